@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/casualty-tool/casualty/data"
+)
+
+func init() {
+	register(command{name: "validate", summary: "load and check files of figures; a line per file", run: runValidate})
+	register(command{name: "data", summary: "write the dataset in tidy form (CSV, HXL or JSON) to stdout", run: runData})
+}
+
+// runValidate loads each file and prints what it holds, or its errors.
+// Every file is checked even after one fails; the exit status is 1 if any
+// failed.
+func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("validate", stderr)
+	var df dataFlags
+	df.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: casualty validate [flags] FILE...")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	files := append([]string(df.files), fs.Args()...)
+	if len(files) == 0 {
+		return usagef("validate: name at least one FILE")
+	}
+	opt, err := df.options()
+	if err != nil {
+		return err
+	}
+	failed := 0
+	for _, f := range files {
+		ds, err := data.LoadFile(f, opt)
+		if err != nil {
+			failed++
+			fmt.Fprintf(stdout, "%s: FAIL\n", f)
+			fmt.Fprintln(stderr, err)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: ok, %s: %s\n", f, ds.Format, ds.Describe())
+		for _, w := range ds.Warnings {
+			fmt.Fprintf(stdout, "  warning: %v\n", w)
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files failed validation", failed, len(files))
+	}
+	return nil
+}
+
+// runData writes the dataset in tidy form, so users can start their own
+// file from it.
+func runData(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("data", stderr)
+	var df dataFlags
+	df.register(fs)
+	format := fs.String("format", "csv", "output `format`: csv, hxl or json")
+	all := fs.Bool("all-vintages", false, "write every vintage of every figure, not only the latest")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("data: unexpected argument %q (files are given with --data)", fs.Arg(0))
+	}
+	switch *format {
+	case "csv", "hxl", "json":
+	default:
+		return usagef("--format must be csv, hxl or json, got %q", *format)
+	}
+	ds, err := df.load()
+	if err != nil {
+		return err
+	}
+	if !*all {
+		ds = ds.Latest()
+	}
+	for _, w := range ds.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	if *format == "json" {
+		return data.WriteJSON(stdout, ds.Obs)
+	}
+	return data.WriteTidyCSV(stdout, ds.Obs, *format == "hxl")
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/casualty-tool/casualty/data"
+)
+
+// newFlagSet makes a subcommand's flag set: errors are returned, not
+// printed and exited on, so run decides the exit status.
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("casualty "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parseFlags parses args and turns flag errors into usage errors (exit 2).
+// --help prints the flags and is not an error.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errHelp
+		}
+		return &usageError{} // the flag package has printed the problem
+	}
+	return nil
+}
+
+// errHelp ends a command that printed its help.
+var errHelp = errors.New("help")
+
+// stringList is a repeatable string flag (--data a.csv --data b.csv).
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+// dataFlags are the flags of every command that reads figures.
+type dataFlags struct {
+	files    stringList
+	asOf     string
+	formatIn string
+	sheet    string
+	encoding string
+	limits   data.Limits
+	maxErrs  int
+}
+
+func (d *dataFlags) register(fs *flag.FlagSet) {
+	fs.Var(&d.files, "data", "read figures from `FILE` (repeatable; files merge); default: the embedded HRMMU dataset")
+	fs.StringVar(&d.asOf, "as-of", "", "see the data as published by `YYYY-MM-DD`")
+	fs.StringVar(&d.formatIn, "format-in", "", "force the input format: tidy, wide, hxl, xlsx or cumulative")
+	fs.StringVar(&d.sheet, "sheet", "", "workbook `SHEET` to read (default: the first visible one)")
+	fs.StringVar(&d.encoding, "encoding", "", "input text encoding: utf-8 (default), utf-16, windows-1251, windows-1252")
+	fs.Int64Var(&d.limits.MaxBytes, "max-bytes", data.DefaultLimits.MaxBytes, "refuse input files larger than `N` bytes")
+	fs.IntVar(&d.limits.MaxRows, "max-rows", data.DefaultLimits.MaxRows, "refuse input with more than `N` data rows")
+	fs.IntVar(&d.limits.MaxLineBytes, "max-line-bytes", data.DefaultLimits.MaxLineBytes, "refuse text lines longer than `N` bytes")
+	fs.Int64Var(&d.limits.MaxXLSXBytes, "max-xlsx-bytes", data.DefaultLimits.MaxXLSXBytes, "refuse workbooks that expand past `N` bytes")
+	fs.IntVar(&d.limits.MaxXLSXFiles, "max-xlsx-entries", data.DefaultLimits.MaxXLSXFiles, "refuse workbooks with more than `N` zip entries")
+	fs.IntVar(&d.maxErrs, "max-errors", data.DefaultMaxErrors, "list at most `N` input errors, then count the rest")
+}
+
+// options checks the flag values and returns the load options.
+func (d *dataFlags) options() (data.LoadOptions, error) {
+	opt := data.LoadOptions{Sheet: d.sheet, Encoding: d.encoding, Limits: d.limits, MaxErrors: d.maxErrs}
+	if d.formatIn != "" {
+		ok := false
+		for _, f := range data.Formats {
+			if string(f) == d.formatIn {
+				ok = true
+			}
+		}
+		if !ok {
+			return opt, usagef("--format-in must be one of tidy, wide, hxl, xlsx, cumulative; got %q", d.formatIn)
+		}
+		opt.Format = data.Format(d.formatIn)
+	}
+	return opt, nil
+}
+
+// load reads the figures the flags name: the files merged, or the embedded
+// dataset, seen as of --as-of.
+func (d *dataFlags) load() (*data.Dataset, error) {
+	opt, err := d.options()
+	if err != nil {
+		return nil, err
+	}
+	var ds *data.Dataset
+	if len(d.files) == 0 {
+		ds = data.Default()
+	} else {
+		var sets []*data.Dataset
+		for _, f := range d.files {
+			s, err := data.LoadFile(f, opt)
+			if err != nil {
+				return nil, err
+			}
+			sets = append(sets, s)
+		}
+		ds, err = data.Merge(sets...)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if d.asOf != "" {
+		date, err := data.ParseDate(d.asOf)
+		if err != nil {
+			return nil, usagef("--as-of: %v", err)
+		}
+		ds = ds.AsOf(date)
+		if len(ds.Obs) == 0 {
+			return nil, fmt.Errorf("--as-of %s: nothing had been published by then", d.asOf)
+		}
+	}
+	return ds, nil
+}
+
+// parseMonthFlag reads a --month style flag value.
+func parseMonthFlag(flagName, v string) (data.Month, error) {
+	if v == "" {
+		return data.Month{}, nil
+	}
+	m, err := data.ParseMonth(v)
+	if err != nil {
+		return m, usagef("--%s must be YYYY-MM, got %q", flagName, v)
+	}
+	return m, nil
+}
+
+func nearestName(s string, names []string) string { return data.Nearest(s, names) }

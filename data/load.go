@@ -1,0 +1,555 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Format names an input format.
+type Format string
+
+// The input formats. Detect picks one from the file's name and header;
+// LoadOptions.Format forces one.
+const (
+	FormatAuto       Format = ""
+	FormatTidy       Format = "tidy"       // month,area,metric,value[,qualifier,low,high,covers,published,publication,source,note]
+	FormatWide       Format = "wide"       // month[,area],killed,injured,children_killed,...
+	FormatHXL        Format = "hxl"        // tidy or wide with an HXL hashtag row under the header
+	FormatXLSX       Format = "xlsx"       // a workbook sheet in the tidy or wide shape
+	FormatCumulative Format = "cumulative" // as_of,killed,injured: totals since a start date
+)
+
+// Formats lists the formats --format-in accepts.
+var Formats = []Format{FormatTidy, FormatWide, FormatHXL, FormatXLSX, FormatCumulative}
+
+// LoadOptions control a load. The zero value detects the format, uses
+// Ukraine's area table and the default limits.
+type LoadOptions struct {
+	Format      Format
+	Sheet       string     // workbook sheet (default: the first visible one)
+	Areas       *AreaTable // default: Ukraine()
+	Limits      Limits
+	MaxErrors   int         // errors listed before the rest are counted (default 20)
+	Publication Publication // for rows that name no publication
+	Encoding    string      // input text encoding (default UTF-8)
+}
+
+func (o LoadOptions) areas() *AreaTable {
+	if o.Areas != nil {
+		return o.Areas
+	}
+	return Ukraine()
+}
+
+// LoadFile loads one file; see Load.
+func LoadFile(path string, opt LoadOptions) (*Dataset, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot open: %v", path, errors.Unwrap(err))
+	}
+	defer f.Close()
+	lim := opt.Limits.orDefault()
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return nil, fmt.Errorf("%s: is a folder; want a file of figures", path)
+		}
+		if st.Size() > lim.MaxBytes {
+			return nil, &InputError{Pos: Pos{File: path}, Err: &tooBigError{lim.MaxBytes}}
+		}
+	}
+	return Load(f, path, opt)
+}
+
+// Load reads one file of figures from r; name is used in messages and to
+// detect a workbook by its extension. It returns the figures with their
+// qualifiers, publications and places, or an error listing every bad row
+// (up to MaxErrors) with its place.
+func Load(r io.Reader, name string, opt LoadOptions) (*Dataset, error) {
+	format := opt.Format
+	ext := strings.ToLower(filepath.Ext(name))
+	if format == FormatAuto && (ext == ".xlsx" || ext == ".xlsm") {
+		format = FormatXLSX
+	}
+	if format == FormatAuto {
+		switch ext {
+		case ".xls":
+			return nil, &InputError{Pos: Pos{File: name}, Err: errors.New("Excel 97-2003 .xls workbooks are not read; save it as .xlsx or CSV (UTF-8)")}
+		case ".ods":
+			return nil, &InputError{Pos: Pos{File: name}, Err: errors.New("OpenDocument .ods spreadsheets are not read; save it as .xlsx or CSV (UTF-8)")}
+		}
+	}
+	var ds *Dataset
+	var err error
+	if format == FormatXLSX {
+		ds, err = withFormat(loadXLSX(r, name, opt))(FormatXLSX)
+	} else {
+		var t *table
+		t, err = readTextTable(r, name, opt)
+		if err != nil {
+			return nil, err
+		}
+		ds, err = loadTable(t, format, opt)
+	}
+	if err != nil {
+		return nil, err
+	}
+	ds.Files = []string{name}
+	return ds, nil
+}
+
+// readTextTable decodes the text and reads it as a delimited table.
+func readTextTable(r io.Reader, name string, opt LoadOptions) (*table, error) {
+	dr, err := decodeText(r, name, opt.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	return readCSVTable(dr, name, opt.Limits)
+}
+
+// decodeText turns input in a declared encoding into UTF-8. With no
+// encoding declared, the input must be UTF-8 (checked while reading).
+var decodeText = func(r io.Reader, name, enc string) (io.Reader, error) {
+	switch strings.ToLower(enc) {
+	case "", "utf-8", "utf8":
+		return r, nil
+	}
+	return nil, fmt.Errorf("%s: unknown --encoding %q; want utf-8, utf-16, windows-1251 or windows-1252", name, enc)
+}
+
+// loadTable detects the shape of a table (unless forced) and reads it.
+func loadTable(t *table, format Format, opt LoadOptions) (*Dataset, error) {
+	if format == FormatAuto || format == FormatHXL {
+		if isHXLRow(t) {
+			return withFormat(loadHXL(t, opt))(FormatHXL)
+		}
+		if format == FormatHXL {
+			return nil, &InputError{Pos: t.hdrPos, Err: errors.New("want an HXL hashtag row (#date, #affected+killed, ...) under the header, found none")}
+		}
+		format = detectShape(t)
+	}
+	switch format {
+	case FormatTidy:
+		return withFormat(loadTidy(t, opt))(FormatTidy)
+	case FormatWide:
+		return withFormat(loadWide(t, opt))(FormatWide)
+	case FormatCumulative:
+		return withFormat(loadCumulative(t, opt))(FormatCumulative)
+	case FormatXLSX:
+		return nil, &InputError{Pos: Pos{File: t.name}, Err: errors.New("--format-in xlsx given, but this is text")}
+	}
+	return nil, unrecognisedHeader(t)
+}
+
+// normHeader folds a column header for matching: lower case, spaces and
+// dashes as underscores.
+func normHeader(h string) string {
+	h = strings.ToLower(strings.TrimSpace(h))
+	h = strings.NewReplacer(" ", "_", "-", "_", ".", "_").Replace(h)
+	return strings.Trim(h, "_")
+}
+
+var headerSynonyms = map[string]string{
+	"month": "month", "date": "month", "period": "month", "year_month": "month", "reporting_month": "month",
+	"area": "area", "admin1": "area", "adm1": "area", "adm1_pcode": "area", "pcode": "area", "region": "area", "oblast": "area", "location": "area",
+	"metric": "metric", "indicator": "metric", "measure": "metric", "variable": "metric",
+	"value": "value", "count": "value", "number": "value", "figure": "value",
+	"qualifier": "qualifier", "low": "low", "high": "high", "covers": "covers", "days": "covers",
+	"published": "published", "publication_date": "published", "release_date": "published",
+	"publication": "publication", "source": "source", "url": "source", "note": "note", "notes": "note", "comment": "note",
+	"as_of": "as_of", "asof": "as_of", "cut_off": "as_of", "cutoff": "as_of",
+}
+
+// columns maps canonical column names to their index in the header.
+type columns map[string]int
+
+func headerColumns(h []string) columns {
+	c := columns{}
+	for i, name := range h {
+		n := normHeader(name)
+		if canon, ok := headerSynonyms[n]; ok {
+			if _, dup := c[canon]; !dup {
+				c[canon] = i
+			}
+			continue
+		}
+		if m, err := ParseMetric(n); err == nil && !m.Derived() {
+			if _, dup := c["metric:"+string(m)]; !dup {
+				c["metric:"+string(m)] = i
+			}
+		}
+	}
+	return c
+}
+
+func (c columns) has(name string) bool { _, ok := c[name]; return ok }
+
+func (c columns) metricCols() []Metric {
+	var out []Metric
+	for k := range c {
+		if strings.HasPrefix(k, "metric:") {
+			out = append(out, Metric(k[len("metric:"):]))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return c["metric:"+string(out[i])] < c["metric:"+string(out[j])] })
+	return out
+}
+
+func detectShape(t *table) Format {
+	c := headerColumns(t.header)
+	switch {
+	case c.has("as_of") && len(c.metricCols()) > 0:
+		return FormatCumulative
+	case c.has("month") && c.has("metric") && c.has("value"):
+		return FormatTidy
+	case c.has("month") && len(c.metricCols()) > 0:
+		return FormatWide
+	}
+	return FormatAuto
+}
+
+func unrecognisedHeader(t *table) error {
+	h := strings.Join(t.header, ",")
+	if len(h) > 200 {
+		h = h[:200] + "..."
+	}
+	lower := strings.ToLower(h)
+	if strings.Contains(lower, "event_date") || strings.Contains(lower, "fatalities") {
+		return &InputError{Pos: t.hdrPos, Err: fmt.Errorf("this looks like an event-level export (event_date, fatalities); aggregate it with `casualty aggregate` or pass it with --events; header: %q", h)}
+	}
+	return &InputError{Pos: t.hdrPos, Err: fmt.Errorf("no recognisable columns; want month,area,metric,value (tidy), month,killed,injured (wide) or as_of,killed,injured (cumulative), got %q", h)}
+}
+
+// rowReader turns the cells of a table row into an observation, collecting
+// located errors.
+type rowReader struct {
+	t    *table
+	opt  LoadOptions
+	cols columns
+	errs *ErrorList
+}
+
+func (rr *rowReader) get(r tableRow, col string) (string, bool) {
+	i, ok := rr.cols[col]
+	if !ok {
+		return "", false
+	}
+	return r.cell(i), true
+}
+
+func (rr *rowReader) fail(r tableRow, col string, err error) {
+	i, ok := rr.cols[col]
+	header := ""
+	p := rr.t.rowPos(r)
+	if ok {
+		header = rr.t.header[i]
+		p = rr.t.pos(r, i)
+	}
+	rr.errs.Add(&InputError{Pos: p, Column: header, Err: err})
+}
+
+// common reads the columns shared by tidy and wide rows: month, area,
+// publication, source, note, covers. ok is false when one was bad.
+func (rr *rowReader) common(r tableRow) (o Observation, ok bool) {
+	ok = true
+	ms, _ := rr.get(r, "month")
+	m, err := ParseMonth(ms)
+	if err != nil {
+		rr.fail(r, "month", err)
+		ok = false
+	}
+	o.Month = m
+	o.Area = rr.opt.areas().Country.Code
+	if as, has := rr.get(r, "area"); has && strings.TrimSpace(as) != "" {
+		a, err := rr.opt.areas().Lookup(as)
+		if err != nil {
+			rr.fail(r, "area", err)
+			ok = false
+		}
+		o.Area = a.Code
+	}
+	o.Published = rr.opt.Publication
+	if ps, has := rr.get(r, "published"); has && strings.TrimSpace(ps) != "" {
+		d, err := ParseDate(ps)
+		if err != nil {
+			rr.fail(r, "published", err)
+			ok = false
+		}
+		o.Published.Date = d
+	}
+	if pn, has := rr.get(r, "publication"); has && strings.TrimSpace(pn) != "" {
+		o.Published.Name = strings.TrimSpace(pn)
+	}
+	o.Source, _ = rr.get(r, "source")
+	o.Source = strings.TrimSpace(o.Source)
+	o.Note, _ = rr.get(r, "note")
+	o.Note = strings.TrimSpace(o.Note)
+	if cs, has := rr.get(r, "covers"); has && strings.TrimSpace(cs) != "" && ok {
+		from, to, err := parseCovers(cs, m)
+		if err != nil {
+			rr.fail(r, "covers", err)
+			ok = false
+		}
+		o.FromDay, o.ToDay = from, to
+	}
+	return o, ok
+}
+
+// parseCovers reads the days a part-month figure covers: "24-28" (days of
+// the month). A range equal to the whole month is the whole month.
+func parseCovers(s string, m Month) (int, int, error) {
+	var from, to int
+	if _, err := fmt.Sscanf(strings.ReplaceAll(strings.TrimSpace(s), "–", "-"), "%d-%d", &from, &to); err != nil {
+		return 0, 0, fmt.Errorf("want the days covered as D-D (24-28), got %q", s)
+	}
+	if from < 1 || to > m.Days() || from > to {
+		return 0, 0, fmt.Errorf("want days within %s (1-%d), got %q", m.Label(), m.Days(), s)
+	}
+	if from == 1 && to == m.Days() {
+		return 0, 0, nil
+	}
+	return from, to, nil
+}
+
+// count reads a count cell, merging its text qualifier with the qualifier
+// column when there is one.
+func (rr *rowReader) count(r tableRow, col string, o *Observation) bool {
+	s, _ := rr.get(r, col)
+	c, err := ParseCount(s)
+	if err != nil {
+		rr.fail(r, col, err)
+		return false
+	}
+	o.Value, o.Qualifier, o.Low, o.High, o.HasRange = c.Value, c.Qualifier, c.Low, c.High, c.HasRange
+	o.Text = s
+	i := rr.cols[col]
+	o.Pos = rr.t.pos(r, i)
+	if qs, has := rr.get(r, "qualifier"); has && strings.TrimSpace(qs) != "" {
+		q, err := ParseQualifier(qs)
+		if err != nil {
+			rr.fail(r, "qualifier", err)
+			return false
+		}
+		o.Qualifier = q.Combine(c.Qualifier)
+	}
+	for _, b := range []string{"low", "high"} {
+		if bs, has := rr.get(r, b); has && strings.TrimSpace(bs) != "" {
+			v, err := parseWhole(bs, bs)
+			if err != nil {
+				rr.fail(r, b, err)
+				return false
+			}
+			o.HasRange = true
+			if b == "low" {
+				o.Low = v
+			} else {
+				o.High = v
+			}
+		}
+	}
+	if o.HasRange && (o.Low > o.Value || o.High < o.Value) {
+		rr.fail(r, col, fmt.Errorf("want the value within its range %d-%d, got %d", o.Low, o.High, o.Value))
+		return false
+	}
+	return true
+}
+
+// loadTidy reads one figure per row: month, area, metric, value.
+func loadTidy(t *table, opt LoadOptions) (*Dataset, error) {
+	errs := &ErrorList{Max: opt.MaxErrors}
+	cols := headerColumns(t.header)
+	for _, need := range []string{"month", "metric", "value"} {
+		if !cols.has(need) {
+			return nil, &InputError{Pos: t.hdrPos, Err: fmt.Errorf("want a %q column in a tidy file, got %q", need, strings.Join(t.header, ","))}
+		}
+	}
+	rr := &rowReader{t: t, opt: opt, cols: cols, errs: errs}
+	var obs []Observation
+	for _, r := range t.rows {
+		o, ok := rr.common(r)
+		ms, _ := rr.get(r, "metric")
+		m, err := ParseMetric(ms)
+		if err == nil && m.Derived() {
+			err = fmt.Errorf("%s is computed from its parts (%s); give the parts", m, joinMetrics(m.Parts()))
+		}
+		if err != nil {
+			rr.fail(r, "metric", err)
+			ok = false
+		}
+		o.Metric = m
+		if !rr.count(r, "value", &o) || !ok {
+			continue
+		}
+		obs = append(obs, o)
+	}
+	return finish(t.name, obs, opt, errs)
+}
+
+// loadWide reads a row per month (and area), a column per metric. Empty
+// cells are missing figures, not zeros.
+func loadWide(t *table, opt LoadOptions) (*Dataset, error) {
+	errs := &ErrorList{Max: opt.MaxErrors}
+	cols := headerColumns(t.header)
+	if !cols.has("month") {
+		return nil, &InputError{Pos: t.hdrPos, Err: fmt.Errorf("want a \"month\" column, got %q", strings.Join(t.header, ","))}
+	}
+	ms := cols.metricCols()
+	if len(ms) == 0 {
+		return nil, unrecognisedHeader(t)
+	}
+	rr := &rowReader{t: t, opt: opt, cols: cols, errs: errs}
+	var obs []Observation
+	for _, r := range t.rows {
+		base, ok := rr.common(r)
+		for _, m := range ms {
+			col := "metric:" + string(m)
+			if s, _ := rr.get(r, col); strings.TrimSpace(s) == "" {
+				continue // a gap, not a zero
+			}
+			o := base
+			o.Metric = m
+			if rr.count(r, col, &o) && ok {
+				obs = append(obs, o)
+			}
+		}
+	}
+	return finish(t.name, obs, opt, errs)
+}
+
+func joinMetrics(ms []Metric) string {
+	s := make([]string, len(ms))
+	for i, m := range ms {
+		s[i] = string(m)
+	}
+	return strings.Join(s, " + ")
+}
+
+// finish validates the figures of one file and builds its dataset.
+func finish(name string, obs []Observation, opt LoadOptions, errs *ErrorList) (*Dataset, error) {
+	if errs.Len() == 0 && len(obs) == 0 {
+		errs.Add(&InputError{Pos: Pos{File: name}, Err: errors.New("no figures: the file has a header but no rows of figures")})
+	}
+	Validate(obs, errs)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	sortObs(obs)
+	ds := &Dataset{Obs: obs, Areas: opt.areas(), Files: []string{name}}
+	ds.Warnings = gapWarnings(ds)
+	return ds, nil
+}
+
+// Validate checks figures against each other and adds an error for each
+// problem: the same figure twice in one vintage (both places named), a
+// breakdown above its total, and a month that begins after the publication
+// that reports it.
+func Validate(obs []Observation, errs *ErrorList) {
+	type vk struct {
+		k    Key
+		p    Publication
+		part bool
+	}
+	seen := make(map[vk]int, len(obs))
+	for i, o := range obs {
+		k := vk{o.Key(), o.Published, o.PartMonth()}
+		if j, dup := seen[k]; dup {
+			prev := obs[j]
+			errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf("%s %s %s is given twice for %s: %d here and %d at %s",
+				o.Month, o.Area, o.Metric, o.Published, o.Value, prev.Value, prev.Pos)})
+			continue
+		}
+		seen[k] = i
+		if !o.Published.Date.IsZero() && o.Published.Date.Before(o.Month.First()) {
+			errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf("figure for %s is dated by a publication of %s, before the month began",
+				o.Month.Label(), o.Published.Date)})
+		}
+	}
+	for k, i := range seen {
+		o := obs[i]
+		parent := o.Metric.Parent()
+		if parent == "" {
+			continue
+		}
+		j, ok := seen[vk{Key{o.Month, o.Area, parent}, k.p, k.part}]
+		if !ok {
+			continue
+		}
+		if total := obs[j]; o.Value > total.Value {
+			errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf("%s (%d) is above %s (%d at %s) for %s %s",
+				o.Metric, o.Value, parent, total.Value, total.Pos, o.Month, o.Area)})
+		}
+	}
+	sortErrors(errs)
+}
+
+// sortErrors orders errors by place so that messages read top to bottom.
+func sortErrors(l *ErrorList) {
+	sort.SliceStable(l.Errs, func(i, j int) bool {
+		var a, b *InputError
+		if !errors.As(l.Errs[i], &a) || !errors.As(l.Errs[j], &b) {
+			return false
+		}
+		if a.Pos.File != b.Pos.File {
+			return a.Pos.File < b.Pos.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		return a.Pos.Col < b.Pos.Col
+	})
+}
+
+// gapWarnings lists, for each area and metric, the months with no figure
+// between its first and last month. Gaps stay gaps; this only says so.
+func gapWarnings(d *Dataset) []error {
+	var out []error
+	latest := d.Latest()
+	for _, a := range latest.AreaCodes() {
+		for _, m := range latest.Metrics() {
+			s := latest.Series(a, m)
+			miss := s.Missing()
+			if len(miss) == 0 {
+				continue
+			}
+			names := make([]string, len(miss))
+			for i, mo := range miss {
+				names[i] = mo.String()
+			}
+			out = append(out, fmt.Errorf("%s %s: no figure for %s (left as a gap, not zero)", a, m, strings.Join(names, ", ")))
+		}
+	}
+	return out
+}
+
+// isHXLRow reports whether the first data row is an HXL hashtag row.
+func isHXLRow(t *table) bool {
+	if len(t.rows) == 0 {
+		return false
+	}
+	n := 0
+	for _, c := range t.rows[0].cells {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		if !strings.HasPrefix(c, "#") {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// withFormat records the format a dataset was read as.
+func withFormat(ds *Dataset, err error) func(Format) (*Dataset, error) {
+	return func(f Format) (*Dataset, error) {
+		if ds != nil && ds.Format == FormatAuto {
+			ds.Format = f
+		}
+		return ds, err
+	}
+}

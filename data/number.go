@@ -1,0 +1,146 @@
+package data
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Count is a figure as read from a cell: the whole number, what the text
+// said about it, and a range when one was given.
+type Count struct {
+	Value     int64
+	Qualifier Qualifier
+	Low, High int64
+	HasRange  bool
+}
+
+// maxCount bounds counts to a number no casualty figure approaches, so that
+// sums of millions of figures cannot overflow int64.
+const maxCount = 1_000_000_000_000
+
+var qualifierPrefixes = []struct {
+	text string
+	q    Qualifier
+}{
+	{"at least", AtLeast}, {"more than", AtLeast}, {"over", AtLeast}, {"minimum", AtLeast},
+	{"min.", AtLeast}, {">=", AtLeast}, {"≥", AtLeast}, {">", AtLeast},
+	{"approximately", Approx}, {"approx.", Approx}, {"approx", Approx}, {"about", Approx},
+	{"around", Approx}, {"circa", Approx}, {"c.", Approx}, {"~", Approx}, {"≈", Approx},
+}
+
+// ParseCount reads a count as people write it in tables: 1074, 1,074,
+// 1 074 (with a space, no-break or thin space), "at least 164", "more than
+// 150" (a lower bound), "about 100", or a range "100-120" (kept as a range;
+// its value is the low end and it is a lower bound). It refuses negative,
+// fractional, exponent and absurdly large numbers, upper bounds ("at most"),
+// and anything else, saying what it found.
+func ParseCount(s string) (Count, error) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return Count{}, fmt.Errorf("want a whole number, got an empty cell")
+	}
+	lower := strings.ToLower(t)
+	if strings.HasPrefix(lower, "at most") || strings.HasPrefix(lower, "up to") || strings.HasPrefix(lower, "less than") ||
+		strings.HasPrefix(lower, "fewer than") || strings.HasPrefix(lower, "<") || strings.HasPrefix(lower, "≤") {
+		return Count{}, fmt.Errorf("want a count or a lower bound, got an upper bound %q", s)
+	}
+	c := Count{}
+	for _, p := range qualifierPrefixes {
+		if strings.HasPrefix(lower, p.text) {
+			c.Qualifier = p.q
+			t = strings.TrimSpace(t[len(p.text):])
+			break
+		}
+	}
+	// A range: "100-120", "100–120", "100 to 120".
+	for _, sep := range []string{"–", "—", " to ", "-"} {
+		if i := strings.Index(t, sep); i > 0 {
+			lo, err1 := parseWhole(t[:i], s)
+			hi, err2 := parseWhole(t[i+len(sep):], s)
+			if err1 != nil {
+				return Count{}, err1
+			}
+			if err2 != nil {
+				return Count{}, err2
+			}
+			if hi < lo {
+				return Count{}, fmt.Errorf("want a range low-high, got %q (high below low)", s)
+			}
+			return Count{Value: lo, Qualifier: AtLeast, Low: lo, High: hi, HasRange: true}, nil
+		}
+	}
+	v, err := parseWhole(t, s)
+	if err != nil {
+		return Count{}, err
+	}
+	c.Value = v
+	return c, nil
+}
+
+// parseWhole reads a non-negative whole number with optional thousands
+// separators (comma, space, no-break space, thin space, apostrophe) in
+// groups of three.
+func parseWhole(t, orig string) (int64, error) {
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return 0, fmt.Errorf("want a whole number, got %q", orig)
+	}
+	if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "−") {
+		return 0, fmt.Errorf("want a non-negative whole number, got %q", orig)
+	}
+	if strings.HasPrefix(t, "+") {
+		t = t[1:]
+	}
+	if strings.ContainsAny(t, "eE") {
+		if _, err := strconv.ParseFloat(t, 64); err == nil {
+			return 0, fmt.Errorf("want a whole number written out, got %q (exponent notation)", orig)
+		}
+	}
+	digits := make([]byte, 0, len(t))
+	group := -1 // digits since the last separator; -1 before any separator
+	sepSeen := false
+	for _, r := range t {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = append(digits, byte(r))
+			if group >= 0 {
+				group++
+			}
+		case r == ',' || r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\'':
+			if len(digits) == 0 || (sepSeen && group != 3) {
+				return 0, fmt.Errorf("want a whole number, got %q (misplaced separator)", orig)
+			}
+			if !sepSeen && len(digits) > 3 {
+				return 0, fmt.Errorf("want a whole number, got %q (misplaced separator)", orig)
+			}
+			sepSeen = true
+			group = 0
+		case r == '.':
+			return 0, fmt.Errorf("want a whole number, got %q (a fraction)", orig)
+		default:
+			if unicode.IsSpace(r) {
+				return 0, fmt.Errorf("want a whole number, got %q", orig)
+			}
+			return 0, fmt.Errorf("want a whole number, got %q", orig)
+		}
+	}
+	if sepSeen && group != 3 {
+		if group == 1 || group == 2 {
+			return 0, fmt.Errorf("want a whole number, got %q (a decimal comma? counts are whole)", orig)
+		}
+		return 0, fmt.Errorf("want a whole number, got %q (misplaced separator)", orig)
+	}
+	if len(digits) == 0 {
+		return 0, fmt.Errorf("want a whole number, got %q", orig)
+	}
+	if len(digits) > 13 {
+		return 0, fmt.Errorf("want a count below %d, got %q (too large)", int64(maxCount), orig)
+	}
+	v, err := strconv.ParseInt(string(digits), 10, 64)
+	if err != nil || v > maxCount {
+		return 0, fmt.Errorf("want a count below %d, got %q (too large)", int64(maxCount), orig)
+	}
+	return v, nil
+}

@@ -1,0 +1,294 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// table is a grid of text cells with the place each came from. CSV files and
+// workbook sheets both become tables, so the tidy, wide and HXL readers are
+// written once.
+type table struct {
+	name   string
+	sheet  string // workbook sheet, "" for text files
+	header []string
+	hdrPos Pos
+	rows   []tableRow
+	// cellPos returns the place of column col (0-based) of a row.
+	cellPos func(r tableRow, col int) Pos
+}
+
+type tableRow struct {
+	line  int // 1-based line (CSV) or row (sheet) where the row starts
+	cells []string
+	cols  []int // 1-based column of each cell in the line (CSV), when known
+}
+
+// pos returns the place of cell col of r.
+func (t *table) pos(r tableRow, col int) Pos { return t.cellPos(r, col) }
+
+// rowPos returns the place of a whole row.
+func (t *table) rowPos(r tableRow) Pos {
+	p := t.cellPos(r, 0)
+	p.Col = 0
+	if p.Sheet != "" {
+		p.Cell = ""
+		p.Line = r.line
+	}
+	return p
+}
+
+// cell returns cell col of r, or "" when the row is short.
+func (r tableRow) cell(col int) string {
+	if col < 0 || col >= len(r.cells) {
+		return ""
+	}
+	return r.cells[col]
+}
+
+// Limits bound what a load will read, so a hostile or mistaken file fails
+// with a message instead of exhausting memory. Each has a flag to raise it.
+type Limits struct {
+	MaxBytes     int64 // input file size (--max-bytes)
+	MaxRows      int   // data rows (--max-rows)
+	MaxLineBytes int   // one line of a text file (--max-line-bytes)
+	MaxXLSXBytes int64 // expanded size of a workbook (--max-xlsx-bytes)
+	MaxXLSXFiles int   // entries in a workbook's zip (--max-xlsx-entries)
+}
+
+// DefaultLimits suit monthly figures: real files are kilobytes, so the
+// limits leave three orders of magnitude to spare.
+var DefaultLimits = Limits{
+	MaxBytes:     256 << 20,
+	MaxRows:      2_000_000,
+	MaxLineBytes: 1 << 20,
+	MaxXLSXBytes: 512 << 20,
+	MaxXLSXFiles: 10_000,
+}
+
+func (l Limits) orDefault() Limits {
+	d := DefaultLimits
+	if l.MaxBytes > 0 {
+		d.MaxBytes = l.MaxBytes
+	}
+	if l.MaxRows > 0 {
+		d.MaxRows = l.MaxRows
+	}
+	if l.MaxLineBytes > 0 {
+		d.MaxLineBytes = l.MaxLineBytes
+	}
+	if l.MaxXLSXBytes > 0 {
+		d.MaxXLSXBytes = l.MaxXLSXBytes
+	}
+	if l.MaxXLSXFiles > 0 {
+		d.MaxXLSXFiles = l.MaxXLSXFiles
+	}
+	return d
+}
+
+// errLineTooLong is returned by lineLimiter when one line passes the limit.
+type lineTooLongError struct {
+	line  int
+	limit int
+}
+
+func (e *lineTooLongError) Error() string {
+	return fmt.Sprintf("line %d is longer than %d bytes; not a table of monthly figures? (raise the limit with --max-line-bytes)", e.line, e.limit)
+}
+
+// lineLimiter passes bytes through and fails as soon as a line grows past
+// max, so a file that is one enormous line is refused in bounded memory.
+type lineLimiter struct {
+	r     io.Reader
+	max   int
+	cur   int
+	line  int
+	total int64
+	maxB  int64
+}
+
+type tooBigError struct{ limit int64 }
+
+func (e *tooBigError) Error() string {
+	return fmt.Sprintf("file is larger than %d bytes (raise the limit with --max-bytes)", e.limit)
+}
+
+func (l *lineLimiter) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for _, b := range p[:n] {
+		if b == '\n' {
+			l.line++
+			l.cur = 0
+			continue
+		}
+		l.cur++
+		if l.cur > l.max {
+			return 0, &lineTooLongError{l.line + 1, l.max}
+		}
+	}
+	l.total += int64(n)
+	if l.maxB > 0 && l.total > l.maxB {
+		return 0, &tooBigError{l.maxB}
+	}
+	return n, err
+}
+
+// sniffDelimiter picks the delimiter of a text table from its first line:
+// the most frequent of comma, semicolon and tab outside quotes. European
+// Excel exports use ';'.
+func sniffDelimiter(first []byte) rune {
+	counts := map[rune]int{}
+	inQ := false
+	for _, b := range first {
+		switch {
+		case b == '"':
+			inQ = !inQ
+		case !inQ && (b == ',' || b == ';' || b == '\t'):
+			counts[rune(b)]++
+		}
+	}
+	best := ','
+	for _, d := range []rune{';', '\t'} {
+		if counts[d] > counts[best] {
+			best = d
+		}
+	}
+	return best
+}
+
+// readCSVTable reads a delimited text file (UTF-8, with or without BOM, LF
+// or CRLF, delimiter sniffed) into a table. Blank lines are skipped; rows
+// with a different number of fields from the header are errors.
+func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
+	lim = lim.orDefault()
+	br := bufio.NewReaderSize(&lineLimiter{r: r, max: lim.MaxLineBytes, maxB: lim.MaxBytes}, 64<<10)
+	head, err := br.Peek(4096)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, wrapReadErr(name, err)
+	}
+	if err := checkText(head, name); err != nil {
+		return nil, err
+	}
+	if bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")) {
+		br.Discard(3)
+		head = head[3:]
+	}
+	first := head
+	if i := bytes.IndexByte(first, '\n'); i >= 0 {
+		first = first[:i]
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = sniffDelimiter(first)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = false
+	t := &table{name: name}
+	t.cellPos = func(r tableRow, col int) Pos {
+		p := Pos{File: name, Line: r.line}
+		if col < len(r.cols) {
+			p.Col = r.cols[col]
+		} else if col >= 0 {
+			p.Col = 0
+		}
+		return p
+	}
+	var errs ErrorList
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			var lt *lineTooLongError
+			var tb *tooBigError
+			switch {
+			case errors.As(err, &lt):
+				return nil, &InputError{Pos: Pos{File: name, Line: lt.line}, Err: errors.New(lt.Error()[len(fmt.Sprintf("line %d ", lt.line)):])}
+			case errors.As(err, &tb):
+				return nil, &InputError{Pos: Pos{File: name}, Err: tb}
+			case errors.As(err, &pe):
+				msg := pe.Err.Error()
+				if errors.Is(pe.Err, csv.ErrQuote) {
+					msg = "unclosed or stray quote (\") in a field"
+				} else if errors.Is(pe.Err, csv.ErrBareQuote) {
+					msg = "a quote (\") inside an unquoted field; quote the whole field and double the inner quote"
+				}
+				errs.Add(&InputError{Pos: Pos{File: name, Line: pe.Line, Col: pe.Column}, Err: errors.New(msg)})
+				if errors.Is(pe.Err, csv.ErrQuote) {
+					return nil, errs.Err() // an unclosed quote swallows the rest of the file
+				}
+				continue
+			default:
+				return nil, wrapReadErr(name, err)
+			}
+		}
+		line, _ := cr.FieldPos(0)
+		row := tableRow{line: line, cells: rec, cols: make([]int, len(rec))}
+		for i := range rec {
+			_, row.cols[i] = cr.FieldPos(i)
+		}
+		if blankRow(rec) {
+			continue
+		}
+		if t.header == nil {
+			t.header = trimAll(rec)
+			t.hdrPos = Pos{File: name, Line: line}
+			continue
+		}
+		if len(t.rows) >= lim.MaxRows {
+			return nil, &InputError{Pos: Pos{File: name, Line: line}, Err: fmt.Errorf("more than %d data rows (raise the limit with --max-rows)", lim.MaxRows)}
+		}
+		if len(rec) != len(t.header) {
+			errs.Add(&InputError{Pos: Pos{File: name, Line: line}, Err: fmt.Errorf("want %d fields as in the header, got %d", len(t.header), len(rec))})
+			continue
+		}
+		t.rows = append(t.rows, row)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	if t.header == nil {
+		return nil, &InputError{Pos: Pos{File: name}, Err: errors.New("the file is empty; want a header row and rows of figures")}
+	}
+	return t, nil
+}
+
+func blankRow(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func trimAll(rec []string) []string {
+	out := make([]string, len(rec))
+	for i, c := range rec {
+		out[i] = strings.TrimSpace(c)
+	}
+	return out
+}
+
+func wrapReadErr(name string, err error) error {
+	var lt *lineTooLongError
+	if errors.As(err, &lt) {
+		return &InputError{Pos: Pos{File: name, Line: lt.line}, Err: errors.New(lt.Error()[len(fmt.Sprintf("line %d ", lt.line)):])}
+	}
+	var tb *tooBigError
+	if errors.As(err, &tb) {
+		return &InputError{Pos: Pos{File: name}, Err: tb}
+	}
+	return &InputError{Pos: Pos{File: name}, Err: fmt.Errorf("cannot read: %v", err)}
+}
+
+// checkText refuses input that is not UTF-8 text, naming what it looks like
+// instead: a workbook, UTF-16 or a legacy 8-bit encoding.
+func checkText(head []byte, name string) error {
+	return textEncodingError(head, name)
+}
