@@ -148,6 +148,20 @@ type Figure struct {
 	// Missing lists months of the period with no figure; Count then sums
 	// only the months present and a comparison is not made.
 	Missing []data.Month
+	// Provisional is true when the last month's figure is the newest month
+	// of its publication and no later publication has revised it.
+	Provisional bool
+	// Parts holds the parts of a derived metric (killed and injured for
+	// casualties), summed over the period; empty for a stored metric.
+	Parts []Part
+}
+
+// Part is one part of a derived figure: how many were killed, say, of the
+// casualties.
+type Part struct {
+	Metric    data.Metric
+	Count     int64
+	Qualifier data.Qualifier
 }
 
 // Complete reports whether every month of the period has a figure.

@@ -1,0 +1,68 @@
+package stats
+
+import (
+	"sort"
+
+	"github.com/casualty-tool/casualty/data"
+)
+
+// Revisions lists every figure that changed from one publication to a
+// later one: each whole-month figure given by both whose value or
+// qualifier differs, with old → new, the difference and the % change
+// (new - old) / old · 100 (invalid when old is 0). A revision of the
+// newest month of the older publication is flagged Provisional: first
+// reports of the latest month are routinely revised as verification
+// catches up. Sorted by month, area, metric.
+func Revisions(ds *data.Dataset, older, newer data.Publication) []Revision {
+	type key struct {
+		k    data.Key
+		part bool
+	}
+	olds := map[key]data.Observation{}
+	for _, o := range ds.Obs {
+		if o.Published == older {
+			olds[key{o.Key(), o.PartMonth()}] = o
+		}
+	}
+	var out []Revision
+	for _, n := range ds.Obs {
+		if n.Published != newer {
+			continue
+		}
+		o, ok := olds[key{n.Key(), n.PartMonth()}]
+		if !ok || (o.Value == n.Value && o.Qualifier == n.Qualifier) {
+			continue
+		}
+		r := Revision{Key: n.Key(), Old: o, New: n, Abs: n.Value - o.Value}
+		if o.Value > 0 {
+			r.Pct = Value{V: float64(r.Abs) / float64(o.Value) * 100, Valid: true}
+		} else {
+			r.Pct = noValue("no % change on 0")
+		}
+		r.Provisional = newestMonth(ds, older, o.Area) == o.Month
+		out = append(out, r)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Key, out[j].Key
+		if a.Month != b.Month {
+			return a.Month.Before(b.Month)
+		}
+		if a.Area != b.Area {
+			return a.Area < b.Area
+		}
+		return a.Metric < b.Metric
+	})
+	return out
+}
+
+// History lists every vintage of one figure, oldest publication first.
+func History(ds *data.Dataset, k data.Key) []data.Observation {
+	var out []data.Observation
+	for _, o := range ds.Obs {
+		if o.Key() == k {
+			out = append(out, o)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Published.Before(out[j].Published) })
+	return out
+}

@@ -1,0 +1,230 @@
+package stats
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/casualty-tool/casualty/data"
+)
+
+// Sentence writes the paragraph an analyst would write about a comparison,
+// from its numbers alone. For March 2025 on the embedded data:
+//
+//	In March 2025, at least 164 civilians were killed and 910 injured
+//	(1,074 casualties), 50% more than in February 2025 (717, as revised).
+//	Per day, recorded casualties rose 35% (34.6 against 25.6 a day; 95%
+//	interval +23% to +49%). ...
+//
+// Every number is rounded once from its exact value: percentages to whole
+// numbers, per-day rates to one decimal. The raw change in counts is stated
+// as a comparison ("50% more than"), never as a trend; only a change whose
+// interval excludes no change is called a rise or a fall, and a change
+// between lower bounds is one in *recorded* casualties. A last sentence
+// gives the interval allowing for clustering when there is one.
+func Sentence(c *Comparison) string {
+	var b strings.Builder
+	to, from := c.To, c.From
+	fmt.Fprintf(&b, "In %s%s, %s", to.Label(), daysNote(to), figurePhrase(c.Metric, to))
+	switch {
+	case !to.Complete():
+		fmt.Fprintf(&b, ". %s has no figure for %s, so no change is given.", to.Label(), joinMonths(to.Missing))
+		return b.String()
+	case !from.Complete():
+		fmt.Fprintf(&b, ". %s has no figure for %s, so no change is given.", from.Label(), joinMonths(from.Missing))
+		return b.String()
+	case c.Verdict == TooFew:
+		fmt.Fprintf(&b, ", against %s in %s%s (too few to compare).", countPhrase(from), from.Label(), daysNote(from))
+		return b.String()
+	}
+	pct := math.Round(c.Pct.V)
+	switch {
+	case c.Abs == 0:
+		fmt.Fprintf(&b, ", as many as in %s%s (%s)", from.Label(), daysNote(from), fromNote(from))
+	case pct > 0:
+		fmt.Fprintf(&b, ", %s%% more than in %s%s (%s)", strconv.FormatFloat(pct, 'f', 0, 64), from.Label(), daysNote(from), fromNote(from))
+	case pct < 0:
+		fmt.Fprintf(&b, ", %s%% fewer than in %s%s (%s)", strconv.FormatFloat(-pct, 'f', 0, 64), from.Label(), daysNote(from), fromNote(from))
+	default:
+		fmt.Fprintf(&b, ", about as many as in %s%s (%s)", from.Label(), daysNote(from), fromNote(from))
+	}
+	b.WriteString(".")
+	if !c.CI.Valid {
+		return b.String()
+	}
+	noun := Noun(c.Metric)
+	if c.Recorded() {
+		noun = "recorded " + noun
+	}
+	rates := fmt.Sprintf("%s against %s a day; %s interval %s to %s",
+		FormatRate(to.PerDay), FormatRate(from.PerDay), FormatLevel(c.CI.Level),
+		FormatRatioPct(c.CI.Low), FormatRatioPct(c.CI.High))
+	r := math.Round(c.PerDayPct.V)
+	switch c.Verdict {
+	case Rise:
+		fmt.Fprintf(&b, " Per day, %s rose %s (%s).", noun, atLeastOne(r), rates)
+	case Fall:
+		fmt.Fprintf(&b, " Per day, %s fell %s (%s).", noun, atLeastOne(-r), rates)
+	default:
+		fmt.Fprintf(&b, " Per day, the change in %s, %s (%s), is within what chance alone would give.", noun, FormatRatioPct(c.RateRatio.V), rates)
+	}
+	if c.CIOverdispersed.Valid {
+		fmt.Fprintf(&b, " Allowing for the clustering of casualties (dispersion %s over %d months), the %s interval is %s to %s",
+			strconv.FormatFloat(c.Dispersion.V, 'f', 1, 64), c.DispersionMonths, FormatLevel(c.CIOverdispersed.Level),
+			FormatRatioPct(c.CIOverdispersed.Low), FormatRatioPct(c.CIOverdispersed.High))
+		if c.CIOverdispersed.Contains(1) && c.Significant() {
+			b.WriteString(", which includes no change")
+		}
+		b.WriteString(".")
+	}
+	return b.String()
+}
+
+// atLeastOne writes a whole percentage, or "less than 1%" when a real
+// change rounds to 0.
+func atLeastOne(pct float64) string {
+	if pct < 1 {
+		return "less than 1%"
+	}
+	return strconv.FormatFloat(pct, 'f', 0, 64) + "%"
+}
+
+// daysNote marks a figure that covers part of its period: " (5 days
+// reported)".
+func daysNote(f Figure) string {
+	if !f.PartMonth {
+		return ""
+	}
+	return fmt.Sprintf(" (%d days reported)", f.Days)
+}
+
+// fromNote is the base of a comparison in brackets: "717, as revised".
+func fromNote(f Figure) string {
+	s := countPhrase(f)
+	if f.Revised {
+		s += ", as revised"
+	}
+	return s
+}
+
+// countPhrase is a count with its qualifier: "at least 1,074".
+func countPhrase(f Figure) string { return f.Qualifier.Words() + FormatCount(f.Count) }
+
+// figurePhrase says what a figure counts, with its qualifier: "at least 164
+// civilians were killed and 910 injured (1,074 casualties)".
+func figurePhrase(m data.Metric, f Figure) string {
+	if len(f.Parts) == 2 && f.Complete() {
+		subj, verb0 := subject(f.Parts[0].Metric)
+		_, verb1 := subject(f.Parts[1].Metric)
+		q0, q1 := f.Parts[0].Qualifier.Words(), f.Parts[1].Qualifier.Words()
+		if q0 == q1 {
+			q1 = ""
+		}
+		return fmt.Sprintf("%s%s %s %s and %s%s %s (%s %s)", q0, FormatCount(f.Parts[0].Count), plural(subj, f.Parts[0].Count),
+			verb0, q1, FormatCount(f.Parts[1].Count), strings.TrimPrefix(verb1, "were "), FormatCount(f.Count), m.Label())
+	}
+	subj, verb := subject(m)
+	if verb == "" {
+		return fmt.Sprintf("%s%s %s were recorded", f.Qualifier.Words(), FormatCount(f.Count), m.Label())
+	}
+	return fmt.Sprintf("%s%s %s %s", f.Qualifier.Words(), FormatCount(f.Count), plural(subj, f.Count), verb)
+}
+
+// subject splits a stored metric's label into who and what happened to
+// them: killed → ("civilians", "were killed"); children killed →
+// ("children", "were killed"). A metric that is not "... killed" or
+// "... injured" has no verb.
+func subject(m data.Metric) (who, verb string) {
+	l := m.Label()
+	for _, v := range []string{"killed", "injured"} {
+		if l == v {
+			return "civilians", "were " + v
+		}
+		if strings.HasSuffix(l, " "+v) {
+			return strings.TrimSuffix(l, " "+v), "were " + v
+		}
+	}
+	return "", ""
+}
+
+// plural makes a subject and its verb agree with a count of 1.
+func plural(who string, n int64) string {
+	if n != 1 {
+		return who
+	}
+	switch who {
+	case "civilians":
+		return "civilian"
+	case "children":
+		return "child"
+	case "women":
+		return "woman"
+	case "men":
+		return "man"
+	}
+	return strings.TrimSuffix(who, "s")
+}
+
+// Noun names what a metric counts in a sentence: "casualties", "deaths",
+// "child deaths".
+func Noun(m data.Metric) string {
+	switch m {
+	case data.Killed:
+		return "deaths"
+	case data.Injured:
+		return "injuries"
+	case data.Casualties:
+		return "casualties"
+	case data.ChildrenKilled:
+		return "child deaths"
+	case data.ChildrenInjured:
+		return "child injuries"
+	case data.ChildrenCasualties:
+		return "child casualties"
+	}
+	return m.Label()
+}
+
+// FormatCount writes a whole number with thousands separators: 1,074.
+func FormatCount(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// FormatRate writes a per-day rate to one decimal: 34.6.
+func FormatRate(r float64) string { return strconv.FormatFloat(r, 'f', 1, 64) }
+
+// FormatRatioPct writes a rate ratio as a signed whole percentage change:
+// 1.2298 → "+23%", 0.9 → "-10%", 1 → "0%".
+func FormatRatioPct(r float64) string { return FormatPct((r - 1) * 100) }
+
+// FormatPct writes a percentage change, signed and rounded to a whole
+// number: 49.79 → "+50%".
+func FormatPct(p float64) string {
+	v := math.Round(p)
+	if v == 0 {
+		return "0%"
+	}
+	if v > 0 {
+		return "+" + strconv.FormatFloat(v, 'f', 0, 64) + "%"
+	}
+	return strconv.FormatFloat(v, 'f', 0, 64) + "%"
+}
+
+// FormatLevel writes a confidence level as a percentage: 0.95 → "95%".
+func FormatLevel(l float64) string {
+	return strconv.FormatFloat(l*100, 'f', -1, 64) + "%"
+}

@@ -1,0 +1,164 @@
+package stats
+
+import (
+	"fmt"
+
+	"github.com/casualty-tool/casualty/data"
+)
+
+// ComputeTrend tabulates one area's metric month by month from from to to
+// (zero months: the whole series), using each month's latest vintage (the
+// current estimate of every month).
+//
+// Each row has the month's figure and per-day rate (count ÷ days covered),
+// the change on the previous month (see Between; the dispersion from the
+// opt.DispersionMonths months ending with the row's month), the change on
+// the same month a year earlier (raw counts, no % on a base below
+// opt.MinBase), rolling means (see Rolling) and the cumulative total since
+// the first month of the series (see Cumulative). Nothing is interpolated:
+// a gap is a row with no figure, and every figure depending on it is
+// invalid with the reason.
+func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Month, opt Options) (*Trend, error) {
+	if area == "" {
+		area = ds.NationalCode()
+	}
+	s := ds.Latest().Series(area, m)
+	if len(s.Points) == 0 {
+		return nil, fmt.Errorf("no %s figures for %s", m.Label(), ds.AreaName(area))
+	}
+	if from.IsZero() {
+		from = s.Points[0].Month
+	}
+	if to.IsZero() {
+		to = s.Points[len(s.Points)-1].Month
+	}
+	if to.Before(from) {
+		return nil, fmt.Errorf("--from %s is after --to %s", from, to)
+	}
+	t := &Trend{Area: area, Metric: m, Options: opt}
+	cum, cumQ := Cumulative(s.Points)
+	rolling := make([][]Value, len(opt.Windows))
+	for i, w := range opt.Windows {
+		rolling[i] = Rolling(s.Points, w)
+	}
+	for mo := from; !to.Before(mo); mo = mo.Add(1) {
+		pt := s.At(mo)
+		row := TrendRow{Point: pt}
+		idx := mo.Index() - s.Points[0].Month.Index()
+		inSeries := idx >= 0 && idx < len(s.Points)
+		if pt.Present {
+			row.PerDay = Value{V: pt.PerDay(), Valid: true}
+			if pt.PartMonth {
+				t.Warnings = append(t.Warnings, fmt.Errorf("%s: the figure covers %d days, not the whole month; its per-day rate is over those days", mo.Label(), pt.Days))
+			}
+			row.Provisional = provisional(ds, area, mo, pt.Published)
+		} else {
+			row.PerDay = noValue("no figure for " + mo.String())
+			t.Warnings = append(t.Warnings, fmt.Errorf("%s: no figure; nothing is interpolated", mo.Label()))
+		}
+		if inSeries && idx > 0 {
+			prev := FigureOf(s, Period{mo.Add(-1), mo.Add(-1)})
+			cur := FigureOf(s, Period{mo, mo})
+			phi := Dispersion(trailing(s, mo, opt.DispersionMonths))
+			c := Between(prev, cur, phi, opt)
+			c.DispersionMonths = len(trailing(s, mo, opt.DispersionMonths))
+			row.Prev = &c
+		}
+		row.YoY = YearOnYear(s, mo, opt.MinBase)
+		for i := range opt.Windows {
+			if inSeries {
+				row.Rolling = append(row.Rolling, rolling[i][idx])
+			} else {
+				row.Rolling = append(row.Rolling, noValue("outside the series"))
+			}
+		}
+		if inSeries {
+			row.Cumulative, row.CumulativeQualifier = cum[idx], cumQ[idx]
+		} else {
+			row.Cumulative = noValue("outside the series")
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t, nil
+}
+
+// YearOnYear is the % change of the count in month m on the same month a
+// year earlier: (this - last) / last · 100, raw counts (both months have
+// the same length except February in a leap year). Invalid when either
+// month has no figure, either is part-month, or the base is below minBase.
+func YearOnYear(s data.Series, m data.Month, minBase int64) Value {
+	return pctChange(s.At(m.Add(-12)), s.At(m), minBase)
+}
+
+// pctChange is the raw % change from a to b, with the rules of YearOnYear.
+func pctChange(a, b data.Point, minBase int64) Value {
+	switch {
+	case !a.Present:
+		return noValue("no figure for " + a.Month.String())
+	case !b.Present:
+		return noValue("no figure for " + b.Month.String())
+	case a.PartMonth || b.PartMonth:
+		return noValue("a part-month figure is not compared with a whole month")
+	case a.Value < minBase || a.Value == 0:
+		return noValue(fmt.Sprintf("too few to compare: base %d is below %d", a.Value, max(minBase, 1)))
+	}
+	return Value{V: float64(b.Value-a.Value) / float64(a.Value) * 100, Valid: true}
+}
+
+// Rolling is the mean count over the w months ending with each point:
+// (count_{i-w+1} + ... + count_i) / w. It is invalid for the first w-1
+// months and for any window that holds a gap or a part-month figure (whose
+// count is not a month's).
+func Rolling(points []data.Point, w int) []Value {
+	out := make([]Value, len(points))
+	for i := range points {
+		if w < 1 || i < w-1 {
+			out[i] = noValue(fmt.Sprintf("fewer than %d months", w))
+			continue
+		}
+		var sum int64
+		ok := true
+		for _, p := range points[i-w+1 : i+1] {
+			switch {
+			case !p.Present:
+				out[i], ok = noValue("no figure for "+p.Month.String()), false
+			case p.PartMonth:
+				out[i], ok = noValue(p.Month.String()+" covers part of the month"), false
+			}
+			if !ok {
+				break
+			}
+			sum += p.Value
+		}
+		if ok {
+			out[i] = Value{V: float64(sum) / float64(w), Valid: true}
+		}
+	}
+	return out
+}
+
+// Cumulative is the running total from the first point: total_i =
+// count_0 + ... + count_i, with the combined qualifier (a sum of lower
+// bounds is a lower bound). From the first gap on it is invalid: a total
+// missing a month is not a total.
+func Cumulative(points []data.Point) ([]Value, []data.Qualifier) {
+	vals := make([]Value, len(points))
+	quals := make([]data.Qualifier, len(points))
+	var sum int64
+	q := data.Exact
+	var gap string
+	for i, p := range points {
+		if gap == "" && !p.Present {
+			gap = "no figure for " + p.Month.String()
+		}
+		if gap != "" {
+			vals[i] = noValue(gap)
+			continue
+		}
+		sum += p.Value
+		q = q.Combine(p.Qualifier)
+		vals[i] = Value{V: float64(sum), Valid: true}
+		quals[i] = q
+	}
+	return vals, quals
+}
