@@ -12,7 +12,8 @@ import (
 // (new - old) / old · 100 (invalid when old is 0). A revision of the
 // newest month of the older publication is flagged Provisional: first
 // reports of the latest month are routinely revised as verification
-// catches up. Sorted by month, area, metric.
+// catches up. Sorted by month, area (national first) and metric (display
+// order).
 func Revisions(ds *data.Dataset, older, newer data.Publication) []Revision {
 	type key struct {
 		k    data.Key
@@ -48,11 +49,25 @@ func Revisions(ds *data.Dataset, older, newer data.Publication) []Revision {
 			return a.Month.Before(b.Month)
 		}
 		if a.Area != b.Area {
+			// The national total (a two-letter code) first, then p-codes.
+			if len(a.Area) != len(b.Area) {
+				return len(a.Area) < len(b.Area)
+			}
 			return a.Area < b.Area
 		}
-		return a.Metric < b.Metric
+		return metricOrder(a.Metric) < metricOrder(b.Metric)
 	})
 	return out
+}
+
+// metricOrder places a metric in display order (data.StoredMetrics).
+func metricOrder(m data.Metric) int {
+	for i, s := range data.StoredMetrics {
+		if s == m {
+			return i
+		}
+	}
+	return len(data.StoredMetrics)
 }
 
 // History lists every vintage of one figure, oldest publication first.

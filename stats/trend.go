@@ -139,8 +139,10 @@ func Rolling(points []data.Point, w int) []Value {
 
 // Cumulative is the running total from the first point: total_i =
 // count_0 + ... + count_i, with the combined qualifier (a sum of lower
-// bounds is a lower bound). From the first gap on it is invalid: a total
-// missing a month is not a total.
+// bounds is a lower bound). A figure covering part of its month counts as
+// a lower bound of that month, so the total from then on is "at least".
+// From the first gap on it is invalid: a total missing a month is not a
+// total. Totals are whole numbers held exactly in float64 (below 2^53).
 func Cumulative(points []data.Point) ([]Value, []data.Qualifier) {
 	vals := make([]Value, len(points))
 	quals := make([]data.Qualifier, len(points))
@@ -157,6 +159,9 @@ func Cumulative(points []data.Point) ([]Value, []data.Qualifier) {
 		}
 		sum += p.Value
 		q = q.Combine(p.Qualifier)
+		if p.PartMonth {
+			q = q.Combine(data.AtLeast)
+		}
 		vals[i] = Value{V: float64(sum), Valid: true}
 		quals[i] = q
 	}
