@@ -200,7 +200,7 @@ func (c columns) metricCols() []Metric {
 }
 
 func detectShape(t *table) Format {
-	c := headerColumns(t.header)
+	c := t.columns()
 	switch {
 	case c.has("as_of") && len(c.metricCols()) > 0:
 		return FormatCumulative
@@ -361,7 +361,7 @@ func (rr *rowReader) count(r tableRow, col string, o *Observation) bool {
 // loadTidy reads one figure per row: month, area, metric, value.
 func loadTidy(t *table, opt LoadOptions) (*Dataset, error) {
 	errs := &ErrorList{Max: opt.MaxErrors}
-	cols := headerColumns(t.header)
+	cols := t.columns()
 	for _, need := range []string{"month", "metric", "value"} {
 		if !cols.has(need) {
 			return nil, &InputError{Pos: t.hdrPos, Err: fmt.Errorf("want a %q column in a tidy file, got %q", need, strings.Join(t.header, ","))}
@@ -393,7 +393,7 @@ func loadTidy(t *table, opt LoadOptions) (*Dataset, error) {
 // cells are missing figures, not zeros.
 func loadWide(t *table, opt LoadOptions) (*Dataset, error) {
 	errs := &ErrorList{Max: opt.MaxErrors}
-	cols := headerColumns(t.header)
+	cols := t.columns()
 	if !cols.has("month") {
 		return nil, &InputError{Pos: t.hdrPos, Err: fmt.Errorf("want a \"month\" column, got %q", strings.Join(t.header, ","))}
 	}
@@ -523,25 +523,6 @@ func gapWarnings(d *Dataset) []error {
 		}
 	}
 	return out
-}
-
-// isHXLRow reports whether the first data row is an HXL hashtag row.
-func isHXLRow(t *table) bool {
-	if len(t.rows) == 0 {
-		return false
-	}
-	n := 0
-	for _, c := range t.rows[0].cells {
-		c = strings.TrimSpace(c)
-		if c == "" {
-			continue
-		}
-		if !strings.HasPrefix(c, "#") {
-			return false
-		}
-		n++
-	}
-	return n > 0
 }
 
 // withFormat records the format a dataset was read as.

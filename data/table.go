@@ -21,6 +21,18 @@ type table struct {
 	rows   []tableRow
 	// cellPos returns the place of column col (0-based) of a row.
 	cellPos func(r tableRow, col int) Pos
+	// cols, when set, maps canonical columns to header indexes in place of
+	// the header's words: the HXL reader sets it from the hashtag row.
+	cols columns
+}
+
+// columns maps the table's canonical columns (month, area, metric:killed,
+// ...) to their indexes.
+func (t *table) columns() columns {
+	if t.cols != nil {
+		return t.cols
+	}
+	return headerColumns(t.header)
 }
 
 type tableRow struct {
@@ -32,14 +44,11 @@ type tableRow struct {
 // pos returns the place of cell col of r.
 func (t *table) pos(r tableRow, col int) Pos { return t.cellPos(r, col) }
 
-// rowPos returns the place of a whole row.
+// rowPos returns the place of a whole row: its line, or on a sheet its
+// first cell (a sheet position without a cell would not name the row).
 func (t *table) rowPos(r tableRow) Pos {
 	p := t.cellPos(r, 0)
 	p.Col = 0
-	if p.Sheet != "" {
-		p.Cell = ""
-		p.Line = r.line
-	}
 	return p
 }
 

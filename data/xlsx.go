@@ -1,0 +1,709 @@
+package data
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Workbooks (.xlsx) are read in the tidy, wide, HXL or cumulative shape from
+// one sheet: the one LoadOptions.Sheet names, or the first visible one. The
+// first non-blank row is the header; every later non-blank row is data.
+//
+// A workbook is a zip of XML files, and a small zip can expand to gigabytes.
+// Before anything is expanded, loadXLSX checks the file's size
+// (Limits.MaxBytes), then reads the zip's central directory itself and
+// refuses a workbook whose entries would expand past Limits.MaxXLSXBytes or
+// that has more than Limits.MaxXLSXFiles entries; excelize is opened with
+// the same limits. The central directory's sizes are binding: Go's zip
+// reader fails an entry that expands past its declared size.
+//
+// Cells are read as stored, never as formatted: 1074 formatted "1,074" is
+// 1074. A number formatted as a date (Excel's date cells) becomes the date
+// it stands for, so a month may be an Excel date. A formula cell gives its
+// cached value with a warning naming the cell (casualty does not compute
+// formulas); a formula with no cached value is an error. TRUE/FALSE cells
+// are refused as counts. Merged cells in the header are refused; a cell
+// merged down one column outside the figures (a month written once for
+// several areas) fills each row it covers; other merged cells are refused.
+//
+// excelize reads a sheet whose XML was cut short as fewer rows, without an
+// error. So loadXLSX reads the sheet's XML to its end itself and refuses a
+// sheet that ends early or holds fewer rows than its <dimension> says.
+
+// xlsxCell is what the sheet's XML says about a cell beyond its value.
+type xlsxCell struct {
+	typ      string // t attribute: "", "n", "s", "str", "inlineStr", "b", "e", "d"
+	formula  string // formula text ("" for a shared formula's followers: see hasF)
+	hasF     bool
+	hasV     bool
+	nonEmpty bool // the value is not blank
+	date     bool // a number with a date format
+}
+
+func (c xlsxCell) describe() string {
+	if strings.TrimSpace(c.formula) == "" {
+		return "a shared formula"
+	}
+	return "the formula =" + c.formula
+}
+
+// xlsxScan is the result of reading one sheet's XML to its end.
+type xlsxScan struct {
+	dimension  string
+	lastRow    int // r of the last <row> element
+	lastValRow int // last row with a cell value
+	cells      map[[2]int]xlsxCell
+	err        error // the XML ended early or is malformed
+	complete   bool  // </worksheet> was reached
+}
+
+func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error) {
+	lim := opt.Limits.orDefault()
+	b, err := io.ReadAll(io.LimitReader(r, lim.MaxBytes+1))
+	if err != nil {
+		return nil, wrapReadErr(name, err)
+	}
+	if int64(len(b)) > lim.MaxBytes {
+		return nil, &InputError{Pos: Pos{File: name}, Err: &tooBigError{lim.MaxBytes}}
+	}
+	fail := func(format string, args ...any) error {
+		return &InputError{Pos: Pos{File: name}, Err: fmt.Errorf(format, args...)}
+	}
+	zr, err := openZip(b, name, lim)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		// excelize is not written for hostile input; a panic inside it is
+		// a bad workbook, not a crash.
+		if p := recover(); p != nil {
+			ds, err = nil, fail("the workbook could not be read (%v); open it in Excel or LibreOffice and save it again", p)
+		}
+	}()
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{
+		UnzipSizeLimit:    lim.MaxXLSXBytes,
+		UnzipXMLSizeLimit: min(lim.MaxXLSXBytes, 16<<20),
+	})
+	if err != nil {
+		return nil, fail("the workbook could not be read (%v); open it in Excel or LibreOffice and save it again", err)
+	}
+	defer f.Close()
+	sheet, warnings, err := pickSheet(f, name, opt.Sheet)
+	if err != nil {
+		return nil, err
+	}
+	parts, err := workbookParts(zr)
+	if err != nil {
+		return nil, fail("%v", err)
+	}
+	sheetPath, ok := parts.sheets[strings.ToLower(sheet)]
+	if !ok {
+		return nil, fail("sheet %q has no worksheet in the workbook (a chart sheet?); choose another with --sheet", sheet)
+	}
+	dateStyles := parts.dateStyles(zr)
+	scan := scanSheet(zr, sheetPath, dateStyles, lim)
+	spos := Pos{File: name, Sheet: sheet}
+	if scan.err != nil || !scan.complete {
+		why := "it ends without closing"
+		if scan.err != nil {
+			why = scan.err.Error()
+		}
+		return nil, &InputError{Pos: spos, Err: fmt.Errorf(
+			"the sheet is cut short after row %d (%s); the workbook is damaged: open it in Excel or LibreOffice and save it again", scan.lastRow, why)}
+	}
+	if last := dimensionLastRow(scan.dimension); last > scan.lastRow && (scan.lastRow > 0 || strings.Contains(scan.dimension, ":")) {
+		return nil, &InputError{Pos: spos, Err: fmt.Errorf(
+			"the sheet is cut short: its dimension %s ends at row %d but its rows end at %d; the workbook is damaged: open it in Excel or LibreOffice and save it again",
+			scan.dimension, last, scan.lastRow)}
+	}
+	if scan.lastValRow > lim.MaxRows+1 {
+		return nil, &InputError{Pos: spos, Err: fmt.Errorf("more than %d data rows (raise the limit with --max-rows)", lim.MaxRows)}
+	}
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, &InputError{Pos: spos, Err: fmt.Errorf("cannot read the sheet (%v)", err)}
+	}
+	if len(rows) < scan.lastValRow {
+		return nil, &InputError{Pos: spos, Err: fmt.Errorf(
+			"the sheet is cut short: its XML has values down to row %d but only %d rows could be read; the workbook is damaged: open it in Excel or LibreOffice and save it again",
+			scan.lastValRow, len(rows))}
+	}
+	date1904 := false
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		date1904 = *props.Date1904
+	}
+	merges, err := f.GetMergeCells(sheet, true)
+	if err != nil {
+		return nil, &InputError{Pos: spos, Err: fmt.Errorf("cannot read the merged cells (%v)", err)}
+	}
+	t, w, err := sheetTable(name, sheet, rows, scan, merges, date1904, opt)
+	if err != nil {
+		return nil, err
+	}
+	warnings = append(warnings, w...)
+	ds, err = loadTable(t, FormatAuto, opt)
+	if err != nil {
+		return nil, err
+	}
+	ds.Format = FormatXLSX
+	ds.Warnings = append(warnings, ds.Warnings...)
+	return ds, nil
+}
+
+// openZip checks that b is a zip within the limits, and says what it is
+// when it is not a workbook.
+func openZip(b []byte, name string, lim Limits) (*zip.Reader, error) {
+	fail := func(format string, args ...any) error {
+		return &InputError{Pos: Pos{File: name}, Err: fmt.Errorf(format, args...)}
+	}
+	head := b[:min(len(b), 4096)]
+	switch {
+	case len(b) == 0:
+		return nil, fail("the file is empty; want an .xlsx workbook")
+	case bytes.HasPrefix(b, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return nil, fail("this is an Excel 97-2003 .xls workbook or a password-protected workbook, which casualty does not read; save it as .xlsx without a password, or as CSV (UTF-8)")
+	case !bytes.HasPrefix(b, []byte("PK")):
+		if utf8.Valid(head[:max(0, len(head)-3)]) && bytes.IndexByte(head, 0) < 0 {
+			return nil, fail("this is text (CSV?), not an .xlsx workbook; give it a .csv name or pass --format-in tidy, wide, hxl or cumulative")
+		}
+		return nil, fail("this is not an .xlsx workbook (an .xlsx file is a zip archive)")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return nil, fail("the workbook is damaged or truncated (%v); open it in Excel or LibreOffice and save it again", err)
+	}
+	if len(zr.File) > lim.MaxXLSXFiles {
+		return nil, fail("the workbook has %d zip entries, more than the limit of %d; refused before expanding (raise the limit with --max-xlsx-entries)",
+			len(zr.File), lim.MaxXLSXFiles)
+	}
+	var total uint64
+	for _, zf := range zr.File {
+		total += zf.UncompressedSize64
+		if total > uint64(lim.MaxXLSXBytes) || total < zf.UncompressedSize64 {
+			return nil, fail("the workbook would expand to more than %d bytes (%d bytes compressed); refused before expanding, as a zip bomb would be (raise the limit with --max-xlsx-bytes)",
+				lim.MaxXLSXBytes, len(b))
+		}
+	}
+	if zipEntry(zr, "mimetype") != nil && zipEntry(zr, "content.xml") != nil {
+		return nil, fail("this is an OpenDocument spreadsheet (.ods), which casualty does not read; save it as .xlsx or CSV (UTF-8)")
+	}
+	if zipEntry(zr, "[Content_Types].xml") == nil {
+		return nil, fail("this zip archive is not an .xlsx workbook (it has no [Content_Types].xml)")
+	}
+	return zr, nil
+}
+
+// zipEntry finds an entry by name, in any case (as Excel does).
+func zipEntry(zr *zip.Reader, name string) *zip.File {
+	name = strings.TrimPrefix(name, "/")
+	for _, f := range zr.File {
+		if strings.EqualFold(strings.ReplaceAll(f.Name, "\\", "/"), name) {
+			return f
+		}
+	}
+	return nil
+}
+
+// pickSheet returns the sheet named, or the first visible one.
+func pickSheet(f *excelize.File, name, want string) (string, []error, error) {
+	list := f.GetSheetList()
+	spos := Pos{File: name}
+	if want != "" {
+		for _, s := range list {
+			if s == want || strings.EqualFold(s, want) {
+				var w []error
+				if vis, _ := f.GetSheetVisible(s); !vis {
+					w = append(w, &InputError{Pos: Pos{File: name, Sheet: s}, Err: errors.New("the sheet is hidden; read because --sheet names it")})
+				}
+				return s, w, nil
+			}
+		}
+		hint := ""
+		if n := Nearest(want, list); n != "" {
+			hint = fmt.Sprintf("did you mean %q? ", n)
+		}
+		return "", nil, &InputError{Pos: spos, Err: fmt.Errorf("no sheet %q; %sthe workbook has %s", want, hint, quoteList(list))}
+	}
+	var visible []string
+	for _, s := range list {
+		if vis, _ := f.GetSheetVisible(s); vis {
+			visible = append(visible, s)
+		}
+	}
+	if len(visible) == 0 {
+		return "", nil, &InputError{Pos: spos, Err: fmt.Errorf("the workbook has no visible sheet; name one with --sheet (it has %s)", quoteList(list))}
+	}
+	var w []error
+	if len(visible) > 1 {
+		w = append(w, &InputError{Pos: Pos{File: name, Sheet: visible[0]}, Err: fmt.Errorf(
+			"read the first of %d visible sheets (%s); choose another with --sheet", len(visible), quoteList(visible))})
+	}
+	return visible[0], w, nil
+}
+
+func quoteList(s []string) string {
+	q := make([]string, len(s))
+	for i, x := range s {
+		q[i] = strconv.Quote(x)
+	}
+	if len(q) > 10 {
+		q = append(q[:10], fmt.Sprintf("... (%d sheets)", len(s)))
+	}
+	return strings.Join(q, ", ")
+}
+
+// xlsxParts locates the parts of a workbook: each sheet's XML by sheet
+// name (lower case) and the styles.
+type xlsxParts struct {
+	sheets map[string]string
+	styles string
+}
+
+type xmlRels struct {
+	Rels []struct {
+		ID     string `xml:"Id,attr"`
+		Type   string `xml:"Type,attr"`
+		Target string `xml:"Target,attr"`
+	} `xml:"Relationship"`
+}
+
+// readZipXML decodes a small XML part (at most 16 MiB).
+func readZipXML(zr *zip.Reader, name string, v any) error {
+	zf := zipEntry(zr, name)
+	if zf == nil {
+		return fmt.Errorf("the workbook has no %s", name)
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return fmt.Errorf("the workbook's %s cannot be read (%v)", name, err)
+	}
+	defer rc.Close()
+	if err := xml.NewDecoder(io.LimitReader(rc, 16<<20)).Decode(v); err != nil {
+		return fmt.Errorf("the workbook's %s is damaged (%v)", name, err)
+	}
+	return nil
+}
+
+// resolve turns a relationship target into a zip path.
+func resolve(base, target string) string {
+	if strings.HasPrefix(target, "/") {
+		return strings.TrimPrefix(target, "/")
+	}
+	return path.Clean(path.Join(path.Dir(base), target))
+}
+
+func workbookParts(zr *zip.Reader) (*xlsxParts, error) {
+	wbPath := "xl/workbook.xml"
+	var root xmlRels
+	if readZipXML(zr, "_rels/.rels", &root) == nil {
+		for _, r := range root.Rels {
+			if strings.HasSuffix(r.Type, "/officeDocument") {
+				wbPath = resolve("", r.Target)
+			}
+		}
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if err := readZipXML(zr, wbPath, &wb); err != nil {
+		return nil, err
+	}
+	var rels xmlRels
+	relPath := path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels")
+	if err := readZipXML(zr, relPath, &rels); err != nil {
+		return nil, err
+	}
+	p := &xlsxParts{sheets: map[string]string{}}
+	targets := map[string]string{}
+	for _, r := range rels.Rels {
+		targets[r.ID] = resolve(wbPath, r.Target)
+		if strings.HasSuffix(r.Type, "/styles") {
+			p.styles = resolve(wbPath, r.Target)
+		}
+	}
+	for _, s := range wb.Sheets {
+		if t, ok := targets[s.RID]; ok {
+			p.sheets[strings.ToLower(s.Name)] = t
+		}
+	}
+	return p, nil
+}
+
+// dateStyles returns the cell styles (indexes into cellXfs) whose number
+// format shows a date, so that the numbers under them are read as dates.
+func (p *xlsxParts) dateStyles(zr *zip.Reader) map[int]bool {
+	out := map[int]bool{}
+	if p.styles == "" {
+		return out
+	}
+	var st struct {
+		NumFmts []struct {
+			ID   int    `xml:"numFmtId,attr"`
+			Code string `xml:"formatCode,attr"`
+		} `xml:"numFmts>numFmt"`
+		Xfs []struct {
+			NumFmtID int `xml:"numFmtId,attr"`
+		} `xml:"cellXfs>xf"`
+	}
+	if readZipXML(zr, p.styles, &st) != nil {
+		return out
+	}
+	custom := map[int]string{}
+	for _, n := range st.NumFmts {
+		custom[n.ID] = n.Code
+	}
+	for i, xf := range st.Xfs {
+		if code, ok := custom[xf.NumFmtID]; ok {
+			out[i] = isDateFormat(code)
+		} else {
+			out[i] = builtinDateFormat(xf.NumFmtID)
+		}
+	}
+	return out
+}
+
+// builtinDateFormat reports whether a built-in number format (ECMA-376
+// 18.8.30, with the East Asian date formats) shows a date or time.
+func builtinDateFormat(id int) bool {
+	return id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 45 && id <= 47 || id >= 50 && id <= 58
+}
+
+// isDateFormat reports whether a custom number format shows a date: it has
+// d, m or y outside quoted text, escapes and [colour] sections.
+func isDateFormat(code string) bool {
+	inQ, inB := false, false
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		switch {
+		case inQ:
+			inQ = c != '"'
+		case inB:
+			inB = c != ']'
+		case c == '"':
+			inQ = true
+		case c == '[':
+			inB = true
+		case c == '\\' || c == '_' || c == '*':
+			i++
+		default:
+			switch c | 0x20 {
+			case 'd', 'm', 'y':
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scanSheet reads a sheet's XML to its end, recording the dimension, the
+// last row, and the formula, TRUE/FALSE and date cells.
+func scanSheet(zr *zip.Reader, name string, dateStyles map[int]bool, lim Limits) *xlsxScan {
+	s := &xlsxScan{cells: map[[2]int]xlsxCell{}}
+	zf := zipEntry(zr, name)
+	if zf == nil {
+		s.err = fmt.Errorf("its part %s is missing", name)
+		return s
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		s.err = err
+		return s
+	}
+	defer rc.Close()
+	dec := xml.NewDecoder(io.LimitReader(rc, lim.MaxXLSXBytes))
+	row, col := 0, 0
+	var cur xlsxCell
+	var curAt [2]int
+	inCell, inF, inV, inIs := false, false, false, false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return s
+		}
+		if err != nil {
+			s.err = err
+			return s
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "dimension":
+				s.dimension = attr(e, "ref")
+			case "row":
+				if n, err := strconv.Atoi(attr(e, "r")); err == nil && n > 0 {
+					row = n
+				} else {
+					row++
+				}
+				col = 0
+				s.lastRow = row
+			case "c":
+				col++
+				if c, r, err := excelize.CellNameToCoordinates(attr(e, "r")); err == nil {
+					col, row = c, r
+				}
+				inCell = true
+				curAt = [2]int{row, col}
+				cur = xlsxCell{typ: attr(e, "t")}
+				if st, err := strconv.Atoi(attr(e, "s")); err == nil && dateStyles[st] {
+					cur.date = true
+				}
+			case "f":
+				if inCell {
+					cur.hasF = true
+					inF = true
+				}
+			case "v":
+				if inCell {
+					inV = true
+					cur.hasV = true
+				}
+			case "is":
+				if inCell {
+					inIs = true
+					cur.hasV = true
+				}
+			}
+		case xml.CharData:
+			if inF {
+				cur.formula += string(e)
+			}
+			if (inV || inIs) && strings.TrimSpace(string(e)) != "" {
+				cur.nonEmpty = true
+			}
+		case xml.EndElement:
+			switch e.Name.Local {
+			case "f":
+				inF = false
+			case "v":
+				inV = false
+			case "is":
+				inIs = false
+			case "c":
+				inCell = false
+				if cur.nonEmpty && curAt[0] > s.lastValRow {
+					s.lastValRow = curAt[0]
+				}
+				if cur.hasF || cur.typ == "b" || cur.typ == "d" || cur.date && (cur.typ == "" || cur.typ == "n") {
+					if len(s.cells) >= 4*lim.MaxRows {
+						s.err = fmt.Errorf("more than %d formula or date cells (raise the limit with --max-rows)", 4*lim.MaxRows)
+						return s
+					}
+					s.cells[curAt] = cur
+				}
+			case "worksheet":
+				s.complete = true
+			}
+		}
+	}
+}
+
+func attr(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// dimensionLastRow is the last row of a <dimension ref="A1:D20">, 0 when
+// there is none.
+func dimensionLastRow(ref string) int {
+	if ref == "" {
+		return 0
+	}
+	parts := strings.Split(ref, ":")
+	_, r, err := excelize.CellNameToCoordinates(parts[len(parts)-1])
+	if err != nil {
+		return 0
+	}
+	return r
+}
+
+// figureColumn reports whether column i holds counts, where a merged cell
+// would copy a figure into rows it does not belong to. A column casualty
+// does not recognise counts as one: better refuse than guess.
+func figureColumn(c columns, i int) bool {
+	for k, j := range c {
+		if j == i {
+			return strings.HasPrefix(k, "metric:") || k == "value" || k == "low" || k == "high"
+		}
+	}
+	return true
+}
+
+// sheetTable turns the rows of a sheet into a table with sheet-and-cell
+// positions, resolving dates, formulas and merged cells.
+func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, merges []excelize.MergeCell, date1904 bool, opt LoadOptions) (*table, []error, error) {
+	errs := &ErrorList{Max: opt.MaxErrors}
+	cellName := func(col, row int) string {
+		s, _ := excelize.CoordinatesToCellName(col, row)
+		return s
+	}
+	cpos := func(col, row int) Pos {
+		return Pos{File: name, Sheet: sheet, Line: row, Col: col, Cell: cellName(col, row)}
+	}
+	// Values as they are meant: dates, booleans, cached formula values.
+	var formulas []string
+	nFormulas := 0
+	for rc, c := range scan.cells {
+		r, col := rc[0], rc[1]
+		if r-1 >= len(rows) || col-1 >= len(rows[r-1]) {
+			if c.hasF && !c.hasV {
+				errs.Add(&InputError{Pos: cpos(col, r), Err: fmt.Errorf("%s has no stored value; open the workbook in Excel or LibreOffice and save it again so the value is stored, or type the number", c.describe())})
+			}
+			continue
+		}
+		v := &rows[r-1][col-1]
+		switch {
+		case c.hasF && (!c.hasV || *v == ""):
+			errs.Add(&InputError{Pos: cpos(col, r), Err: fmt.Errorf("%s has no stored value; open the workbook in Excel or LibreOffice and save it again so the value is stored, or type the number", c.describe())})
+			continue
+		case c.hasF:
+			nFormulas++
+			formulas = append(formulas, cellName(col, r))
+		}
+		switch {
+		case c.typ == "b":
+			if *v == "1" {
+				*v = "TRUE"
+			} else {
+				*v = "FALSE"
+			}
+		case c.typ == "d":
+			if len(*v) >= 10 {
+				if d, err := ParseDate((*v)[:10]); err == nil {
+					*v = d.String()
+				}
+			}
+		case c.date:
+			if x, err := strconv.ParseFloat(*v, 64); err == nil {
+				if tm, err := excelize.ExcelDateToTime(x, date1904); err == nil && tm.Year() >= 1900 && tm.Year() < 10000 {
+					*v = tm.Format("2006-01-02")
+				}
+			}
+		}
+	}
+	if err := errs.Err(); err != nil {
+		sortErrors(errs)
+		return nil, nil, err
+	}
+	t := &table{name: name, sheet: sheet}
+	t.cellPos = func(r tableRow, col int) Pos { return cpos(col+1, r.line) }
+	hdr := -1
+	for i, r := range rows {
+		if !blankRow(r) {
+			hdr = i
+			break
+		}
+	}
+	if hdr < 0 {
+		return nil, nil, &InputError{Pos: Pos{File: name, Sheet: sheet}, Err: errors.New("the sheet is empty; want a header row and rows of figures")}
+	}
+	header := trimAll(rows[hdr])
+	for len(header) > 0 && header[len(header)-1] == "" {
+		header = header[:len(header)-1]
+	}
+	t.header = header
+	t.hdrPos = cpos(1, hdr+1)
+	cols := headerColumns(header)
+	// Merged cells: refused in the header, filled down in a column of
+	// months, areas or notes, refused over figures.
+	for _, m := range merges {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		ref := m.GetStartAxis() + ":" + m.GetEndAxis()
+		switch {
+		case r2 < hdr+1:
+			continue // above the table
+		case r1 <= hdr+1:
+			errs.Add(&InputError{Pos: cpos(c1, r1), Err: fmt.Errorf(
+				"the header has merged cells %s; casualty needs one header cell per column: unmerge them (and remove any title rows above the header)", ref)})
+		case c1 == c2 && !figureColumn(cols, c1-1):
+			if r1-1 < len(rows) && c1-1 < len(rows[r1-1]) {
+				v := rows[r1-1][c1-1]
+				for r := r1 + 1; r <= r2 && r-1 < len(rows); r++ {
+					for len(rows[r-1]) < c1 {
+						rows[r-1] = append(rows[r-1], "")
+					}
+					rows[r-1][c1-1] = v
+				}
+			}
+		default:
+			errs.Add(&InputError{Pos: cpos(c1, r1), Err: fmt.Errorf(
+				"cells %s are merged; each figure needs a cell of its own: unmerge them and fill in every cell", ref)})
+		}
+	}
+	if err := errs.Err(); err != nil {
+		sortErrors(errs)
+		return nil, nil, err
+	}
+	lim := opt.Limits.orDefault()
+	for i := hdr + 1; i < len(rows); i++ {
+		cells := rows[i]
+		if blankRow(cells) {
+			continue
+		}
+		if len(t.rows) >= lim.MaxRows {
+			return nil, nil, &InputError{Pos: cpos(1, i+1), Err: fmt.Errorf("more than %d data rows (raise the limit with --max-rows)", lim.MaxRows)}
+		}
+		for j := len(header); j < len(cells); j++ {
+			if strings.TrimSpace(cells[j]) != "" {
+				errs.Add(&InputError{Pos: cpos(j+1, i+1), Err: fmt.Errorf(
+					"holds %q in a column with no header; give the column a header or clear the cell", cells[j])})
+			}
+		}
+		row := make([]string, len(header))
+		copy(row, cells)
+		t.rows = append(t.rows, tableRow{line: i + 1, cells: row})
+	}
+	if err := errs.Err(); err != nil {
+		sortErrors(errs)
+		return nil, nil, err
+	}
+	var warnings []error
+	if nFormulas > 0 {
+		sort.Slice(formulas, func(i, j int) bool { return cellLess(formulas[i], formulas[j]) })
+		list := formulas
+		more := ""
+		if len(list) > 10 {
+			list = list[:10]
+			more = fmt.Sprintf(" and %d more", nFormulas-10)
+		}
+		what := "a formula"
+		if nFormulas > 1 {
+			what = fmt.Sprintf("%d formulas", nFormulas)
+		}
+		warnings = append(warnings, &InputError{Pos: cpos(0, 0), Err: fmt.Errorf(
+			"%s (%s%s): their values as last saved are used; casualty does not recompute them", what, strings.Join(list, " "), more)})
+	}
+	return t, warnings, nil
+}
+
+// cellLess orders cell names by row, then column.
+func cellLess(a, b string) bool {
+	ca, ra, _ := excelize.CellNameToCoordinates(a)
+	cb, rb, _ := excelize.CellNameToCoordinates(b)
+	if ra != rb {
+		return ra < rb
+	}
+	return ca < cb
+}
