@@ -111,15 +111,10 @@ func readTextTable(r io.Reader, name string, opt LoadOptions) (*table, error) {
 	return readCSVTable(dr, name, opt.Limits)
 }
 
-// decodeText turns input in a declared encoding into UTF-8. With no
-// encoding declared, the input must be UTF-8 (checked while reading).
-var decodeText = func(r io.Reader, name, enc string) (io.Reader, error) {
-	switch strings.ToLower(enc) {
-	case "", "utf-8", "utf8":
-		return r, nil
-	}
-	return nil, fmt.Errorf("%s: unknown --encoding %q; want utf-8, utf-16, windows-1251 or windows-1252", name, enc)
-}
+// decodeText turns input in a declared encoding into UTF-8 (see
+// decodeInput in encoding.go). With no encoding declared, the input must be
+// UTF-8 or UTF-16 with a byte-order mark.
+var decodeText = decodeInput
 
 // loadTable detects the shape of a table (unless forced) and reads it.
 func loadTable(t *table, format Format, opt LoadOptions) (*Dataset, error) {

@@ -90,73 +90,25 @@ var monthNames = func() map[string]time.Month {
 }()
 
 // ParseMonth reads a month written as analysts write them: 2025-03, 2025/03,
-// 2025-03-01 (a date; the day must exist), March 2025, Mar 2025, Mar-2025 or
-// 2025 March. Day-first or month-first dates such as 03/04/2025 are refused
-// as ambiguous rather than guessed. Years must lie in 1900..2199.
+// 2025.03, 03/2025, 2025-03-01 (a date; the day must exist; a midnight time
+// after it is allowed, as spreadsheets export date cells), March 2025, Mar
+// 2025, Mar-2025 or 2025 March. Day-first or month-first dates such as
+// 03/04/2025 are refused as ambiguous rather than guessed, and so is a
+// number alone (an Excel date serial such as 45717). Years must lie in
+// 1900..2199.
 func ParseMonth(s string) (Month, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return Month{}, fmt.Errorf("want a month such as 2025-03, got an empty cell")
 	}
-	fail := func(why string) (Month, error) {
-		if why != "" {
-			return Month{}, fmt.Errorf("want a month such as 2025-03 or March 2025, got %q (%s)", s, why)
-		}
-		return Month{}, fmt.Errorf("want a month such as 2025-03 or March 2025, got %q", s)
+	if t[0] >= '0' && t[0] <= '9' && (!strings.Contains(t, " ") || strings.Contains(t, ":")) {
+		return parseNumericMonth(s, t)
 	}
-	// Numeric forms.
-	if t[0] >= '0' && t[0] <= '9' {
-		sep := strings.IndexAny(t, "-/.")
-		if sep < 0 {
-			return fail("")
-		}
-		parts := strings.FieldsFunc(t, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
-		if len(parts[0]) != 4 {
-			if len(parts) == 3 {
-				return fail("ambiguous: day and month order unknown; write 2025-03")
-			}
-			return fail("")
-		}
-		y, err := strconv.Atoi(parts[0])
-		if err != nil {
-			return fail("")
-		}
-		if len(parts) == 2 && len(parts[1]) > 2 {
-			// "2025 March" with a dash is unusual; fall through to words.
-			if mm, ok := monthNames[strings.ToLower(parts[1])]; ok {
-				return checkYear(s, Month{y, mm})
-			}
-		}
-		if len(parts) < 2 || len(parts) > 3 {
-			return fail("")
-		}
-		mo, err := strconv.Atoi(parts[1])
-		if err != nil || len(parts[1]) > 2 {
-			return fail("")
-		}
-		if mo < 1 || mo > 12 {
-			return fail(fmt.Sprintf("month %d does not exist", mo))
-		}
-		m := Month{y, time.Month(mo)}
-		if len(parts) == 3 {
-			p2 := parts[2]
-			if i := strings.IndexAny(p2, "T "); i >= 0 { // 2025-03-01T00:00:00
-				p2 = p2[:i]
-			}
-			d, err := strconv.Atoi(p2)
-			if err != nil || len(p2) > 2 {
-				return fail("")
-			}
-			if d < 1 || d > m.Days() {
-				return fail(fmt.Sprintf("%s has no day %d", m.Label(), d))
-			}
-		}
-		return checkYear(s, m)
-	}
-	// Word forms: "March 2025", "Mar 2025", "Mar-2025", "Mar. 2025".
+	// Word forms: "March 2025", "Mar 2025", "Mar-2025", "Mar. 2025",
+	// "2025 March".
 	f := strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '.' || r == '/' })
 	if len(f) != 2 {
-		return fail("")
+		return monthError(s, "")
 	}
 	mm, ok := monthNames[f[0]]
 	ys := f[1]
@@ -164,17 +116,111 @@ func ParseMonth(s string) (Month, error) {
 		mm, ok = monthNames[f[1]]
 		ys = f[0]
 	}
-	if !ok {
-		return fail("")
+	if !ok || !allDigits(ys) || len(ys) != 4 {
+		return monthError(s, "")
 	}
-	if len(ys) != 4 {
-		return fail("")
-	}
-	y, err := strconv.Atoi(ys)
-	if err != nil {
-		return fail("")
-	}
+	y, _ := strconv.Atoi(ys)
 	return checkYear(s, Month{y, mm})
+}
+
+func monthError(s, why string) (Month, error) {
+	if why != "" {
+		return Month{}, fmt.Errorf("want a month such as 2025-03 or March 2025, got %q (%s)", s, why)
+	}
+	return Month{}, fmt.Errorf("want a month such as 2025-03 or March 2025, got %q", s)
+}
+
+// parseNumericMonth reads the forms that start with a digit: t is s
+// trimmed.
+func parseNumericMonth(s, t string) (Month, error) {
+	// A time after a date ("2025-03-01 00:00:00", "2025-03-01T00:00:00Z")
+	// is how spreadsheets export date cells; only midnight is a date.
+	if i := strings.IndexAny(t, "T "); i >= 0 {
+		if !isMidnight(t[i+1:]) {
+			return monthError(s, "")
+		}
+		t = t[:i]
+	}
+	sep := strings.IndexAny(t, "-/.")
+	if sep < 0 {
+		if allDigits(t) && len(t) == 5 {
+			return monthError(s, "a number: an Excel date serial? format the cell as a date or write 2025-03")
+		}
+		return monthError(s, "")
+	}
+	parts := strings.Split(t, t[sep:sep+1])
+	for _, p := range parts {
+		if !allDigits(p) {
+			// "2025-March" with a dash is unusual but unambiguous.
+			if len(parts) == 2 && len(parts[0]) == 4 && allDigits(parts[0]) {
+				if mm, ok := monthNames[strings.ToLower(parts[1])]; ok {
+					y, _ := strconv.Atoi(parts[0])
+					return checkYear(s, Month{y, mm})
+				}
+			}
+			return monthError(s, "")
+		}
+	}
+	switch {
+	case len(parts) == 2 && len(parts[0]) <= 2 && len(parts[1]) == 4: // 03/2025
+		parts[0], parts[1] = parts[1], parts[0]
+	case len(parts[0]) != 4:
+		if len(parts) == 3 {
+			return monthError(s, "ambiguous: day and month order unknown; write 2025-03")
+		}
+		return monthError(s, "")
+	}
+	if len(parts) > 3 || len(parts[1]) > 2 {
+		return monthError(s, "")
+	}
+	y, _ := strconv.Atoi(parts[0])
+	mo, _ := strconv.Atoi(parts[1])
+	if mo < 1 || mo > 12 {
+		return monthError(s, fmt.Sprintf("month %d does not exist", mo))
+	}
+	m := Month{y, time.Month(mo)}
+	if len(parts) == 3 {
+		if len(parts[2]) > 2 {
+			return monthError(s, "")
+		}
+		d, _ := strconv.Atoi(parts[2])
+		if d < 1 || d > m.Days() {
+			if m.Year >= 1900 && m.Year <= 2199 {
+				return monthError(s, fmt.Sprintf("%s has no day %d", m.Label(), d))
+			}
+			return monthError(s, "")
+		}
+	}
+	return checkYear(s, m)
+}
+
+// allDigits reports whether s is one or more ASCII digits (no sign, unlike
+// strconv.Atoi).
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isMidnight reports whether a time written after a date is midnight:
+// "00:00", "00:00:00", "00:00:00.000", optionally with a Z.
+func isMidnight(s string) bool {
+	s = strings.TrimSuffix(strings.TrimSpace(s), "Z")
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r != '0' && r != ':' && r != '.' {
+			return false
+		}
+	}
+	return strings.Contains(s, ":")
 }
 
 func checkYear(s string, m Month) (Month, error) {

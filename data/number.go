@@ -30,25 +30,46 @@ var qualifierPrefixes = []struct {
 	{"around", Approx}, {"circa", Approx}, {"c.", Approx}, {"~", Approx}, {"≈", Approx},
 }
 
+// upperBounds are wordings of a maximum. A count that is only bounded from
+// above says nothing about how many people were hurt, so it is refused.
+var upperBounds = []string{"at most", "up to", "less than", "fewer than", "no more than", "not more than",
+	"maximum", "max.", "max ", "under ", "below ", "<", "≤"}
+
+// noFigure are what tables write in a cell that has no figure. They are
+// refused with a hint, because a gap must be left empty, never read as 0.
+var noFigure = map[string]bool{"-": true, "–": true, "—": true, "n/a": true, "na": true, "n.a.": true,
+	"..": true, "...": true, "x": true, "?": true, "unknown": true, "none": true, "nil": true}
+
+// hasPrefixFold reports whether s starts with prefix, ignoring case,
+// without lower-casing s (which can change its length in bytes).
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
 // ParseCount reads a count as people write it in tables: 1074, 1,074,
 // 1 074 (with a space, no-break or thin space), "at least 164", "more than
-// 150" (a lower bound), "about 100", or a range "100-120" (kept as a range;
-// its value is the low end and it is a lower bound). It refuses negative,
-// fractional, exponent and absurdly large numbers, upper bounds ("at most"),
-// and anything else, saying what it found.
+// 150" (a lower bound), "about 100" or "approx. 100" (qualifier approx),
+// or a range "100-120" (kept as a range: Low 100, High 120; its value is
+// the low end, and it is a lower bound). It refuses negative, fractional,
+// exponent (1e3) and absurdly large numbers, upper bounds ("at most 5"),
+// placeholders for a missing figure ("-", "n/a"), and anything else,
+// saying what it found.
 func ParseCount(s string) (Count, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return Count{}, fmt.Errorf("want a whole number, got an empty cell")
 	}
-	lower := strings.ToLower(t)
-	if strings.HasPrefix(lower, "at most") || strings.HasPrefix(lower, "up to") || strings.HasPrefix(lower, "less than") ||
-		strings.HasPrefix(lower, "fewer than") || strings.HasPrefix(lower, "<") || strings.HasPrefix(lower, "≤") {
-		return Count{}, fmt.Errorf("want a count or a lower bound, got an upper bound %q", s)
+	for _, p := range upperBounds {
+		if hasPrefixFold(t, p) {
+			return Count{}, fmt.Errorf("want a count or a lower bound, got an upper bound %q", s)
+		}
+	}
+	if noFigure[strings.ToLower(t)] {
+		return Count{}, fmt.Errorf("want a whole number, got %q; leave the cell empty when there is no figure (a gap is not a zero)", s)
 	}
 	c := Count{}
 	for _, p := range qualifierPrefixes {
-		if strings.HasPrefix(lower, p.text) {
+		if hasPrefixFold(t, p.text) {
 			c.Qualifier = p.q
 			t = strings.TrimSpace(t[len(p.text):])
 			break
@@ -134,6 +155,9 @@ func parseWhole(t, orig string) (int64, error) {
 	}
 	if len(digits) == 0 {
 		return 0, fmt.Errorf("want a whole number, got %q", orig)
+	}
+	for len(digits) > 1 && digits[0] == '0' {
+		digits = digits[1:] // 0074 is 74; only length counts below
 	}
 	if len(digits) > 13 {
 		return 0, fmt.Errorf("want a count below %d, got %q (too large)", int64(maxCount), orig)
