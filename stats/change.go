@@ -20,7 +20,9 @@ import (
 // excludes 1, NoChange ("~") when it contains it. A change is not made
 // (Unavailable) when a month of either figure is missing, and no
 // percentage is given (TooFew) when from.Count is below opt.MinBase —
-// never a percentage of zero.
+// never a percentage of zero. When either figure covers part of its
+// period, only the per-day change is given: raw counts over different
+// spans of days say nothing about a change.
 func Between(from, to Figure, phi Value, opt Options) Change {
 	c := Change{From: from, To: to, Abs: to.Count - from.Count, Dispersion: phi}
 	c.CI.Level, c.CIOverdispersed.Level = opt.Level, opt.Level
@@ -45,7 +47,13 @@ func Between(from, to Figure, phi Value, opt Options) Change {
 		c.Verdict = TooFew
 		return c
 	}
-	c.Pct = Value{V: float64(c.Abs) / float64(from.Count) * 100, Valid: true}
+	if from.PartMonth || to.PartMonth {
+		// Counts over different spans of days are not comparable; only
+		// the per-day rates are.
+		c.Pct = noValue("a part-month figure's count is not a whole month's; compare per day")
+	} else {
+		c.Pct = Value{V: float64(c.Abs) / float64(from.Count) * 100, Valid: true}
+	}
 	ratio, ci, p := RateRatioTest(to.Count, from.Count, float64(to.Days), float64(from.Days), opt.Level)
 	c.RateRatio = Value{V: ratio, Valid: true}
 	c.PerDayPct = Value{V: (ratio - 1) * 100, Valid: true}

@@ -198,3 +198,39 @@ func TestCompareErrors(t *testing.T) {
 		t.Error("an area with no figures was accepted")
 	}
 }
+
+// TestComparePartMonth: June 2023 is reported for 18 days only (1–18
+// June, HRMMU update of 11 September 2023), May 2023 for the whole month.
+// The raw counts are not compared; the per-day rates are: 631/18 =
+// 35.0556 against 858/31 = 27.6774 a day, ratio 1.266576, +26.66%.
+func TestComparePartMonth(t *testing.T) {
+	opt := DefaultOptions()
+	opt.LatestVintages = true
+	c, err := Compare(data.Default(), "UA", data.Casualties, one(2023, 5), one(2023, 6), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.To.PartMonth || c.To.Days != 18 || c.To.Count != 631 || c.From.Count != 858 {
+		t.Fatalf("to %+v from %+v", c.To, c.From)
+	}
+	if c.Pct.Valid {
+		t.Errorf("raw %% change between a part-month and a whole month: %+v", c.Pct)
+	}
+	if !near(c.RateRatio.V, (631.0/18)/(858.0/31), 1e-12) || !near(c.PerDayPct.V, 26.6576, 1e-5) {
+		t.Errorf("ratio %+v per day %+v", c.RateRatio, c.PerDayPct)
+	}
+	if !strings.Contains(c.Sentence, "(18 days reported)") || strings.Contains(c.Sentence, "more than") {
+		t.Errorf("sentence presents part of June as the month: %s", c.Sentence)
+	}
+	if len(c.Warnings) == 0 || !strings.Contains(warningsText(c.Warnings), "18 days") {
+		t.Errorf("warnings %v", c.Warnings)
+	}
+}
+
+func warningsText(ws []error) string {
+	var s []string
+	for _, w := range ws {
+		s = append(s, w.Error())
+	}
+	return strings.Join(s, "; ")
+}

@@ -40,6 +40,8 @@ func Sentence(c *Comparison) string {
 	}
 	pct := math.Round(c.Pct.V)
 	switch {
+	case !c.Pct.Valid:
+		fmt.Fprintf(&b, ", against %s in %s%s", countPhrase(from), from.Label(), daysNote(from))
 	case c.Abs == 0:
 		fmt.Fprintf(&b, ", as many as in %s%s (%s)", from.Label(), daysNote(from), fromNote(from))
 	case pct > 0:

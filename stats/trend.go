@@ -49,12 +49,18 @@ func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Mo
 		if pt.Present {
 			row.PerDay = Value{V: pt.PerDay(), Valid: true}
 			if pt.PartMonth {
-				t.Warnings = append(t.Warnings, fmt.Errorf("%s: the figure covers %d days, not the whole month; its per-day rate is over those days", mo.Label(), pt.Days))
+				row.Warnings = append(row.Warnings, fmt.Errorf("the figure covers %d days, not the whole month; its per-day rate is over those days", pt.Days))
 			}
 			row.Provisional = provisional(ds, area, mo, pt.Published)
+			if row.Provisional {
+				row.Warnings = append(row.Warnings, fmt.Errorf("provisional: the newest month of its publication, not yet seen revised"))
+			}
 		} else {
 			row.PerDay = noValue("no figure for " + mo.String())
-			t.Warnings = append(t.Warnings, fmt.Errorf("%s: no figure; nothing is interpolated", mo.Label()))
+			row.Warnings = append(row.Warnings, fmt.Errorf("no figure; nothing is interpolated"))
+		}
+		for _, w := range row.Warnings {
+			t.Warnings = append(t.Warnings, fmt.Errorf("%s: %w", mo.Label(), w))
 		}
 		if inSeries && idx > 0 {
 			prev := FigureOf(s, Period{mo.Add(-1), mo.Add(-1)})

@@ -229,6 +229,10 @@ type TrendRow struct {
 	// Provisional marks the newest month of its publication, which the
 	// next one is likely to revise.
 	Provisional bool
+	// Warnings about this row (a gap, a part-month figure, a provisional
+	// figure), worded without the month so renderers can number repeated
+	// notes once; Trend.Warnings has them with the month.
+	Warnings []error
 }
 
 // Trend is a month-by-month table of one area's metric.

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/report"
+	"github.com/casualty-tool/casualty/stats"
+)
+
+func init() {
+	register(command{name: "compare", summary: "compare two months or ranges: counts, per-day rates, intervals, verdict, sentence", run: runCompare})
+}
+
+// runCompare compares one area's metric over two months or two ranges of
+// months.
+func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("compare", stderr)
+	var df dataFlags
+	df.register(fs)
+	var sf statsFlags
+	sf.register(fs)
+	latest := fs.Bool("latest-vintages", false, "take each month's latest vintage instead of both from the newest publication that has both")
+	format := fs.String("format", "text", "output `FORMAT`: text, json or markdown")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: casualty compare [flags] FROM TO")
+		fmt.Fprintln(stderr, "\nFROM and TO are months (2025-03) or ranges of months (2024-01..2024-09). Both are taken from")
+		fmt.Fprintln(stderr, "the newest publication that gives them all (like with like), unless --latest-vintages.")
+		fmt.Fprintln(stderr, "\nexample: casualty compare 2025-02 2025-03")
+		fs.PrintDefaults()
+	}
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usagef("compare: want FROM and TO (months such as 2025-02 2025-03, or ranges such as 2024-01..2024-09), got %d argument(s)", len(pos))
+	}
+	switch *format {
+	case "text", "json", "markdown", "md":
+	default:
+		return usagef("--format must be text, json or markdown, got %q", *format)
+	}
+	var periods [2]stats.Period
+	for i, a := range pos {
+		p, err := parsePeriod(a)
+		if err != nil {
+			return usagef("%s: %v", []string{"FROM", "TO"}[i], err)
+		}
+		periods[i] = p
+	}
+	ds, err := df.load()
+	if err != nil {
+		return err
+	}
+	area, m, opt, err := sf.resolve(ds)
+	if err != nil {
+		return err
+	}
+	opt.LatestVintages = *latest
+	c, err := stats.Compare(ds, area, m, periods[0], periods[1], opt)
+	if err != nil {
+		return err
+	}
+	name := ds.AreaName(area)
+	switch *format {
+	case "json":
+		return report.WriteComparisonJSON(stdout, c)
+	case "markdown", "md":
+		return report.WriteComparisonMarkdown(stdout, c, name)
+	}
+	return report.WriteComparisonText(stdout, c, name)
+}
+
+// parsePeriod reads a month (2025-03) or a range of months
+// (2024-01..2024-09).
+func parsePeriod(s string) (stats.Period, error) {
+	a, b, isRange := strings.Cut(s, "..")
+	from, err := data.ParseMonth(a)
+	if err != nil {
+		return stats.Period{}, fmt.Errorf("want a month YYYY-MM or a range YYYY-MM..YYYY-MM, got %q", s)
+	}
+	to := from
+	if isRange {
+		if to, err = data.ParseMonth(b); err != nil {
+			return stats.Period{}, fmt.Errorf("want a month YYYY-MM or a range YYYY-MM..YYYY-MM, got %q", s)
+		}
+	}
+	if to.Before(from) {
+		return stats.Period{}, fmt.Errorf("the range %q ends before it starts", s)
+	}
+	return stats.Period{From: from, To: to}, nil
+}
