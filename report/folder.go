@@ -1,0 +1,249 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/data/atomicfile"
+)
+
+// Formats are the outputs a report folder can hold, in the order written.
+// metadata.json is always written: it says what the folder is.
+var Formats = []string{"html", "md", "xlsx", "png", "svg", "csv"}
+
+// ParseFormats checks a list of formats ("html", "md", ...) and returns it
+// as a set; an empty list means every format.
+func ParseFormats(list []string) (map[string]bool, error) {
+	set := map[string]bool{}
+	if len(list) == 0 {
+		for _, f := range Formats {
+			set[f] = true
+		}
+		return set, nil
+	}
+	for _, f := range list {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" {
+			continue
+		}
+		ok := false
+		for _, k := range Formats {
+			if f == k {
+				ok = true
+			}
+		}
+		if !ok {
+			hint := ""
+			if n := data.Nearest(f, Formats); n != "" {
+				hint = fmt.Sprintf(" (did you mean %s?)", n)
+			}
+			return nil, fmt.Errorf("unknown format %q%s; want some of %s", f, hint, strings.Join(Formats, ","))
+		}
+		set[f] = true
+	}
+	if len(set) == 0 {
+		return nil, errors.New("no format given; want some of " + strings.Join(Formats, ","))
+	}
+	return set, nil
+}
+
+// DefaultFolder is the folder a report goes to when none is named:
+// casualty-report-2026-01.
+func DefaultFolder(m data.Month) string { return "casualty-report-" + m.String() }
+
+// WriteFolder builds the report for ds and writes its folder; see
+// Report.WriteFolder.
+func WriteFolder(dir string, ds *data.Dataset, opt Options) ([]string, error) {
+	r, err := Build(ds, opt)
+	if err != nil {
+		return nil, err
+	}
+	if dir == "" {
+		dir = DefaultFolder(r.Month)
+	}
+	return r.WriteFolder(dir)
+}
+
+// outFile is one file of the report folder and how to fill it.
+type outFile struct {
+	name string // relative to the folder, slash-separated
+	fill func(io.Writer) error
+}
+
+// WriteFolder writes the report's files into dir and returns their paths.
+//
+// It is all or nothing: every file is written into a temporary folder
+// beside dir, which is then renamed into place. An existing dir is an
+// error unless the report was built with Force; then it is renamed aside,
+// the new folder renamed in, and the old one removed. Any failure before
+// that leaves the old folder untouched and removes the temporary one.
+func (r *Report) WriteFolder(dir string) ([]string, error) {
+	formats, err := ParseFormats(r.opt.Formats)
+	if err != nil {
+		return nil, err
+	}
+	dir = filepath.Clean(dir)
+	exists := false
+	if fi, err := os.Lstat(dir); err == nil {
+		if !fi.IsDir() {
+			return nil, fmt.Errorf("%s exists and is not a folder; choose another --out", dir)
+		}
+		if !r.opt.Force {
+			return nil, fmt.Errorf("%s already exists; use --force to replace it, or --out to write elsewhere", dir)
+		}
+		exists = true
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("cannot write %s: %v", dir, err)
+	}
+
+	files, err := r.plan(formats)
+	if err != nil {
+		return nil, err
+	}
+	return writeFolder(dir, files, exists)
+}
+
+// writeFolder writes files into a temporary folder beside dir and renames
+// it into place (see swapIn).
+func writeFolder(dir string, files []outFile, exists bool) ([]string, error) {
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot write %s: %v", dir, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("cannot write %s: %v", dir, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot write %s: %v", dir, err)
+	}
+	var paths []string
+	for _, f := range files {
+		p := filepath.Join(tmp, filepath.FromSlash(f.name))
+		if d := filepath.Dir(p); d != tmp {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return nil, fmt.Errorf("cannot write %s: %v", filepath.Join(dir, f.name), err)
+			}
+		}
+		if err := atomicfile.Write(p, f.fill); err != nil {
+			return nil, fmt.Errorf("%s: %w", filepath.Join(dir, filepath.FromSlash(f.name)), err)
+		}
+		paths = append(paths, filepath.Join(dir, filepath.FromSlash(f.name)))
+	}
+	if err := swapIn(tmp, dir, exists); err != nil {
+		return nil, err
+	}
+	done = true
+	return paths, nil
+}
+
+// swapIn renames the finished temporary folder to dir. An existing dir is
+// first renamed aside and removed only once the new one is in place; if
+// the new one cannot be put in place, the old one is put back.
+func swapIn(tmp, dir string, exists bool) error {
+	if !exists {
+		if err := os.Rename(tmp, dir); err != nil {
+			return fmt.Errorf("cannot write %s: %v", dir, err)
+		}
+		return nil
+	}
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	old, err := os.MkdirTemp(parent, "."+base+".old-")
+	if err != nil {
+		return fmt.Errorf("cannot replace %s: %v", dir, err)
+	}
+	// MkdirTemp reserved a unique name; rename needs it free.
+	if err := os.Remove(old); err != nil {
+		return fmt.Errorf("cannot replace %s: %v", dir, err)
+	}
+	if err := os.Rename(dir, old); err != nil {
+		return fmt.Errorf("cannot replace %s: %v", dir, err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if back := os.Rename(old, dir); back != nil {
+			return fmt.Errorf("cannot replace %s: %v; the previous report is in %s", dir, err, old)
+		}
+		return fmt.Errorf("cannot replace %s: %v", dir, err)
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("wrote %s but could not remove the previous report in %s: %v", dir, old, err)
+	}
+	return nil
+}
+
+// plan renders the charts the formats need and lists the files to write,
+// in order; metadata.json comes last and lists the others.
+func (r *Report) plan(formats map[string]bool) ([]outFile, error) {
+	done, err := r.render(formats)
+	if err != nil {
+		return nil, err
+	}
+	var files []outFile
+	if formats["html"] {
+		files = append(files, outFile{"report.html", r.WriteHTML})
+	}
+	if formats["md"] {
+		images := formats["png"] && len(r.Charts) > 0
+		files = append(files, outFile{"report.md", func(w io.Writer) error { return r.WriteMarkdown(w, images) }})
+	}
+	if formats["xlsx"] {
+		files = append(files, outFile{"report.xlsx", writeBytes(done.workbook)})
+	}
+	for _, c := range r.Charts {
+		if formats["png"] && c.PNG != nil {
+			png := c.PNG
+			files = append(files, outFile{"charts/" + c.Name + ".png", writeBytes(png)})
+		}
+		if formats["svg"] && c.SVG != nil {
+			svg := c.SVG
+			files = append(files, outFile{"charts/" + c.Name + ".svg", writeBytes(svg)})
+		}
+	}
+	if formats["csv"] {
+		files = append(files, outFile{"data.csv", func(w io.Writer) error { return data.WriteTidyCSV(w, r.ds.Obs, true) }})
+	}
+	r.Meta.Files = nil
+	for _, f := range files {
+		r.Meta.Files = append(r.Meta.Files, f.name)
+	}
+	r.Meta.Files = append(r.Meta.Files, "metadata.json")
+	files = append(files, outFile{"metadata.json", r.WriteMetadata})
+	return files, nil
+}
+
+func writeBytes(b []byte) func(io.Writer) error {
+	return func(w io.Writer) error { _, err := w.Write(b); return err }
+}
+
+// WriteMetadata writes metadata.json: the source, publications, months
+// covered, command, version and warnings, indented, keys in a fixed order.
+func (r *Report) WriteMetadata(w io.Writer) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r.Meta); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}

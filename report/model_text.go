@@ -1,0 +1,98 @@
+package report
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/stats"
+)
+
+// This file words numbers for people. It rounds, once, at display, the way
+// stats.Sentence does, so the tables and the sentence agree; it never
+// computes a statistic, and an invalid value is shown with the reason it is
+// missing, never as a number.
+
+// txtThousands writes n with comma thousands separators: 12,345.
+func txtThousands(n int64) string { return stats.FormatCount(n) }
+
+// txtCount is a count with its qualifier: "at least 1,074".
+func txtCount(n int64, q data.Qualifier) string { return q.Words() + txtThousands(n) }
+
+// txtPerDay rounds a per-day rate to one decimal, as the sentence does.
+func txtPerDay(v float64) string { return stats.FormatRate(v) }
+
+// txtSignedInt writes a whole number with its sign: "+4", "-12", "0".
+func txtSignedInt(n int64) string {
+	if n > 0 {
+		return "+" + txtThousands(n)
+	}
+	return txtThousands(n)
+}
+
+// txtSignedPct writes a % change signed and rounded to a whole number, as
+// the sentence does: "+50%", "-19%", "0%".
+func txtSignedPct(v float64) string { return stats.FormatPct(v) }
+
+// txtRoundPct writes a share rounded to a whole number, or to one decimal
+// below 10% so that a small share does not read as 0.
+func txtRoundPct(v float64) string {
+	d := 0
+	if math.Abs(v) < 10 {
+		d = 1
+	}
+	return strconv.FormatFloat(v, 'f', d, 64)
+}
+
+// txtPct writes a share: "12.5%", or "n/a (why)".
+func txtPct(v stats.Value) string {
+	if !v.Valid {
+		return txtNA(v)
+	}
+	return txtRoundPct(v.V) + "%"
+}
+
+// txtSignedPctValue writes a % change: "+12%", or "n/a (why)".
+func txtSignedPctValue(v stats.Value) string {
+	if !v.Valid {
+		return txtNA(v)
+	}
+	return txtSignedPct(v.V)
+}
+
+func txtNA(v stats.Value) string {
+	if v.Why == "" {
+		return "n/a"
+	}
+	return "n/a (" + v.Why + ")"
+}
+
+// txtChange is the change of the per-day rate, with the change of counts
+// after it: "+3% (+4)".
+func txtChange(c stats.Change) string {
+	abs := txtSignedInt(c.Abs)
+	if !c.PerDayPct.Valid {
+		if c.Verdict == stats.Unavailable {
+			return txtNA(c.PerDayPct)
+		}
+		return txtNA(c.PerDayPct) + "; " + abs
+	}
+	return txtSignedPct(c.PerDayPct.V) + " (" + abs + ")"
+}
+
+// txtInterval writes an interval of the rate ratio as % changes of the
+// per-day rate: a ratio of 0.81 to 1.27 is "-19% to +27%".
+func txtInterval(ci stats.Interval) string {
+	if !ci.Valid {
+		return ""
+	}
+	return stats.FormatRatioPct(ci.Low) + " to " + stats.FormatRatioPct(ci.High)
+}
+
+// txtVerdict is the verdict with its symbol: "~ no clear change".
+func txtVerdict(v stats.Verdict) string {
+	if s := v.Symbol(); s != "" {
+		return s + " " + v.String()
+	}
+	return v.String()
+}

@@ -1,0 +1,569 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"fmt"
+	"html"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/casualty-tool/casualty/data"
+	"github.com/xuri/excelize/v2"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/report/")
+
+// golden compares got with testdata/report/name. On a mismatch it writes
+// name.got beside it and shows the first lines that differ; -update
+// rewrites the golden file instead.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "report", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report -run %s -update to create it)", err, t.Name())
+	}
+	if bytes.Equal(got, want) {
+		os.Remove(path + ".got")
+		return
+	}
+	os.WriteFile(path+".got", got, 0o644)
+	t.Errorf("%s differs from the golden file (got written to %s.got; -update accepts it):\n%s", path, path, lineDiff(string(want), string(got)))
+}
+
+// lineDiff shows the first differing lines of two texts, with a line of
+// context, enough to see what changed.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl == gl {
+			continue
+		}
+		fmt.Fprintf(&b, "line %d:\n  want: %q\n  got:  %q\n", i+1, wl, gl)
+		if shown++; shown == 5 {
+			b.WriteString("  ...\n")
+			break
+		}
+	}
+	return b.String()
+}
+
+var (
+	htmlDrop  = regexp.MustCompile(`(?s)<(style|svg)\b.*?</(style|svg)>`)
+	htmlBlock = regexp.MustCompile(`(?i)</?(p|h1|h2|h3|li|tr|caption|figcaption|ul|ol|table|section|header|footer|div|figure|title)\b[^>]*>`)
+	htmlCell  = regexp.MustCompile(`(?i)</t[hd]>`)
+	htmlTag   = regexp.MustCompile(`<[^>]*>`)
+	spaces    = regexp.MustCompile(`[ \t]+`)
+)
+
+// htmlText is the text a reader sees in report.html, a block a line: the
+// golden file for the page's words, independent of its markup.
+func htmlText(page string) string {
+	s := htmlDrop.ReplaceAllString(page, "")
+	s = htmlCell.ReplaceAllString(s, " | ")
+	s = htmlBlock.ReplaceAllString(s, "\n")
+	s = htmlTag.ReplaceAllString(s, "")
+	s = html.UnescapeString(s)
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(spaces.ReplaceAllString(l, " "))
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n") + "\n"
+}
+
+// testReport builds the report on the embedded data for month ("" for the
+// default), with the charts.
+func testReport(t testing.TB, month string) *Report {
+	t.Helper()
+	opt := Options{Version: "test", Command: "casualty report"}
+	if month != "" {
+		m, err := data.ParseMonth(month)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt.Month = m
+	}
+	r, err := Build(data.Default(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.render(map[string]bool{"png": true, "svg": true}); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestGolden checks report.md and the text of report.html for the latest
+// month of the embedded data and for March 2025, whose comparison the
+// stats package works by hand.
+func TestGolden(t *testing.T) {
+	for _, month := range []string{"", "2025-03"} {
+		name := month
+		if name == "" {
+			name = "latest"
+		}
+		t.Run(name, func(t *testing.T) {
+			r := testReport(t, month)
+			var md, page bytes.Buffer
+			if err := r.WriteMarkdown(&md, true); err != nil {
+				t.Fatal(err)
+			}
+			if err := r.WriteHTML(&page); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, name+".md", md.Bytes())
+			golden(t, name+".html.txt", []byte(htmlText(page.String())))
+		})
+	}
+}
+
+// TestHeadlineNumbers checks the report's figures against hand-worked
+// values from the embedded data, so a golden file accepted in a hurry
+// cannot hide a wrong number.
+func TestHeadlineNumbers(t *testing.T) {
+	tests := []struct {
+		month string
+		want  []string
+	}{
+		// January 2026: at least 161 killed + 757 injured = 918 (HRMMU
+		// update 2026-02-13); December 2025: 157 + 888 = 1,045.
+		// 918 / 1045 = 0.878 → "12% fewer".
+		{"", []string{"January 2026", "at least 161 civilians were killed and 757 injured (918 casualties)", "12% fewer than in December 2025 (at least 1,045)"}},
+		// March 2025: 164 killed + 910 injured = 1,074; February 2025 as
+		// revised in the April 2025 update: 717. 1074/717 = 1.498 → 50%.
+		{"2025-03", []string{"March 2025", "(1,074 casualties)", "50% more than in February 2025 (717, as revised)"}},
+	}
+	for _, tc := range tests {
+		r := testReport(t, tc.month)
+		text := r.Headline
+		for _, w := range tc.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("month %q: headline %q lacks %q", tc.month, text, w)
+			}
+		}
+	}
+	r := testReport(t, "")
+	// Key figures of January 2026, casualties: 918 / 31 days = 29.6 a day;
+	// December 2025: 1,045 / 31 = 33.7; 29.61/33.71 - 1 = -12%; 918 - 1045 = -127.
+	kt := r.KeyFigures[0]
+	if kt.Metric != data.Casualties {
+		t.Fatalf("first key table is %s, want casualties", kt.Metric)
+	}
+	want := [][]string{
+		{"at least 918", "29.6"},
+		{"at least 1,045", "33.7", "-12% (-127)"},
+	}
+	for i, w := range want {
+		row := kt.Rows[i]
+		got := []string{row.Count, row.PerDay, row.Change}[:len(w)]
+		if strings.Join(got, "|") != strings.Join(w, "|") {
+			t.Errorf("row %d (%s): got %q, want %q", i, row.Role, got, w)
+		}
+	}
+}
+
+// TestEveryCountQualified checks that no count from an "at least" figure
+// loses its qualifier in the key figures.
+func TestEveryCountQualified(t *testing.T) {
+	r := testReport(t, "")
+	for _, kt := range r.KeyFigures {
+		for _, row := range kt.Rows[:2] { // January and December 2025 are lower bounds
+			if !strings.HasPrefix(row.Count, "at least ") {
+				t.Errorf("%s, %s: count %q lacks \"at least\"", kt.Caption, row.Month, row.Count)
+			}
+			if row.Source == 0 {
+				t.Errorf("%s, %s: count %q cites no source", kt.Caption, row.Month, row.Count)
+			}
+		}
+	}
+}
+
+// tinyCSV is a dataset made to try the renderers' escaping: its notes and
+// sources hold markup, formula starts and Markdown.
+const tinyCSV = `month,area,metric,value,qualifier,published,publication,source,note
+2025-01,UA,killed,100,at_least,2025-02-10,Update <b>one</b>,https://example.org/a?x=1&y=2,"=cmd|' /C calc'!A0"
+2025-01,UA,injured,400,at_least,2025-02-10,Update <b>one</b>,https://example.org/a?x=1&y=2,
+2025-02,UA,killed,120,at_least,2025-03-10,Update *two* | [x](javascript:alert(1)),"<script>alert(1)</script>",
+2025-02,UA,injured,380,at_least,2025-03-10,Update *two* | [x](javascript:alert(1)),"<script>alert(1)</script>",
+2025-01,UA,killed,104,at_least,2025-03-10,Update *two* | [x](javascript:alert(1)),"<script>alert(1)</script>",
+`
+
+func tinyData(t *testing.T) *data.Dataset {
+	t.Helper()
+	ds, err := data.Load(strings.NewReader(tinyCSV), "tiny.csv", data.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// TestEscaping checks that text from the data cannot inject markup into
+// the HTML page or Markdown file.
+func TestEscaping(t *testing.T) {
+	r, err := Build(tinyData(t), Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page, md bytes.Buffer
+	if err := r.WriteHTML(&page); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteMarkdown(&md, false); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<script>", "<b>one</b>", `href="javascript:`} {
+		if strings.Contains(page.String(), bad) {
+			t.Errorf("report.html contains %q unescaped", bad)
+		}
+	}
+	for _, bad := range []string{"<b>one</b>", "<script>", "*two*", "| [x]"} {
+		if strings.Contains(md.String(), bad) {
+			t.Errorf("report.md contains %q unescaped", bad)
+		}
+	}
+	if regexp.MustCompile(`[^\\]\]\(javascript:`).MatchString(md.String()) {
+		t.Error("report.md contains a javascript: link")
+	}
+	// The revision of January (100 → 104, +4%) shows, with both qualifiers.
+	if len(r.Revisions.Rows) != 1 || r.Revisions.Rows[0].Old != "at least 100" || r.Revisions.Rows[0].New != "at least 104" || r.Revisions.Rows[0].Change != "+4 (+4%)" {
+		t.Errorf("revisions: got %+v, want January killed at least 100 → at least 104, +4 (+4%%)", r.Revisions.Rows)
+	}
+}
+
+// TestBuildErrors checks that a report that cannot be made says why.
+func TestBuildErrors(t *testing.T) {
+	ds := data.Default()
+	tests := []struct {
+		opt  Options
+		want string
+	}{
+		{Options{Month: data.NewMonth(2030, 1)}, "no figure for Ukraine in January 2030 (the data covers February 2022 to January 2026)"},
+		{Options{Area: "UA14"}, `no figures for area "UA14"`},
+	}
+	for _, tc := range tests {
+		_, err := Build(ds, tc.opt)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Build(%+v): got %v, want an error containing %q", tc.opt, err, tc.want)
+		}
+	}
+	if _, err := Build(&data.Dataset{}, Options{}); err == nil {
+		t.Error("Build on an empty dataset: no error")
+	}
+}
+
+func TestParseFormats(t *testing.T) {
+	tests := []struct {
+		in   []string
+		want string // sorted set, or the error's start
+	}{
+		{nil, "csv html md png svg xlsx"},
+		{[]string{"md", " HTML "}, "html md"},
+		{[]string{"hmtl"}, `unknown format "hmtl" (did you mean html?)`},
+		{[]string{"pdf"}, `unknown format "pdf"`},
+		{[]string{""}, "no format given"},
+	}
+	for _, tc := range tests {
+		set, err := ParseFormats(tc.in)
+		var got string
+		if err != nil {
+			got = err.Error()
+		} else {
+			var keys []string
+			for k := range set {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			got = strings.Join(keys, " ")
+		}
+		if !strings.HasPrefix(got, tc.want) {
+			t.Errorf("ParseFormats(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// readTree returns every file under dir, by slash path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestWriteFolder writes the whole folder twice and checks that the files
+// are byte-identical, that every file is what it claims (images decode,
+// the workbook opens, the CSV loads back, the JSON parses) and that the
+// list returned is the list written.
+func TestWriteFolder(t *testing.T) {
+	base := t.TempDir()
+	var trees []map[string][]byte
+	for i, name := range []string{"a", "b"} {
+		dir := filepath.Join(base, name, "casualty-report-2026-01")
+		paths, err := WriteFolder(dir, data.Default(), Options{Version: "test", Command: "casualty report"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tree := readTree(t, dir)
+		if len(paths) != len(tree) {
+			t.Errorf("run %d: WriteFolder returned %d paths, the folder holds %d files", i, len(paths), len(tree))
+		}
+		for _, p := range paths {
+			rel, _ := filepath.Rel(dir, p)
+			if _, ok := tree[filepath.ToSlash(rel)]; !ok {
+				t.Errorf("run %d: returned %s, which is not in the folder", i, p)
+			}
+		}
+		entries, _ := os.ReadDir(filepath.Join(base, name))
+		if len(entries) != 1 {
+			t.Errorf("run %d: %d entries beside the report, want only the report (no temporary folder left)", i, len(entries))
+		}
+		trees = append(trees, tree)
+	}
+	a, b := trees[0], trees[1]
+	for name, content := range a {
+		if !bytes.Equal(content, b[name]) {
+			t.Errorf("%s differs between two runs on the same data", name)
+		}
+	}
+	for _, want := range []string{"report.html", "report.md", "report.xlsx", "data.csv", "metadata.json"} {
+		if _, ok := a[want]; !ok {
+			t.Errorf("the folder lacks %s", want)
+		}
+	}
+	checkFiles(t, a)
+}
+
+// checkFiles decodes every file of a report folder.
+func checkFiles(t *testing.T, tree map[string][]byte) {
+	t.Helper()
+	charts := 0
+	for name, b := range tree {
+		switch {
+		case strings.HasSuffix(name, ".png"):
+			charts++
+			img, err := png.Decode(bytes.NewReader(b))
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+			} else if img.Bounds().Dx() < 300 || img.Bounds().Dy() < 200 {
+				t.Errorf("%s: %v is too small to read", name, img.Bounds())
+			}
+		case strings.HasSuffix(name, ".svg"):
+			if err := xmlWellFormed(b); err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+		case name == "report.xlsx":
+			f, err := excelize.OpenReader(bytes.NewReader(b))
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+				continue
+			}
+			if n := len(f.GetSheetList()); n < 2 {
+				t.Errorf("%s: %d sheets", name, n)
+			}
+			f.Close()
+		case name == "data.csv":
+			ds, err := data.Load(bytes.NewReader(b), name, data.LoadOptions{})
+			if err != nil {
+				t.Errorf("%s does not load back: %v", name, err)
+			} else if len(ds.Obs) != len(data.Default().Obs) {
+				t.Errorf("%s loads %d figures, the data has %d", name, len(ds.Obs), len(data.Default().Obs))
+			}
+			if !bytes.Contains(b, []byte("\n#date+month,")) {
+				t.Errorf("%s has no HXL row", name)
+			}
+		case name == "metadata.json":
+			var md Metadata
+			if err := json.Unmarshal(b, &md); err != nil {
+				t.Errorf("%s: %v", name, err)
+				continue
+			}
+			if md.Month.String() != "2026-01" || md.Version != "test" || len(md.Publications) != 44 || md.Headline == "" {
+				t.Errorf("%s: month %s, version %q, %d publications, headline %q", name, md.Month, md.Version, len(md.Publications), md.Headline)
+			}
+			if len(md.Files) != len(tree) {
+				t.Errorf("%s lists %d files, the folder holds %d", name, len(md.Files), len(tree))
+			}
+		}
+	}
+	if charts > 0 {
+		page := string(tree["report.html"])
+		if got := strings.Count(page, "<svg"); got < charts {
+			t.Errorf("report.html inlines %d SVG charts, the folder has %d PNG charts", got, charts)
+		}
+	}
+	page := string(tree["report.html"])
+	for _, bad := range []string{"http-equiv", "<link", "<script", "src=\"http", "@import", "url(http", "url(//"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("report.html contains %q: it must load nothing from anywhere", bad)
+		}
+	}
+}
+
+func xmlWellFormed(b []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	d.Strict = true
+	for {
+		_, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// TestWriteFolderFormats writes only the Markdown and checks that nothing
+// else but metadata.json is written.
+func TestWriteFolderFormats(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "r")
+	if _, err := WriteFolder(dir, data.Default(), Options{Formats: []string{"md"}}); err != nil {
+		t.Fatal(err)
+	}
+	tree := readTree(t, dir)
+	var names []string
+	for n := range tree {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if got := strings.Join(names, " "); got != "metadata.json report.md" {
+		t.Errorf("--formats md wrote %s", got)
+	}
+	if bytes.Contains(tree["report.md"], []byte("](charts/")) {
+		t.Error("report.md links chart images that were not written")
+	}
+}
+
+// TestWriteFolderReplace checks the folder's atomicity: an existing folder
+// is kept without Force, replaced with it, and a failure part-way leaves
+// the old one as it was and no temporary folder behind.
+func TestWriteFolderReplace(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "out")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := filepath.Join(dir, "old.txt")
+	os.WriteFile(old, []byte("old report"), 0o644)
+
+	_, err := WriteFolder(dir, data.Default(), Options{Formats: []string{"md"}})
+	if err == nil || !strings.Contains(err.Error(), "already exists; use --force") {
+		t.Fatalf("without Force: got %v, want an error saying to use --force", err)
+	}
+	if b, _ := os.ReadFile(old); string(b) != "old report" {
+		t.Fatal("without Force the old folder was changed")
+	}
+
+	// A renderer failing half-way leaves everything as it was.
+	files := []outFile{
+		{"a.txt", func(w io.Writer) error { _, err := io.WriteString(w, "a"); return err }},
+		{"b.txt", func(io.Writer) error { return errors.New("disk on fire") }},
+	}
+	if _, err := writeFolder(dir, files, true); err == nil || !strings.Contains(err.Error(), "disk on fire") {
+		t.Fatalf("failing renderer: got %v", err)
+	}
+	if b, _ := os.ReadFile(old); string(b) != "old report" {
+		t.Fatal("a failed write changed the old folder")
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("a failed write left %d entries beside the folder, want 1", len(entries))
+	}
+
+	if _, err := WriteFolder(dir, data.Default(), Options{Formats: []string{"md"}, Force: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Error("with Force the old folder's files are still there")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "report.md")); err != nil {
+		t.Error(err)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("replacing left %d entries beside the folder, want 1", len(entries))
+	}
+
+	// A file where the folder should be is refused, Force or not.
+	file := filepath.Join(parent, "file")
+	os.WriteFile(file, nil, 0o644)
+	if _, err := WriteFolder(file, data.Default(), Options{Force: true}); err == nil || !strings.Contains(err.Error(), "is not a folder") {
+		t.Errorf("over a file: got %v", err)
+	}
+}
+
+func TestInlineSVG(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<?xml version="1.0"?>
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x">
+<svg width="504pt" height="288pt" xmlns="http://www.w3.org/2000/svg"><g/></svg>`,
+			`<svg width="504pt" height="288pt" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 504 288"><g/></svg>`},
+		{`<svg viewBox="0 0 1 1" width="1" height="1"></svg>`, `<svg viewBox="0 0 1 1" width="1" height="1"></svg>`},
+	}
+	for _, tc := range tests {
+		if got := string(inlineSVG([]byte(tc.in))); got != tc.want {
+			t.Errorf("inlineSVG:\n got %s\nwant %s", got, tc.want)
+		}
+	}
+}
+
+func TestText(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{txtCount(1074, data.AtLeast), "at least 1,074"},      // HRMMU March 2025
+		{txtCount(1234567, data.Exact), "1,234,567"},          // separators every 3 digits
+		{txtSignedInt(-127), "-127"},                          // 918 - 1045
+		{txtSignedInt(4), "+4"},                               // 161 - 157
+		{txtRoundPct(4.44), "4.4"},                            // small shares keep a decimal
+		{txtRoundPct(12.5), "12"},                             // round half to even at display: 12.5 → "12" (strconv)
+		{txtPerDay(918.0 / 31), "29.6"},                       // 29.613
+		{sentenceCase("no figure for x"), "No figure for x."}, // warnings read as sentences
+	}
+	for i, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("%d: got %q, want %q", i, tc.got, tc.want)
+		}
+	}
+	first, rest := splitSentence("In March 2025, 5.2 a day (1,074). Per day, x. More.")
+	if first != "In March 2025, 5.2 a day (1,074)." || rest != "Per day, x. More." {
+		t.Errorf("splitSentence: %q | %q", first, rest)
+	}
+}
