@@ -1,0 +1,95 @@
+package report
+
+import (
+	"fmt"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/stats"
+)
+
+// rollingMonths is the window of the per-day chart's rolling rate.
+const rollingMonths = 3
+
+// perDayChart draws casualties per day, month by month, with the rate
+// over the last three months: dividing by the days covered keeps a
+// 28-day February from looking like a fall and a part-month figure from
+// looking like a collapse.
+func perDayChart(in ChartInput) (*Chart, error) {
+	m := data.Casualties
+	s := chartSeries(in, m)
+	from, to, err := chartRange(in, "casualty", s)
+	if err != nil {
+		return nil, err
+	}
+	tr, err := stats.ComputeTrend(in.Data, in.Area, m, from, to, in.Options)
+	if err != nil {
+		return nil, err
+	}
+	var bars, rolling []monthValue
+	var gaps []data.Month
+	top := 0.0
+	for _, r := range tr.Rows {
+		mo := r.Point.Month
+		bars = append(bars, monthValue{Month: mo, V: r.PerDay.V, OK: r.PerDay.Valid, Light: r.Point.PartMonth, Text: stats.FormatRate(r.PerDay.V)})
+		if !r.Point.Present {
+			gaps = append(gaps, mo)
+		}
+		// The rolling rate is the count over the window divided by the
+		// days it covers (stats.FigureOf), not a mean of monthly rates.
+		f := stats.FigureOf(s, stats.Period{From: mo.Add(1 - rollingMonths), To: mo})
+		ok := f.Complete() && f.Days > 0 && !mo.Add(1-rollingMonths).Before(s.Points[0].Month)
+		rolling = append(rolling, monthValue{Month: mo, V: f.PerDay, OK: ok})
+		if r.PerDay.Valid {
+			top = max(top, r.PerDay.V)
+		}
+	}
+	p := newPlot()
+	p.Add(gapShade{gaps})
+	addGrid(p)
+	clip := clipLevel(bars)
+	mb := &monthBars{vals: bars, color: colTotal, inset: 0.12, clip: clip}
+	p.Add(mb)
+	p.Add(&monthLine{vals: rolling, style: draw.LineStyle{Color: colLine, Width: vg.Points(2)}})
+	p.Add(cutLabels{mb})
+	setMonthAxis(p, from, to)
+	if clip > 0 {
+		top = clip
+	}
+	for _, r := range rolling {
+		if r.OK {
+			top = max(top, r.V) // the line is never cut
+		}
+	}
+	dec := 0
+	if top < 5 {
+		dec = 1
+	}
+	setCountAxis(p, top*1.05, dec)
+
+	notes := newNotes()
+	notes.gapsShown = true
+	notes.lightShown = true
+	notes.add(s, from, to)
+	notes.extra = append(notes.extra, fmt.Sprintf("Per day: each month's count divided by the days it covers. The line is the rate over the last %d months (their count over their days), broken where a month has no figure.", rollingMonths))
+
+	ch := &Chart{Kind: ChartPerDay, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
+	ch.Sections = []ChartSection{{Panels: [][]*plot.Plot{{p}}}}
+	ch.Key = []KeyItem{
+		{Label: "Civilians killed and injured per day", Color: colTotal, Shape: KeyBar},
+		{Label: fmt.Sprintf("Rate over %d months", rollingMonths), Color: colLine, Shape: KeyLine},
+	}
+	ch.Title = fmt.Sprintf("Civilians killed and injured per day%s, %s–%s", placeWords(in), from.Short(), to.Short())
+	if c := monthComparison(in, m, from, to, s); c != nil {
+		if t := findingTitle(c, placeWords(in)); t != "" {
+			ch.Subtitle = changeSubtitle(c)
+			ch.Title = t
+		}
+	}
+	ch.Notes = notes.sentences()
+	ch.Source = notes.source(in.Data)
+	return ch, nil
+}
