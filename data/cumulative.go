@@ -83,8 +83,6 @@ func loadCumulative(t *table, opt LoadOptions) (*Dataset, error) {
 		byArea[c.area] = append(byArea[c.area], c)
 	}
 	sort.Slice(areas, func(i, j int) bool { return areaLess(areas[i], areas[j]) })
-	var obs []Observation
-	var warnings []error
 	for _, a := range areas {
 		rs := byArea[a]
 		sort.SliceStable(rs, func(i, j int) bool { return rs[i].date.Before(rs[j].date) })
@@ -95,6 +93,14 @@ func loadCumulative(t *table, opt LoadOptions) (*Dataset, error) {
 					a, rs[i].date.Format("2006-01-02"), t.rowPos(rs[i-1].row))})
 			}
 		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	var obs []Observation
+	var warnings []error
+	for _, a := range areas {
+		rs := byArea[a]
 		if len(rs) > 0 {
 			warnings = append(warnings, &InputError{Pos: t.rowPos(rs[0].row), Err: fmt.Errorf(
 				"%s totals as of %s are the baseline: nothing is derived before them (the file does not say since when they count)",

@@ -1,0 +1,173 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The loaders face files from strangers. Each fuzz target feeds arbitrary
+// bytes to one loader and checks the promise: a dataset whose every figure
+// is sane and placed, or a located error; never a panic, and the same
+// answer twice. Seed corpora live in testdata/fuzz/FuzzLoad*/ (written by
+// TestFuzzSeeds with -update); run one target with
+//
+//	go test ./data -run '^$' -fuzz '^FuzzLoadXLSX$' -fuzztime 15s
+
+// fuzzLimits keep each run small.
+var fuzzLimits = Limits{MaxBytes: 1 << 20, MaxRows: 2000, MaxLineBytes: 64 << 10, MaxXLSXBytes: 4 << 20, MaxXLSXFiles: 200}
+
+func fuzzLoad(t *testing.T, in []byte, name string, format Format) {
+	opt := LoadOptions{Format: format, Limits: fuzzLimits}
+	ds, err := Load(bytes.NewReader(in), name, opt)
+	ds2, err2 := Load(bytes.NewReader(in), name, opt)
+	if (err == nil) != (err2 == nil) || err != nil && err.Error() != err2.Error() {
+		t.Fatalf("two loads differ: %v / %v", err, err2)
+	}
+	if err != nil {
+		var ie *InputError
+		if !errors.As(err, &ie) {
+			t.Fatalf("error %T is not located: %v", err, err)
+		}
+		for _, line := range strings.Split(err.Error(), "\n") {
+			if !strings.HasPrefix(line, name) && !strings.HasPrefix(line, "... and ") {
+				t.Fatalf("error line does not name the file: %q", line)
+			}
+		}
+		return
+	}
+	if len(ds.Obs) == 0 {
+		t.Fatal("loaded with no figures and no error")
+	}
+	if fmt.Sprint(ds.Obs) != fmt.Sprint(ds2.Obs) {
+		t.Fatal("two loads give different figures")
+	}
+	for _, o := range ds.Obs {
+		switch {
+		case o.Value < 0 || o.Value > maxCount:
+			t.Fatalf("%s: value %d out of range", o.Pos, o.Value)
+		case o.Month.Month < 1 || o.Month.Month > 12 || o.Month.Year < 1900 || o.Month.Year > 2199:
+			t.Fatalf("%s: month %v out of range", o.Pos, o.Month)
+		case o.Days() < 1 || o.Days() > o.Month.Days():
+			t.Fatalf("%s: covers %d days of %s", o.Pos, o.Days(), o.Month)
+		case !o.Metric.Known() || o.Metric.Derived():
+			t.Fatalf("%s: metric %q stored", o.Pos, o.Metric)
+		case o.Area == "":
+			t.Fatalf("%s: no area", o.Pos)
+		case o.Pos.File != name:
+			t.Fatalf("figure placed in %q, want %q", o.Pos.File, name)
+		case o.HasRange && (o.Low > o.Value || o.High < o.Value):
+			t.Fatalf("%s: value %d outside its range %d-%d", o.Pos, o.Value, o.Low, o.High)
+		case o.Derived != (ds.Format == FormatCumulative || strings.HasPrefix(o.Note, "derived: ")):
+			t.Fatalf("%s: derived=%v in a %s file", o.Pos, o.Derived, ds.Format)
+		}
+	}
+}
+
+func FuzzLoadTidy(f *testing.F) {
+	f.Add([]byte(revisionsCSV))
+	f.Add([]byte("month,area,metric,value,qualifier,covers\n2022-02,UA,killed,342,exact,24-28\n"))
+	f.Fuzz(func(t *testing.T, in []byte) { fuzzLoad(t, in, "f.csv", FormatTidy) })
+}
+
+func FuzzLoadWide(f *testing.F) {
+	f.Add([]byte("\uFEFFmonth;killed;injured\r\nMarch 2025;at least 164;910\r\n"))
+	f.Add([]byte("month,area,killed,children_killed\n2025-03,UA14,\"1,074\",12\n"))
+	f.Fuzz(func(t *testing.T, in []byte) { fuzzLoad(t, in, "f.csv", FormatWide) })
+}
+
+func FuzzLoadHXL(f *testing.F) {
+	f.Add([]byte("Month,Killed,Injured\n#date,#affected+killed,#affected+injured+children\n2025-03,164,910\n"))
+	f.Add([]byte(strings.Join(TidyHeader, ",") + "\n" + strings.Join(TidyHXL, ",") + "\n2025-03,UA,killed,164,at_least,,2025-04-09,u,s,\n"))
+	f.Fuzz(func(t *testing.T, in []byte) { fuzzLoad(t, in, "f.csv", FormatHXL) })
+}
+
+func FuzzLoadCumulative(f *testing.F) {
+	f.Add([]byte("as_of,killed,injured\n2024-03-31,10810,20556\n2024-04-15,10900,21000\n2024-04-30,10946,21154\n"))
+	f.Fuzz(func(t *testing.T, in []byte) { fuzzLoad(t, in, "f.csv", FormatCumulative) })
+}
+
+func FuzzLoadXLSX(f *testing.F) {
+	f.Add(rawXLSX(f, rawSheet{name: "S", body: wideSheet()}))
+	f.Fuzz(func(t *testing.T, in []byte) { fuzzLoad(t, in, "f.xlsx", FormatXLSX) })
+}
+
+// fuzzSeeds are the committed seed corpora: real spellings, good files and
+// the shapes of known trouble.
+func fuzzSeeds(t testing.TB) map[string][][]byte {
+	text := func(files ...string) [][]byte {
+		var out [][]byte
+		for _, f := range files {
+			out = append(out, []byte(f))
+		}
+		return out
+	}
+	readTestdata := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	header := xrow(1, xs("A1", "month"), xs("B1", "killed"), xs("C1", "injured"))
+	return map[string][][]byte{
+		"FuzzLoadTidy": append(text(
+			"month,area,metric,value,qualifier,low,high,published\n2025-03,UA14,killed,100-120,,100,120,2025-04-09\n",
+			"month,metric,value\n03/04/2025,killed,-1\n2025-03,kiled,1.5\n",
+			"month,metric,value\n2025-03,killed,1\n2025-03,killed,2\n",
+			"month,metric,value\n\"2025-03,killed,1\n",
+		), readTestdata("tidy.csv")),
+		"FuzzLoadWide": append(text(
+			"month,killed,children_killed\n2025-03,1,2\n",
+			"month;killed\n2025-03;164,5\n",
+		), readTestdata("wide.csv"), readTestdata("wide_semicolon_bom.csv")),
+		"FuzzLoadHXL": append(text(
+			"#date,#affected+killed+f,#affected+killed+injured\n2025-03,1,2\n",
+			"a,b\n#date,#affected+dead\n2025-03,1\n",
+		), readTestdata("hxl.csv")),
+		"FuzzLoadCumulative": append(text(
+			"as_of,killed\n2024-03-31,10\n2024-03-31,9\n2024-02-10,12\n",
+			"as_of,area,killed,children_killed\n2024-01-31,UA14,10,11\n2024-02-29,UA14,12,3\n",
+		), readTestdata("cumulative.csv")),
+		"FuzzLoadXLSX": {
+			readTestdata("monthly.xlsx"),
+			rawXLSX(t, rawSheet{name: "S", body: xsheet("A1:C3", header, xrow(2, xs("A2", "2025-02"), `<c r="B2"><f>1+1</f><v>2</v></c>`, xn("C2", "5")))}),
+			rawXLSX(t, rawSheet{name: "S", body: xsheet("A1:C9", header)}),
+			rawXLSX(t, rawSheet{name: "S", body: xsheet("A1:C3", header, xrow(2, xs("A2", "2025-02"), xn("B2", "1"), xn("C2", "2")), xrow(3, xn("B3", "3"))) +
+				`<mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells>`}),
+		},
+	}
+}
+
+// TestFuzzSeeds keeps testdata/fuzz/FuzzLoad*/ in step with fuzzSeeds
+// (rewrite with -update) in Go's corpus file format.
+func TestFuzzSeeds(t *testing.T) {
+	for target, seeds := range fuzzSeeds(t) {
+		dir := filepath.Join("testdata", "fuzz", target)
+		for i, s := range seeds {
+			path := filepath.Join(dir, fmt.Sprintf("seed-%02d", i))
+			want := "go test fuzz v1\n[]byte(" + strconv.Quote(string(s)) + ")\n"
+			if updating() {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := os.ReadFile(path)
+			if err != nil {
+				t.Errorf("%v (write the seeds with go test ./data -run TestFuzzSeeds -update)", err)
+				continue
+			}
+			if string(got) != want {
+				t.Errorf("%s is out of date; rewrite with -update", path)
+			}
+		}
+	}
+}
