@@ -1,0 +1,444 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/casualty-tool/casualty/data"
+)
+
+// badCase is one entry of the catalogue of bad input (testdata/bad): the
+// files given with --data, extra flags, and the golden file holding the
+// exact message (testdata/bad/NAME.want).
+type badCase struct {
+	name  string   // golden file stem; default: the first file's name
+	files []string // catalogue files, each passed with --data
+	args  []string // extra flags
+}
+
+func (c badCase) golden() string {
+	if c.name != "" {
+		return c.name
+	}
+	return c.files[0]
+}
+
+func one(file string, args ...string) badCase { return badCase{files: []string{file}, args: args} }
+
+// textCases are the text files casualty must refuse, each with a message
+// that names the file and the place, what was wanted and what was found.
+var textCases = []badCase{
+	// Structure.
+	one("empty.csv"),
+	one("blank-lines.csv"),
+	one("header-only.csv"),
+	one("no-columns.csv"),
+	one("wide-no-month.csv"),
+	one("event-level.csv"),
+	one("ragged-short.csv"),
+	one("ragged-long.csv"),
+	one("unclosed-quote.csv"),
+	one("bare-quote.csv"),
+	one("nul-bytes.csv"),
+	one("zip-named.csv"),
+	one("xls-named.csv"),
+	one("old.xls"),
+	one("sheet.ods"),
+	{name: "hxl-forced.csv", files: []string{"hxl-forced.csv"}, args: []string{"--format-in", "hxl"}},
+
+	// Encodings: refused with the likely encoding named, or a wrong
+	// --encoding refused.
+	one("windows-1251.csv"),
+	one("windows-1252.csv"),
+	one("utf16-no-bom.txt"),
+	{name: "windows-1251.csv.decoded", files: []string{"windows-1251.csv"}, args: []string{"--encoding", "windows-1251"}},
+	{name: "utf8-cyrillic.csv.as-1251", files: []string{"utf8-cyrillic.csv"}, args: []string{"--encoding", "windows-1251"}},
+	{name: "utf16.as-1252", files: []string{"ok-utf16-unicode-text.txt"}, args: []string{"--encoding", "windows-1252"}},
+	{name: "utf8.as-utf16", files: []string{"header-only.csv"}, args: []string{"--encoding", "utf-16"}},
+	{name: "unknown-encoding", files: []string{"windows-1252.csv"}, args: []string{"--encoding", "latin-9"}},
+
+	// Counts.
+	one("negative.csv"),
+	one("fractional.csv"),
+	one("decimal-comma.csv"),
+	one("exponent.csv"),
+	one("huge.csv"),
+	one("at-most.csv"),
+	one("placeholder.csv"),
+	one("range-reversed.csv"),
+	one("misplaced-separator.csv"),
+	one("outside-range.csv"),
+	one("bad-qualifier.csv"),
+
+	// Months.
+	one("month-13.csv"),
+	one("february-30.csv"),
+	one("ambiguous-date.csv"),
+	one("excel-serial.csv"),
+	one("year-1899.csv"),
+	one("empty-month.csv"),
+	one("month-typo.csv"),
+
+	// Figures checked against each other and the area table.
+	one("duplicate-month.csv"),
+	one("duplicate-month-wide.csv"),
+	one("children-above-total.csv"),
+	one("iso-code.csv"),
+	one("unknown-area.csv"),
+	one("unknown-metric.csv"),
+	one("derived-metric.csv"),
+	one("month-after-publication.csv"),
+	one("bad-published.csv"),
+	one("bad-covers.csv"),
+	{name: "merge-conflict", files: []string{"merge-a.csv", "merge-b.csv"}},
+
+	// Limits, each lowered by its flag so the file stays small.
+	{name: "long-line.csv", files: []string{"long-line.csv"}, args: []string{"--max-line-bytes", "100"}},
+	{name: "too-many-rows.csv", files: []string{"too-many-rows.csv"}, args: []string{"--max-rows", "3"}},
+	{name: "too-big.csv", files: []string{"too-big.csv"}, args: []string{"--max-bytes", "50"}},
+	one("many-errors.csv"),
+	{name: "many-errors.csv.max-errors-5", files: []string{"many-errors.csv"}, args: []string{"--max-errors", "5"}},
+}
+
+// okCases are odd files that must load: their golden file holds what
+// `casualty data` writes (stdout, then stderr).
+var okCases = []badCase{
+	one("ok-bom-semicolon.csv"),
+	one("ok-utf16-unicode-text.txt"),
+	one("ok-windows-1251.csv", "--encoding", "windows-1251"),
+	one("ok-windows-1252.csv", "--encoding", "windows-1252"),
+	one("ok-approx.csv"),
+	one("ok-range.csv", "--format", "json"),
+	one("ok-month-spellings.csv"),
+}
+
+// runIn copies the case's files into a fresh folder, runs `casualty data`
+// there with output to stdout, and returns what it printed, its exit
+// status, and whether the folder still holds exactly the files copied in
+// (a failed run must write nothing, not even a temporary file).
+func runIn(t *testing.T, c badCase, command string) (stdout, stderr string, code int) {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range c.files {
+		b, err := os.ReadFile(filepath.Join(badDir, f))
+		if err != nil {
+			t.Fatalf("catalogue file: %v", err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	args := []string{command}
+	for _, f := range c.files {
+		args = append(args, "--data", f)
+	}
+	args = append(args, c.args...)
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, &out, &errOut)
+	code = exitCode(err, &errOut)
+	if got := listDir(t, dir); strings.Join(got, " ") != strings.Join(sortedCopy(c.files), " ") {
+		t.Errorf("casualty %s left the folder holding %q, want only %q", strings.Join(args, " "), got, sortedCopy(c.files))
+	}
+	return out.String(), errOut.String(), code
+}
+
+func listDir(t *testing.T, dir string) []string {
+	t.Helper()
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != dir {
+			rel, _ := filepath.Rel(dir, p)
+			names = append(names, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func sortedCopy(s []string) []string {
+	c := append([]string(nil), s...)
+	sort.Strings(c)
+	return c
+}
+
+// badGolden compares got with testdata/bad/NAME.want, writing NAME.got and
+// a diff on mismatch; -update rewrites it.
+func badGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join(badDir, name+".want")
+	if updating() {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/casualty -run Catalogue -update to create it)", err)
+	}
+	if string(want) != got {
+		os.WriteFile(path+".got", []byte(got), 0o644)
+		diff, _ := exec.Command("diff", "-u", path, path+".got").CombinedOutput()
+		t.Errorf("message differs from %s (got in %s.got):\n%s", path, path, diff)
+	} else {
+		os.Remove(path + ".got")
+	}
+}
+
+// checkRefusal runs a bad case through `casualty data` and `casualty
+// validate`: exit status 1, nothing on stdout from data, nothing written,
+// a message that names the file on every line, and the exact message.
+func checkRefusal(t *testing.T, c badCase) {
+	t.Helper()
+	out, msg, code := runIn(t, c, "data")
+	if code != 1 {
+		t.Errorf("exit status %d, want 1; stderr:\n%s", code, msg)
+	}
+	if out != "" {
+		t.Errorf("wrote to stdout although the input is bad:\n%s", out)
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(msg, "\n"), "\n") {
+		named := false
+		for _, f := range c.files {
+			named = named || strings.Contains(line, f)
+		}
+		if !named && !strings.HasPrefix(line, "... and ") {
+			t.Errorf("message line does not name the file: %q", line)
+		}
+	}
+	badGolden(t, c.golden(), msg)
+
+	// validate says FAIL for the file and prints the same message (it
+	// checks files one by one, so a conflict between files is not its to
+	// find).
+	if len(c.files) > 1 {
+		return
+	}
+	vout, vmsg, vcode := runIn(t, c, "validate")
+	if vcode != 1 {
+		t.Errorf("validate: exit status %d, want 1", vcode)
+	}
+	if want := c.files[0] + ": FAIL\n"; vout != want {
+		t.Errorf("validate printed %q, want %q", vout, want)
+	}
+	if want := strings.TrimPrefix(msg, "casualty: "); !strings.HasPrefix(vmsg, want) {
+		t.Errorf("validate printed:\n%s\nwant it to start with the message of data:\n%s", vmsg, want)
+	}
+}
+
+func TestCatalogueText(t *testing.T) {
+	for _, c := range textCases {
+		t.Run(c.golden(), func(t *testing.T) { checkRefusal(t, c) })
+	}
+}
+
+func TestCatalogueLoads(t *testing.T) {
+	for _, c := range okCases {
+		t.Run(c.golden(), func(t *testing.T) { checkLoads(t, c) })
+	}
+}
+
+// checkLoads runs an odd but good case: exit status 0, and exactly the
+// figures (and warnings) of its golden file.
+func checkLoads(t *testing.T, c badCase) {
+	t.Helper()
+	out, msg, code := runIn(t, c, "data")
+	if code != 0 {
+		t.Fatalf("exit status %d, want 0; stderr:\n%s", code, msg)
+	}
+	badGolden(t, c.golden(), "stdout:\n"+out+"stderr:\n"+msg)
+}
+
+// TestCatalogueComplete keeps the catalogue and its tests in step: every
+// file in testdata/bad is exercised, every golden file belongs to a case,
+// and there are at least 50 bad files.
+func TestCatalogueComplete(t *testing.T) {
+	used := map[string]bool{}
+	goldens := map[string]bool{}
+	var all []badCase
+	for _, cs := range [][]badCase{textCases, okCases, workbookCases, okWorkbooks} {
+		all = append(all, cs...)
+	}
+	for _, c := range all {
+		for _, f := range c.files {
+			used[f] = true
+		}
+		goldens[c.golden()+".want"] = true
+	}
+	entries, err := os.ReadDir(badDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := 0
+	for _, e := range entries {
+		n := e.Name()
+		switch {
+		case strings.HasSuffix(n, ".got"):
+		case strings.HasSuffix(n, ".want"):
+			if !goldens[n] {
+				t.Errorf("%s belongs to no case; remove it", n)
+			}
+		case !used[n]:
+			t.Errorf("catalogue file %s is exercised by no case", n)
+		case !strings.HasPrefix(n, "ok-"):
+			bad++
+		}
+	}
+	if bad < 50 {
+		t.Errorf("the catalogue holds %d bad files, want at least 50", bad)
+	}
+	t.Logf("%d bad files, %d cases", bad, len(all))
+}
+
+// TestLimitFlagsRaise checks that each limit is what refused the file: the
+// refusal names its flag, and raising the flag lets the same file load.
+func TestLimitFlagsRaise(t *testing.T) {
+	cases := []struct {
+		file, flag, low, high string
+	}{
+		{"long-line.csv", "--max-line-bytes", "100", "1000"},
+		{"too-many-rows.csv", "--max-rows", "3", "6"},
+		{"too-big.csv", "--max-bytes", "50", "1000"},
+		{"ok-workbook.xlsx", "--max-xlsx-bytes", "1000", "100000"},
+		{"ok-workbook.xlsx", "--max-xlsx-entries", "3", "10"},
+	}
+	for _, c := range cases {
+		t.Run(c.flag, func(t *testing.T) {
+			_, msg, code := runIn(t, one(c.file, c.flag, c.low), "data")
+			if code != 1 || !strings.Contains(msg, "raise the limit with "+c.flag) {
+				t.Errorf("%s %s: exit %d, message %q; want a refusal naming %s", c.flag, c.low, code, msg, c.flag)
+			}
+			out, msg, code := runIn(t, one(c.file, c.flag, c.high), "data")
+			if code != 0 || out == "" {
+				t.Errorf("%s %s: exit %d, message %q; want the file to load", c.flag, c.high, code, msg)
+			}
+		})
+	}
+	// --max-errors lists that many and counts the rest: 30 bad rows.
+	_, msg, _ := runIn(t, one("many-errors.csv", "--max-errors", "5"), "data")
+	if n := strings.Count(msg, "many-errors.csv:"); n != 5 || !strings.Contains(msg, "... and 25 more errors (raise the limit with --max-errors)") {
+		t.Errorf("--max-errors 5 listed %d errors:\n%s", n, msg)
+	}
+}
+
+// endlessLine is a reader of a header, then one line of n bytes with no
+// newline: a 2 GB line, generated on the fly, never held in memory.
+type endlessLine struct {
+	head []byte
+	fill []byte // repeated after head (one or two bytes: UTF-8 or UTF-16)
+	n    int64  // bytes after head
+	read int64  // bytes handed out in all
+}
+
+func (e *endlessLine) Read(p []byte) (int, error) {
+	if e.read >= int64(len(e.head))+e.n {
+		return 0, io.EOF
+	}
+	i := 0
+	for ; i < len(p) && e.read < int64(len(e.head)); i++ {
+		p[i] = e.head[e.read]
+		e.read++
+	}
+	for ; i < len(p) && e.read < int64(len(e.head))+e.n; i++ {
+		p[i] = e.fill[(e.read-int64(len(e.head)))%int64(len(e.fill))]
+		e.read++
+	}
+	return i, nil
+}
+
+// TestHugeLineBoundedMemory feeds a 2 GB line: the loader must stop at
+// --max-line-bytes after reading about that much, in bounded memory, with
+// a message naming the line and the flag. The same through the UTF-16
+// decoder.
+func TestHugeLineBoundedMemory(t *testing.T) {
+	const size = 2 << 30
+	cases := []struct {
+		name string
+		r    *endlessLine
+	}{
+		{"utf-8", &endlessLine{head: []byte("month,killed\n2025-03,"), fill: []byte("9"), n: size}},
+		{"utf-16", &endlessLine{head: append([]byte{0xFF, 0xFE}, utf16Bytes("month,killed\n2025-03,", false)...), fill: []byte{'9', 0}, n: size}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			_, err := data.Load(c.r, "huge.csv", data.LoadOptions{})
+			runtime.ReadMemStats(&after)
+			want := "huge.csv:2: is longer than 1048576 bytes; not a table of monthly figures? (raise the limit with --max-line-bytes)"
+			if err == nil || err.Error() != want {
+				t.Fatalf("got %v, want %q", err, want)
+			}
+			var ie *data.InputError
+			if !errors.As(err, &ie) {
+				t.Errorf("error %T is not a located *data.InputError", err)
+			}
+			// It stops soon after the limit: a few buffers past 1 MiB of
+			// text (2 MiB of UTF-16), not 2 GB.
+			if c.r.read > 8<<20 {
+				t.Errorf("read %d bytes of the 2 GB line before refusing it, want at most 8 MiB", c.r.read)
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+				t.Errorf("allocated %d MiB refusing the line, want at most 64 MiB", alloc>>20)
+			}
+		})
+	}
+}
+
+// workbookCases are the workbook files of the catalogue (the xlsx loader's
+// cases).
+var workbookCases = []badCase{
+	one("csv-named.xlsx"),
+	one("xls-named.xlsx"),
+	one("ods-named.xlsx"),
+	{name: "xlsx-forced", files: []string{"merge-a.csv"}, args: []string{"--format-in", "xlsx"}},
+	one("truncated.xlsx"),
+	one("zipbomb.xlsx"),
+	{name: "zipbomb-small.xlsx", files: []string{"zipbomb-small.xlsx"}, args: []string{"--max-xlsx-bytes", "1000000"}},
+	{name: "many-entries.xlsx", files: []string{"many-entries.xlsx"}, args: []string{"--max-xlsx-entries", "20"}},
+	one("cut-short.xlsx"),
+	one("cut-mid-xml.xlsx"),
+	one("formula-no-value.xlsx"),
+	one("merged-header.xlsx"),
+	one("only-hidden-sheets.xlsx"),
+	one("empty-sheet.xlsx"),
+	one("bad-cell.xlsx"),
+	{name: "missing-sheet.xlsx", files: []string{"ok-hidden-sheet.xlsx"}, args: []string{"--sheet", "Figurse"}},
+}
+
+// okWorkbooks are workbooks that must load, with a warning where casualty
+// read something a reader should know about (cached formula values, a
+// hidden sheet).
+var okWorkbooks = []badCase{
+	one("ok-workbook.xlsx"),
+	one("ok-formulas.xlsx"),
+	one("ok-hidden-sheet.xlsx"),
+	{name: "ok-hidden-sheet.xlsx.named", files: []string{"ok-hidden-sheet.xlsx"}, args: []string{"--sheet", "Old"}},
+}
+
+func TestCatalogueWorkbooks(t *testing.T) {
+	for _, c := range workbookCases {
+		t.Run(c.golden(), func(t *testing.T) { checkRefusal(t, c) })
+	}
+	for _, c := range okWorkbooks {
+		t.Run(c.golden(), func(t *testing.T) { checkLoads(t, c) })
+	}
+}
