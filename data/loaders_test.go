@@ -225,18 +225,18 @@ func TestCumulative(t *testing.T) {
 		{
 			// End of January to 15 February 2024 is 1-15 February:
 			// 10582 - 10191 = 391 (10,191 is a made-up January total).
-			name: "month to date",
-			in:   "as_of,killed\n2024-01-31,10191\n2024-02-15,10582\n",
-			want: []want{{"2024-02", "1-15 Feb 2024", Killed, 391, Exact, "derived: cumulative killed 10582 as of 2024-02-15 (c.csv:3) minus 10191 as of 2024-01-31 (c.csv:2)"}},
+			name:     "month to date",
+			in:       "as_of,killed\n2024-01-31,10191\n2024-02-15,10582\n",
+			want:     []want{{"2024-02", "1-15 Feb 2024", Killed, 391, Exact, "derived: cumulative killed 10582 as of 2024-02-15 (c.csv:3) minus 10191 as of 2024-01-31 (c.csv:2)"}},
 			warnings: []string{"c.csv:2: UA totals as of 2024-01-31 are the baseline: nothing is derived before them (the file does not say since when they count)"},
 		},
 		{
 			// Cut-offs on 10, 17 and 24 April: one figure for 11-24
 			// April, 130 - 100 = 30; the week between is not a figure of
 			// its own.
-			name: "inside one month",
-			in:   "as_of,killed\n2025-04-10,100\n2025-04-17,110\n2025-04-24,130\n",
-			want: []want{{"2025-04", "11-24 Apr 2025", Killed, 30, Exact, "derived: cumulative killed 130 as of 2025-04-24 (c.csv:4) minus 100 as of 2025-04-10 (c.csv:2)"}},
+			name:     "inside one month",
+			in:       "as_of,killed\n2025-04-10,100\n2025-04-17,110\n2025-04-24,130\n",
+			want:     []want{{"2025-04", "11-24 Apr 2025", Killed, 30, Exact, "derived: cumulative killed 130 as of 2025-04-24 (c.csv:4) minus 100 as of 2025-04-10 (c.csv:2)"}},
 			warnings: []string{"c.csv:2: UA totals as of 2025-04-10 are the baseline: nothing is derived before them (the file does not say since when they count)"},
 		},
 		{
