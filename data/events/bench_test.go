@@ -1,0 +1,37 @@
+package events
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"testing"
+)
+
+// BenchmarkAggregate aggregates a generated ACLED-like file held in memory
+// (300,000 rows with quoted notes, about 20 MB), so it measures parsing and
+// counting, not the disk. Set CASUALTY_EVENTS_FILE to a file (for example
+// gen_data.py's events_5M.csv) to measure that file read from disk instead;
+// bench/events.sh compares the whole command with pandas.
+func BenchmarkAggregate(b *testing.B) {
+	if path := os.Getenv("CASUALTY_EVENTS_FILE"); path != "" {
+		st, err := os.Stat(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(st.Size())
+		for b.Loop() {
+			if _, err := AggregateFile(context.Background(), path, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		return
+	}
+	file, _, _ := genEvents(genOptions{rows: 300_000, seed: 1, quotes: true})
+	b.SetBytes(int64(len(file)))
+	for b.Loop() {
+		res, err := Aggregate(context.Background(), bytes.NewReader(file), "bench.csv", Options{})
+		if err != nil || res.Events != 300_000 {
+			b.Fatal(res, err)
+		}
+	}
+}
