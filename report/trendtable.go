@@ -111,7 +111,11 @@ func trendCells(t *stats.Trend) (head []string, rows [][]string, notes *ttNotes)
 		p := r.Point
 		row := []string{p.Month.String()}
 		if p.Present {
-			row = append(row, strconv.Itoa(p.Days), ttCount(p.Value, p.Qualifier), strconv.FormatFloat(r.PerDay.V, 'f', 2, 64))
+			days := strconv.Itoa(p.Days)
+			if p.PartMonth {
+				days = fmt.Sprintf("%d/%d", p.Days, p.Month.Days())
+			}
+			row = append(row, days, ttCount(p.Value, p.Qualifier), strconv.FormatFloat(r.PerDay.V, 'f', 2, 64))
 		} else {
 			row = append(row, "", "—", "")
 		}
@@ -146,7 +150,7 @@ func trendKey(t *stats.Trend) []string {
 		"≥ at least (a verified minimum): changes are changes in recorded figures.",
 		"change: on the previous month, in counts; per day: in counts a day (months differ in length).",
 		fmt.Sprintf("interval: exact Poisson %s interval of the change per day; ↑ rise, ↓ fall, ~ within chance (the interval contains no change).", stats.FormatLevel(t.Options.Level)),
-		fmt.Sprintf("too few: no percentage on a base below %d. Gaps are left empty, never filled.", t.Options.MinBase),
+		fmt.Sprintf("too few: no percentage on a base below %d. Gaps are left empty, never filled; days 18/30: a figure for 18 of the month's 30 days.", t.Options.MinBase),
 	}
 }
 
@@ -315,7 +319,7 @@ type jsonTrendRow struct {
 	Cumulative          *int64              `json:"cumulative"`
 	CumulativeQualifier string              `json:"cumulative_qualifier,omitempty"`
 	Provisional         bool                `json:"provisional"`
-	Published           *data.Publication   `json:"published,omitempty"`
+	Published           *jsonPub            `json:"published,omitempty"`
 	Warnings            []string            `json:"warnings"`
 }
 
@@ -336,7 +340,7 @@ func WriteTrendJSON(w io.Writer, t *stats.Trend) error {
 			Rolling: map[string]*float64{}, Provisional: r.Provisional, Warnings: errStrings(r.Warnings)}
 		if p.Present {
 			v := p.Value
-			pub := p.Published
+			pub := jsonPubOf(p.Published)
 			row.Days, row.Count, row.Qualifier, row.PerDay, row.Published = p.Days, &v, p.Qualifier.String(), jsonNum(r.PerDay), &pub
 		}
 		if r.Prev != nil {
@@ -677,12 +681,26 @@ type jsonFigure struct {
 	Provisional bool             `json:"provisional"`
 	Missing     []string         `json:"missing"`
 	Parts       map[string]int64 `json:"parts,omitempty"`
-	Published   data.Publication `json:"published"`
+	Published   jsonPub          `json:"published"`
+}
+
+// jsonPub is a publication with its date as YYYY-MM-DD.
+type jsonPub struct {
+	Name string `json:"name"`
+	Date string `json:"date"`
+}
+
+func jsonPubOf(p data.Publication) jsonPub {
+	out := jsonPub{Name: p.Name}
+	if !p.Date.IsZero() {
+		out.Date = p.Date.String()
+	}
+	return out
 }
 
 func jsonFigureOf(f stats.Figure) jsonFigure {
 	out := jsonFigure{Month: f.String(), Days: f.Days, Count: f.Count, Qualifier: f.Qualifier.String(), PartMonth: f.PartMonth,
-		Revised: f.Revised, Provisional: f.Provisional, Missing: []string{}, Published: f.Published}
+		Revised: f.Revised, Provisional: f.Provisional, Missing: []string{}, Published: jsonPubOf(f.Published)}
 	if f.Complete() && f.Days > 0 {
 		x := f.PerDay
 		out.PerDay = &x

@@ -70,6 +70,17 @@ func Compare(ds *data.Dataset, area string, m data.Metric, from, to Period, opt 
 		c.To.Provisional = true
 		c.Warnings = append(c.Warnings, fmt.Errorf("%s is provisional: the newest month of %s, not yet seen revised", to.To.Label(), s.At(to.To).Published))
 	}
+	if c.Common {
+		for _, p := range []Period{from, to} {
+			for mo := p.From; !p.To.Before(mo); mo = mo.Add(1) {
+				used, now := s.At(mo), cur.At(mo)
+				if used.Present && now.Present && (used.Value != now.Value || used.Qualifier != now.Qualifier) {
+					c.Warnings = append(c.Warnings, fmt.Errorf("%s: %s%s as used here was later revised to %s%s (%s); --latest-vintages compares the current figures",
+						mo.Label(), used.Qualifier.Words(), FormatCount(used.Value), now.Qualifier.Words(), FormatCount(now.Value), now.Published))
+				}
+			}
+		}
+	}
 	c.Warnings = append(warns, c.Warnings...)
 	c.Sentence = Sentence(c)
 	return c, nil

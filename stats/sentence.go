@@ -72,8 +72,8 @@ func Sentence(c *Comparison) string {
 		fmt.Fprintf(&b, " Per day, the change in %s, %s (%s), is within what chance alone would give.", noun, FormatRatioPct(c.RateRatio.V), rates)
 	}
 	if c.CIOverdispersed.Valid {
-		fmt.Fprintf(&b, " Allowing for the clustering of casualties (dispersion %s over %d months), the %s interval is %s to %s",
-			strconv.FormatFloat(c.Dispersion.V, 'f', 1, 64), c.DispersionMonths, FormatLevel(c.CIOverdispersed.Level),
+		fmt.Fprintf(&b, " Allowing for the clustering of %s (dispersion %s over %d months), the %s interval is %s to %s",
+			Noun(c.Metric), strconv.FormatFloat(c.Dispersion.V, 'f', 1, 64), c.DispersionMonths, FormatLevel(c.CIOverdispersed.Level),
 			FormatRatioPct(c.CIOverdispersed.Low), FormatRatioPct(c.CIOverdispersed.High))
 		if c.CIOverdispersed.Contains(1) && c.Significant() {
 			b.WriteString(", which includes no change")

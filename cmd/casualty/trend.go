@@ -157,7 +157,7 @@ func runTrend(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	name := ds.AreaName(area)
 	switch *format {
 	case "csv":
-		for _, w := range append(append([]error{}, ds.Warnings...), t.Warnings...) {
+		for _, w := range t.Warnings {
 			fmt.Fprintln(stderr, "warning:", w)
 		}
 		return report.WriteTrendCSV(stdout, t)

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// -update is shared with other tests of the package; whichever file runs
+// first defines it.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+// statsGolden compares got with testdata/DIR/NAME, writing NAME.got and
+// showing a diff on mismatch; -update rewrites the golden file.
+func statsGolden(t *testing.T, dir, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", dir, name)
+	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != got {
+		os.WriteFile(path+".got", []byte(got), 0o644)
+		diff, _ := exec.Command("diff", "-u", path, path+".got").CombinedOutput()
+		t.Errorf("%s differs from the golden file (got in %s.got):\n%s", path, path, diff)
+	} else {
+		os.Remove(path + ".got")
+	}
+}
+
+// runStats runs casualty in-process and fails the test on an error.
+func runStats(t *testing.T, args ...string) (stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), args, &out, &errOut); err != nil {
+		t.Fatalf("casualty %s: %v\n%s", strings.Join(args, " "), err, errOut.String())
+	}
+	return out.String(), errOut.String()
+}
+
+// TestTrendGolden renders trends of the embedded data in every format. The
+// text spans 2023-04..2024-03, with part-month figures (June–August 2023),
+// gaps (September, October and December 2023) and provisional months.
+func TestTrendGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"gaps.txt", []string{"trend", "--from", "2023-04", "--to", "2024-03"}},
+		{"2024-2025.txt", []string{"trend", "--from", "2024-10", "--to", "2025-03"}},
+		{"2024-2025.md", []string{"trend", "--from", "2024-10", "--to", "2025-03", "--format", "markdown"}},
+		{"2024-2025.csv", []string{"trend", "--from", "2024-10", "--to", "2025-03", "--format", "csv"}},
+		{"2024-2025.json", []string{"trend", "--from", "2024-10", "--to", "2025-03", "--format", "json"}},
+		{"killed-windows.txt", []string{"trend", "--metric", "killed", "--from", "2025-01", "--to", "2025-06", "--windows", "2,6", "--level", "0.9"}},
+		{"all.csv", []string{"trend", "--format", "csv"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out, errOut := runStats(t, c.args...)
+			statsGolden(t, "trend", c.name, out)
+			if strings.HasSuffix(c.name, ".csv") {
+				statsGolden(t, "trend", c.name+".stderr", errOut)
+			}
+		})
+	}
+}
+
+// TestTrendCSVExact: counts and days in the CSV are integers, ratios read
+// back as the exact float, and a gap is an empty cell, never 0.
+func TestTrendCSVExact(t *testing.T) {
+	out, errOut := runStats(t, "trend", "--format", "csv", "--from", "2023-08", "--to", "2025-03")
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	var sawGap bool
+	for _, r := range recs[1:] {
+		if r[col["count"]] == "" {
+			sawGap = true
+			if r[col["days"]] != "" || r[col["per_day"]] != "" {
+				t.Errorf("%s: gap with days or rate: %v", r[0], r)
+			}
+			continue
+		}
+		if _, err := strconv.ParseInt(r[col["count"]], 10, 64); err != nil {
+			t.Errorf("%s: count %q is not an integer", r[0], r[col["count"]])
+		}
+		if _, err := strconv.Atoi(r[col["days"]]); err != nil {
+			t.Errorf("%s: days %q", r[0], r[col["days"]])
+		}
+	}
+	if !sawGap {
+		t.Error("no gap row in a span with gaps")
+	}
+	// March 2025: 1074 at least, rate ratio on February exactly
+	// (1074/31)/(717/28) = 1.352949115940073.
+	last := recs[len(recs)-1]
+	if last[col["count"]] != "1074" || last[col["qualifier"]] != "at_least" || last[col["rate_ratio"]] != "1.352949115940073" {
+		t.Errorf("March 2025 row: %v", last)
+	}
+	if !strings.Contains(errOut, "September 2023: no figure") {
+		t.Errorf("CSV warnings not on stderr: %q", errOut)
+	}
+	if strings.Contains(out, "warning") {
+		t.Error("warnings in the CSV itself")
+	}
+}
+
+func TestTrendJSON(t *testing.T) {
+	out, _ := runStats(t, "trend", "--format", "json", "--from", "2025-02", "--to", "2025-03")
+	var got struct {
+		Rows []struct {
+			Month  string `json:"month"`
+			Count  *int64 `json:"count"`
+			Change *struct {
+				ChangePct *float64 `json:"change_pct"`
+				Verdict   string   `json:"verdict"`
+			} `json:"change"`
+			Rolling map[string]*float64 `json:"rolling"`
+		} `json:"rows"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Rows) != 2 {
+		t.Fatalf("%d rows", len(got.Rows))
+	}
+	r := got.Rows[1]
+	// (1074-717)/717·100 = 49.7907949790795; (909+717+1074)/3 = 900.
+	if r.Month != "2025-03" || *r.Count != 1074 || *r.Change.ChangePct != 49.7907949790795 || r.Change.Verdict != "rise" || *r.Rolling["3"] != 900 {
+		t.Errorf("March 2025: %+v", r)
+	}
+}
+
+func TestTrendUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"trend", "--format", "xml"},
+		{"trend", "--from", "2025-13"},
+		{"trend", "--from", "2025-03", "--to", "2025-01"},
+		{"trend", "--windows", "0"},
+		{"trend", "--metric", "deads"},
+		{"trend", "--level", "95"},
+		{"trend", "--area", "Atlantis"},
+		{"trend", "2025-03"},
+	} {
+		var out, errOut bytes.Buffer
+		err := run(context.Background(), args, &out, &errOut)
+		var ue *usageError
+		if !errors.As(err, &ue) {
+			t.Errorf("casualty %s: %v, want a usage error (exit 2)", strings.Join(args, " "), err)
+		}
+		if out.Len() != 0 {
+			t.Errorf("casualty %s wrote %q", strings.Join(args, " "), out.String())
+		}
+	}
+}
