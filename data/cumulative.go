@@ -9,16 +9,16 @@ import (
 
 // A cumulative series gives totals since a start date, one row per cut-off:
 //
-//	as_of,killed,injured,children_killed,source
-//	2024-01-31,10191,19139,,https://...
-//	2024-02-29,10582,19875,,https://...
+//	as_of,killed,injured,source
+//	2024-03-31,10810,20556,https://kyivindependent.com/...
+//	2024-04-30,10946,21154,https://unn.ua/...
 //
 // casualty turns it into monthly figures by differences, and only where the
 // difference belongs to one calendar month, because nothing in a total says
 // how a rise spread over the days between two cut-offs:
 //
-//   - Two cut-offs at consecutive month ends (31 January, 29 February) give
-//     the whole of the later month: February 2024 killed = 10582 - 10191.
+//   - Two cut-offs at consecutive month ends (31 March, 30 April) give the
+//     whole of the later month: April 2024 killed = 10946 - 10810 = 136.
 //   - Cut-offs inside a month give a part-month figure for the days between
 //     them (FromDay-ToDay): from the end of January to 15 February is 1-15
 //     February; from 10 to 24 April is 11-24 April. A month gets one figure,
