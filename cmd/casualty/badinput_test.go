@@ -225,6 +225,14 @@ func checkRefusal(t *testing.T, c badCase) {
 	}
 	badGolden(t, c.golden(), msg)
 
+	// report, which writes a folder, refuses with the same message and
+	// leaves no folder (runIn checks the folder holds only the input).
+	rc := c
+	rc.args = append(append([]string(nil), c.args...), "--out", "out")
+	if _, rmsg, rcode := runIn(t, rc, "report"); rcode != 1 || rmsg != msg {
+		t.Errorf("report --out out: exit status %d, message:\n%s\nwant 1 and the message of data", rcode, rmsg)
+	}
+
 	// validate says FAIL for the file and prints the same message (it
 	// checks files one by one, so a conflict between files is not its to
 	// find).

@@ -7,10 +7,12 @@ import (
 	"encoding/json"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -281,4 +283,80 @@ func walk(t *testing.T, root string) map[string]bool {
 		return nil
 	})
 	return out
+}
+
+// TestIntegrationCSVInLibreOffice opens casualty's CSV outputs of hostile
+// text in LibreOffice, the way a reader double-clicks them, and checks
+// that no cell became a formula. A control file with the same text not
+// neutralised must come out with formulas, which shows that LibreOffice
+// does evaluate formulas in CSV and so that the check can fail.
+func TestIntegrationCSVInLibreOffice(t *testing.T) {
+	if os.Getenv("CASUALTY_INTEGRATION") != "1" {
+		t.Skip("set CASUALTY_INTEGRATION=1 to open the outputs in LibreOffice")
+	}
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Fatalf("soffice (LibreOffice) is not installed: %v", err)
+	}
+	dir := hostileDir(t)
+	files := map[string]string{
+		"data.csv":    safeRun(t, "data", "--data", "in.csv", "--all-vintages"),
+		"hxl.csv":     safeRun(t, "data", "--data", "in.csv", "--all-vintages", "--format", "hxl"),
+		"trend.csv":   safeRun(t, "trend", "--data", "in.csv", "--metric", "killed", "--format", "csv"),
+		"control.csv": "text\n=1+1\n\"=HYPERLINK(\"\"http://evil.example/\"\",\"\"click\"\")\"\n",
+	}
+	args := []string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "lo-profile"), "--convert-to", "xlsx", "--outdir", filepath.Join(dir, "xlsx")}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, filepath.Join(dir, name))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	if out, err := exec.CommandContext(ctx, soffice, args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	for name := range files {
+		formulas, texts := sheetCells(t, filepath.Join(dir, "xlsx", strings.TrimSuffix(name, ".csv")+".xlsx"))
+		if name == "control.csv" {
+			if len(formulas) < 2 {
+				t.Fatalf("LibreOffice made %d formulas of the control file, want 2: the test cannot tell a neutralised file from one that is not", len(formulas))
+			}
+			continue
+		}
+		for _, f := range formulas {
+			t.Errorf("%s: LibreOffice made a formula: %s", name, f)
+		}
+		if name != "trend.csv" && !texts["'"+hostile[0]] {
+			t.Errorf("%s: no text cell holds the neutralised source %q", name, "'"+hostile[0])
+		}
+	}
+}
+
+// sheetCells lists the formulas and the set of text values of the first
+// sheet of a workbook.
+func sheetCells(t *testing.T, path string) (formulas []string, texts map[string]bool) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sh := f.GetSheetList()[0]
+	rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = map[string]bool{}
+	for r, row := range rows {
+		for c, v := range row {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if fo, _ := f.GetCellFormula(sh, ref); fo != "" {
+				formulas = append(formulas, ref+" ="+fo)
+			}
+			texts[v] = true
+		}
+	}
+	return formulas, texts
 }
