@@ -144,6 +144,28 @@ func trendTitle(t *stats.Trend, areaName string) string {
 	return fmt.Sprintf("%s in %s by month (latest figures)", ttCapital(t.Metric.Label()), areaName)
 }
 
+// trendSlope is the line stating the trend of the last months.
+func trendSlope(t *stats.Trend) string {
+	span := t.SlopeFrom.String() + ".." + t.SlopeTo.String()
+	if !t.Slope.Valid {
+		return fmt.Sprintf("Trend %s: none (%s).", span, t.Slope.Why)
+	}
+	return fmt.Sprintf("Trend %s: %s %s a day per month (%s interval %s to %s; least squares on per-day rates).",
+		span, ttSignedFloat(t.Slope.V), stats.Noun(t.Metric), stats.FormatLevel(t.SlopeCI.Level), ttSignedFloat(t.SlopeCI.Low), ttSignedFloat(t.SlopeCI.High))
+}
+
+// ttSignedFloat writes a rate change to two decimals with its sign.
+func ttSignedFloat(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	if s == "-0.00" {
+		s = "0.00"
+	}
+	if v > 0 && s != "0.00" {
+		s = "+" + s
+	}
+	return s
+}
+
 // trendKey explains the symbols of a trend table.
 func trendKey(t *stats.Trend) []string {
 	return []string{
@@ -161,7 +183,7 @@ func WriteTrendText(w io.Writer, t *stats.Trend, areaName string) error {
 	var b strings.Builder
 	b.WriteString(trendTitle(t, areaName) + "\n\n")
 	ttAlign(&b, head, rows, map[int]bool{0: true, len(head) - 1: true})
-	b.WriteString("\n")
+	b.WriteString("\n" + trendSlope(t) + "\n\n")
 	for _, k := range trendKey(t) {
 		b.WriteString(k + "\n")
 	}
@@ -176,7 +198,7 @@ func WriteTrendMarkdown(w io.Writer, t *stats.Trend, areaName string) error {
 	var b strings.Builder
 	b.WriteString("### " + trendTitle(t, areaName) + "\n\n")
 	ttMarkdownTable(&b, head, rows, map[int]bool{0: true, len(head) - 1: true})
-	b.WriteString("\n")
+	b.WriteString("\n" + ttMarkdownEscape(trendSlope(t)) + "\n\n")
 	for _, k := range trendKey(t) {
 		b.WriteString("- " + ttMarkdownEscape(k) + "\n")
 	}
@@ -323,6 +345,17 @@ type jsonTrendRow struct {
 	Warnings            []string            `json:"warnings"`
 }
 
+// jsonSlope is the trend of the last months: the change of the per-day
+// rate per month.
+type jsonSlope struct {
+	From           string   `json:"from"`
+	To             string   `json:"to"`
+	PerDayPerMonth *float64 `json:"per_day_per_month"`
+	CILow          *float64 `json:"ci_low"`
+	CIHigh         *float64 `json:"ci_high"`
+	Why            string   `json:"why,omitempty"`
+}
+
 // WriteTrendJSON writes a trend for programs: exact values, null where
 // there is none, counts as integers.
 func WriteTrendJSON(w io.Writer, t *stats.Trend) error {
@@ -332,8 +365,11 @@ func WriteTrendJSON(w io.Writer, t *stats.Trend) error {
 		Level    float64        `json:"level"`
 		MinBase  int64          `json:"min_base"`
 		Rows     []jsonTrendRow `json:"rows"`
+		Slope    jsonSlope      `json:"trend"`
 		Warnings []string       `json:"warnings"`
-	}{Area: t.Area, Metric: t.Metric, Level: t.Options.Level, MinBase: t.Options.MinBase, Rows: []jsonTrendRow{}, Warnings: errStrings(t.Warnings)}
+	}{Area: t.Area, Metric: t.Metric, Level: t.Options.Level, MinBase: t.Options.MinBase, Rows: []jsonTrendRow{}, Warnings: errStrings(t.Warnings),
+		Slope: jsonSlope{From: t.SlopeFrom.String(), To: t.SlopeTo.String(), PerDayPerMonth: jsonNum(t.Slope),
+			CILow: jsonCI(t.SlopeCI.Low, t.SlopeCI.Valid), CIHigh: jsonCI(t.SlopeCI.High, t.SlopeCI.Valid), Why: t.Slope.Why}}
 	for _, r := range t.Rows {
 		p := r.Point
 		row := jsonTrendRow{Month: p.Month.String(), Present: p.Present, PartMonth: p.PartMonth, YoYPct: jsonNum(r.YoY),

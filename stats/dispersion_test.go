@@ -106,3 +106,20 @@ func TestOverdispersed(t *testing.T) {
 		t.Errorf("zero count gave %+v", ci)
 	}
 }
+
+// TestDispersionEmbedded: the 12 months 2024-04..2025-03 of casualties
+// (latest vintages: 703, 864, 818, 1237, 1040, 1428, 1086, 1052, 619,
+// 909, 717, 1074 over their months' days). An independent Newton fit in
+// Python of count ~ month with offset log(days) gives intercept 3.447323,
+// slope 0.00126737 and Pearson χ²/10 = 61.020846 — the dispersion that
+// widens the March 2025 comparison.
+func TestDispersionEmbedded(t *testing.T) {
+	s := data.Default().Latest().Series("UA", data.Casualties)
+	pts := trailing(s, month(2025, 3), 12)
+	if len(pts) != 12 || pts[0].Month != month(2024, 4) {
+		t.Fatalf("trailing months: %d from %v", len(pts), pts[0].Month)
+	}
+	if got := Dispersion(pts); !near(got.V, 61.020846, 1e-6) {
+		t.Errorf("phi = %+v, want 61.020846", got)
+	}
+}

@@ -124,13 +124,21 @@ func figurePhrase(m data.Metric, f Figure) string {
 			q1 = ""
 		}
 		return fmt.Sprintf("%s%s %s %s and %s%s %s (%s %s)", q0, FormatCount(f.Parts[0].Count), plural(subj, f.Parts[0].Count),
-			verb0, q1, FormatCount(f.Parts[1].Count), strings.TrimPrefix(verb1, "were "), FormatCount(f.Count), m.Label())
+			agree(verb0, f.Parts[0].Count), q1, FormatCount(f.Parts[1].Count), strings.TrimPrefix(verb1, "were "), FormatCount(f.Count), m.Label())
 	}
 	subj, verb := subject(m)
 	if verb == "" {
-		return fmt.Sprintf("%s%s %s were recorded", f.Qualifier.Words(), FormatCount(f.Count), m.Label())
+		return fmt.Sprintf("%s%s %s %s", f.Qualifier.Words(), FormatCount(f.Count), m.Label(), agree("were recorded", f.Count))
 	}
-	return fmt.Sprintf("%s%s %s %s", f.Qualifier.Words(), FormatCount(f.Count), plural(subj, f.Count), verb)
+	return fmt.Sprintf("%s%s %s %s", f.Qualifier.Words(), FormatCount(f.Count), plural(subj, f.Count), agree(verb, f.Count))
+}
+
+// agree puts "were ..." in the singular for a count of 1.
+func agree(verb string, n int64) string {
+	if n == 1 {
+		return strings.Replace(verb, "were ", "was ", 1)
+	}
+	return verb
 }
 
 // subject splits a stored metric's label into who and what happened to

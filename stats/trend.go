@@ -17,7 +17,8 @@ import (
 // opt.MinBase), rolling means (see Rolling) and the cumulative total since
 // the first month of the series (see Cumulative). Nothing is interpolated:
 // a gap is a row with no figure, and every figure depending on it is
-// invalid with the reason.
+// invalid with the reason. Slope is fitted over the last opt.TrendMonths
+// rows.
 func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Month, opt Options) (*Trend, error) {
 	if area == "" {
 		area = ds.NationalCode()
@@ -85,6 +86,16 @@ func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Mo
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	n := opt.TrendMonths
+	if n <= 0 || n > len(t.Rows) {
+		n = len(t.Rows)
+	}
+	var pts []data.Point
+	for _, r := range t.Rows[len(t.Rows)-n:] {
+		pts = append(pts, r.Point)
+	}
+	t.SlopeFrom, t.SlopeTo = pts[0].Month, pts[len(pts)-1].Month
+	t.Slope, t.SlopeCI = Slope(pts, opt.Level)
 	return t, nil
 }
 

@@ -152,3 +152,22 @@ func TestTrendEmbedded(t *testing.T) {
 		t.Error("--from after --to accepted")
 	}
 }
+
+// TestTrendSlopeEmbedded: the trend over 2024-04..2025-03 of the per-day
+// casualty rates 703/30, 864/31, 818/30, 1237/31, 1040/31, 1428/30,
+// 1086/31, 1052/30, 619/31, 909/31, 717/28, 1074/31 by least squares
+// (computed in Python from the formula in Slope): slope 0.0337649 a day
+// per month, se 0.667652, t(0.975, 10) = 2.228139, interval
+// -1.453857 … 1.521387: no trend either way.
+func TestTrendSlopeEmbedded(t *testing.T) {
+	tr, err := ComputeTrend(data.Default(), "UA", data.Casualties, month(2023, 1), month(2025, 3), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr.SlopeFrom != month(2024, 4) || tr.SlopeTo != month(2025, 3) {
+		t.Errorf("slope over %v..%v, want 2024-04..2025-03", tr.SlopeFrom, tr.SlopeTo)
+	}
+	if !near(tr.Slope.V, 0.0337649, 1e-5) || !near(tr.SlopeCI.Low, -1.453857, 1e-5) || !near(tr.SlopeCI.High, 1.521387, 1e-5) {
+		t.Errorf("slope %+v ci %+v", tr.Slope, tr.SlopeCI)
+	}
+}

@@ -24,13 +24,17 @@ type Options struct {
 	// LatestVintages compares each month's latest vintage instead of both
 	// months as given by one publication.
 	LatestVintages bool
+	// TrendMonths is how many months, ending with the last row, the trend
+	// slope of a Trend is fitted over.
+	TrendMonths int
 }
 
 // DefaultOptions: 95% intervals, no % on a base below 10, rolling means
 // over 3 and 12 months, dispersion from the trailing 12 months, both
-// months of a comparison from one publication.
+// months of a comparison from one publication, trend over the last 12
+// months.
 func DefaultOptions() Options {
-	return Options{Level: 0.95, MinBase: 10, Windows: []int{3, 12}, DispersionMonths: 12}
+	return Options{Level: 0.95, MinBase: 10, Windows: []int{3, 12}, DispersionMonths: 12, TrendMonths: 12}
 }
 
 // Value is a computed number with explicit validity: when Valid is false,
@@ -237,11 +241,17 @@ type TrendRow struct {
 
 // Trend is a month-by-month table of one area's metric.
 type Trend struct {
-	Area     string
-	Metric   data.Metric
-	Rows     []TrendRow
-	Options  Options
-	Warnings []error
+	Area    string
+	Metric  data.Metric
+	Rows    []TrendRow
+	Options Options
+	// Slope is the linear trend of the per-day rate over the months
+	// SlopeFrom..SlopeTo (the last Options.TrendMonths rows), in a day per
+	// month, with its interval SlopeCI; see Slope.
+	Slope              Value
+	SlopeCI            Interval
+	SlopeFrom, SlopeTo data.Month
+	Warnings           []error
 }
 
 // Revision is a figure that changed between two publications.
