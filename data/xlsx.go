@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"sort"
 	"strconv"
@@ -48,6 +49,7 @@ type xlsxCell struct {
 	hasF     bool
 	hasV     bool
 	nonEmpty bool // the value is not blank
+	float    bool // a number written with a point or an exponent (11.0, 1E3)
 	date     bool // a number with a date format
 }
 
@@ -429,6 +431,7 @@ func scanSheet(zr *zip.Reader, name string, dateStyles map[int]bool, lim Limits)
 	var cur xlsxCell
 	var curAt [2]int
 	inCell, inF, inV, inIs := false, false, false, false
+	vtext := ""
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -459,6 +462,7 @@ func scanSheet(zr *zip.Reader, name string, dateStyles map[int]bool, lim Limits)
 				inCell = true
 				curAt = [2]int{row, col}
 				cur = xlsxCell{typ: attr(e, "t")}
+				vtext = ""
 				if st, err := strconv.Atoi(attr(e, "s")); err == nil && dateStyles[st] {
 					cur.date = true
 				}
@@ -479,8 +483,11 @@ func scanSheet(zr *zip.Reader, name string, dateStyles map[int]bool, lim Limits)
 				}
 			}
 		case xml.CharData:
-			if inF {
+			if inF && len(cur.formula) < 1024 {
 				cur.formula += string(e)
+			}
+			if inV && len(vtext) < 64 {
+				vtext += string(e)
 			}
 			if (inV || inIs) && strings.TrimSpace(string(e)) != "" {
 				cur.nonEmpty = true
@@ -498,7 +505,8 @@ func scanSheet(zr *zip.Reader, name string, dateStyles map[int]bool, lim Limits)
 				if cur.nonEmpty && curAt[0] > s.lastValRow {
 					s.lastValRow = curAt[0]
 				}
-				if cur.hasF || cur.typ == "b" || cur.typ == "d" || cur.date && (cur.typ == "" || cur.typ == "n") {
+				cur.float = (cur.typ == "" || cur.typ == "n") && strings.ContainsAny(vtext, ".eE")
+				if cur.hasF || cur.float || cur.typ == "b" || cur.typ == "d" || cur.date && (cur.typ == "" || cur.typ == "n") {
 					if len(s.cells) >= 4*lim.MaxRows {
 						s.err = fmt.Errorf("more than %d formula or date cells (raise the limit with --max-rows)", 4*lim.MaxRows)
 						return s
@@ -591,6 +599,13 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, merges []ex
 					*v = d.String()
 				}
 			}
+		case c.float && !c.date:
+			// The cell holds a number: 11.0 and 1.1E1 are the number 11,
+			// whatever wrote them. A fraction stays as written, to be
+			// refused as a count.
+			if x, err := strconv.ParseFloat(*v, 64); err == nil && x == math.Trunc(x) && math.Abs(x) <= maxCount {
+				*v = strconv.FormatInt(int64(x), 10)
+			}
 		case c.date:
 			if x, err := strconv.ParseFloat(*v, 64); err == nil {
 				if tm, err := excelize.ExcelDateToTime(x, date1904); err == nil && tm.Year() >= 1900 && tm.Year() < 10000 {
@@ -605,15 +620,26 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, merges []ex
 	}
 	t := &table{name: name, sheet: sheet}
 	t.cellPos = func(r tableRow, col int) Pos { return cpos(col+1, r.line) }
-	hdr := -1
-	for i, r := range rows {
-		if !blankRow(r) {
-			hdr = i
-			break
-		}
-	}
+	hdr, skipped := findHeader(rows)
 	if hdr < 0 {
 		return nil, nil, &InputError{Pos: Pos{File: name, Sheet: sheet}, Err: errors.New("the sheet is empty; want a header row and rows of figures")}
+	}
+	var warnings []error
+	if len(skipped) > 0 {
+		first := rows[skipped[0]]
+		text := ""
+		for _, c := range first {
+			if strings.TrimSpace(c) != "" {
+				text = strings.TrimSpace(c)
+				break
+			}
+		}
+		what := "a row"
+		if len(skipped) > 1 {
+			what = fmt.Sprintf("%d rows", len(skipped))
+		}
+		warnings = append(warnings, &InputError{Pos: cpos(1, skipped[0]+1), Err: fmt.Errorf(
+			"%s above the header (row %d) not read, taken for a title: %q", what, hdr+1, text)})
 	}
 	header := trimAll(rows[hdr])
 	for len(header) > 0 && header[len(header)-1] == "" {
@@ -679,7 +705,6 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, merges []ex
 		sortErrors(errs)
 		return nil, nil, err
 	}
-	var warnings []error
 	if nFormulas > 0 {
 		sort.Slice(formulas, func(i, j int) bool { return cellLess(formulas[i], formulas[j]) })
 		list := formulas
@@ -696,6 +721,39 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, merges []ex
 			"%s (%s%s): their values as last saved are used; casualty does not recompute them", what, strings.Join(list, " "), more)})
 	}
 	return t, warnings, nil
+}
+
+// findHeader picks the header row: the first non-blank row whose words
+// name a column casualty knows (or that carries or precedes an HXL hashtag
+// row), among the first ten non-blank rows, so that title lines above a
+// table are passed over. It returns the rows passed over. With no such
+// row, the first non-blank row is the header and its error says why.
+func findHeader(rows [][]string) (int, []int) {
+	var seen []int
+	for i, r := range rows {
+		if blankRow(r) {
+			continue
+		}
+		if len(seen) == 10 {
+			break
+		}
+		if len(headerColumns(trimAll(r))) > 0 || allHashtags(r) {
+			return i, seen
+		}
+		for j := i + 1; j < len(rows); j++ {
+			if !blankRow(rows[j]) {
+				if allHashtags(rows[j]) {
+					return i, seen
+				}
+				break
+			}
+		}
+		seen = append(seen, i)
+	}
+	if len(seen) == 0 {
+		return -1, nil
+	}
+	return seen[0], nil
 }
 
 // cellLess orders cell names by row, then column.

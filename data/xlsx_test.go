@@ -280,6 +280,10 @@ func TestXLSXSpellings(t *testing.T) {
 		{"formatted number", xsheet("A1:B2", xrow(1, xs("A1", "month"), xs("B1", "killed")), xrow(2, xs("A2", "2025-03"), xstyled("B2", "1074", styleThousand))), mar25, 1074, Exact},
 		// A title-free sheet whose table starts lower down: blank rows above the header.
 		{"header lower down", xsheet("A3:B4", xrow(3, xs("A3", "month"), xs("B3", "killed")), xrow(4, xs("A4", "2025-03"), xn("B4", "164"))), mar25, 164, Exact},
+		// A number written 164.0 or 1.64E2 (as some libraries write
+		// floats) is the number 164.
+		{"float-written number", xsheet("A1:B2", xrow(1, xs("A1", "month"), xs("B1", "killed")), xrow(2, xs("A2", "2025-03"), xn("B2", "164.0"))), mar25, 164, Exact},
+		{"exponent-written number", xsheet("A1:B2", xrow(1, xs("A1", "month"), xs("B1", "killed")), xrow(2, xs("A2", "2025-03"), xn("B2", "1.64E2"))), mar25, 164, Exact},
 		// A month merged down two rows of areas fills both.
 		{"merged month", xsheet("A1:C3", xrow(1, xs("A1", "month"), xs("B1", "area"), xs("C1", "killed")),
 			xrow(2, xs("A2", "2025-03"), xs("B2", "UA14"), xn("C2", "30")), xrow(3, xs("B3", "UA63"), xn("C3", "20"))) +
@@ -334,6 +338,29 @@ func TestXLSXSheets(t *testing.T) {
 	}
 	if want := `book.xlsx: sheet "old": the sheet is hidden; read because --sheet names it`; len(ds.Warnings) == 0 || ds.Warnings[0].Error() != want {
 		t.Errorf("warnings %q, want %q", ds.Warnings, want)
+	}
+}
+
+func TestXLSXTitleRows(t *testing.T) {
+	body := xsheet("A1:B4", xrow(1, xs("A1", "Civilian casualties, March 2025")), xrow(2, xs("A2", "HRMMU, 9 April 2025")),
+		xrow(3, xs("A3", "month"), xs("B3", "killed")), xrow(4, xs("A4", "2025-03"), xn("B4", "164"))) +
+		`<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>`
+	ds, err := loadXLSXBytes(rawXLSX(t, rawSheet{name: "S", body: body}), "book.xlsx", LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := ds.Obs[0]; o.Value != 164 || o.Pos.Cell != "B4" {
+		t.Errorf("read %d at %s, want 164 at B4", o.Value, o.Pos.Cell)
+	}
+	want := `book.xlsx: sheet "S" cell A1: 2 rows above the header (row 3) not read, taken for a title: "Civilian casualties, March 2025"`
+	if len(ds.Warnings) == 0 || ds.Warnings[0].Error() != want {
+		t.Errorf("warnings %q, want %q", ds.Warnings, want)
+	}
+	// A text cell "164.0" is text as typed: a fraction, refused.
+	body = xsheet("A1:B2", xrow(1, xs("A1", "month"), xs("B1", "killed")), xrow(2, xs("A2", "2025-03"), xs("B2", "164.0")))
+	_, err = loadXLSXBytes(rawXLSX(t, rawSheet{name: "S", body: body}), "book.xlsx", LoadOptions{})
+	if want := `book.xlsx: sheet "S" cell B2: column "killed": want a whole number, got "164.0" (a fraction)`; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
 	}
 }
 
