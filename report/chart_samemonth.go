@@ -75,7 +75,7 @@ func sameMonthChart(in ChartInput) (*Chart, error) {
 	if err == nil {
 		if t := findingTitle(c, placeWords(in)); t != "" {
 			ch.Subtitle = ch.Title + ". " + ch.Subtitle
-			ch.Title = t + " on a year earlier"
+			ch.Title = t + " from a year earlier"
 			if s := changeSubtitle(c); s != "" {
 				ch.Subtitle += " " + s
 			}
