@@ -42,6 +42,7 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 // dataFlags are the flags of every command that reads figures.
 type dataFlags struct {
 	files    stringList
+	events   stringList
 	asOf     string
 	formatIn string
 	sheet    string
@@ -52,6 +53,7 @@ type dataFlags struct {
 
 func (d *dataFlags) register(fs *flag.FlagSet) {
 	fs.Var(&d.files, "data", "read figures from `FILE` (repeatable; files merge); default: the embedded HRMMU dataset")
+	fs.Var(&d.events, "events", "read an event-level export (ACLED columns) from `FILE`, summed into monthly figures per area (repeatable; see casualty aggregate)")
 	fs.StringVar(&d.asOf, "as-of", "", "see the data as published by `YYYY-MM-DD`")
 	fs.StringVar(&d.formatIn, "format-in", "", "force the input format: tidy, wide, hxl, xlsx or cumulative")
 	fs.StringVar(&d.sheet, "sheet", "", "workbook `SHEET` to read (default: the first visible one)")
@@ -90,7 +92,7 @@ func (d *dataFlags) load() (*data.Dataset, error) {
 		return nil, err
 	}
 	var ds *data.Dataset
-	if len(d.files) == 0 {
+	if len(d.files) == 0 && len(d.events) == 0 {
 		ds = data.Default()
 	} else {
 		var sets []*data.Dataset
@@ -105,6 +107,9 @@ func (d *dataFlags) load() (*data.Dataset, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	if ds, err = d.withEvents(ds); err != nil {
+		return nil, err
 	}
 	if d.asOf != "" {
 		date, err := data.ParseDate(d.asOf)

@@ -67,6 +67,10 @@ func (r *Result) Dataset(pub data.Publication, areas *data.AreaTable) (*data.Dat
 	if areas == nil {
 		areas = data.Ukraine()
 	}
+	if n := len(r.Cells); n > 0 && !pub.Date.IsZero() && pub.Date.Before(r.Cells[n-1].Month.First()) {
+		last := r.Cells[n-1].Month
+		return nil, fmt.Errorf("%s: the events run to %s, so a publication dated %s cannot report them; give the date of the export (--published)", r.File, last.Label(), pub.Date)
+	}
 	obs := r.Observations(pub)
 	var errs data.ErrorList
 	data.Validate(obs, &errs)
