@@ -30,7 +30,8 @@ import (
 //	#date+covers                  days covered (24-28)
 //	#date+as_of, +asof, +cutoff   cut-off of a cumulative total
 //	#adm1+code, #adm1+pcode, #adm1 area p-code (or name)
-//	#adm1+name                    area name (used only when no code column)
+//	#adm1+name                    area name (checked against the code, or
+//	                              used when there is no code column)
 //	#indicator, #indicator+type   metric (tidy)
 //	#affected+num, #value         value (tidy)
 //	#affected+killed, +injured    a metric column (wide); with +children,
@@ -338,6 +339,12 @@ func loadHXL(t *table, opt LoadOptions) (*Dataset, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	if code, ok := cols["area"]; ok && areaName >= 0 && areaName != code {
+		checkAreaNames(t, rows, header, code, areaName, opt, errs)
+		if err := errs.Err(); err != nil {
+			return nil, err
+		}
+	}
 	if len(unread) > 0 {
 		warnings = append(warnings, &InputError{Pos: t.pos(tagRow, 0), Err: fmt.Errorf(
 			"columns not read: %s", strings.Join(unread, ", "))})
@@ -366,6 +373,24 @@ func loadHXL(t *table, opt LoadOptions) (*Dataset, error) {
 	}
 	ds.Warnings = append(warnings, ds.Warnings...)
 	return ds, nil
+}
+
+// checkAreaNames compares an #adm1+name column with the #adm1+code column
+// it accompanies: a name that is a different area's is an error, since one
+// of the two is wrong and casualty cannot tell which. Names it does not
+// know are left alone: the code decides.
+func checkAreaNames(t *table, rows []tableRow, header []string, code, name int, opt LoadOptions, errs *ErrorList) {
+	areas := opt.areas()
+	for _, r := range rows {
+		c, err1 := areas.Lookup(r.cell(code))
+		n, err2 := areas.Lookup(r.cell(name))
+		if err1 != nil || err2 != nil || c.Code == n.Code {
+			continue
+		}
+		errs.Add(&InputError{Pos: t.pos(r, name), Column: header[name], Err: fmt.Errorf(
+			"%q is %s (%s), but the p-code column %q says %s (%s); correct one of them",
+			r.cell(name), n.Code, n.Name, header[code], c.Code, c.Name)})
+	}
 }
 
 // hxlColName names a canonical column for people.

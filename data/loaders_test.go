@@ -378,6 +378,8 @@ func TestLoadErrors(t *testing.T) {
 			`f.csv:2:7: column "k": want HXL attributes written +name, got "#affected+killed+"`},
 		{"hxl no figures", "m,a\n#date,#adm1+code\n2025-03,UA14\n", LoadOptions{},
 			`f.csv:2:1: the HXL hashtags name no figures; want #date with #indicator+type and #affected+num (tidy), #date with #affected+killed and #affected+injured (wide), or #date+as_of with totals (cumulative), got "#date,#adm1+code"`},
+		{"hxl name disagrees with code", "Month,Oblast,Pcode,Killed\n#date,#adm1+name,#adm1+code,#affected+killed\n2025-03,Kharkivska,UA14,45\n", LoadOptions{},
+			`f.csv:3:9: column "Oblast": "Kharkivska" is UA63 (Kharkivska), but the p-code column "Pcode" says UA14 (Donetska); correct one of them`},
 		{"hxl bad value", "Month,Killed\n#date,#affected+killed\n2025-03,lots\n", LoadOptions{},
 			`f.csv:3:9: column "Killed": want a whole number, got "lots"`},
 		// Cumulative.

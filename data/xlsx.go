@@ -33,7 +33,9 @@ import (
 // 1074. A number formatted as a date (Excel's date cells) becomes the date
 // it stands for, so a month may be an Excel date. A formula cell gives its
 // cached value with a warning naming the cell (casualty does not compute
-// formulas); a formula with no cached value is an error. TRUE/FALSE cells
+// formulas); a formula with no cached value is an error (excelize and some
+// other writers store none), while a stored empty result (=IF(...,"",...))
+// is an empty cell. TRUE/FALSE cells
 // are refused as counts. Merged cells in the header are refused; a cell
 // merged down one column outside the figures (a month written once for
 // several areas) fills each row it covers; other merged cells are refused.
@@ -579,7 +581,7 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, merges []ex
 		}
 		v := &rows[r-1][col-1]
 		switch {
-		case c.hasF && (!c.hasV || *v == ""):
+		case c.hasF && !c.hasV:
 			errs.Add(&InputError{Pos: cpos(col, r), Err: fmt.Errorf("%s has no stored value; open the workbook in Excel or LibreOffice and save it again so the value is stored, or type the number", c.describe())})
 			continue
 		case c.hasF:

@@ -365,9 +365,11 @@ func TestXLSXTitleRows(t *testing.T) {
 }
 
 func TestXLSXFormulas(t *testing.T) {
-	withCache := xsheet("A1:C2",
+	withCache := xsheet("A1:C3",
 		xrow(1, xs("A1", "month"), xs("B1", "killed"), xs("C1", "injured")),
-		xrow(2, xs("A2", "2025-03"), `<c r="B2"><f>100+64</f><v>164</v></c>`, `<c r="C2"><f>SUM(D2:E2)</f><v>910</v></c>`))
+		xrow(2, xs("A2", "2025-03"), `<c r="B2"><f>100+64</f><v>164</v></c>`, `<c r="C2"><f>SUM(D2:E2)</f><v>910</v></c>`),
+		// A formula whose stored result is empty text is an empty cell: a gap.
+		xrow(3, xs("A3", "2025-04"), `<c r="B3"><f>B2</f><v>164</v></c>`, `<c r="C3" t="str"><f>IF(1,"","")</f><v></v></c>`))
 	ds, err := loadXLSXBytes(rawXLSX(t, rawSheet{name: "S", body: withCache}), "book.xlsx", LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -375,7 +377,10 @@ func TestXLSXFormulas(t *testing.T) {
 	if o, _ := ds.Figure(Key{NewMonth(2025, 3), "UA", Killed}); o.Value != 164 {
 		t.Errorf("killed = %d, want the cached 164", o.Value)
 	}
-	want := `book.xlsx: sheet "S": 2 formulas (B2 C2): their values as last saved are used; casualty does not recompute them`
+	if _, ok := ds.Figure(Key{NewMonth(2025, 4), "UA", Injured}); ok {
+		t.Error("April injured read from an empty formula result; want a gap")
+	}
+	want := `book.xlsx: sheet "S": 4 formulas (B2 C2 B3 C3): their values as last saved are used; casualty does not recompute them`
 	if len(ds.Warnings) == 0 || ds.Warnings[0].Error() != want {
 		t.Errorf("warnings %q, want %q", ds.Warnings, want)
 	}

@@ -43,6 +43,7 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 type dataFlags struct {
 	files    stringList
 	events   stringList
+	store    string // --store DIR: read a store of publications (see store.go)
 	asOf     string
 	formatIn string
 	sheet    string
@@ -54,6 +55,7 @@ type dataFlags struct {
 func (d *dataFlags) register(fs *flag.FlagSet) {
 	fs.Var(&d.files, "data", "read figures from `FILE` (repeatable; files merge); default: the embedded HRMMU dataset")
 	fs.Var(&d.events, "events", "read an event-level export (ACLED columns) from `FILE`, summed into monthly figures per area (repeatable; see casualty aggregate)")
+	fs.StringVar(&d.store, "store", "", "read every publication of the store in `DIR` (see casualty init, ingest)")
 	fs.StringVar(&d.asOf, "as-of", "", "see the data as published by `YYYY-MM-DD`")
 	fs.StringVar(&d.formatIn, "format-in", "", "force the input format: tidy, wide, hxl, xlsx or cumulative")
 	fs.StringVar(&d.sheet, "sheet", "", "workbook `SHEET` to read (default: the first visible one)")
@@ -92,7 +94,11 @@ func (d *dataFlags) load() (*data.Dataset, error) {
 		return nil, err
 	}
 	var ds *data.Dataset
-	if len(d.files) == 0 && len(d.events) == 0 {
+	if d.store != "" {
+		if ds, err = d.loadStore(); err != nil {
+			return nil, err
+		}
+	} else if len(d.files) == 0 && len(d.events) == 0 {
 		ds = data.Default()
 	} else {
 		var sets []*data.Dataset

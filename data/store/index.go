@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strconv"
@@ -82,7 +83,7 @@ func (s *Store) writeIndex() error {
 	if err := cw.Error(); err != nil {
 		return err
 	}
-	return atomicfile.WriteBytes(s.path(IndexFile), b.Bytes())
+	return atomicfile.Write(s.path(IndexFile), func(w io.Writer) error { return slowWrite(w, b.Bytes()) })
 }
 
 // OpenForRepair returns the store in dir even when its index is missing or

@@ -252,6 +252,7 @@ func (p *Plan) Commit() error {
 	if p.Same {
 		return nil
 	}
+	mark("commit")
 	if err := p.store.writePublication(p.Pub, p.Obs, p.File); err != nil {
 		return err
 	}

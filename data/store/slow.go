@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"time"
@@ -8,9 +9,10 @@ import (
 
 // slowStep widens the moments of an ingest so that a test can kill the
 // process in each of them: set CASUALTY_TEST_SLOW_INGEST to a duration
-// ("20ms") and every write of a publication file is made in eight pieces
-// with a pause between, and the index is written a pause after the
-// publication. Only the crash test sets it.
+// ("20ms") and every write of a publication file or of the index is made
+// in eight pieces with a pause after each, and the index is written a
+// pause after the publication; the start of the commit is marked on
+// stderr. Only the crash test sets it.
 var slowStep time.Duration
 
 func init() {
@@ -30,6 +32,14 @@ func init() {
 				return nil
 			}
 		}
+	}
+}
+
+// mark tells the crash test, on stderr, that an ingest reached a phase
+// (nothing unless the test hook is set).
+func mark(phase string) {
+	if slowStep > 0 {
+		fmt.Fprintln(os.Stderr, "casualty-test:", phase)
 	}
 }
 
