@@ -58,15 +58,18 @@ func decodeInput(r io.Reader, name, enc string) (io.Reader, error) {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, wrapReadErr(name, err)
 	}
-	utf16BOM := bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF})
 	fail := func(format string, args ...any) error {
 		return &InputError{Pos: Pos{File: name}, Err: fmt.Errorf(format, args...)}
 	}
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(head, []byte{0, 0, 0xFE, 0xFF}) {
+		return nil, fail("the file is UTF-32 text, which casualty does not read; save it as \"CSV UTF-8\"")
+	}
+	utf16BOM := bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF})
 	switch {
 	case e == nil && utf16BOM:
 		e = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
 	case e == nil:
-		return br, nil
+		return crLineEnds(br), nil
 	case isUTF16(e):
 		if !utf16BOM && !looksUTF16(head) {
 			return nil, fail("--encoding %s given, but the file does not look like UTF-16 (no byte-order mark, no NUL bytes between letters); drop --encoding", enc)
@@ -79,7 +82,33 @@ func decodeInput(r io.Reader, name, enc string) (io.Reader, error) {
 			return nil, fail("--encoding %s given, but the file is already UTF-8 text; drop --encoding", enc)
 		}
 	}
-	return e.NewDecoder().Reader(br), nil
+	return crLineEnds(e.NewDecoder().Reader(br)), nil
+}
+
+// crLineEnds reads text whose lines end with a carriage return alone, as
+// Excel for Mac's "CSV (Macintosh)" writes it, as lines ending with a line
+// feed; other text passes through. Without it the whole file would read as
+// one line with an unrecognisable header.
+func crLineEnds(r io.Reader) io.Reader {
+	br := bufio.NewReaderSize(r, 4096)
+	head, _ := br.Peek(4096)
+	if bytes.IndexByte(head, '\r') < 0 || bytes.IndexByte(head, '\n') >= 0 {
+		return br
+	}
+	return &crReader{r: br}
+}
+
+// crReader turns every carriage return into a line feed.
+type crReader struct{ r io.Reader }
+
+func (c *crReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }
 
 func isUTF16(e encoding.Encoding) bool {

@@ -1,9 +1,12 @@
 package data
 
 import (
+	"bytes"
+	"io"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // The parsers of cells meet whatever a spreadsheet holds. These fuzz
@@ -83,6 +86,46 @@ func FuzzParseQualifier(f *testing.F) {
 		}
 		if q2, err := ParseQualifier(q.String()); err != nil || q2 != q {
 			t.Fatalf("ParseQualifier(%q) = %v, but its name %q reads as %v, %v", s, q, q.String(), q2, err)
+		}
+	})
+}
+
+// FuzzDecodeInput feeds any bytes to the decoder under each encoding: it
+// never panics, and what it passes on is UTF-8 (charmaps and UTF-16 always
+// decode to valid text) or, for undeclared input, the bytes unchanged but
+// for line ends, which checkText then judges.
+func FuzzDecodeInput(f *testing.F) {
+	f.Add([]byte("month,killed\n2025-03,164\n"))
+	f.Add([]byte("\xFF\xFEm\x00,\x00k\x00\n\x00"))
+	f.Add([]byte("\xFE\xFF\x00m\x00,"))
+	f.Add([]byte("\xFF\xFE\x00\x00"))
+	f.Add([]byte("month,area\r2025-03,\xca\xe8\xbf\xe2\r"))
+	f.Add([]byte("\xEF\xBB\xBFmonth;value\r\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, enc := range Encodings {
+			r, err := decodeInput(bytes.NewReader(b), "f.csv", enc)
+			if err != nil {
+				if !strings.HasPrefix(err.Error(), "f.csv: ") {
+					t.Fatalf("%s: error %q does not name the file", enc, err)
+				}
+				continue
+			}
+			out, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatalf("%s: read: %v", enc, err)
+			}
+			bom16 := bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF})
+			if enc == "utf-8" && !bom16 {
+				// Passed through (CR line ends may become LF): the
+				// text check that follows in the loader judges it.
+				if len(out) != len(b) {
+					t.Fatalf("undeclared text changed length: %d bytes in, %d out", len(b), len(out))
+				}
+				continue
+			}
+			if !utf8.Valid(out) {
+				t.Fatalf("%s: decoded to invalid UTF-8: %q", enc, out)
+			}
 		}
 	})
 }

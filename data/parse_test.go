@@ -258,6 +258,24 @@ func TestDecodeInput(t *testing.T) {
 			t.Errorf("%s: decoded %q, want %q", c.name, got, text)
 		}
 	}
+	// Lines ended by CR alone (Excel for Mac's "CSV (Macintosh)") read as
+	// lines; CRLF and a CR inside a line of LF-ended text stay as they are.
+	for _, c := range []struct{ in, want string }{
+		{"month,killed\r2025-03,164\r", "month,killed\n2025-03,164\n"},
+		{"month,killed\r\n2025-03,164\r\n", "month,killed\r\n2025-03,164\r\n"},
+		{"month,note\n2025-03,\"a\rb\"\n", "month,note\n2025-03,\"a\rb\"\n"},
+	} {
+		for _, enc := range []string{"", "windows-1252"} {
+			r, err := decodeInput(strings.NewReader(c.in), "f.csv", enc)
+			if err != nil {
+				t.Errorf("%q (%s): %v", c.in, enc, err)
+				continue
+			}
+			if got, _ := io.ReadAll(r); string(got) != c.want {
+				t.Errorf("%q (%s) read as %q, want %q", c.in, enc, got, c.want)
+			}
+		}
+	}
 	// Each legacy code page decodes its own letters.
 	const cyr = "area,note\nUA,Київська область\n"
 	const lat = "area,note\nUA,Kyïv – Dnipropetrovs’k, “Zaporizhzhia”\n"
@@ -290,6 +308,10 @@ func TestDecodeInput(t *testing.T) {
 			`f.csv: --encoding windows-1251 given, but the file is already UTF-8 text; drop --encoding`},
 		{"windows-1252 declared on UTF-8 with BOM", "windows-1252", []byte("\xEF\xBB\xBFmonth,value\n"),
 			`f.csv: --encoding windows-1252 given, but the file is already UTF-8 text; drop --encoding`},
+		{"UTF-32", "", append([]byte{0xFF, 0xFE, 0, 0}, 'm', 0, 0, 0),
+			`f.csv: the file is UTF-32 text, which casualty does not read; save it as "CSV UTF-8"`},
+		{"UTF-32 big-endian, declared UTF-16", "utf-16", []byte{0, 0, 0xFE, 0xFF, 0, 0, 0, 'm'},
+			`f.csv: the file is UTF-32 text, which casualty does not read; save it as "CSV UTF-8"`},
 		{"windows-1251 declared on UTF-16", "windows-1251", utf16LE(text, true),
 			`f.csv: --encoding windows-1251 given, but the file is UTF-16 text (it starts with a UTF-16 byte-order mark); drop --encoding or pass --encoding utf-16`},
 	}
