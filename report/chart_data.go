@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -94,10 +95,13 @@ func featureMonth(in ChartInput, from, to data.Month, ss ...data.Series) (data.M
 
 // chartNotes collects what a reader must know to read the series
 // correctly: months with no figure, figures covering part of a month,
-// lower bounds. Each note is a sentence.
+// lower bounds. Each note is a sentence; a note that holds for only some
+// of the series drawn names them ("No injured figure …").
 type chartNotes struct {
-	gaps       map[data.Month]bool
-	part       map[data.Month]string
+	metrics    []data.Metric                  // the series added, in order
+	gaps       map[data.Month][]data.Metric   // months with no figure, and for what
+	part       map[data.Month]map[string]bool // part-month coverage ("24–28 February 2022")
+	partOf     map[data.Month][]data.Metric   // and for what
 	lowerBnd   bool
 	pubs       map[data.Publication]bool
 	extra      []string
@@ -106,15 +110,21 @@ type chartNotes struct {
 }
 
 func newNotes() *chartNotes {
-	return &chartNotes{gaps: map[data.Month]bool{}, part: map[data.Month]string{}, pubs: map[data.Publication]bool{}}
+	return &chartNotes{gaps: map[data.Month][]data.Metric{}, part: map[data.Month]map[string]bool{},
+		partOf: map[data.Month][]data.Metric{}, pubs: map[data.Publication]bool{}}
 }
 
 // add records the points of s over from..to.
 func (n *chartNotes) add(s data.Series, from, to data.Month) {
+	if !slices.Contains(n.metrics, s.Metric) {
+		n.metrics = append(n.metrics, s.Metric)
+	}
 	for m := from; !to.Before(m); m = m.Add(1) {
 		p := s.At(m)
 		if !p.Present {
-			n.gaps[m] = true
+			if !slices.Contains(n.gaps[m], s.Metric) {
+				n.gaps[m] = append(n.gaps[m], s.Metric)
+			}
 			continue
 		}
 		if p.Qualifier == data.AtLeast {
@@ -124,39 +134,80 @@ func (n *chartNotes) add(s data.Series, from, to data.Month) {
 			n.pubs[o.Published] = true
 		}
 		if p.PartMonth {
-			cov := ""
+			if n.part[m] == nil {
+				n.part[m] = map[string]bool{}
+			}
 			for _, o := range p.Sources {
 				if o.PartMonth() {
-					cov = fmt.Sprintf("%d–%d %s", o.FromDay, o.ToDay, m.Label())
+					n.part[m][fmt.Sprintf("%d–%d %s", o.FromDay, o.ToDay, m.Label())] = true
 				}
 			}
-			n.part[m] = cov
+			if !slices.Contains(n.partOf[m], s.Metric) {
+				n.partOf[m] = append(n.partOf[m], s.Metric)
+			}
 		}
 	}
+}
+
+// whose names the metrics a note is about: "" when it is all of them,
+// else "injured " (with its trailing space).
+func (n *chartNotes) whose(ms []data.Metric) string {
+	if len(ms) == len(n.metrics) {
+		return ""
+	}
+	var names []string
+	for _, m := range n.metrics {
+		if slices.Contains(ms, m) {
+			names = append(names, m.Label())
+		}
+	}
+	return joinAnd(names) + " "
 }
 
 // sentences words the notes, in a fixed order.
 func (n *chartNotes) sentences() []string {
 	var out []string
-	if len(n.gaps) > 0 {
-		s := "No figure was published for " + monthsText(keysSorted(n.gaps))
+	// Gaps, one sentence per group of metrics, in order of first month.
+	groups := map[string][]data.Month{}
+	var order []string
+	for _, m := range keysSorted(n.gaps) {
+		w := n.whose(n.gaps[m])
+		if _, ok := groups[w]; !ok {
+			order = append(order, w)
+		}
+		groups[w] = append(groups[w], m)
+	}
+	for _, w := range order {
+		s := "No " + w + "figure was published for " + monthsText(groups[w])
 		if n.gapsShown {
 			s += " (hatched)"
 		}
 		out = append(out, s+": a gap, not a zero.")
 	}
-	if len(n.part) > 0 {
-		var parts []string
-		for _, m := range keysSorted(n.part) {
-			if n.part[m] != "" {
-				parts = append(parts, n.part[m])
-			} else {
-				parts = append(parts, "part of "+m.Label())
-			}
+	groups, order = map[string][]data.Month{}, nil
+	for _, m := range keysSorted(n.partOf) {
+		w := n.whose(n.partOf[m])
+		if _, ok := groups[w]; !ok {
+			order = append(order, w)
 		}
-		s := "The figure for " + joinAnd(parts) + " covers only those days"
-		if len(parts) > 1 {
-			s = "The figures for " + joinAnd(parts) + " cover only those days"
+		groups[w] = append(groups[w], m)
+	}
+	for _, w := range order {
+		var spans []string
+		for _, m := range groups[w] {
+			var cov []string
+			for c := range n.part[m] {
+				cov = append(cov, c)
+			}
+			sort.Strings(cov)
+			if len(cov) == 0 {
+				cov = []string{"part of " + m.Label()}
+			}
+			spans = append(spans, cov...)
+		}
+		s := "The " + w + "figure for " + joinAnd(spans) + " covers only those days"
+		if len(spans) > 1 {
+			s = "The " + w + "figures for " + joinAnd(spans) + " cover only those days"
 		}
 		if n.lightShown {
 			s += " (lighter)"
@@ -277,11 +328,11 @@ func findingTitle(c *stats.Comparison, place string) string {
 	month := c.To.Label()
 	switch c.Verdict {
 	case stats.Rise:
-		return fmt.Sprintf("%s %s%s per day rose %s in %s", rec, what, place, pctWords(c.PerDayPct.V), month)
+		return fmt.Sprintf("%s %s per day%s rose %s in %s", rec, what, place, pctWords(c.PerDayPct.V), month)
 	case stats.Fall:
-		return fmt.Sprintf("%s %s%s per day fell %s in %s", rec, what, place, pctWords(c.PerDayPct.V), month)
+		return fmt.Sprintf("%s %s per day%s fell %s in %s", rec, what, place, pctWords(c.PerDayPct.V), month)
 	case stats.NoChange:
-		return fmt.Sprintf("No clear change in %s %s%s per day in %s", strings.ToLower(rec), what, place, month)
+		return fmt.Sprintf("No clear change in %s %s per day%s in %s", strings.ToLower(rec), what, place, month)
 	case stats.TooFew:
 		return fmt.Sprintf("Too few %s %s%s in %s to compare with %s", strings.ToLower(rec), what, place, c.From.Label(), month)
 	}
@@ -294,8 +345,8 @@ func changeSubtitle(c *stats.Comparison) string {
 	if c.Verdict == stats.Unavailable || c.Verdict == stats.TooFew || !c.CI.Valid {
 		return ""
 	}
-	s := fmt.Sprintf("%s a day in %s against %s in %s (%s, %s interval %s to %s)",
-		stats.FormatRate(c.To.PerDay), c.To.Label(), stats.FormatRate(c.From.PerDay), c.From.Label(),
+	s := fmt.Sprintf("%s %s a day in %s against %s in %s (%s, %s interval %s to %s)",
+		stats.FormatRate(c.To.PerDay), stats.Noun(c.Metric), c.To.Label(), stats.FormatRate(c.From.PerDay), c.From.Label(),
 		stats.FormatRatioPct(c.RateRatio.V), stats.FormatLevel(c.CI.Level),
 		stats.FormatRatioPct(c.CI.Low), stats.FormatRatioPct(c.CI.High))
 	if c.Verdict == stats.NoChange {

@@ -40,10 +40,9 @@ func monthlyChart(in ChartInput) (*Chart, error) {
 		LabelColors: [][]color.Color{{colKilled}, {colInjured}},
 	}}
 	ch.Title = fmt.Sprintf("Civilians killed and injured%s each month, %s–%s", placeWords(in), from.Short(), to.Short())
-	ch.Subtitle = "Killed (top) and injured (bottom) each have their own scale, so both can be read."
+	ch.Subtitle = fmt.Sprintf("Civilians killed (top) and injured (bottom)%s each month, %s–%s, each on its own scale.", placeWords(in), from.Short(), to.Short())
 	if c := monthComparison(in, data.Casualties, from, to, killed, injured); c != nil {
 		if t := findingTitle(c, placeWords(in)); t != "" {
-			ch.Subtitle = ch.Title + ". " + ch.Subtitle
 			ch.Title = t
 			if s := changeSubtitle(c); s != "" {
 				ch.Subtitle += " " + s

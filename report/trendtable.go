@@ -312,8 +312,10 @@ type jsonChange struct {
 	DispersionMonths    int      `json:"dispersion_months"`
 	PValue              *float64 `json:"p_value"`
 	Significant         bool     `json:"significant"`
-	Verdict             string   `json:"verdict"`
-	Why                 string   `json:"why,omitempty"`
+	// SignificantOverdispersed: the clustered interval excludes no change too.
+	SignificantOverdispersed bool   `json:"significant_overdispersed"`
+	Verdict                  string `json:"verdict"`
+	Why                      string `json:"why,omitempty"`
 }
 
 func jsonChangeOf(c stats.Change) jsonChange {
@@ -323,7 +325,7 @@ func jsonChangeOf(c stats.Change) jsonChange {
 		CILowOverdispersed:  jsonCI(c.CIOverdispersed.Low, c.CIOverdispersed.Valid),
 		CIHighOverdispersed: jsonCI(c.CIOverdispersed.High, c.CIOverdispersed.Valid),
 		Dispersion:          jsonNum(c.Dispersion), DispersionMonths: c.DispersionMonths,
-		PValue: jsonNum(c.P), Significant: c.Significant(), Verdict: c.Verdict.String(), Why: c.Pct.Why,
+		PValue: jsonNum(c.P), Significant: c.Significant(), SignificantOverdispersed: c.SignificantOverdispersed(), Verdict: c.Verdict.String(), Why: c.Pct.Why,
 	}
 }
 

@@ -64,25 +64,35 @@ func binomTestP(x, n int64, p float64) float64 {
 	case float64(x) == m:
 		return 1
 	case float64(x) < m:
-		// Count outcomes i in [ceil(m), n] with P(i) <= d; they form the
-		// upper tail n-y+1..n since the pmf decreases beyond the mode.
-		var y int64
-		for i := int64(math.Ceil(m)); i <= n; i++ {
-			if b.Prob(float64(i)) <= d*relErr {
-				y++
-			}
-		}
+		// Outcomes i in [ceil(m), n] with P(i) <= d. The pmf does not
+		// increase on that range (the mode is floor(m + p)), so they are
+		// the suffix n-y+1..n, found by bisection.
+		lo := int64(math.Ceil(m))
+		k := firstTrue(lo, n+1, func(i int64) bool { return b.Prob(float64(i)) <= d*relErr })
+		y := n + 1 - k
 		out = b.CDF(float64(x)) + survival(b, n-y)
 	default:
-		var y int64
-		for i := int64(0); i <= int64(math.Floor(m)); i++ {
-			if b.Prob(float64(i)) <= d*relErr {
-				y++
-			}
-		}
+		// Outcomes i in [0, floor(m)] with P(i) <= d: a prefix 0..y-1,
+		// since the pmf does not decrease on that range.
+		hi := int64(math.Floor(m))
+		y := firstTrue(0, hi+1, func(i int64) bool { return b.Prob(float64(i)) > d*relErr })
 		out = cdf(b, y-1) + survival(b, x-1)
 	}
 	return math.Min(1, out)
+}
+
+// firstTrue returns the first i in [lo, hi) for which f is true, or hi;
+// f must be false then true over the range.
+func firstTrue(lo, hi int64, f func(int64) bool) int64 {
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if f(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // survival is P(X > k), as R's pbinom(k, lower.tail = FALSE).

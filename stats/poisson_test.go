@@ -112,3 +112,36 @@ func TestRateRatioTestProperties(t *testing.T) {
 		}
 	}
 }
+
+// bruteP is binom.test's two-sided p-value by counting every outcome, as
+// R's source does, to check the bisection in binomTestP.
+func bruteP(x, n int64, p float64) float64 {
+	d := math.Exp(logBinom(x, n, p))
+	var sum float64
+	for i := int64(0); i <= n; i++ {
+		if q := math.Exp(logBinom(i, n, p)); q <= d*(1+1e-7) {
+			sum += q
+		}
+	}
+	return math.Min(1, sum)
+}
+
+func logBinom(k, n int64, p float64) float64 {
+	a, _ := math.Lgamma(float64(n + 1))
+	b, _ := math.Lgamma(float64(k + 1))
+	c, _ := math.Lgamma(float64(n - k + 1))
+	return a - b - c + float64(k)*math.Log(p) + float64(n-k)*math.Log1p(-p)
+}
+
+func TestBinomTestPBruteForce(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for trial := 0; trial < 500; trial++ {
+		n := r.Int64N(300) + 1
+		x := r.Int64N(n + 1)
+		p := 0.3 + 0.4*r.Float64()
+		got, want := binomTestP(x, n, p), bruteP(x, n, p)
+		if math.Abs(got-want) > 1e-9*math.Max(want, 1e-300) && math.Abs(got-want) > 1e-12 {
+			t.Fatalf("binomTestP(%d, %d, %v) = %v, brute force %v", x, n, p, got, want)
+		}
+	}
+}

@@ -20,6 +20,27 @@ func Share(part, whole int64) Value {
 	return Value{V: float64(part) / float64(whole) * 100, Valid: true}
 }
 
+// MetricShare is one metric as a percentage of another in one area and
+// month, from the latest vintages: child casualties of all casualties,
+// say. Both are read from the same view; it is invalid when either has no
+// figure for the month, when either covers part of the month only (the
+// two may cover different days), or as Share says. The qualifier is that
+// of the part: a share of "at least" figures is a share of recorded
+// casualties, not necessarily of all.
+func MetricShare(ds *data.Dataset, area string, part, whole data.Metric, m data.Month) (Value, data.Qualifier) {
+	latest := ds.Latest()
+	p, w := latest.Series(area, part).At(m), latest.Series(area, whole).At(m)
+	switch {
+	case !p.Present:
+		return noValue(fmt.Sprintf("no %s figure for %s", part.Label(), m)), data.Exact
+	case !w.Present:
+		return noValue(fmt.Sprintf("no %s figure for %s", whole.Label(), m)), data.Exact
+	case p.PartMonth || w.PartMonth:
+		return noValue(fmt.Sprintf("a %s figure covers part of the month only", m)), data.Exact
+	}
+	return Share(p.Value, w.Value), p.Qualifier.Combine(w.Qualifier)
+}
+
 // RankAreas ranks the areas (every area but the national total) by their
 // count of metric in month, from the latest vintages, largest first; ties
 // share a rank (1, 2, 2, 4). Share is each area's share of the national

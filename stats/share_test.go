@@ -122,3 +122,18 @@ func TestSharesSumToNational(t *testing.T) {
 		t.Errorf("warnings %v, want one about the areas exceeding the total", warns)
 	}
 }
+
+// TestMetricShare: April 2025 on the embedded data: children 19 killed +
+// 78 injured = 97 (at least) of 1,389 casualties (221 killed + 1,168
+// injured): 97/1389·100 = 6.983441%.
+func TestMetricShare(t *testing.T) {
+	ds := data.Default()
+	v, q := MetricShare(ds, "UA", data.ChildrenCasualties, data.Casualties, month(2025, 4))
+	if !v.Valid || !near(v.V, 6.983441, 1e-6) || q != data.AtLeast {
+		t.Errorf("share %+v %v, want 6.983441 at least", v, q)
+	}
+	// March 2025 has no children's figures: no share, and the reason.
+	if v, _ := MetricShare(ds, "UA", data.ChildrenCasualties, data.Casualties, month(2025, 3)); v.Valid || v.Why == "" {
+		t.Errorf("share without a figure: %+v", v)
+	}
+}

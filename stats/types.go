@@ -1,10 +1,5 @@
-// Package stats computes the figures casualty reports: changes between
-// months on counts and on per-day rates, their uncertainty, rolling means,
-// cumulative totals, shares, rankings, trends and revisions. It is pure
-// computation on package data and gonum: no files, no clock, no printing.
-//
-// Counts stay whole numbers (int64). A figure that cannot be computed is a
-// Value with Valid false and a reason, never a NaN or a zero.
+// The package documentation is in doc.go.
+
 package stats
 
 import "github.com/casualty-tool/casualty/data"
