@@ -75,6 +75,12 @@ func Load(r io.Reader, name string, opt LoadOptions) (*Dataset, error) {
 	if format == FormatAuto && (ext == ".xlsx" || ext == ".xlsm") {
 		format = FormatXLSX
 	}
+	if format != FormatAuto && format != FormatXLSX && (ext == ".xlsx" || ext == ".xlsm") {
+		var isBook bool
+		if r, isBook = sniffWorkbook(r); isBook {
+			format = FormatXLSX // its sheet is read in the shape opt.Format forces
+		}
+	}
 	if format == FormatAuto {
 		switch ext {
 		case ".xls":

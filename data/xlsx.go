@@ -2,6 +2,7 @@ package data
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -156,13 +157,25 @@ func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error
 		return nil, err
 	}
 	warnings = append(warnings, w...)
-	ds, err = loadTable(t, FormatAuto, opt)
+	shape := opt.Format // --format-in tidy, wide, hxl or cumulative: the sheet's shape
+	if shape == FormatXLSX {
+		shape = FormatAuto
+	}
+	ds, err = loadTable(t, shape, opt)
 	if err != nil {
 		return nil, err
 	}
 	ds.Format = FormatXLSX
 	ds.Warnings = append(warnings, ds.Warnings...)
 	return ds, nil
+}
+
+// sniffWorkbook reports whether r starts as a zip (a workbook) does, and
+// returns a reader that still yields every byte.
+func sniffWorkbook(r io.Reader) (io.Reader, bool) {
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(2)
+	return br, string(head) == "PK"
 }
 
 // openZip checks that b is a zip within the limits, and says what it is

@@ -341,6 +341,28 @@ func TestXLSXSheets(t *testing.T) {
 	}
 }
 
+// TestXLSXForcedShape: --format-in tidy, wide, hxl or cumulative on a
+// workbook says the shape of its sheet.
+func TestXLSXForcedShape(t *testing.T) {
+	b := rawXLSX(t, rawSheet{name: "S", body: wideSheet()})
+	ds, err := loadXLSXBytes(b, "book.xlsx", LoadOptions{Format: FormatWide})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Format != FormatXLSX || len(ds.Obs) != 2 {
+		t.Errorf("format %q with %d figures, want xlsx with 2", ds.Format, len(ds.Obs))
+	}
+	_, err = loadXLSXBytes(b, "book.xlsx", LoadOptions{Format: FormatTidy})
+	if want := `book.xlsx: sheet "S" cell A1: want a "metric" column in a tidy file, got "month,killed,injured"`; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	// A CSV named .xlsx with a forced shape is read as the text it is.
+	ds, err = loadXLSXBytes([]byte("month,killed\n2025-03,164\n"), "book.xlsx", LoadOptions{Format: FormatWide})
+	if err != nil || ds.Format != FormatWide {
+		t.Errorf("got %v, %v; want the CSV read as wide", ds, err)
+	}
+}
+
 func TestXLSXTitleRows(t *testing.T) {
 	body := xsheet("A1:B4", xrow(1, xs("A1", "Civilian casualties, March 2025")), xrow(2, xs("A2", "HRMMU, 9 April 2025")),
 		xrow(3, xs("A3", "month"), xs("B3", "killed")), xrow(4, xs("A4", "2025-03"), xn("B4", "164"))) +
