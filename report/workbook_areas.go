@@ -13,9 +13,7 @@ import (
 func (wb *Workbook) writeAreas(s *xlSheet) {
 	st := wb.st
 	headers := []string{"Metric", "Rank", "Area code", "Area", "Count", "Share of national", "Change on previous month", "Rank of change"}
-	for i, h := range headers {
-		s.text(i+1, 1, h, st.header)
-	}
+	s.headers(1, headers)
 	r := 2
 	for _, m := range []data.Metric{data.Killed, data.Injured} {
 		ranks, warns := stats.RankAreas(wb.ds, m, wb.month, wb.opt.Stats)

@@ -97,9 +97,7 @@ func (wb *Workbook) writeMonthly(s *xlSheet) {
 	}
 	colQual := mcFirstCount + len(lay.metrics)
 	headers = append(headers, "Qualifier", "Part-month figures", "Publication", "Published", "Source", "Notes")
-	for i, h := range headers {
-		s.text(i+1, 1, h, st.header)
-	}
+	s.headers(1, headers)
 	lay.first = 2
 	for i, mo := range lay.months {
 		r := lay.first + i
@@ -131,9 +129,6 @@ func (wb *Workbook) writeMonthly(s *xlSheet) {
 				} else {
 					s.int(c, r, p.Value, st.countStyle(p.Qualifier))
 				}
-				if p.PartMonth {
-					s.note(c, r, fmt.Sprintf("%s %s: the sum covers %d days, the fewest its parts cover.", xlMetricHeader(m), mo.Label(), p.Days))
-				}
 				continue
 			}
 			s.int(c, r, p.Value, st.countStyle(p.Qualifier))
@@ -149,9 +144,13 @@ func (wb *Workbook) writeMonthly(s *xlSheet) {
 	lay.last = lay.first + len(lay.months) - 1
 	s.table("Monthly", 1, 1, len(headers), lay.last)
 	s.freeze(1, 1)
-	s.height(1, 30)
-	s.maxW = 40
-	s.finish(map[int]float64{mcLabel: 9})
+	s.height(1, 45)
+	s.maxW = 50
+	min := map[int]float64{mcLabel: 9}
+	for _, m := range lay.metrics {
+		min[lay.col[m]] = 10
+	}
+	s.finish(min)
 	// Sources and notes are long: the printout stops at the publication
 	// date; the sheet has them all.
 	s.printArea(colQual+3, lay.last)
@@ -165,22 +164,7 @@ func (wb *Workbook) writeProvenance(s *xlSheet, col, r int, figs []data.Observat
 		s.text(col, r, "no figure", st.text)
 		return
 	}
-	// Qualifier: one word when every figure agrees, else metric by metric.
-	same := true
-	for _, o := range figs {
-		if o.Qualifier != figs[0].Qualifier {
-			same = false
-		}
-	}
-	if same {
-		s.text(col, r, xlQualifier(figs[0].Qualifier), st.text)
-	} else {
-		var parts []string
-		for _, o := range figs {
-			parts = append(parts, o.Metric.Label()+": "+xlQualifier(o.Qualifier))
-		}
-		s.text(col, r, strings.Join(parts, "; "), st.text)
-	}
+	s.text(col, r, qualifierSummary(figs), st.text)
 	var covers, pubs, srcs, notes []string
 	newest := figs[0].Published
 	for _, o := range figs {
@@ -195,7 +179,12 @@ func (wb *Workbook) writeProvenance(s *xlSheet, col, r int, figs []data.Observat
 		}
 	}
 	s.text(col+1, r, strings.Join(covers, "; "), st.text)
-	s.text(col+2, r, strings.Join(pubs, "; "), st.text)
+	// The newest publication names the row; Revisions lists every one.
+	pub := newest.Name
+	if len(pubs) > 1 {
+		pub += fmt.Sprintf(" (and %d earlier)", len(pubs)-1)
+	}
+	s.text(col+2, r, pub, st.text)
 	s.text(col+3, r, newest.Date.String(), st.text)
 	s.text(col+4, r, strings.Join(srcs, " ; "), st.text)
 	s.text(col+5, r, strings.Join(notes, " | "), st.text)
@@ -219,4 +208,32 @@ func xlAppendUnique(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// qualifierSummary says what a row's figures claim: "at least" or "exact"
+// when all agree, else the figures that are not exact ("at least:
+// injured; others exact"). Each count's format shows ≥ as well.
+func qualifierSummary(figs []data.Observation) string {
+	same := true
+	for _, o := range figs {
+		if o.Qualifier != figs[0].Qualifier {
+			same = false
+		}
+	}
+	if same {
+		return xlQualifier(figs[0].Qualifier)
+	}
+	var parts []string
+	for _, q := range []data.Qualifier{data.AtLeast, data.Approx} {
+		var ms []string
+		for _, o := range figs {
+			if o.Qualifier == q {
+				ms = append(ms, o.Metric.Label())
+			}
+		}
+		if len(ms) > 0 {
+			parts = append(parts, xlQualifier(q)+": "+strings.Join(ms, ", "))
+		}
+	}
+	return strings.Join(parts, "; ") + "; others exact"
 }

@@ -30,9 +30,7 @@ func (wb *Workbook) writeRevisions(s *xlSheet) {
 		cProv
 		cSource
 	)
-	for i, h := range headers {
-		s.text(i+1, 1, h, st.header)
-	}
+	s.headers(1, headers)
 	// Group the area's figures by key, in the dataset's order (month,
 	// metric, vintage).
 	var keys []data.Key
@@ -52,7 +50,6 @@ func (wb *Workbook) writeRevisions(s *xlSheet) {
 			continue
 		}
 		hist := stats.History(wb.ds, k)
-		only := wb.ds.Filter(func(o data.Observation) bool { return o.Key() == k })
 		prevRow := map[bool]int{}              // part-month? → row of the previous vintage
 		prevObs := map[bool]data.Observation{} // and the vintage itself
 		for i, o := range hist {
@@ -68,10 +65,12 @@ func (wb *Workbook) writeRevisions(s *xlSheet) {
 			s.text(cSource, r, o.Source, st.text)
 			part := o.PartMonth()
 			if pr, ok := prevRow[part]; ok {
-				revs := stats.Revisions(only, prevObs[part].Published, o.Published)
+				// The whole dataset, not only this figure: whether a revision
+				// was of a provisional figure depends on the other months.
+				revs := stats.Revisions(wb.ds, prevObs[part].Published, o.Published)
 				var rev *stats.Revision
 				for j := range revs {
-					if revs[j].Old.PartMonth() == part {
+					if revs[j].Key == k && revs[j].Old.PartMonth() == part {
 						rev = &revs[j]
 					}
 				}
@@ -95,7 +94,8 @@ func (wb *Workbook) writeRevisions(s *xlSheet) {
 	}
 	s.table("Revisions", 1, 1, len(headers), r-1)
 	s.freeze(1, 1)
-	s.height(1, 30)
+	s.height(1, 45)
 	s.maxW = 40
 	s.finish(map[int]float64{cMonth: 9})
+	s.printArea(cSource-1, r-1) // the sources are long URLs: on screen, not on paper
 }

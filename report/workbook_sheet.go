@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/casualty-tool/casualty/data"
@@ -138,7 +140,10 @@ func (s *xlSheet) style(cell string, style int) {
 // note attaches a note (a warning or a caveat) to a cell; the Notes sheet
 // lists them all with a link to the cell.
 func (s *xlSheet) note(col, row int, text string) {
-	s.wb.notes = append(s.wb.notes, xlNote{Sheet: s.name, Cell: xlRef(col, row), Text: text})
+	n := xlNote{Sheet: s.name, Cell: xlRef(col, row), Text: text}
+	if !slices.Contains(s.wb.notes, n) {
+		s.wb.notes = append(s.wb.notes, n)
+	}
 }
 
 // finish fits the column widths to their content (capped at maxW, but
@@ -272,4 +277,17 @@ func (s *xlSheet) printArea(cols, rows int) {
 		return
 	}
 	s.err = s.wb.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: xlQuote(s.name) + "!$1:$1", Scope: s.name})
+}
+
+// headers writes a header row. Headers wrap, so a column is widened only
+// to the header's longest word, not to the whole header.
+func (s *xlSheet) headers(row int, names []string) {
+	for i, h := range names {
+		s.textNoFit(i+1, row, h, s.wb.st.header)
+		longest := 0
+		for _, w := range strings.Fields(h) {
+			longest = max(longest, utf8.RuneCountInString(w))
+		}
+		s.fit(i+1, float64(longest)+1)
+	}
 }

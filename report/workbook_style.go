@@ -93,7 +93,9 @@ func xlNewStyles(f *excelize.File) (xlStyles, error) {
 		Alignment: &excelize.Alignment{Vertical: "bottom", WrapText: true},
 	})
 	st.label = add(&excelize.Style{Font: &excelize.Font{Family: xlFont, Size: 11, Bold: true}, Alignment: top})
-	st.text = add(&excelize.Style{Font: &excelize.Font{Family: xlFont, Size: 11}, Alignment: top})
+	// Text is indented a little so it does not run into a number on its
+	// left.
+	st.text = add(&excelize.Style{Font: &excelize.Font{Family: xlFont, Size: 11}, Alignment: &excelize.Alignment{Vertical: "top", Indent: 1}})
 	st.wrap = add(&excelize.Style{Font: &excelize.Font{Family: xlFont, Size: 11},
 		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	st.small = add(&excelize.Style{Font: &excelize.Font{Family: xlFont, Size: 9, Italic: true, Color: "595959"},

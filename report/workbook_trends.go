@@ -69,9 +69,7 @@ func (wb *Workbook) writeTrends(s *xlSheet) {
 	colCum := tcRolling + len(opt.Windows)
 	tl.colCum = colCum
 	headers = append(headers, "Cumulative", "Qualifier", "Provisional")
-	for i, h := range headers {
-		s.text(i+1, 1, h, st.header)
-	}
+	s.headers(1, headers)
 	first := lay.months[0]
 	last := lay.months[len(lay.months)-1]
 	r := 2
@@ -141,7 +139,6 @@ func (wb *Workbook) writeTrends(s *xlSheet) {
 			}
 			if row.Provisional {
 				s.text(colCum+2, r, "provisional", st.text)
-				s.note(tcCount, r, fmt.Sprintf("%s %s is provisional: the newest month of %s, likely to be revised.", m.Label(), mo.Label(), p.Published))
 			}
 			r++
 		}
