@@ -173,6 +173,7 @@ func trendKey(t *stats.Trend) []string {
 		"change: on the previous month, in counts; per day: in counts a day (months differ in length).",
 		fmt.Sprintf("interval: exact Poisson %s interval of the change per day; ↑ rise, ↓ fall, ~ within chance (the interval contains no change).", stats.FormatLevel(t.Options.Level)),
 		fmt.Sprintf("too few: no percentage on a base below %d. Gaps are left empty, never filled; days 18/30: a figure for 18 of the month's 30 days.", t.Options.MinBase),
+		"mean: of the counts of the last months (none over a gap or a part-month); cumulative: the total since the first month with a figure, none after a gap.",
 	}
 }
 
