@@ -13,7 +13,7 @@ func BenchmarkRateRatioTest(b *testing.B) {
 }
 
 func BenchmarkCompare(b *testing.B) {
-	ds := data.Default()
+	ds := embedded()
 	for b.Loop() {
 		if _, err := Compare(ds, "UA", data.Casualties, one(2025, 2), one(2025, 3), DefaultOptions()); err != nil {
 			b.Fatal(err)
@@ -22,7 +22,7 @@ func BenchmarkCompare(b *testing.B) {
 }
 
 func BenchmarkComputeTrend(b *testing.B) {
-	ds := data.Default()
+	ds := embedded()
 	for b.Loop() {
 		if _, err := ComputeTrend(ds, "UA", data.Casualties, data.Month{}, data.Month{}, DefaultOptions()); err != nil {
 			b.Fatal(err)

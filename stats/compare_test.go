@@ -14,7 +14,7 @@ func one(y, m int) Period { return Period{month(y, m), month(y, m)} }
 
 // TestCompareMarch2025 is the example on the embedded data.
 func TestCompareMarch2025(t *testing.T) {
-	ds := data.Default()
+	ds := embedded()
 	c, err := Compare(ds, "", data.Casualties, one(2025, 2), one(2025, 3), DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +77,7 @@ func TestCompareMarch2025(t *testing.T) {
 // the update of 13 March 2025 does not have March, so compare against
 // the 690 by hand through Between.
 func TestCompareFirstPublished(t *testing.T) {
-	ds := data.Default()
+	ds := embedded()
 	first := ds.FirstPublished().Series("UA", data.Casualties)
 	f := FigureOf(first, one(2025, 2))
 	if f.Count != 690 || f.Qualifier != data.AtLeast {
@@ -96,7 +96,7 @@ func TestCompareFirstPublished(t *testing.T) {
 func TestCompareLatestVintagesBasis(t *testing.T) {
 	opt := DefaultOptions()
 	opt.LatestVintages = true
-	c, err := Compare(data.Default(), "UA", data.Casualties, one(2025, 2), one(2025, 3), opt)
+	c, err := Compare(embedded(), "UA", data.Casualties, one(2025, 2), one(2025, 3), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +158,7 @@ func TestBetweenRules(t *testing.T) {
 // TestCompareRanges: period-to-date sums. January–March 2025 against
 // January–March 2024 on the latest vintages.
 func TestCompareRanges(t *testing.T) {
-	ds := data.Default()
+	ds := embedded()
 	this, last := PeriodToDate(month(2025, 3))
 	if this.String() != "2025-01..2025-03" || last.String() != "2024-01..2024-03" {
 		t.Fatalf("PeriodToDate: %v, %v", this, last)
@@ -190,7 +190,7 @@ func TestCompareRanges(t *testing.T) {
 }
 
 func TestCompareErrors(t *testing.T) {
-	ds := data.Default()
+	ds := embedded()
 	if _, err := Compare(ds, "UA", data.Casualties, Period{month(2025, 3), month(2025, 1)}, one(2025, 4), DefaultOptions()); err == nil {
 		t.Error("a backwards period was accepted")
 	}
@@ -206,7 +206,7 @@ func TestCompareErrors(t *testing.T) {
 func TestComparePartMonth(t *testing.T) {
 	opt := DefaultOptions()
 	opt.LatestVintages = true
-	c, err := Compare(data.Default(), "UA", data.Casualties, one(2023, 5), one(2023, 6), opt)
+	c, err := Compare(embedded(), "UA", data.Casualties, one(2023, 5), one(2023, 6), opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/casualty-tool/casualty/data"
@@ -114,7 +115,7 @@ func TestOverdispersed(t *testing.T) {
 // slope 0.00126737 and Pearson χ²/10 = 61.020846 — the dispersion that
 // widens the March 2025 comparison.
 func TestDispersionEmbedded(t *testing.T) {
-	s := data.Default().Latest().Series("UA", data.Casualties)
+	s := embedded().Latest().Series("UA", data.Casualties)
 	pts := trailing(s, month(2025, 3), 12)
 	if len(pts) != 12 || pts[0].Month != month(2024, 4) {
 		t.Fatalf("trailing months: %d from %v", len(pts), pts[0].Month)
@@ -123,3 +124,7 @@ func TestDispersionEmbedded(t *testing.T) {
 		t.Errorf("phi = %+v, want 61.020846", got)
 	}
 }
+
+// embedded is the embedded dataset, loaded once for all tests (datasets
+// are never modified by their methods).
+var embedded = sync.OnceValue(data.Default)

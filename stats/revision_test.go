@@ -18,7 +18,7 @@ func pub(t *testing.T, ds *data.Dataset, date string) data.Publication {
 }
 
 func TestRevisionsEmbedded(t *testing.T) {
-	ds := data.Default()
+	ds := embedded()
 	older, newer := pub(t, ds, "2025-03-13"), pub(t, ds, "2025-04-09")
 	revs := Revisions(ds, older, newer)
 	// data/hrmmu.csv: February 2025 killed 123 (at least) → 129, injured

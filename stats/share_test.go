@@ -127,7 +127,7 @@ func TestSharesSumToNational(t *testing.T) {
 // 78 injured = 97 (at least) of 1,389 casualties (221 killed + 1,168
 // injured): 97/1389·100 = 6.983441%.
 func TestMetricShare(t *testing.T) {
-	ds := data.Default()
+	ds := embedded()
 	v, q := MetricShare(ds, "UA", data.ChildrenCasualties, data.Casualties, month(2025, 4))
 	if !v.Valid || !near(v.V, 6.983441, 1e-6) || q != data.AtLeast {
 		t.Errorf("share %+v %v, want 6.983441 at least", v, q)

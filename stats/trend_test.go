@@ -120,7 +120,7 @@ func TestSlope(t *testing.T) {
 // TestTrendEmbedded checks rows of the trend on the embedded data against
 // the figures in data/hrmmu.csv.
 func TestTrendEmbedded(t *testing.T) {
-	tr, err := ComputeTrend(data.Default(), "", data.Casualties, month(2024, 12), month(2025, 3), DefaultOptions())
+	tr, err := ComputeTrend(embedded(), "", data.Casualties, month(2024, 12), month(2025, 3), DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +148,7 @@ func TestTrendEmbedded(t *testing.T) {
 	if mar.Cumulative.Valid || !strings.Contains(mar.Cumulative.Why, "2023-09") {
 		t.Errorf("cumulative %+v, want invalid from 2023-09", mar.Cumulative)
 	}
-	if _, err := ComputeTrend(data.Default(), "", data.Casualties, month(2025, 3), month(2025, 1), DefaultOptions()); err == nil {
+	if _, err := ComputeTrend(embedded(), "", data.Casualties, month(2025, 3), month(2025, 1), DefaultOptions()); err == nil {
 		t.Error("--from after --to accepted")
 	}
 }
@@ -160,7 +160,7 @@ func TestTrendEmbedded(t *testing.T) {
 // per month, se 0.667652, t(0.975, 10) = 2.228139, interval
 // -1.453857 … 1.521387: no trend either way.
 func TestTrendSlopeEmbedded(t *testing.T) {
-	tr, err := ComputeTrend(data.Default(), "UA", data.Casualties, month(2023, 1), month(2025, 3), DefaultOptions())
+	tr, err := ComputeTrend(embedded(), "UA", data.Casualties, month(2023, 1), month(2025, 3), DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
