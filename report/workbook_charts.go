@@ -39,8 +39,15 @@ func (wb *Workbook) addCharts(s *xlSheet, r int) {
 			fmt.Sprintf("The last %d months, %s to %s", recent, lay.months[n-recent].Short(), lay.months[n-1].Short()), 0)
 		r += 20
 	}
+	// The running total starts a printed page rather than straddle two.
+	if s.err == nil {
+		s.err = wb.f.InsertPageBreak(s.name, xlRef(1, r+20))
+	}
 	wb.cumulativeChart(s, xlRef(1, r+20), name)
 }
+
+// xlAxisFont is dark enough to read when printed.
+var xlAxisFont = excelize.Font{Size: 8, Color: "404040"}
 
 func xlFill(colour string) excelize.Fill {
 	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}
@@ -81,9 +88,9 @@ func (wb *Workbook) comboChart(s *xlSheet, cell string, from, to int, rateName, 
 		Dimension:  excelize.ChartDimension{Width: 1100, Height: 380},
 		Legend:     excelize.ChartLegend{Position: "top"},
 		Title:      xlTitle(title, 12, true),
-		XAxis:      excelize.ChartAxis{TickLabelSkip: skip, Font: excelize.Font{Size: 8}},
+		XAxis:      excelize.ChartAxis{TickLabelSkip: skip, Font: xlAxisFont},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
-			Title: xlTitle("people per month", 9, false), Font: excelize.Font{Size: 8}},
+			Title: xlTitle("people per month", 9, false), Font: xlAxisFont},
 		ShowBlanksAs: "gap",
 		GapWidth:     &gap,
 	}
@@ -101,7 +108,7 @@ func (wb *Workbook) comboChart(s *xlSheet, cell string, from, to int, rateName, 
 			}},
 			Format: xlChartFormat,
 			YAxis: excelize.ChartAxis{Secondary: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0"},
-				Title: xlTitle("killed per day", 9, false), Font: excelize.Font{Size: 8}},
+				Title: xlTitle("killed per day", 9, false), Font: xlAxisFont},
 			ShowBlanksAs: "gap",
 		})
 	}
@@ -114,8 +121,27 @@ func (wb *Workbook) cumulativeChart(s *xlSheet, cell, name string) {
 		return
 	}
 	lay, tl := wb.monthly, wb.trendLayout
-	cats := xlAbsRange("Monthly", mcLabel, lay.first, lay.last)
-	n := lay.last - lay.first
+	// The chart spans the months with a running total (stats ends it at
+	// the first gap) and its title says why it ends.
+	n, why := 0, ""
+	for _, m := range []data.Metric{data.Killed, data.Injured} {
+		t := tl.trends[m]
+		if t == nil {
+			continue
+		}
+		for i, row := range t.Rows {
+			if row.Cumulative.Valid {
+				n = max(n, i)
+			} else if why == "" && i > 0 && t.Rows[i-1].Cumulative.Valid {
+				why = row.Cumulative.Why
+			}
+		}
+	}
+	cats := xlAbsRange("Monthly", mcLabel, lay.first, lay.first+n)
+	title := fmt.Sprintf("Running total, %s, %s to %s", name, lay.months[0].Short(), lay.months[n].Short())
+	if n < len(lay.months)-1 {
+		title += fmt.Sprintf(": it ends there (%s; a total missing a month is not a total)", why)
+	}
 	var cum []excelize.ChartSeries
 	for _, m := range []data.Metric{data.Killed, data.Injured} {
 		first, ok := tl.start[m]
@@ -141,10 +167,10 @@ func (wb *Workbook) cumulativeChart(s *xlSheet, cell, name string) {
 		Format:    xlChartFormat,
 		Dimension: excelize.ChartDimension{Width: 1100, Height: 320},
 		Legend:    excelize.ChartLegend{Position: "top"},
-		Title:     xlTitle(fmt.Sprintf("Running total since %s, %s (it stops at the first month with no figure)", lay.months[0].Short(), name), 12, true),
-		XAxis:     excelize.ChartAxis{TickLabelSkip: 3, Font: excelize.Font{Size: 8}},
+		Title:     xlTitle(title, 12, true),
+		XAxis:     excelize.ChartAxis{TickLabelSkip: 1, Font: xlAxisFont},
 		YAxis: excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"},
-			Title: xlTitle("people, running total", 9, false), Font: excelize.Font{Size: 8}},
+			Title: xlTitle("people, running total", 9, false), Font: xlAxisFont},
 		ShowBlanksAs: "gap",
 	}
 	s.err = wb.f.AddChart(s.name, cell, line)
