@@ -581,3 +581,26 @@ func TestFiguresWorkbook(t *testing.T) {
 		t.Error("no error for no figures")
 	}
 }
+
+// TestWorkbookEdgeMonths builds the workbook on months next to gaps and
+// at the ends of the series, where a comparison has no base.
+func TestWorkbookEdgeMonths(t *testing.T) {
+	for _, m := range []data.Month{
+		data.NewMonth(2022, 2),  // the first month, part-month, nothing before it
+		data.NewMonth(2022, 3),  // after a part-month
+		data.NewMonth(2023, 11), // after two months with no figure
+		data.NewMonth(2024, 1),  // after a gap, a year after January 2023
+	} {
+		t.Run(m.String(), func(t *testing.T) {
+			wb, b := buildEmbedded(t, WorkbookOptions{Month: m})
+			f := reopen(t, b)
+			r := rowOf(t, f, "Summary", 1, "Killed")
+			prev, _ := f.GetCellValue("Summary", xlRef(scPrevCount, r))
+			chg, _ := f.GetCellValue("Summary", xlRef(scPct, r))
+			before := wb.cur.Series("UA", data.Killed).At(m.Add(-1))
+			if !before.Present && (prev != "no figure" || !strings.HasPrefix(chg, "n/a")) {
+				t.Errorf("no figure for %s, yet Summary shows %q and change %q", m.Add(-1), prev, chg)
+			}
+		})
+	}
+}
