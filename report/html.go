@@ -14,30 +14,43 @@ var reportTemplateFS embed.FS
 
 // pageTemplate renders report.html: one self-contained file, CSS and
 // charts inline, nothing fetched from anywhere, readable on a phone and
-// printable with a page per section.
+// printable.
 var pageTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
 	"verdictClass": verdictClass,
-	"inlineSVG":    inlineSVG,
 	"isLink":       isLink,
 }).ParseFS(reportTemplateFS, "templates/*.tmpl"))
 
-// htmlPage is what the page template sees: the report, and the fonts of
-// its charts, hoisted out of the SVGs so that the page carries each font
-// once instead of once per chart.
+// htmlPage is what the page template sees: the report, its charts ready
+// to inline, and their fonts, hoisted out of the SVGs so that the page
+// carries each font once instead of once per chart.
 type htmlPage struct {
 	*Report
+	Figures []htmlFigure
 	FontCSS template.CSS
+}
+
+// htmlFigure is a chart as the page shows it.
+type htmlFigure struct {
+	ChartRef
+	Inline template.HTML
 }
 
 // WriteHTML writes the report as one HTML page.
 func (r *Report) WriteHTML(w io.Writer) error {
+	page := htmlPage{Report: r}
 	var faces []string
 	for _, c := range r.Charts {
-		for _, f := range fontFace.FindAll(c.SVG, -1) {
-			faces = appendNew(faces, string(f))
+		if c.SVG == nil {
+			continue
 		}
+		body, fonts := inlineSVG(c.SVG)
+		for _, f := range fonts {
+			faces = appendNew(faces, f)
+		}
+		page.Figures = append(page.Figures, htmlFigure{ChartRef: c, Inline: body})
 	}
-	return pageTemplate.Execute(w, htmlPage{Report: r, FontCSS: template.CSS(strings.Join(faces, "\n"))})
+	page.FontCSS = template.CSS(strings.Join(faces, "\n"))
+	return pageTemplate.Execute(w, page)
 }
 
 func verdictClass(symbol string) string {
@@ -53,47 +66,85 @@ func verdictClass(symbol string) string {
 }
 
 var (
-	xmlDecl    = regexp.MustCompile(`^\s*<\?xml[^>]*\?>\s*`)
-	docType    = regexp.MustCompile(`^\s*<!DOCTYPE[^>]*>\s*`)
-	svgOpen    = regexp.MustCompile(`<svg\b[^>]*>`)
 	svgWidth   = regexp.MustCompile(`\swidth="([0-9.]+)(pt|px)?"`)
 	svgHeight  = regexp.MustCompile(`\sheight="([0-9.]+)(pt|px)?"`)
 	hasViewBox = regexp.MustCompile(`\sviewBox=`)
-	svgComment = regexp.MustCompile(`(?s)^\s*<!--.*?-->\s*`)
-	svgStyle   = regexp.MustCompile(`(?s)<style>.*?</style>`)
-	fontFace   = regexp.MustCompile(`(?s)@font-face\s*\{[^}]*\}`)
 )
 
-// inlineSVG prepares a chart's SVG file for inlining in HTML: it drops the
-// XML declaration, doctype and comment, which have no place inside HTML,
-// and the embedded fonts, which WriteHTML puts in the page once; and gives
-// the root a viewBox (from its width and height) so that CSS can scale the
-// chart to a phone's width. The SVG comes from our own chart renderer, so it
-// is trusted markup.
-func inlineSVG(svg []byte) template.HTML {
-	s := xmlDecl.ReplaceAll(svg, nil)
-	s = svgComment.ReplaceAll(s, nil)
-	s = docType.ReplaceAll(s, nil)
-	s = svgStyle.ReplaceAll(s, nil)
-	if loc := svgOpen.FindIndex(s); loc != nil {
-		open := s[loc[0]:loc[1]]
-		if !hasViewBox.Match(open) {
-			w := svgWidth.FindSubmatch(open)
-			h := svgHeight.FindSubmatch(open)
-			if w != nil && h != nil {
-				vb := []byte(` viewBox="0 0 ` + string(w[1]) + ` ` + string(h[1]) + `"`)
-				var b bytes.Buffer
-				b.Write(s[:loc[1]-1])
-				if bytes.HasSuffix(s[:loc[1]-1], []byte("/")) {
-					b.Truncate(b.Len() - 1)
+// cutPrefixed drops a leading construct that starts with open and ends
+// with close (after leading white space), if there is one.
+func cutPrefixed(s []byte, open, close string) []byte {
+	t := bytes.TrimLeft(s, " \t\r\n")
+	if !bytes.HasPrefix(t, []byte(open)) {
+		return s
+	}
+	i := bytes.Index(t, []byte(close))
+	if i < 0 {
+		return s
+	}
+	return t[i+len(close):]
+}
+
+// inlineSVG prepares a chart's SVG file for inlining in HTML. It drops the
+// XML declaration, comment and doctype, which have no place inside HTML,
+// and the style element with the embedded fonts, which it returns as
+// @font-face rules for the page to carry once; and it gives the root a
+// viewBox (from its width and height) so that CSS can scale the chart to
+// a phone's width. The SVG comes from our own chart renderer, so it is
+// trusted markup. The files are a megabyte each with their fonts, so this
+// works with plain byte searches, not regular expressions.
+func inlineSVG(svg []byte) (template.HTML, []string) {
+	s := svg
+	for {
+		n := len(s)
+		s = cutPrefixed(s, "<?xml", "?>")
+		s = cutPrefixed(s, "<!--", "-->")
+		s = cutPrefixed(s, "<!DOCTYPE", ">")
+		if len(s) == n {
+			break
+		}
+	}
+	var out bytes.Buffer
+	var faces []string
+	if i := bytes.Index(s, []byte("<style>")); i >= 0 {
+		if j := bytes.Index(s[i:], []byte("</style>")); j >= 0 {
+			style := s[i+len("<style>") : i+j]
+			for {
+				k := bytes.Index(style, []byte("@font-face"))
+				if k < 0 {
+					break
 				}
-				b.Write(vb)
-				b.Write(s[loc[1]-1:])
-				s = b.Bytes()
+				end := bytes.IndexByte(style[k:], '}')
+				if end < 0 {
+					break
+				}
+				faces = append(faces, string(bytes.TrimSpace(style[k:k+end+1])))
+				style = style[k+end+1:]
+			}
+			rest := s[i+j+len("</style>"):]
+			s = append(append([]byte{}, s[:i]...), rest...)
+		}
+	}
+	s = bytes.TrimSpace(s)
+	if i := bytes.Index(s, []byte("<svg")); i >= 0 {
+		if j := bytes.IndexByte(s[i:], '>'); j >= 0 {
+			open := s[i : i+j+1]
+			if !hasViewBox.Match(open) {
+				w, h := svgWidth.FindSubmatch(open), svgHeight.FindSubmatch(open)
+				if w != nil && h != nil {
+					end := i + j
+					if s[end-1] == '/' {
+						end--
+					}
+					out.Write(s[:end])
+					out.WriteString(` viewBox="0 0 ` + string(w[1]) + ` ` + string(h[1]) + `"`)
+					out.Write(s[end:])
+					return template.HTML(out.String()), faces
+				}
 			}
 		}
 	}
-	return template.HTML(bytes.TrimSpace(s))
+	return template.HTML(s), faces
 }
 
 // isLink reports whether a source is a plain web address that can be made

@@ -51,17 +51,12 @@ func (r *Report) WriteMarkdown(w io.Writer, images bool) error {
 		p("\n")
 	}
 
-	if len(r.Charts) > 0 {
+	if images && len(r.Charts) > 0 {
+		// Each PNG carries its own title, subtitle, notes and source; the
+		// alt text gives the title to readers who cannot see it.
 		p("## Charts\n\n")
 		for _, c := range r.Charts {
-			p("**%s**", mdText(c.Title))
-			if c.Caption != "" {
-				p(" %s", mdText(c.Caption))
-			}
-			p("\n\n")
-			if images {
-				p("![%s](charts/%s.png)\n\n", mdText(c.Title), c.Name)
-			}
+			p("![%s](charts/%s.png)\n\n", mdText(c.Title), c.Name)
 		}
 	}
 

@@ -78,54 +78,47 @@ func (r *Report) render(formats map[string]bool) (*rendered, error) {
 	chartErrs := make([]error, len(kinds))
 	var jobs []renderJob
 	if r.Charts == nil && (pngs || svgs) {
+		// One job a chart: built once, drawn as PNG and SVG. Six jobs or so
+		// keep two cores busy, and a chart is not built twice.
 		for i, kind := range kinds {
 			refs[i].Name = string(kind)
 			input := ChartInput{Data: r.ds, Area: r.Area, To: r.Month, Month: r.Month, Options: r.opt.Stats}
-			if pngs {
-				jobs = append(jobs, func() error {
-					c, err := NewChart(kind, input)
-					if err != nil {
-						chartErrs[i] = err
-						return nil
-					}
-					refs[i].Title, refs[i].Caption = c.Title, c.Subtitle
+			jobs = append(jobs, func() error {
+				c, err := NewChart(kind, input)
+				if err != nil {
+					chartErrs[i] = err
+					return nil
+				}
+				refs[i].Title, refs[i].Caption = c.Title, c.Subtitle
+				if pngs {
 					b, err := chartPNG(c)
 					if err != nil {
 						return fmt.Errorf("%s chart: %w", kind, err)
 					}
 					refs[i].PNG = b
-					return nil
-				})
-			}
-			if svgs {
-				jobs = append(jobs, func() error {
-					c, err := NewChart(kind, input)
-					if err != nil {
-						chartErrs[i] = err
-						return nil
-					}
+				}
+				if svgs {
 					var b bytes.Buffer
 					if err := WriteChart(&b, c, "svg", WriteOptions{}); err != nil {
 						return fmt.Errorf("%s chart: %w", kind, err)
 					}
 					refs[i].SVG = b.Bytes()
-					if !pngs {
-						refs[i].Title, refs[i].Caption = c.Title, c.Subtitle
-					}
-					return nil
-				})
-			}
+				}
+				return nil
+			})
 		}
 	}
 	if formats["xlsx"] {
-		jobs = append(jobs, func() error {
+		// The workbook is the longest job: start it first.
+		workbook := func() error {
 			var b bytes.Buffer
 			err := WriteWorkbook(&b, r.ds, WorkbookOptions{
 				Month: r.Month, Area: r.Area, Command: r.opt.Command, Version: r.opt.Version, Stats: r.opt.Stats,
 			})
 			out.workbook = b.Bytes()
 			return err
-		})
+		}
+		jobs = append([]renderJob{workbook}, jobs...)
 	}
 	if err := runJobs(jobs); err != nil {
 		return nil, err
