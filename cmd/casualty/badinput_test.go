@@ -452,3 +452,73 @@ func TestCatalogueWorkbooks(t *testing.T) {
 		t.Run(c.golden(), func(t *testing.T) { checkLoads(t, c) })
 	}
 }
+
+// TestUnreadablePaths: a missing file and a folder given as --data.
+func TestUnreadablePaths(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.Mkdir("folder.csv", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ file, want string }{
+		{"missing.csv", "casualty: missing.csv: cannot open: no such file or directory\n"},
+		{"folder.csv", "casualty: folder.csv: is a folder; want a file of figures\n"},
+	}
+	for _, c := range cases {
+		var out, errOut bytes.Buffer
+		err := run(context.Background(), []string{"data", "--data", c.file}, &out, &errOut)
+		if code := exitCode(err, &errOut); code != 1 || errOut.String() != c.want || out.Len() != 0 {
+			t.Errorf("data --data %s: exit %d, stdout %q, stderr %q; want 1, nothing, %q", c.file, code, out.String(), errOut.String(), c.want)
+		}
+	}
+}
+
+// TestIngestBadWritesNothing: a store is a folder others rely on, so a bad
+// file given to ingest must leave it byte for byte as it was.
+func TestIngestBadWritesNothing(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"init", "--store", "store", "--from-embedded"}, &out, &errOut); err != nil {
+		t.Fatalf("init: %v\n%s", err, errOut.String())
+	}
+	snapshot := func() map[string]string {
+		m := map[string]string{}
+		filepath.WalkDir("store", func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				b, _ := os.ReadFile(p)
+				m[p] = string(b)
+			}
+			return nil
+		})
+		return m
+	}
+	before := snapshot()
+	for _, f := range []string{"negative.csv", "duplicate-month.csv", "windows-1251.csv", "unclosed-quote.csv", "truncated.xlsx", "zipbomb-small.xlsx"} {
+		b, err := os.ReadFile(filepath.Join(badDir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out.Reset()
+		errOut.Reset()
+		err = run(context.Background(), []string{"ingest", "--store", "store", "--published", "2026-02-10", "--name", "bad", f}, &out, &errOut)
+		if code := exitCode(err, &errOut); code != 1 {
+			t.Errorf("ingest %s: exit %d, want 1; stderr:\n%s", f, code, errOut.String())
+		}
+		if !strings.Contains(errOut.String(), f) {
+			t.Errorf("ingest %s: message does not name the file:\n%s", f, errOut.String())
+		}
+		after := snapshot()
+		if len(after) != len(before) {
+			t.Errorf("ingest %s: the store holds %d files, was %d", f, len(after), len(before))
+		}
+		for p, b := range before {
+			if after[p] != b {
+				t.Errorf("ingest %s changed %s", f, p)
+			}
+		}
+	}
+}
