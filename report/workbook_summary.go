@@ -149,7 +149,11 @@ func (wb *Workbook) writeSummary(s *xlSheet) {
 	r += 2
 	wb.addCharts(s, r)
 	s.maxW = 16
-	s.finish(map[int]float64{scMetric: 26, scVerdict: 16, scYoYVerdict: 16})
+	min := map[int]float64{scMetric: 26, scVerdict: 16, scYoYVerdict: 16}
+	for c := scCount; c < scBasis; c++ {
+		min[c] = max(min[c], 11) // headers wrap in two or three lines
+	}
+	s.finish(min)
 	if s.err == nil {
 		s.err = wb.f.SetColWidth(s.name, xlColName(scBasis), xlColName(scBasis), 48)
 	}

@@ -470,7 +470,8 @@ func TestWorkbookSafeTextAndAreas(t *testing.T) {
 	if got := cellNum(t, f, "Monthly", xlRef(col("Killed"), r)); got != 120 {
 		t.Errorf("killed = %v, want 120", got)
 	}
-	// Areas: Donetsk (UA14) 60 of 120 = 50%, rank 1; Kyiv (UA63)... 40 of 120.
+	// Areas: Donetska (UA14) 60 of the national 120 = 50%, rank 1;
+	// Kharkivska (UA63) 40 of 120.
 	ar := rowOf(t, f, "Areas", 3, "UA14")
 	if got := cellNum(t, f, "Areas", "F"+strconv.Itoa(ar)); math.Abs(got-0.5) > 1e-12 {
 		t.Errorf("UA14 share %v, want 60/120 = 0.5", got)
