@@ -166,3 +166,24 @@ func TestAggregateStore(t *testing.T) {
 		t.Errorf("store holds %d figures, %d killed; want 4, 6", len(ds.Obs), killed)
 	}
 }
+
+// TestProgressOnlyOnTerminals: a progress bar on a pipe or a file would
+// litter logs; only a terminal gets one.
+func TestProgressOnlyOnTerminals(t *testing.T) {
+	in := writeTemp(t, "ev.csv", eventFile)
+	if p := newProgress(in, &bytes.Buffer{}); p != nil {
+		t.Error("progress bar on a buffer")
+	}
+	f, err := os.Create(filepath.Join(t.TempDir(), "stderr.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if p := newProgress(in, f); p != nil {
+		t.Error("progress bar on a file")
+	}
+	_, stderr, err := runArgs("aggregate", in)
+	if err != nil || stderr != "" {
+		t.Errorf("stderr %q, %v", stderr, err)
+	}
+}
