@@ -24,6 +24,11 @@ func TestCompareGolden(t *testing.T) {
 		{"gap.txt", []string{"compare", "2023-08..2023-10", "2024-08..2024-10"}},
 		{"killed-noise.txt", []string{"compare", "--metric", "killed", "2025-07", "2025-08"}},
 		{"level-90.json", []string{"compare", "--level", "0.9", "--format", "json", "2025-01", "2025-02"}},
+		// A base of 0 (Donetska, April 2025, synthetic): too few to compare.
+		{"zero-base.txt", []string{"compare", "--data", "testdata/trend/areas.csv", "--area", "Donetsk", "--metric", "killed", "2025-04", "2025-05"}},
+		{"zero-base.json", []string{"compare", "--data", "testdata/trend/areas.csv", "--area", "Donetsk", "--metric", "killed", "--format", "json", "2025-04", "2025-05"}},
+		// 40+9 = 49 (at least) over 59 days against 0+12 = 12 over 61.
+		{"area-ranges.txt", []string{"compare", "--data", "testdata/trend/areas.csv", "--area", "UA14", "--metric", "killed", "2025-01..2025-02", "2025-04..2025-05"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

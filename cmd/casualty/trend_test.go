@@ -75,6 +75,10 @@ func TestTrendGolden(t *testing.T) {
 		{"2024-2025.json", []string{"trend", "--from", "2024-10", "--to", "2025-03", "--format", "json"}},
 		{"killed-windows.txt", []string{"trend", "--metric", "killed", "--from", "2025-01", "--to", "2025-06", "--windows", "2,6", "--level", "0.9"}},
 		{"all.csv", []string{"trend", "--format", "csv"}},
+		// testdata/trend/areas.csv: synthetic oblast figures with small
+		// counts, a zero, a gap and "at least" figures.
+		{"areas-donetska.txt", []string{"trend", "--data", "testdata/trend/areas.csv", "--area", "Donetsk", "--metric", "killed"}},
+		{"areas-kharkivska.csv", []string{"trend", "--data", "testdata/trend/areas.csv", "--area", "UA63", "--metric", "killed", "--format", "csv"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
