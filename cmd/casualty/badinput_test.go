@@ -406,9 +406,11 @@ func TestHugeLineBoundedMemory(t *testing.T) {
 			if c.r.read > 8<<20 {
 				t.Errorf("read %d bytes of the 2 GB line before refusing it, want at most 8 MiB", c.r.read)
 			}
-			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+			alloc := after.TotalAlloc - before.TotalAlloc
+			if alloc > 64<<20 {
 				t.Errorf("allocated %d MiB refusing the line, want at most 64 MiB", alloc>>20)
 			}
+			t.Logf("refused after reading %d KiB of %d GiB, allocating %d KiB", c.r.read>>10, size>>30, alloc>>10)
 		})
 	}
 }
