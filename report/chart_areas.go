@@ -62,7 +62,7 @@ func areasChart(in ChartInput) (*Chart, error) {
 	var cells []heatCell
 	var names []plot.Tick
 	for i, r := range rows {
-		notes.add(r.s, from, to)
+		notes.addNamed(in.Data.AreaName(r.code), r.s, from, to)
 		y := float64(len(rows) - 1 - i) // largest on top
 		names = append(names, plot.Tick{Value: y + 0.5, Label: in.Data.AreaName(r.code)})
 		for mo := from; !to.Before(mo); mo = mo.Add(1) {

@@ -98,10 +98,10 @@ func featureMonth(in ChartInput, from, to data.Month, ss ...data.Series) (data.M
 // lower bounds. Each note is a sentence; a note that holds for only some
 // of the series drawn names them ("No injured figure …").
 type chartNotes struct {
-	metrics    []data.Metric                  // the series added, in order
-	gaps       map[data.Month][]data.Metric   // months with no figure, and for what
+	names      []string                       // the series added, in order
+	gaps       map[data.Month][]string        // months with no figure, and for what
 	part       map[data.Month]map[string]bool // part-month coverage ("24–28 February 2022")
-	partOf     map[data.Month][]data.Metric   // and for what
+	partOf     map[data.Month][]string        // and for what
 	lowerBnd   bool
 	pubs       map[data.Publication]bool
 	extra      []string
@@ -110,20 +110,26 @@ type chartNotes struct {
 }
 
 func newNotes() *chartNotes {
-	return &chartNotes{gaps: map[data.Month][]data.Metric{}, part: map[data.Month]map[string]bool{},
-		partOf: map[data.Month][]data.Metric{}, pubs: map[data.Publication]bool{}}
+	return &chartNotes{gaps: map[data.Month][]string{}, part: map[data.Month]map[string]bool{},
+		partOf: map[data.Month][]string{}, pubs: map[data.Publication]bool{}}
 }
 
-// add records the points of s over from..to.
+// add records the points of s over from..to, under the metric's name.
 func (n *chartNotes) add(s data.Series, from, to data.Month) {
-	if !slices.Contains(n.metrics, s.Metric) {
-		n.metrics = append(n.metrics, s.Metric)
+	n.addNamed(s.Metric.Label(), s, from, to)
+}
+
+// addNamed records the points of s over from..to under name (an area's
+// name when the series drawn are areas).
+func (n *chartNotes) addNamed(name string, s data.Series, from, to data.Month) {
+	if !slices.Contains(n.names, name) {
+		n.names = append(n.names, name)
 	}
 	for m := from; !to.Before(m); m = m.Add(1) {
 		p := s.At(m)
 		if !p.Present {
-			if !slices.Contains(n.gaps[m], s.Metric) {
-				n.gaps[m] = append(n.gaps[m], s.Metric)
+			if !slices.Contains(n.gaps[m], name) {
+				n.gaps[m] = append(n.gaps[m], name)
 			}
 			continue
 		}
@@ -142,23 +148,23 @@ func (n *chartNotes) add(s data.Series, from, to data.Month) {
 					n.part[m][fmt.Sprintf("%d–%d %s", o.FromDay, o.ToDay, m.Label())] = true
 				}
 			}
-			if !slices.Contains(n.partOf[m], s.Metric) {
-				n.partOf[m] = append(n.partOf[m], s.Metric)
+			if !slices.Contains(n.partOf[m], name) {
+				n.partOf[m] = append(n.partOf[m], name)
 			}
 		}
 	}
 }
 
-// whose names the metrics a note is about: "" when it is all of them,
-// else "injured " (with its trailing space).
-func (n *chartNotes) whose(ms []data.Metric) string {
-	if len(ms) == len(n.metrics) {
+// whose names the series a note is about: "" when it is all of them,
+// else "injured " or "Khersonska " (with its trailing space).
+func (n *chartNotes) whose(ms []string) string {
+	if len(ms) == len(n.names) && len(n.names) > 1 || len(n.names) == 1 {
 		return ""
 	}
 	var names []string
-	for _, m := range n.metrics {
+	for _, m := range n.names {
 		if slices.Contains(ms, m) {
-			names = append(names, m.Label())
+			names = append(names, m)
 		}
 	}
 	return joinAnd(names) + " "

@@ -217,7 +217,10 @@ func drawKey(c draw.Canvas, items []KeyItem, x0, y, width vg.Length) vg.Length {
 			c.StrokeLine2(draw.LineStyle{Color: it.Color, Width: vg.Points(1)}, x+keySwatch/2, mid-5, x+keySwatch/2, mid+5)
 			c.FillPolygon(it.Color, circlePoly(vg.Point{X: x + keySwatch/2, Y: mid}, 3))
 		default:
-			c.FillPolygon(it.Color, []vg.Point{{X: x, Y: mid - 4.5}, {X: x + keySwatch, Y: mid - 4.5}, {X: x + keySwatch, Y: mid + 4.5}, {X: x, Y: mid + 4.5}})
+			sw := rectPts(x, mid-4.5, x+keySwatch, mid+4.5)
+			c.FillPolygon(it.Color, sw)
+			// A hairline keeps a near-white swatch (zero) visible.
+			c.StrokeLines(draw.LineStyle{Color: colGrid, Width: vg.Points(0.5)}, append(sw, sw[0]))
 		}
 		s := sty
 		s.XAlign, s.YAlign = draw.XLeft, draw.YCenter

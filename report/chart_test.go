@@ -570,3 +570,38 @@ func TestHouseStyle(t *testing.T) {
 		t.Errorf("the charts changed gonum/plot's global default font")
 	}
 }
+
+// TestChartConcurrent draws every chart from several goroutines at once,
+// as the report does, and checks each gives the same SVG as alone (run
+// with -race to check for shared state).
+func TestChartConcurrent(t *testing.T) {
+	cases := chartCases()
+	want := make([][]byte, len(cases))
+	for i, tc := range cases {
+		want[i] = render(t, mustChart(t, tc.kind, tc.in), "svg", WriteOptions{LinkFonts: true})
+	}
+	got := make([][]byte, 2*len(cases))
+	errs := make(chan error, len(got))
+	for i := range got {
+		go func() {
+			tc := cases[i%len(cases)]
+			c, err := NewChart(tc.kind, tc.in)
+			if err == nil {
+				var b bytes.Buffer
+				err = WriteChart(&b, c, "svg", WriteOptions{LinkFonts: true})
+				got[i] = b.Bytes()
+			}
+			errs <- err
+		}()
+	}
+	for range got {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range got {
+		if !bytes.Equal(got[i], want[i%len(cases)]) {
+			t.Errorf("%s drawn concurrently differs from drawn alone", cases[i%len(cases)].kind)
+		}
+	}
+}
