@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -64,6 +65,14 @@ func TestIntegrationWorkbookLibreOffice(t *testing.T) {
 		wb.Close()
 		files = append(files, path)
 	}
+	// The streamed figures workbook too: every vintage, one row each.
+	figs := filepath.Join(dir, "figures.xlsx")
+	if err := atomicfile.Write(figs, func(w io.Writer) error {
+		return WriteFiguresWorkbook(w, slices.Values(data.Default().Obs), FiguresOptions{Areas: data.Ukraine()})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, figs)
 	out := filepath.Join(dir, "csv")
 	profile := "file://" + filepath.Join(dir, "profile") // a fresh profile each run
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
@@ -118,6 +127,15 @@ func TestIntegrationWorkbookLibreOffice(t *testing.T) {
 		if checked == 0 {
 			t.Errorf("%s: no formula checked", b.name)
 		}
+	}
+	fr, err := os.ReadFile(filepath.Join(out, "figures-Monthly.csv"))
+	if err != nil {
+		t.Fatalf("LibreOffice did not export the figures workbook: %v", err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(fr)).ReadAll()
+	if err != nil || len(rows) != len(data.Default().Obs)+1 || rows[1][5] != "342" {
+		t.Errorf("the figures workbook reads in LibreOffice as %d rows (%v), first %q; want %d figures + header",
+			len(rows), err, rows[min(1, len(rows)-1)], len(data.Default().Obs))
 	}
 	// The Summary's stored headline (January 2026, at least 161 killed)
 	// reads the same in LibreOffice.
