@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"io"
 	"os"
 	"os/exec"
@@ -180,12 +181,25 @@ func sortedCopy(s []string) []string {
 	return c
 }
 
+// -update is shared with the other tests of the package; whichever file
+// runs first defines it.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+func updatingBad() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
 // badGolden compares got with testdata/bad/NAME.want, writing NAME.got and
 // a diff on mismatch; -update rewrites it.
 func badGolden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join(badDir, name+".want")
-	if updating() {
+	if updatingBad() {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
