@@ -65,6 +65,9 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	for _, w := range ds.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
 	name := ds.AreaName(area)
 	switch *format {
 	case "json":

@@ -154,9 +154,14 @@ func runTrend(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	for _, w := range ds.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
 	name := ds.AreaName(area)
 	switch *format {
 	case "csv":
+		// The table's own warnings are footnotes in text and Markdown and a
+		// field in JSON; CSV has no place for them.
 		for _, w := range t.Warnings {
 			fmt.Fprintln(stderr, "warning:", w)
 		}
