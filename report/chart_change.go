@@ -57,6 +57,7 @@ func changeChart(in ChartInput) (*Chart, error) {
 	p := newPlot()
 	p.Add(gapShade{gaps})
 	setMonthAxis(p, from, to)
+	dataLo, dataHi := lo, hi
 	lo, hi = ratioAxisRange(lo, hi)
 	p.Y.Min, p.Y.Max = lo, hi
 	p.Y.Tick.Marker = ratioTicks{}
@@ -68,7 +69,11 @@ func changeChart(in ChartInput) (*Chart, error) {
 	notes := newNotes()
 	notes.gapsShown = true
 	notes.add(s, from, to)
-	notes.extra = append(notes.extra, fmt.Sprintf("Each dot is the change of the per-day rate on the month before; the line through it is its %s interval (exact Poisson test). Intervals are clipped at the edge of the chart.", stats.FormatLevel(level)))
+	note := fmt.Sprintf("Each dot is the change of the per-day rate on the month before; the line through it is its %s interval (exact Poisson test). The scale is a ratio scale: a doubling (+100%%) and a halving (−50%%) lie equally far from 0.", stats.FormatLevel(level))
+	if dataLo < lo || dataHi > hi {
+		note += " Intervals reaching beyond the chart are cut at its edge."
+	}
+	notes.extra = append(notes.extra, note)
 
 	ch := &Chart{Kind: ChartChange, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
 	ch.Sections = []ChartSection{{Panels: [][]*plot.Plot{{p}}}}
@@ -104,7 +109,7 @@ type ratioTicks struct{}
 
 func (ratioTicks) Ticks(min, max float64) []plot.Tick {
 	ratios := []float64{1.0 / 8, 0.25, 0.5, 1, 2, 4, 8}
-	if max-min <= 2.5 {
+	if max-min <= 3 {
 		ratios = []float64{0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4}
 	}
 	var ticks []plot.Tick
