@@ -53,6 +53,12 @@ func (r *Report) WriteHTML(w io.Writer) error {
 	return pageTemplate.Execute(w, page)
 }
 
+// DataSummary says how much data the report was built from: "201 figures
+// from 44 publications".
+func (r *Report) DataSummary() string {
+	return txtPlural(r.Meta.Figures, "figure", "figures") + " from " + txtPlural(len(r.Meta.Publications), "publication", "publications")
+}
+
 func verdictClass(symbol string) string {
 	switch symbol {
 	case "↑":

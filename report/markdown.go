@@ -67,6 +67,9 @@ func (r *Report) WriteMarkdown(w io.Writer, images bool) error {
 			p("| %s | %s | %s | %s | %s |\n", mdCell(row.Rank), mdCell(row.Area), mdCell(row.Count), mdCell(row.Share), mdCell(row.Change))
 		}
 		p("\n")
+		for _, n := range a.Notes {
+			p("%s\n\n", mdText(n))
+		}
 	}
 
 	p("## Revisions since the previous publication\n\n%s\n\n", mdText(r.Revisions.Summary))
@@ -115,8 +118,8 @@ func (r *Report) WriteMarkdown(w io.Writer, images bool) error {
 	if len(r.Sources) > 0 {
 		p("\n")
 	}
-	p("Data: %s (%d figures from %d publications, %s to %s).\n\n", mdText(strings.Join(r.Meta.Source, ", ")),
-		r.Meta.Figures, len(r.Meta.Publications), r.Meta.Covered.First.Label(), r.Meta.Covered.Last.Label())
+	p("Data: %s (%s, %s to %s).\n\n", mdText(strings.Join(r.Meta.Source, ", ")), r.DataSummary(),
+		r.Meta.Covered.First.Label(), r.Meta.Covered.Last.Label())
 
 	p("## Method\n\n")
 	for _, m := range r.Method {

@@ -92,6 +92,8 @@ type AreaSection struct {
 	Metric  data.Metric
 	Caption string
 	Rows    []AreaRow
+	// Notes say why a cell has no number.
+	Notes []string
 }
 
 // AreaRow is one area of the ranking.
@@ -198,7 +200,7 @@ func Build(ds *data.Dataset, opt Options) (*Report, error) {
 		area = ds.NationalCode()
 	}
 	if _, ok := reportHasArea(ds, area); !ok {
-		return nil, fmt.Errorf("no figures for area %q (areas with figures: %s)", area, strings.Join(ds.AreaCodes(), ", "))
+		return nil, fmt.Errorf("no figures for area %q (areas with figures: %s; choose one with --area)", area, strings.Join(ds.AreaCodes(), ", "))
 	}
 	latest := ds.Latest()
 	month := opt.Month
@@ -371,6 +373,11 @@ func (r *Report) areaSection(m data.Metric) *AreaSection {
 			Share:  txtPct(a.Share),
 			Change: txtSignedPctValue(a.Change),
 		})
+		if !a.Change.Valid {
+			// The reasons differ only by the base; one note says them all.
+			sec.Rows[len(sec.Rows)-1].Change = "n/a"
+			sec.Notes = appendNew(sec.Notes, fmt.Sprintf("n/a: no %% change is given on a base below %d, or when either month has no figure.", r.opt.Stats.MinBase))
+		}
 	}
 	return sec
 }
@@ -387,8 +394,8 @@ func (r *Report) revisionSection() RevisionSection {
 			idx = i
 		}
 	}
-	if idx < 0 {
-		sec.Summary = "The publication of the month's figures is unknown, so no revisions are listed."
+	if idx < 0 || newer.IsZero() {
+		sec.Summary = "The figures name no publication, so no revisions can be listed."
 		return sec
 	}
 	if idx == 0 {

@@ -592,3 +592,60 @@ func TestText(t *testing.T) {
 		t.Errorf("splitSentence: %q | %q", first, rest)
 	}
 }
+
+// areasCSV has a national total and two oblasts, so the report ranks
+// areas.
+const areasCSV = `month,area,metric,value,qualifier,published,publication
+2025-01,UA,killed,100,at_least,2025-02-10,Update one
+2025-01,UA14,killed,60,at_least,2025-02-10,Update one
+2025-01,UA63,killed,40,at_least,2025-02-10,Update one
+2025-02,UA,killed,120,at_least,2025-03-10,Update two
+2025-02,UA14,killed,90,at_least,2025-03-10,Update two
+2025-02,UA63,killed,30,at_least,2025-03-10,Update two
+`
+
+// TestAreas checks the ranking of areas against hand-worked shares and
+// changes.
+func TestAreas(t *testing.T) {
+	ds, err := data.Load(strings.NewReader(areasCSV), "areas.csv", data.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(ds, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Areas == nil {
+		t.Fatal("no areas section for data with two oblasts")
+	}
+	want := []AreaRow{
+		// Donetska: 90 of 120 = 75%; 60 → 90 = +50%.
+		{Rank: "1", Area: "Donetska (UA14)", Count: "at least 90", Share: "75%", Change: "+50%"},
+		// Kharkivska: 30 of 120 = 25%; 40 → 30 = -25%.
+		{Rank: "2", Area: "Kharkivska (UA63)", Count: "at least 30", Share: "25%", Change: "-25%"},
+	}
+	if fmt.Sprint(r.Areas.Rows) != fmt.Sprint(want) {
+		t.Errorf("areas:\n got %+v\nwant %+v", r.Areas.Rows, want)
+	}
+	var md, page bytes.Buffer
+	if err := r.WriteMarkdown(&md, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteHTML(&page); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "| 1 | Donetska (UA14) | at least 90 | 75% | +50% |") {
+		t.Errorf("report.md lacks the ranking:\n%s", md.String())
+	}
+	if !strings.Contains(htmlText(page.String()), "1 | Donetska (UA14) | at least 90 | 75% | +50% |") {
+		t.Errorf("report.html lacks the ranking")
+	}
+	// A national report on data without national figures says what to do.
+	oblasts := ds.Filter(func(o data.Observation) bool { return o.Area != "UA" })
+	if _, err := Build(oblasts, Options{}); err == nil || !strings.Contains(err.Error(), "choose one with --area") {
+		t.Errorf("no national figures: got %v", err)
+	}
+	if r, err := Build(oblasts, Options{Area: "UA63"}); err != nil || r.AreaName != "Kharkivska" || r.Areas != nil {
+		t.Errorf("--area UA63: %v", err)
+	}
+}
