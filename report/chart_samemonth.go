@@ -70,11 +70,10 @@ func sameMonthChart(in ChartInput) (*Chart, error) {
 		LabelColors: [][]color.Color{{colKilled, colInjured}},
 	}}
 	ch.Title = fmt.Sprintf("Civilians killed and injured%s in %s, %d–%d", placeWords(in), month.Month, months[0].Year, month.Year)
-	ch.Subtitle = fmt.Sprintf("%s (coloured) against %s of earlier years (grey); each panel has its own scale.", month.Label(), month.Month)
+	ch.Subtitle = fmt.Sprintf("%s of each year%s, %d coloured; each panel has its own scale.", month.Month, placeWords(in), month.Year)
 	c, err := stats.Compare(in.Data, in.Area, data.Casualties, stats.Period{From: month.Add(-12), To: month.Add(-12)}, stats.Period{From: month, To: month}, in.Options)
 	if err == nil {
 		if t := findingTitle(c, placeWords(in)); t != "" {
-			ch.Subtitle = ch.Title + ". " + ch.Subtitle
 			ch.Title = t + " from a year earlier"
 			if s := changeSubtitle(c); s != "" {
 				ch.Subtitle += " " + s
