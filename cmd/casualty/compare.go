@@ -24,7 +24,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	var sf statsFlags
 	sf.register(fs)
 	latest := fs.Bool("latest-vintages", false, "take each month's latest vintage instead of both from the newest publication that has both")
-	format := fs.String("format", "text", "output `FORMAT`: text, json or markdown")
+	format := fs.String("format", "text", "output `FORMAT`: text, json, markdown, or sentence (the analyst's paragraph alone)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: casualty compare [flags] FROM TO")
 		fmt.Fprintln(stderr, "\nFROM and TO are months (2025-03) or ranges of months (2024-01..2024-09). Both are taken from")
@@ -40,9 +40,9 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return usagef("compare: want FROM and TO (months such as 2025-02 2025-03, or ranges such as 2024-01..2024-09), got %d argument(s)", len(pos))
 	}
 	switch *format {
-	case "text", "json", "markdown", "md":
+	case "text", "json", "markdown", "md", "sentence":
 	default:
-		return usagef("--format must be text, json or markdown, got %q", *format)
+		return usagef("--format must be text, json, markdown or sentence, got %q", *format)
 	}
 	var periods [2]stats.Period
 	for i, a := range pos {
@@ -74,6 +74,9 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return report.WriteComparisonJSON(stdout, c)
 	case "markdown", "md":
 		return report.WriteComparisonMarkdown(stdout, c, name)
+	case "sentence":
+		_, err := fmt.Fprintln(stdout, c.Sentence)
+		return err
 	}
 	return report.WriteComparisonText(stdout, c, name)
 }

@@ -18,6 +18,7 @@ func TestCompareGolden(t *testing.T) {
 		{"2025-03.txt", []string{"compare", "2025-02", "2025-03"}},
 		{"2025-03.md", []string{"compare", "2025-02", "2025-03", "--format", "markdown"}},
 		{"2025-03.json", []string{"compare", "--format", "json", "2025-02", "2025-03"}},
+		{"2025-03.sentence", []string{"compare", "--format", "sentence", "2025-02", "2025-03"}},
 		{"2025-03-latest.txt", []string{"compare", "--latest-vintages", "2025-02", "2025-03"}},
 		{"ytd.txt", []string{"compare", "2024-01..2024-09", "2025-01..2025-09"}},
 		{"part-month.txt", []string{"compare", "2023-05", "2023-06"}},
