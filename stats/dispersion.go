@@ -104,7 +104,9 @@ func Dispersion(points []data.Point) Value {
 //	log r ± z · sqrt(phi · (1/x1 + 1/x2)),
 //
 // z the normal quantile for level (1.96 at 95%), r = (x1/t1)/(x2/t2).
-// It needs both counts above 0.
+// It needs both counts above 0. Under the quasi-Poisson model a count's
+// variance is phi times its mean, and so is a sum of independent months',
+// so the monthly phi applies unchanged to counts summed over a range.
 func Overdispersed(x1, x2 int64, t1, t2, phi, level float64) Interval {
 	ci := Interval{Level: level}
 	if x1 <= 0 || x2 <= 0 || t1 <= 0 || t2 <= 0 || phi <= 0 {
