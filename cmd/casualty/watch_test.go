@@ -190,3 +190,17 @@ func TestWatchStopsOnSignal(t *testing.T) {
 		})
 	}
 }
+
+// FuzzPublicationFromName: any file name gives a dated publication or
+// none, never a panic, and a date only when the name starts with one.
+func FuzzPublicationFromName(f *testing.F) {
+	for _, s := range []string{"2025-04-09-hrmmu-update.csv", "2025-04-09.csv", "update.csv", "2025-02-30-x.csv", "2025-04-09-.tar.gz"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		p := publicationFromName(name)
+		if !p.Date.IsZero() && !strings.HasPrefix(name, p.Date.String()) {
+			t.Errorf("%q gave the date %s", name, p.Date)
+		}
+	})
+}

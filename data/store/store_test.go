@@ -374,3 +374,27 @@ func TestSlugAndFileName(t *testing.T) {
 		t.Errorf("clash: %q", got)
 	}
 }
+
+// TestIngestOlderPublication: a publication older than the store's newest
+// is compared with the figures as known before its date, and says the
+// newer vintages stay current.
+func TestIngestOlderPublication(t *testing.T) {
+	s := seeded(t) // 13 March 2025: Feb killed 123
+	p3 := data.Publication{Name: "HRMMU update", Date: date(t, "2025-05-08")}
+	if _, err := s.Ingest(load(t, "month,metric,value\n2025-02,killed,130\n", p3), p3, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	p2 := data.Publication{Name: "HRMMU update", Date: date(t, "2025-04-09")}
+	plan, err := s.Ingest(load(t, "month,metric,value\n2025-02,killed,129\n", p2), p2, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Compared with 123 (13 March), not with 130 (8 May, later).
+	if len(plan.Revised) != 1 || plan.Revised[0].Old.Value != 123 || len(plan.Newer) != 1 || plan.Newer[0] != p3 {
+		t.Errorf("plan: revised %+v, newer %v", plan.Revised, plan.Newer)
+	}
+	ds, _ := s.Load()
+	if o, _ := ds.Figure(data.Key{Month: data.NewMonth(2025, 2), Area: "UA", Metric: data.Killed}); o.Value != 130 {
+		t.Errorf("current Feb killed %d, want 130 (8 May stays the latest)", o.Value)
+	}
+}
