@@ -125,9 +125,9 @@ func ParseMonth(s string) (Month, error) {
 
 func monthError(s, why string) (Month, error) {
 	if why != "" {
-		return Month{}, fmt.Errorf("want a month such as 2025-03 or March 2025, got %q (%s)", s, why)
+		return Month{}, fmt.Errorf("want a month such as 2025-03 or March 2025, got %s (%s)", cellText(s), why)
 	}
-	return Month{}, fmt.Errorf("want a month such as 2025-03 or March 2025, got %q", s)
+	return Month{}, fmt.Errorf("want a month such as 2025-03 or March 2025, got %s", cellText(s))
 }
 
 // parseNumericMonth reads the forms that start with a digit: t is s
@@ -225,7 +225,7 @@ func isMidnight(s string) bool {
 
 func checkYear(s string, m Month) (Month, error) {
 	if m.Year < 1900 || m.Year > 2199 {
-		return Month{}, fmt.Errorf("want a month between 1900 and 2199, got %q", s)
+		return Month{}, fmt.Errorf("want a month between 1900 and 2199, got %s", cellText(s))
 	}
 	return m, nil
 }
@@ -238,7 +238,7 @@ type Date struct{ time.Time }
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 	if err != nil {
-		return Date{}, fmt.Errorf("want a date written YYYY-MM-DD, got %q", s)
+		return Date{}, fmt.Errorf("want a date written YYYY-MM-DD, got %s", cellText(s))
 	}
 	return Date{t}, nil
 }

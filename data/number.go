@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Count is a figure as read from a cell: the whole number, what the text
@@ -40,6 +41,25 @@ var upperBounds = []string{"at most", "up to", "less than", "fewer than", "no mo
 var noFigure = map[string]bool{"-": true, "–": true, "—": true, "n/a": true, "na": true, "n.a.": true,
 	"..": true, "...": true, "x": true, "?": true, "unknown": true, "none": true, "nil": true}
 
+// cellText quotes a cell for a message, cut to its first 60 characters
+// when longer, so that a hostile megabyte-long cell cannot flood the
+// terminal 20 times over.
+func cellText(s string) string {
+	const keep = 60
+	if utf8.RuneCountInString(s) <= keep+10 {
+		return strconv.Quote(s)
+	}
+	cut, n := 0, 0
+	for i := range s {
+		if n == keep {
+			cut = i
+			break
+		}
+		n++
+	}
+	return fmt.Sprintf("%s... (%d characters)", strconv.Quote(s[:cut]), utf8.RuneCountInString(s))
+}
+
 // hasPrefixFold reports whether s starts with prefix, ignoring case,
 // without lower-casing s (which can change its length in bytes).
 func hasPrefixFold(s, prefix string) bool {
@@ -61,11 +81,11 @@ func ParseCount(s string) (Count, error) {
 	}
 	for _, p := range upperBounds {
 		if hasPrefixFold(t, p) {
-			return Count{}, fmt.Errorf("want a count or a lower bound, got an upper bound %q", s)
+			return Count{}, fmt.Errorf("want a count or a lower bound, got an upper bound %s", cellText(s))
 		}
 	}
 	if noFigure[strings.ToLower(t)] {
-		return Count{}, fmt.Errorf("want a whole number, got %q; leave the cell empty when there is no figure (a gap is not a zero)", s)
+		return Count{}, fmt.Errorf("want a whole number, got %s; leave the cell empty when there is no figure (a gap is not a zero)", cellText(s))
 	}
 	c := Count{}
 	for _, p := range qualifierPrefixes {
@@ -87,7 +107,7 @@ func ParseCount(s string) (Count, error) {
 				return Count{}, err2
 			}
 			if hi < lo {
-				return Count{}, fmt.Errorf("want a range low-high, got %q (high below low)", s)
+				return Count{}, fmt.Errorf("want a range low-high, got %s (high below low)", cellText(s))
 			}
 			return Count{Value: lo, Qualifier: AtLeast, Low: lo, High: hi, HasRange: true}, nil
 		}
@@ -106,17 +126,17 @@ func ParseCount(s string) (Count, error) {
 func parseWhole(t, orig string) (int64, error) {
 	t = strings.TrimSpace(t)
 	if t == "" {
-		return 0, fmt.Errorf("want a whole number, got %q", orig)
+		return 0, fmt.Errorf("want a whole number, got %s", cellText(orig))
 	}
 	if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "−") {
-		return 0, fmt.Errorf("want a non-negative whole number, got %q", orig)
+		return 0, fmt.Errorf("want a non-negative whole number, got %s", cellText(orig))
 	}
 	if strings.HasPrefix(t, "+") {
 		t = t[1:]
 	}
 	if strings.ContainsAny(t, "eE") {
 		if _, err := strconv.ParseFloat(t, 64); err == nil {
-			return 0, fmt.Errorf("want a whole number written out, got %q (exponent notation)", orig)
+			return 0, fmt.Errorf("want a whole number written out, got %s (exponent notation)", cellText(orig))
 		}
 	}
 	digits := make([]byte, 0, len(t))
@@ -131,40 +151,40 @@ func parseWhole(t, orig string) (int64, error) {
 			}
 		case r == ',' || r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\'':
 			if len(digits) == 0 || (sepSeen && group != 3) {
-				return 0, fmt.Errorf("want a whole number, got %q (misplaced separator)", orig)
+				return 0, fmt.Errorf("want a whole number, got %s (misplaced separator)", cellText(orig))
 			}
 			if !sepSeen && len(digits) > 3 {
-				return 0, fmt.Errorf("want a whole number, got %q (misplaced separator)", orig)
+				return 0, fmt.Errorf("want a whole number, got %s (misplaced separator)", cellText(orig))
 			}
 			sepSeen = true
 			group = 0
 		case r == '.':
-			return 0, fmt.Errorf("want a whole number, got %q (a fraction)", orig)
+			return 0, fmt.Errorf("want a whole number, got %s (a fraction)", cellText(orig))
 		default:
 			if unicode.IsSpace(r) {
-				return 0, fmt.Errorf("want a whole number, got %q", orig)
+				return 0, fmt.Errorf("want a whole number, got %s", cellText(orig))
 			}
-			return 0, fmt.Errorf("want a whole number, got %q", orig)
+			return 0, fmt.Errorf("want a whole number, got %s", cellText(orig))
 		}
 	}
 	if sepSeen && group != 3 {
 		if group == 1 || group == 2 {
-			return 0, fmt.Errorf("want a whole number, got %q (a decimal comma? counts are whole)", orig)
+			return 0, fmt.Errorf("want a whole number, got %s (a decimal comma? counts are whole)", cellText(orig))
 		}
-		return 0, fmt.Errorf("want a whole number, got %q (misplaced separator)", orig)
+		return 0, fmt.Errorf("want a whole number, got %s (misplaced separator)", cellText(orig))
 	}
 	if len(digits) == 0 {
-		return 0, fmt.Errorf("want a whole number, got %q", orig)
+		return 0, fmt.Errorf("want a whole number, got %s", cellText(orig))
 	}
 	for len(digits) > 1 && digits[0] == '0' {
 		digits = digits[1:] // 0074 is 74; only length counts below
 	}
 	if len(digits) > 13 {
-		return 0, fmt.Errorf("want a count below %d, got %q (too large)", int64(maxCount), orig)
+		return 0, fmt.Errorf("want a count below %d, got %s (too large)", int64(maxCount), cellText(orig))
 	}
 	v, err := strconv.ParseInt(string(digits), 10, 64)
 	if err != nil || v > maxCount {
-		return 0, fmt.Errorf("want a count below %d, got %q (too large)", int64(maxCount), orig)
+		return 0, fmt.Errorf("want a count below %d, got %s (too large)", int64(maxCount), cellText(orig))
 	}
 	return v, nil
 }

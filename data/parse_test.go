@@ -368,3 +368,29 @@ func TestTextEncodingError(t *testing.T) {
 		t.Errorf("UTF-8 cut mid-rune by the peek: %v", err)
 	}
 }
+
+// TestLongCellMessages: a hostile cell of a megabyte is quoted in part, so
+// that 20 such errors cannot flood the terminal.
+func TestLongCellMessages(t *testing.T) {
+	long := strings.Repeat("9", 1<<20)
+	cases := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"count", func() error { _, err := ParseCount(long); return err }(),
+			`want a count below 1000000000000, got "` + strings.Repeat("9", 60) + `"... (1048576 characters) (too large)`},
+		{"month", func() error { _, err := ParseMonth("March " + long); return err }(),
+			`want a month such as 2025-03 or March 2025, got "March ` + strings.Repeat("9", 60-6) + `"... (1048582 characters)`},
+		{"date", func() error { _, err := ParseDate("Київ" + long); return err }(),
+			`want a date written YYYY-MM-DD, got "Київ` + strings.Repeat("9", 60-4) + `"... (1048580 characters)`},
+		// Up to 70 characters are quoted whole.
+		{"70 characters", func() error { _, err := ParseCount(strings.Repeat("x", 70)); return err }(),
+			`want a whole number, got "` + strings.Repeat("x", 70) + `"`},
+	}
+	for _, c := range cases {
+		if c.err == nil || c.err.Error() != c.want {
+			t.Errorf("%s:\n got  %v\n want %s", c.name, c.err, c.want)
+		}
+	}
+}

@@ -80,6 +80,7 @@ var textCases = []badCase{
 	one("misplaced-separator.csv"),
 	one("outside-range.csv"),
 	one("bad-qualifier.csv"),
+	one("long-cell.csv"),
 
 	// Months.
 	one("month-13.csv"),
