@@ -130,16 +130,18 @@ type monthTicks struct{ every int }
 
 // Ticks labels quarters ("Apr", "Jul", "Oct", and "Jan" with its year on
 // a second line), so a 4-year span carries 16 short labels that fit
-// without overlapping.
+// without overlapping; spans over 6 years label years. A span of a year
+// or less labels every month under the middle of its bar, with the
+// boundaries as minor ticks.
 func (t monthTicks) Ticks(min, max float64) []plot.Tick {
 	lo, hi := int(math.Ceil(min-1e-9)), int(math.Floor(max+1e-9))
 	span := hi - lo
 	every := t.every
 	switch {
 	case every > 0:
-	case span <= 8:
-		every = 1
-	case span > 96:
+	case span <= 12:
+		return monthCentreTicks(lo, hi)
+	case span > 72:
 		every = 12
 	default:
 		every = 3 // label quarters
@@ -161,6 +163,26 @@ func (t monthTicks) Ticks(min, max float64) []plot.Tick {
 			yearShown = true
 		}
 		ticks = append(ticks, t)
+	}
+	return ticks
+}
+
+// monthCentreTicks marks the month boundaries lo..hi with minor ticks and
+// labels each month under its middle, the year under the first month and
+// under each January.
+func monthCentreTicks(lo, hi int) []plot.Tick {
+	var ticks []plot.Tick
+	for i := lo; i <= hi; i++ {
+		ticks = append(ticks, plot.Tick{Value: float64(i)})
+		if i == hi {
+			break
+		}
+		m := data.MonthFromIndex(i)
+		label := m.Month.String()[:3] + "\n "
+		if i == lo || m.Month == 1 {
+			label = m.Month.String()[:3] + "\n" + strconv.Itoa(m.Year)
+		}
+		ticks = append(ticks, plot.Tick{Value: float64(i) + 0.5, Label: label})
 	}
 	return ticks
 }

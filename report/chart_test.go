@@ -485,12 +485,23 @@ func TestMonthTicks(t *testing.T) {
 	if len(labels) != 16 || labels[0] != "Apr/2022" || labels[1] != "Jul/ " || labels[3] != "Jan/2023" || labels[15] != "Jan/2026" {
 		t.Errorf("labels %q", labels)
 	}
-	// Six months: every month labelled.
+	// Six months: every month labelled under its middle, boundaries as
+	// minor ticks: 7 boundaries and 6 labels.
 	short := monthTicks{}.Ticks(monthX(month(2025, 1)), monthX(month(2025, 6))+1)
+	labels = labels[:0]
+	minor := 0
 	for _, tk := range short {
 		if tk.Label == "" {
-			t.Errorf("short span: month %v unlabelled", data.MonthFromIndex(int(tk.Value)))
+			minor++
+			if tk.Value != math.Trunc(tk.Value) {
+				t.Errorf("minor tick at %v, not on a month boundary", tk.Value)
+			}
+			continue
 		}
+		labels = append(labels, strings.ReplaceAll(tk.Label, "\n", "/"))
+	}
+	if minor != 7 || strings.Join(labels, " ") != "Jan/2025 Feb/  Mar/  Apr/  May/  Jun/ " {
+		t.Errorf("short span: %d boundaries, labels %q", minor, labels)
 	}
 }
 
