@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed areas/*.csv
@@ -68,14 +69,17 @@ func Areas(country string) (*AreaTable, error) {
 	return t, nil
 }
 
-// Ukraine is the embedded table of Ukraine's 27 first-level units.
-func Ukraine() *AreaTable {
+// Ukraine is the embedded table of Ukraine's 27 first-level units. The
+// table is read once and shared: it is never modified after loading.
+func Ukraine() *AreaTable { return ukraine() }
+
+var ukraine = sync.OnceValue(func() *AreaTable {
 	t, err := Areas("UA")
 	if err != nil {
 		panic(err) // the file is embedded: a failure is a build defect
 	}
 	return t
-}
+})
 
 func fold(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
