@@ -154,6 +154,9 @@ func NewChart(kind ChartKind, in ChartInput) (*Chart, error) {
 	if !in.From.IsZero() && !in.To.IsZero() && in.To.Before(in.From) {
 		return nil, fmt.Errorf("chart: the range %s..%s ends before it starts", in.From, in.To)
 	}
+	if !in.Month.IsZero() && (!in.From.IsZero() && in.Month.Before(in.From) || !in.To.IsZero() && in.To.Before(in.Month)) {
+		return nil, fmt.Errorf("chart: the month %s is outside the months drawn (%s..%s)", in.Month, in.From, in.To)
+	}
 	switch kind {
 	case ChartMonthly:
 		return monthlyChart(in)

@@ -251,6 +251,17 @@ func TestChartPDF(t *testing.T) {
 	}
 }
 
+// TestChartPDFNeedsTempDir: gonum/plot's PDF writer panics without a
+// writable temporary folder; WriteChart says what to do instead.
+func TestChartPDFNeedsTempDir(t *testing.T) {
+	c := mustChart(t, ChartSameMonth, ChartInput{Data: data.Default()})
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	err := WriteChart(&bytes.Buffer{}, c, "pdf", WriteOptions{})
+	if err == nil || !strings.Contains(err.Error(), "writable temporary folder (set TMPDIR)") {
+		t.Errorf("err = %v, want one asking for a writable temporary folder", err)
+	}
+}
+
 func TestToWindows1252(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"plain", "plain"},
@@ -396,6 +407,7 @@ func TestChartErrors(t *testing.T) {
 		{ChartMonthly, ChartInput{Data: ds, From: month(2025, 3), To: month(2025, 1)}, "ends before it starts"},
 		{ChartMonthly, ChartInput{Data: ds, Area: "UA14"}, "no killed or injured figures for Donetska"},
 		{ChartPerDay, ChartInput{Data: ds, From: month(2030, 1), To: month(2030, 2)}, "no casualty figures"},
+		{ChartPerDay, ChartInput{Data: ds, To: month(2024, 12), Month: month(2025, 3)}, "the month 2025-03 is outside the months drawn"},
 	} {
 		_, err := NewChart(tc.kind, tc.in)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
