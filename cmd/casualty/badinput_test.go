@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -536,6 +537,59 @@ func TestIngestBadWritesNothing(t *testing.T) {
 			if after[p] != b {
 				t.Errorf("ingest %s changed %s", f, p)
 			}
+		}
+	}
+}
+
+// TestReadmeLimits keeps the README's table of limits true: each row's
+// default is the default of the flag it names, and every limit flag has a
+// row.
+func TestReadmeLimits(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(b), "## Input safety")
+	if !ok {
+		t.Fatal("README has no Input safety section")
+	}
+	fs := newFlagSet("test", io.Discard)
+	var df dataFlags
+	df.register(fs)
+	seen := map[string]bool{}
+	for _, line := range strings.Split(section, "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 5 || !strings.HasPrefix(strings.TrimSpace(cells[3]), "`--") {
+			continue
+		}
+		name := strings.TrimPrefix(strings.Fields(strings.Trim(strings.TrimSpace(cells[3]), "`"))[0], "--")
+		f := fs.Lookup(name)
+		if f == nil {
+			t.Errorf("README names the flag --%s, which commands do not have", name)
+			continue
+		}
+		seen[name] = true
+		def := strings.TrimSpace(cells[2])
+		n, unit, _ := strings.Cut(def, " ")
+		v, err := strconv.ParseInt(strings.ReplaceAll(n, ",", ""), 10, 64)
+		if err != nil {
+			t.Errorf("README default %q for --%s is not a number", def, name)
+			continue
+		}
+		switch unit {
+		case "MiB":
+			v <<= 20
+		case "":
+		default:
+			t.Errorf("README default %q for --%s: unknown unit", def, name)
+		}
+		if strconv.FormatInt(v, 10) != f.DefValue {
+			t.Errorf("README says --%s defaults to %s (%d), the flag's default is %s", name, def, v, f.DefValue)
+		}
+	}
+	for _, name := range []string{"max-bytes", "max-rows", "max-line-bytes", "max-xlsx-bytes", "max-xlsx-entries", "max-errors"} {
+		if !seen[name] {
+			t.Errorf("README's table of limits has no row for --%s", name)
 		}
 	}
 }
