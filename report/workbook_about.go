@@ -75,6 +75,7 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 	section("Caveats")
 	line("Lower bounds", "Counts are what the mission could verify. A rise may be one in verification as much as in harm; say \"recorded\".")
 	line("Formulas", "Trends and Revisions use live formulas; a spreadsheet that does not recalculate on opening shows them blank. The Summary holds values.")
+	line("Printing", "Every sheet prints landscape, one page wide. Monthly and Revisions print without their Source and Notes columns (long web addresses); the sheets hold them.")
 	line("Text cells", "Text that starts with =, +, -, @ is stored with a leading apostrophe so it can never run as a formula.")
 	r++
 	section("Made by")
