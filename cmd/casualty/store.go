@@ -182,7 +182,13 @@ func ingestFile(ctx context.Context, s *store.Store, file string, pub data.Publi
 		return nil, err
 	}
 	for _, w := range in.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
+		// A publication restates a few months: the months between them
+		// that it leaves out are not gaps in the data (the store keeps
+		// their earlier vintages), so the loader's gap warnings are not
+		// repeated here; any other warning is.
+		if !strings.HasSuffix(w.Error(), "(left as a gap, not zero)") {
+			fmt.Fprintln(stderr, "warning:", w)
+		}
 	}
 	if pub.Date.IsZero() {
 		if _, err := store.PublicationOf(in, pub); err != nil {
