@@ -41,9 +41,10 @@ var xlFigureWidths = []float64{10, 9, 10, 22, 18, 12, 10, 9, 12, 34, 11, 40, 40}
 
 // WriteFiguresWorkbook writes figures, one row each, to w: an About sheet
 // and a Monthly sheet (an Excel Table with a frozen header) written with
-// excelize's stream writer, so that a million rows of event-level or
-// area-level figures take memory for the compressed file, not for a
-// million cells. Figures are written in the order given; counts are
+// excelize's stream writer: rows go to a temporary file as they come and
+// are compressed straight into w at the end, so a million rows of
+// event-level or area-level figures take about 80 MB of memory, not a
+// million cells' worth. Figures are written in the order given; counts are
 // numbers whose format shows ≥ for "at least"; text is neutralised. More
 // than MaxFigureRows figures is an error, and nothing is written to w.
 //
