@@ -96,6 +96,10 @@ func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error
 			ds, err = nil, fail("the workbook could not be read (%v); open it in Excel or LibreOffice and save it again", p)
 		}
 	}()
+	parts, err := workbookParts(zr)
+	if err != nil {
+		return nil, fail("%v", err)
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{
 		UnzipSizeLimit:    lim.MaxXLSXBytes,
 		UnzipXMLSizeLimit: min(lim.MaxXLSXBytes, 16<<20),
@@ -107,10 +111,6 @@ func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error
 	sheet, warnings, err := pickSheet(f, name, opt.Sheet)
 	if err != nil {
 		return nil, err
-	}
-	parts, err := workbookParts(zr)
-	if err != nil {
-		return nil, fail("%v", err)
 	}
 	sheetPath, ok := parts.sheets[strings.ToLower(sheet)]
 	if !ok {
@@ -299,7 +299,7 @@ type xmlRels struct {
 func readZipXML(zr *zip.Reader, name string, v any) error {
 	zf := zipEntry(zr, name)
 	if zf == nil {
-		return fmt.Errorf("the workbook has no %s", name)
+		return fmt.Errorf("the workbook has no %s part (it is damaged, or not an .xlsx workbook)", name)
 	}
 	rc, err := zf.Open()
 	if err != nil {

@@ -539,3 +539,71 @@ func sortedKeys(m map[string]string) []string {
 	sortStrings(k)
 	return k
 }
+
+// TestDateFormats: which number formats make a number a date. Only the
+// letters d, m and y outside quoted text, escapes and [sections] count.
+func TestDateFormats(t *testing.T) {
+	cases := []struct {
+		code string
+		date bool
+	}{
+		{"mmm yyyy", true},
+		{`mmm\ yyyy`, true},
+		{`yyyy\-mm\-dd`, true},
+		{"[$-409]mmmm yyyy;@", true},
+		{"d/m/yy", true},
+		{"[h]:mm:ss", true},
+		{"General", false},
+		{"0", false},
+		{"#,##0", false},
+		{"0.00", false},
+		{"0.0%", false},
+		{"[Red]#,##0", false},
+		{`"Month "0`, false},
+		{`0\d`, false},
+		{"0_m", false},
+		{"@", false},
+	}
+	for _, c := range cases {
+		if got := isDateFormat(c.code); got != c.date {
+			t.Errorf("isDateFormat(%q) = %v, want %v", c.code, got, c.date)
+		}
+	}
+	// Built-in formats: 14 (m/d/yyyy) and 22 (m/d/yyyy h:mm) are dates, 3 (#,##0) is not.
+	for id, want := range map[int]bool{0: false, 3: false, 14: true, 17: true, 22: true, 49: false} {
+		if got := builtinDateFormat(id); got != want {
+			t.Errorf("builtinDateFormat(%d) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+// TestXLSXStructureErrors: workbooks whose parts are missing or odd.
+func TestXLSXStructureErrors(t *testing.T) {
+	header := xrow(1, xs("A1", "month"), xs("B1", "killed"))
+	many := []string{header}
+	for r := 2; r <= 5; r++ {
+		many = append(many, xrow(r, xs(fmt.Sprintf("A%d", r), fmt.Sprintf("2025-%02d", r)), xn(fmt.Sprintf("B%d", r), "1")))
+	}
+	cases := []struct {
+		name string
+		in   []byte
+		opt  LoadOptions
+		want string
+	}{
+		{"no workbook part", zipOf(t, map[string]string{"[Content_Types].xml": "<Types/>"}), LoadOptions{},
+			"book.xlsx: the workbook has no xl/workbook.xml part (it is damaged, or not an .xlsx workbook)"},
+		{"too many rows", rawXLSX(t, rawSheet{name: "S", body: xsheet("A1:B5", many...)}), LoadOptions{Limits: Limits{MaxRows: 3}},
+			`book.xlsx: sheet "S": more than 3 data rows (raise the limit with --max-rows)`},
+		{"shared formula without value", rawXLSX(t, rawSheet{name: "S", body: xsheet("A1:B2", header,
+			xrow(2, xs("A2", "2025-03"), `<c r="B2"><f t="shared" si="0"/></c>`))}), LoadOptions{},
+			`book.xlsx: sheet "S" cell B2: a shared formula has no stored value; open the workbook in Excel or LibreOffice and save it again so the value is stored, or type the number`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := loadXLSXBytes(c.in, "book.xlsx", c.opt)
+			if err == nil || err.Error() != c.want {
+				t.Errorf("error\n got: %v\nwant: %s", err, c.want)
+			}
+		})
+	}
+}
