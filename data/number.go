@@ -68,12 +68,12 @@ func hasPrefixFold(s, prefix string) bool {
 
 // ParseCount reads a count as people write it in tables: 1074, 1,074,
 // 1 074 (with a space, no-break or thin space), "at least 164", "more than
-// 150" (a lower bound), "about 100" or "approx. 100" (qualifier approx),
+// 150" or "200+" (a lower bound), "about 100" or "approx. 100" (qualifier approx),
 // or a range "100-120" (kept as a range: Low 100, High 120; its value is
 // the low end, and it is a lower bound). It refuses negative, fractional,
 // exponent (1e3) and absurdly large numbers, upper bounds ("at most 5"),
-// placeholders for a missing figure ("-", "n/a"), and anything else,
-// saying what it found.
+// placeholders for a missing figure ("-", "n/a"), footnote marks ("164*"),
+// and anything else, saying what it found.
 func ParseCount(s string) (Count, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
@@ -87,6 +87,11 @@ func ParseCount(s string) (Count, error) {
 	if noFigure[strings.ToLower(t)] {
 		return Count{}, fmt.Errorf("want a whole number, got %s; leave the cell empty when there is no figure (a gap is not a zero)", cellText(s))
 	}
+	if i := strings.LastIndexAny(t, "0123456789"); i >= 0 && i < len(t)-1 {
+		if mark := strings.TrimSpace(t[i+1:]); strings.Trim(mark, "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰") == "" {
+			return Count{}, fmt.Errorf("want a whole number, got %s (a footnote mark? put the note in a note column)", cellText(s))
+		}
+	}
 	c := Count{}
 	for _, p := range qualifierPrefixes {
 		if hasPrefixFold(t, p.text) {
@@ -94,6 +99,11 @@ func ParseCount(s string) (Count, error) {
 			t = strings.TrimSpace(t[len(p.text):])
 			break
 		}
+	}
+	if strings.HasSuffix(t, "+") && c.Qualifier == Exact {
+		// "200+": at least 200.
+		c.Qualifier = AtLeast
+		t = strings.TrimSpace(strings.TrimSuffix(t, "+"))
 	}
 	// A range: "100-120", "100–120", "100 to 120".
 	for _, sep := range []string{"–", "—", " to ", "-"} {
