@@ -44,6 +44,9 @@ func (wb *Workbook) writeRevisions(s *xlSheet) {
 		}
 		seen[o.Key()]++
 	}
+	// Revisions between one pair of publications serve every figure they
+	// both give.
+	cache := map[[2]data.Publication][]stats.Revision{}
 	r := 2
 	for _, k := range keys {
 		if seen[k] < 2 {
@@ -67,7 +70,12 @@ func (wb *Workbook) writeRevisions(s *xlSheet) {
 			if pr, ok := prevRow[part]; ok {
 				// The whole dataset, not only this figure: whether a revision
 				// was of a provisional figure depends on the other months.
-				revs := stats.Revisions(wb.ds, prevObs[part].Published, o.Published)
+				pair := [2]data.Publication{prevObs[part].Published, o.Published}
+				revs, ok := cache[pair]
+				if !ok {
+					revs = stats.Revisions(wb.ds, pair[0], pair[1])
+					cache[pair] = revs
+				}
 				var rev *stats.Revision
 				for j := range revs {
 					if revs[j].Key == k && revs[j].Old.PartMonth() == part {
