@@ -31,7 +31,7 @@ func changeChart(in ChartInput) (*Chart, error) {
 		return nil, err
 	}
 	var ws []whisker
-	var gaps []data.Month
+	var gaps, mixedMonths []data.Month
 	lo, hi := 0.0, 0.0 // log2 range, always including no change
 	level := in.Options.Level
 	for _, r := range tr.Rows {
@@ -39,8 +39,13 @@ func changeChart(in ChartInput) (*Chart, error) {
 		if !r.Point.Present {
 			gaps = append(gaps, mo)
 		}
+		if mixedCoverage(r.Point) {
+			mixedMonths = append(mixedMonths, mo)
+			gaps = append(gaps, mo)
+			continue
+		}
 		c := r.Prev
-		if c == nil || !c.CI.Valid || !c.RateRatio.Valid || c.CI.Low <= 0 {
+		if c == nil || !c.CI.Valid || !c.RateRatio.Valid || c.CI.Low <= 0 || mixedCoverage(s.At(mo.Add(-1))) {
 			continue
 		}
 		var col color.Color = colMuted
@@ -72,6 +77,10 @@ func changeChart(in ChartInput) (*Chart, error) {
 	note := fmt.Sprintf("Each dot is the change of the per-day rate on the month before; the line through it is its %s interval (exact Poisson test). The scale is a ratio scale: a doubling (+100%%) and a halving (−50%%) lie equally far from 0.", stats.FormatLevel(level))
 	if dataLo < lo || dataHi > hi {
 		note += " Intervals reaching beyond the chart are cut at its edge."
+	}
+	notes.notDrawn(mixedMonths)
+	if n := mixedNote(mixedMonths); n != "" {
+		notes.extra = append(notes.extra, n)
 	}
 	notes.extra = append(notes.extra, note)
 

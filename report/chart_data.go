@@ -70,6 +70,27 @@ func countValues(s data.Series, from, to data.Month) []monthValue {
 	return out
 }
 
+// mixedCoverage reports whether a derived point sums figures that cover
+// different days (killed for the whole of June, injured for 1–18 June).
+// Its count mixes two spans and no single number of days fits it, so the
+// charts draw no per-day rate or change for it rather than a wrong one.
+func mixedCoverage(p data.Point) bool {
+	for _, o := range p.Sources {
+		if o.Days() != p.Sources[0].Days() {
+			return true
+		}
+	}
+	return false
+}
+
+// mixedNote words the months whose parts cover different days.
+func mixedNote(ms []data.Month) string {
+	if len(ms) == 0 {
+		return ""
+	}
+	return "In " + monthsText(ms) + " the killed and injured figures cover different days, so no per-day rate or change is drawn for " + chartPlural(len(ms), "that month", "those months") + " (hatched)."
+}
+
 // lastPresent is the last month from..to with a figure in every series.
 func lastPresent(from, to data.Month, ss ...data.Series) (data.Month, bool) {
 	for m := to; !m.Before(from); m = m.Add(-1) {
@@ -152,6 +173,15 @@ func (n *chartNotes) addNamed(name string, s data.Series, from, to data.Month) {
 				n.partOf[m] = append(n.partOf[m], name)
 			}
 		}
+	}
+}
+
+// notDrawn forgets the part-month notes of months the chart does not
+// draw (those with mixed coverage), which have a note of their own.
+func (n *chartNotes) notDrawn(ms []data.Month) {
+	for _, m := range ms {
+		delete(n.part, m)
+		delete(n.partOf, m)
 	}
 }
 

@@ -101,6 +101,12 @@ func monthComparison(in ChartInput, m data.Metric, from, to data.Month, ss ...da
 		return nil
 	}
 	prev := stats.Period{From: month.Add(-1), To: month.Add(-1)}
+	if m.Derived() {
+		s := chartSeries(in, m)
+		if mixedCoverage(s.At(month)) || mixedCoverage(s.At(month.Add(-1))) {
+			return nil // no single per-day rate: no finding to state
+		}
+	}
 	c, err := stats.Compare(in.Data, in.Area, m, prev, stats.Period{From: month, To: month}, in.Options)
 	if err != nil {
 		return nil

@@ -30,20 +30,28 @@ func perDayChart(in ChartInput) (*Chart, error) {
 		return nil, err
 	}
 	var bars, rolling []monthValue
-	var gaps []data.Month
+	var gaps, mixedMonths []data.Month
 	top := 0.0
 	for _, r := range tr.Rows {
 		mo := r.Point.Month
-		bars = append(bars, monthValue{Month: mo, V: r.PerDay.V, OK: r.PerDay.Valid, Light: r.Point.PartMonth, Text: stats.FormatRate(r.PerDay.V)})
-		if !r.Point.Present {
+		mixed := mixedCoverage(r.Point)
+		if mixed {
+			mixedMonths = append(mixedMonths, mo)
+		}
+		bars = append(bars, monthValue{Month: mo, V: r.PerDay.V, OK: r.PerDay.Valid && !mixed, Light: r.Point.PartMonth, Text: stats.FormatRate(r.PerDay.V)})
+		if !r.Point.Present || mixed {
 			gaps = append(gaps, mo)
 		}
 		// The rolling rate is the count over the window divided by the
 		// days it covers (stats.FigureOf), not a mean of monthly rates.
-		f := stats.FigureOf(s, stats.Period{From: mo.Add(1 - rollingMonths), To: mo})
-		ok := f.Complete() && f.Days > 0 && !mo.Add(1-rollingMonths).Before(s.Points[0].Month)
+		win := stats.Period{From: mo.Add(1 - rollingMonths), To: mo}
+		f := stats.FigureOf(s, win)
+		ok := f.Complete() && f.Days > 0 && !win.From.Before(s.Points[0].Month)
+		for w := win.From; ok && !win.To.Before(w); w = w.Add(1) {
+			ok = !mixedCoverage(s.At(w))
+		}
 		rolling = append(rolling, monthValue{Month: mo, V: f.PerDay, OK: ok})
-		if r.PerDay.Valid {
+		if r.PerDay.Valid && !mixed {
 			top = max(top, r.PerDay.V)
 		}
 	}
@@ -74,6 +82,10 @@ func perDayChart(in ChartInput) (*Chart, error) {
 	notes.gapsShown = true
 	notes.lightShown = true
 	notes.add(s, from, to)
+	notes.notDrawn(mixedMonths)
+	if n := mixedNote(mixedMonths); n != "" {
+		notes.extra = append(notes.extra, n)
+	}
 	notes.extra = append(notes.extra, fmt.Sprintf("Per day: each month's count divided by the days it covers. The line is the rate over the last %d months (their count over their days), broken where a month has no figure.", rollingMonths))
 
 	ch := &Chart{Kind: ChartPerDay, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
