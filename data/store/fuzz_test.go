@@ -44,7 +44,7 @@ func FuzzPublicationFile(f *testing.F) {
 		}
 		s := &Store{Dir: t.TempDir()}
 		os.MkdirAll(s.path(PubDir), 0o755)
-		if err := s.writePublication(pf.Pub, pf.Obs, "p.csv"); err != nil {
+		if _, err := s.writePublication(pf.Pub, pf.Obs, "p.csv"); err != nil {
 			return
 		}
 		back, err := readPublication(s.path(PubDir, "p.csv"))

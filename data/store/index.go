@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sort"
 	"strconv"
 
 	"github.com/casualty-tool/casualty/data"
@@ -72,6 +73,13 @@ func (s *Store) writeIndex() error {
 	if err != nil {
 		return err
 	}
+	return s.writeIndexOf(files)
+}
+
+// writeIndexOf writes index.csv listing files (as just read or written,
+// under the lock), atomically.
+func (s *Store) writeIndexOf(files []pubFile) error {
+	sort.Slice(files, func(i, j int) bool { return files[i].Pub.Before(files[j].Pub) })
 	var b bytes.Buffer
 	cw := csv.NewWriter(&b)
 	cw.Write(indexHeader)

@@ -53,6 +53,7 @@ type Plan struct {
 	Newer []data.Publication
 
 	store *Store
+	files []pubFile // the store's files when planned (under the lock)
 }
 
 // PublicationOf works out the publication the figures of one input file
@@ -121,7 +122,7 @@ func (s *Store) Prepare(in *data.Dataset, given data.Publication, opt Options) (
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Pub: pub, store: s}
+	p := &Plan{Pub: pub, store: s, files: files}
 	for _, o := range in.Obs {
 		o.Source, o.Note = data.SafeText(o.Source), data.SafeText(o.Note)
 		p.Obs = append(p.Obs, o)
@@ -253,11 +254,18 @@ func (p *Plan) Commit() error {
 		return nil
 	}
 	mark("commit")
-	if err := p.store.writePublication(p.Pub, p.Obs, p.File); err != nil {
+	written, err := p.store.writePublication(p.Pub, p.Obs, p.File)
+	if err != nil {
 		return err
 	}
 	pause()
-	return p.store.writeIndex()
+	files := []pubFile{written}
+	for _, f := range p.files {
+		if f.Name != written.Name {
+			files = append(files, f)
+		}
+	}
+	return p.store.writeIndexOf(files)
 }
 
 // Ingest repairs what an interrupted ingest may have left (stray

@@ -101,7 +101,8 @@ var slowWrite = func(w io.Writer, b []byte) error { _, err := w.Write(b); return
 // back and must give exactly the figures meant: a publication that would
 // not survive the trip (text spreadsheets would run as a formula, say) is
 // refused rather than altered.
-func (s *Store) writePublication(p data.Publication, in []data.Observation, name string) error {
+// It returns the file as written.
+func (s *Store) writePublication(p data.Publication, in []data.Observation, name string) (pubFile, error) {
 	obs := make([]data.Observation, len(in))
 	for i, o := range in {
 		o.Published = p
@@ -112,24 +113,25 @@ func (s *Store) writePublication(p data.Publication, in []data.Observation, name
 	}
 	b, err := encodePublication(obs)
 	if err != nil {
-		return err
+		return pubFile{}, err
 	}
 	back, err := parsePublication(b, "encoded publication")
 	if err != nil {
-		return fmt.Errorf("%s would not read back as written (%v); nothing was stored", p, err)
+		return pubFile{}, fmt.Errorf("%s would not read back as written (%v); nothing was stored", p, err)
 	}
 	if len(back.Obs) != len(obs) {
-		return fmt.Errorf("%s: %d figures would read back as %d; nothing was stored", p, len(obs), len(back.Obs))
+		return pubFile{}, fmt.Errorf("%s: %d figures would read back as %d; nothing was stored", p, len(obs), len(back.Obs))
 	}
 	want := append([]data.Observation(nil), obs...)
 	sortLike(want, back.Obs)
 	for i := range want {
 		if !sameFigure(want[i], back.Obs[i]) {
-			return data.Errorf(want[i].Pos, "", "%s %s would be stored as %q rather than %q (a publication name a spreadsheet would run as a formula is marked with an apostrophe); fix the text and ingest again",
+			return pubFile{}, data.Errorf(want[i].Pos, "", "%s %s would be stored as %q rather than %q (a publication name a spreadsheet would run as a formula is marked with an apostrophe); fix the text and ingest again",
 				want[i].Key(), p, describe(back.Obs[i]), describe(want[i]))
 		}
 	}
-	return atomicfile.Write(s.path(PubDir, name), func(w io.Writer) error { return slowWrite(w, b) })
+	back.Name = name
+	return back, atomicfile.Write(s.path(PubDir, name), func(w io.Writer) error { return slowWrite(w, b) })
 }
 
 func describe(o data.Observation) string {

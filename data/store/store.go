@@ -101,7 +101,7 @@ func Init(dir string, seed *data.Dataset) (*Store, error) {
 			}
 			name := fileName(p, taken)
 			taken[name] = true
-			if err := s.writePublication(p, obs, name); err != nil {
+			if _, err := s.writePublication(p, obs, name); err != nil {
 				return nil, err
 			}
 		}
@@ -321,7 +321,7 @@ func (s *Store) Repair() (Status, error) {
 		}
 	}
 	if st.Stale {
-		if err := s.writeIndex(); err != nil {
+		if err := s.writeIndexOf(files); err != nil {
 			return st, err
 		}
 	}

@@ -136,6 +136,14 @@ func TestIngestComparesWithStore(t *testing.T) {
 	if got, want := strings.Join(revs, "; "), "killed 123→129 exact; injured 567→588 at_least"; got != want {
 		t.Errorf("revisions %q, want %q", got, want)
 	}
+	// The index written by the ingest is the one rebuilt from the files.
+	idx, _ := os.ReadFile(filepath.Join(s.Dir, IndexFile))
+	if err := s.writeIndex(); err != nil {
+		t.Fatal(err)
+	}
+	if rebuilt, _ := os.ReadFile(filepath.Join(s.Dir, IndexFile)); string(rebuilt) != string(idx) {
+		t.Errorf("index after ingest:\n%s\nrebuilt from the files:\n%s", idx, rebuilt)
+	}
 	ds, err := s.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -265,7 +273,7 @@ func TestInterruptedStates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.writePublication(plan.Pub, plan.Obs, plan.File); err != nil { // killed before the index
+		if _, err := s.writePublication(plan.Pub, plan.Obs, plan.File); err != nil { // killed before the index
 			t.Fatal(err)
 		}
 		got, err := s.Load()
