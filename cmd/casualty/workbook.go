@@ -101,6 +101,9 @@ func runWorkbook(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	opt := report.WorkbookOptions{Month: m, Area: code, Command: cmdLine, Version: version}
 	if err := atomicfile.Write(*out, func(w io.Writer) error { return report.WriteWorkbook(w, ds, opt) }); err != nil {
+		if code == "" && !slices.Contains(ds.AreaCodes(), ds.NationalCode()) {
+			return fmt.Errorf("%v\nthe data has no national total: pick an area with --area", err)
+		}
 		return err
 	}
 	fmt.Fprintln(stdout, *out)

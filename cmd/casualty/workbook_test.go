@@ -115,3 +115,25 @@ func TestWorkbookCommandErrors(t *testing.T) {
 		t.Error("a failed run changed the existing file")
 	}
 }
+
+func TestWorkbookCommandNoNationalTotal(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "areas.csv")
+	csv := "month,area,metric,value\n2025-01,UA14,killed,50\n2025-02,UA14,killed,60\n2025-01,UA14,injured,150\n2025-02,UA14,injured,160\n"
+	if err := os.WriteFile(in, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "book.xlsx")
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"workbook", "--data", in, "--out", out}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "pick an area with --area") {
+		t.Errorf("error %v, want a hint to pick an area", err)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a workbook was written despite the error")
+	}
+	// With the area it works.
+	if err := run(context.Background(), []string{"workbook", "--data", in, "--area", "UA14", "--out", out}, &stdout, &stderr); err != nil {
+		t.Fatalf("--area UA14: %v", err)
+	}
+}
