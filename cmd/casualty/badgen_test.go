@@ -106,9 +106,10 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	text("misplaced-separator.csv", tidyHead+row("2025-03", "UA", "killed", "\"1,07,4\""))
 	text("outside-range.csv", "month,area,metric,value,low,high\n2025-03,UA,killed,164,170,200\n")
 	text("bad-qualifier.csv", "month,area,metric,value,qualifier\n2025-03,UA,killed,164,roughly\n")
+	text("footnote.csv", "month,killed,injured\n2025-02,129,588\n2025-03,164*,910\n")
 	text("long-cell.csv", tidyHead+row("2025-03", "UA", "killed", strings.Repeat("9", 5000))+row(strings.Repeat("March ", 500)+"2025", "UA", "injured", "910"))
 	text("ok-approx.csv", tidyHead+row("2025-03", "UA", "killed", "approx. 100")+row("2025-03", "UA", "injured", "about 1 000"))
-	text("ok-range.csv", tidyHead+row("2025-03", "UA", "killed", "100-120")+row("2025-03", "UA", "injured", "at least 910"))
+	text("ok-range.csv", tidyHead+row("2025-03", "UA", "killed", "100-120")+row("2025-03", "UA", "injured", "at least 910")+row("2025-04", "UA", "killed", "200+"))
 
 	// Months.
 	text("month-13.csv", tidyHead+row("2025-13", "UA", "killed", "164"))
