@@ -267,6 +267,9 @@ func printPlan(w io.Writer, p *store.Plan, file string, ds *data.Dataset, s *sto
 			fmt.Fprintf(w, "  %-28s %s\n", figureName(o), countText(o))
 		}
 	}
+	for _, o := range p.SameDay {
+		fmt.Fprintf(w, "note: %s is of the same date; where both give a figure, the one whose name sorts last is taken as the later\n", o)
+	}
 	if len(p.Newer) > 0 {
 		fmt.Fprintf(w, "note: the store has %d later publication(s) (newest %s); figures they give stay current\n", len(p.Newer), p.Newer[len(p.Newer)-1])
 	}

@@ -51,6 +51,10 @@ type Plan struct {
 	// Newer lists stored publications dated after this one: the current
 	// view of figures they give stays theirs.
 	Newer []data.Publication
+	// SameDay lists other stored publications of the same date: where two
+	// give a figure, data.Publication.Before makes the one whose name
+	// sorts last current, which the user should know.
+	SameDay []data.Publication
 
 	store *Store
 	files []pubFile // the store's files when planned (under the lock)
@@ -136,6 +140,9 @@ func (s *Store) Prepare(in *data.Dataset, given data.Publication, opt Options) (
 		}
 		if pub.Before(f.Pub) {
 			p.Newer = append(p.Newer, f.Pub)
+		}
+		if f.Pub != pub && f.Pub.Date.Equal(pub.Date.Time) {
+			p.SameDay = append(p.SameDay, f.Pub)
 		}
 	}
 	if stored != nil {

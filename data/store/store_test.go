@@ -397,6 +397,11 @@ func TestIngestOlderPublication(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	same := data.Publication{Name: "UN briefing", Date: date(t, "2025-04-09")}
+	sp, err := s.Ingest(load(t, "month,metric,value\n2025-02,killed,128\n", same), same, Options{})
+	if err != nil || len(sp.SameDay) != 1 || sp.SameDay[0] != p2 {
+		t.Errorf("same-day publication: %v, same day %v", err, sp.SameDay)
+	}
 	// Compared with 123 (13 March), not with 130 (8 May, later).
 	if len(plan.Revised) != 1 || plan.Revised[0].Old.Value != 123 || len(plan.Newer) != 1 || plan.Newer[0] != p3 {
 		t.Errorf("plan: revised %+v, newer %v", plan.Revised, plan.Newer)
