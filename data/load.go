@@ -387,7 +387,7 @@ func loadTidy(t *table, opt LoadOptions) (*Dataset, error) {
 		}
 		obs = append(obs, o)
 	}
-	return finish(t.name, obs, opt, errs)
+	return withUnread(t, cols)(finish(t.name, obs, opt, errs))
 }
 
 // loadWide reads a row per month (and area), a column per metric. Empty
@@ -418,7 +418,7 @@ func loadWide(t *table, opt LoadOptions) (*Dataset, error) {
 			}
 		}
 	}
-	return finish(t.name, obs, opt, errs)
+	return withUnread(t, cols)(finish(t.name, obs, opt, errs))
 }
 
 func joinMetrics(ms []Metric) string {

@@ -445,6 +445,12 @@ func TestLoadWarnings(t *testing.T) {
 		want []string
 	}{
 		{"gap", "month,killed\n2025-01,10\n2025-03,12\n", []string{"UA killed: no figure for 2025-02 (left as a gap, not zero)"}},
+		// A column of figures under a name casualty does not know is not
+		// dropped in silence.
+		{"unknown column", "month,killed,Injured civilians\n2025-03,164,910\n",
+			[]string{`f.csv:1: columns not read: "Injured civilians"`}},
+		{"cells under no header", "month,,killed\n2025-03,910,164\n",
+			[]string{`f.csv:1: columns not read: column 2 (no header)`}},
 		{"hxl unread columns", "Month,Killed,Org\n#date,#affected+killed,#org\n2025-03,164,HRMMU\n",
 			[]string{`f.csv:2:1: columns not read: "Org" (#org)`}},
 		{"hxl unknown attribute", "Month,Killed\n#date,#affected+killed+military\n2025-03,164\n",

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -33,6 +34,43 @@ func (t *table) columns() columns {
 		return t.cols
 	}
 	return headerColumns(t.header)
+}
+
+// withUnread adds a warning naming the columns a tidy or wide table has
+// but casualty does not read (a header it does not know, or cells under
+// no header), so that a column of figures under an unexpected name is
+// never dropped in silence. HXL tables list theirs themselves.
+func withUnread(t *table, cols columns) func(*Dataset, error) (*Dataset, error) {
+	return func(ds *Dataset, err error) (*Dataset, error) {
+		if err != nil || t.cols != nil {
+			return ds, err
+		}
+		used := map[int]bool{}
+		for _, i := range cols {
+			used[i] = true
+		}
+		var unread []string
+		for i, h := range t.header {
+			if used[i] {
+				continue
+			}
+			if h != "" {
+				unread = append(unread, strconv.Quote(h))
+				continue
+			}
+			for _, r := range t.rows {
+				if strings.TrimSpace(r.cell(i)) != "" {
+					unread = append(unread, fmt.Sprintf("column %d (no header)", i+1))
+					break
+				}
+			}
+		}
+		if len(unread) > 0 {
+			ds.Warnings = append([]error{&InputError{Pos: t.hdrPos, Err: fmt.Errorf(
+				"columns not read: %s", strings.Join(unread, ", "))}}, ds.Warnings...)
+		}
+		return ds, nil
+	}
 }
 
 type tableRow struct {
