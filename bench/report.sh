@@ -37,34 +37,40 @@ r = csv.reader(sys.stdin); w = csv.writer(sys.stdout, lineterminator="\n")
 for row in r: w.writerow(row[:4])' > "$work/hrmmu4.csv"
 fi
 
-now() { date +%s.%N; }
-# elapsed CMD...: run CMD quietly and print its wall time in seconds.
-elapsed() {
-  local t0 t1
-  t0=$(now)
-  "$@" >/dev/null 2>&1
-  t1=$(now)
-  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f\n", b - a }'
+# measure CMD...: run CMD quietly and print its wall time and its CPU time
+# (user + system, children included) in seconds. On a busy machine the
+# CPU time is the steadier of the two.
+measure() {
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time "$@" >/dev/null 2>&1; } 2>&1 )
+  awk -v t="$t" 'BEGIN { split(t, a, " "); printf "%.4f %.4f\n", a[1], a[2] + a[3] }'
 }
 
 run_ours() { "$work/casualty" report --out "$work/ours-$1"; }
 run_peer() { "$py" "$peer" "$work/hrmmu4.csv" "$work/peer-$1"; }
 
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 # One untimed warm-up each (page cache, Python bytecode), then alternate.
 run_ours warm >/dev/null 2>&1
 [ -n "$peer" ] && run_peer warm >/dev/null 2>&1
-ours=() theirs=()
+ours_wall=() ours_cpu=() peer_wall=() peer_cpu=()
 for i in $(seq "$runs"); do
-  ours+=("$(elapsed run_ours "$i")")
-  [ -n "$peer" ] && theirs+=("$(elapsed run_peer "$i")")
+  read -r w c < <(measure run_ours "$i"); ours_wall+=("$w"); ours_cpu+=("$c")
+  if [ -n "$peer" ]; then
+    read -r w c < <(measure run_peer "$i"); peer_wall+=("$w"); peer_cpu+=("$c")
+  fi
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-m_ours=$(median "${ours[@]}")
-printf 'casualty report (embedded data, all formats): median %.3f s over %d runs (%s)\n' "$m_ours" "$runs" "$(printf '%.3f ' "${ours[@]}")"
-printf 'files: %s\n' "$(cd "$work/ours-1" && find . -type f | wc -l)"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+echo "load average before: $load0"
+printf 'casualty report (embedded data, all formats, %s files): wall median %.3f s, CPU median %.3f s over %d runs\n' \
+  "$(cd "$work/ours-1" && find . -type f | wc -l)" "$(median "${ours_wall[@]}")" "$(median "${ours_cpu[@]}")" "$runs"
 if [ -n "$peer" ]; then
-  m_peer=$(median "${theirs[@]}")
-  printf 'peer_report.py (pandas, same figures):        median %.3f s over %d runs (%s)\n' "$m_peer" "$runs" "$(printf '%.3f ' "${theirs[@]}")"
-  printf 'ratio casualty/peer: %.3f (target: under 0.10)\n' "$(awk -v a="$m_ours" -v b="$m_peer" 'BEGIN { print a / b }')"
+  printf 'peer_report.py (pandas, same figures):                  wall median %.3f s, CPU median %.3f s over %d runs\n' \
+    "$(median "${peer_wall[@]}")" "$(median "${peer_cpu[@]}")" "$runs"
+  printf 'ratio casualty/peer: wall %s, CPU %s (target: under 0.10)\n' \
+    "$(ratio "$(median "${ours_wall[@]}")" "$(median "${peer_wall[@]}")")" \
+    "$(ratio "$(median "${ours_cpu[@]}")" "$(median "${peer_cpu[@]}")")"
 fi
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"image/png"
 	"runtime"
 	"sync"
 
@@ -136,17 +135,16 @@ func (r *Report) render(formats map[string]bool) (*rendered, error) {
 	return out, nil
 }
 
-// chartPNG draws a chart as PNG like WriteChart does, but encodes it with
-// the fastest compression: the PNG is about 5% larger and encoding, the
-// report's slowest step, about 15% quicker.
+// chartPNG draws a chart as PNG like WriteChart does, at the chart
+// renderer's resolution, and encodes it with encodePNG, which is about
+// twice as fast as image/png on these images.
 func chartPNG(c *Chart) ([]byte, error) {
 	cv := vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(c.Width, c.Height), vgimg.UseDPI(DefaultDPI))}
 	if err := drawChart(c, cv); err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&b, cv.Image()); err != nil {
+	if err := encodePNG(&b, cv.Image()); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
