@@ -46,5 +46,6 @@ func (wb *Workbook) writeAreas(s *xlSheet) {
 	}
 	s.table("Areas", 1, 1, len(headers), r-1)
 	s.freeze(0, 1)
+	s.height(1, 45)
 	s.finish(nil)
 }

@@ -53,7 +53,11 @@ func (wb *Workbook) writeSummary(s *xlSheet) {
 	prev, year := mo.Add(-1), mo.Add(-12)
 	name := wb.cur.AreaName(wb.area)
 	s.text(1, 1, fmt.Sprintf("Civilian casualties in %s, %s", name, mo.Label()), st.title)
-	s.text(1, 2, fmt.Sprintf("Figures as published up to %s. Counts are verified minimums; ≥ marks a figure published as \"at least\".", wb.ds.LatestPublication()), st.text)
+	asOf := "Publications are not named or dated in the data."
+	if pub := wb.ds.LatestPublication(); !pub.IsZero() {
+		asOf = fmt.Sprintf("Figures as published up to %s.", pub)
+	}
+	s.textNoFit(1, 2, asOf+" Counts are verified minimums; ≥ marks a figure published as \"at least\".", st.text)
 	s.define("Headline_Month", 1, 1, "the headline month")
 	level := fmt.Sprintf("%g%%", opt.Level*100)
 	headers := map[int]string{
@@ -149,7 +153,7 @@ func (wb *Workbook) writeSummary(s *xlSheet) {
 	r += 2
 	wb.addCharts(s, r)
 	s.maxW = 16
-	min := map[int]float64{scMetric: 26, scVerdict: 16, scYoYVerdict: 16}
+	min := map[int]float64{scMetric: 26, scVerdict: 19, scYoYVerdict: 19}
 	for c := scCount; c < scBasis; c++ {
 		min[c] = max(min[c], 11) // headers wrap in two or three lines
 	}
