@@ -30,8 +30,11 @@ import (
 //     totals count, so nothing is derived before it.
 //
 // Every derived figure is marked Derived, its Note names the two rows it
-// is the difference of, its qualifier combines theirs (at least, if either
-// total was), and its publication is the later of the two rows'. A total
+// is the difference of (then the rows' own notes), its qualifier combines
+// theirs (at least, if either total was: strictly, the difference of two
+// lower bounds bounds nothing, but the "at least" wording must travel with
+// figures that were minimums), and its publication and source are the
+// later row's (the earlier row's source is added when it differs). A total
 // that falls from one cut-off to the next is an error naming both rows:
 // monitoring missions revise totals up, and a fall means a typo or a series
 // restarted from a new start date. Two rows with the same cut-off (and
@@ -47,6 +50,7 @@ type cumRow struct {
 	area   string
 	pub    Publication
 	source string
+	note   string
 	vals   map[Metric]Observation
 }
 
@@ -121,7 +125,7 @@ func loadCumulative(t *table, opt LoadOptions) (*Dataset, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	ds, err := finish(t.name, obs, opt, errs)
+	ds, err := withUnread(t, cols)(finish(t.name, obs, opt, errs))
 	if err != nil {
 		return nil, err
 	}
@@ -166,6 +170,8 @@ func (rr *rowReader) cumulativeRow(r tableRow, ms []Metric) (c cumRow, ok bool) 
 	}
 	c.source, _ = rr.get(r, "source")
 	c.source = strings.TrimSpace(c.source)
+	c.note, _ = rr.get(r, "note")
+	c.note = strings.TrimSpace(c.note)
 	c.vals = map[Metric]Observation{}
 	for _, m := range ms {
 		col := "metric:" + string(m)
@@ -256,6 +262,11 @@ func differences(t *table, area string, m Metric, s []cumRow, errs *ErrorList) (
 		}
 		o.Note = fmt.Sprintf("derived: cumulative %s %d as of %s (%s) minus %d as of %s (%s)",
 			m, vb.Value, b.date.Format("2006-01-02"), t.rowPos(b.row), va.Value, a.date.Format("2006-01-02"), t.rowPos(a.row))
+		notes := b.note
+		if a.note != b.note {
+			notes = joinNonEmpty("; ", b.note, a.note)
+		}
+		o.Note = joinNonEmpty("; ", o.Note, notes)
 		obs = append(obs, o)
 	}
 	return obs, warnings

@@ -309,10 +309,12 @@ func TestCumulative(t *testing.T) {
 			}
 		})
 	}
-	// The later row's publication dates the figure.
-	ds, _ := Load(strings.NewReader("as_of,killed,published,source\n2024-05-31,11126,2024-06-07,s1\n2024-06-30,11284,2024-07-11,s2\n"), "c.csv", LoadOptions{})
-	if o := ds.Obs[0]; o.Published.Date.String() != "2024-07-11" || o.Source != "s2; s1" {
-		t.Errorf("published %s source %q, want 2024-07-11 and \"s2; s1\"", o.Published.Date, o.Source)
+	// The later row's publication dates the figure; sources and notes of
+	// both rows travel with it.
+	ds, _ := Load(strings.NewReader("as_of,killed,published,source,note\n2024-05-31,11126,2024-06-07,s1,n1\n2024-06-30,11284,2024-07-11,s2,n2\n"), "c.csv", LoadOptions{})
+	if o := ds.Obs[0]; o.Published.Date.String() != "2024-07-11" || o.Source != "s2; s1" ||
+		o.Note != "derived: cumulative killed 11284 as of 2024-06-30 (c.csv:3) minus 11126 as of 2024-05-31 (c.csv:2); n2; n1" {
+		t.Errorf("published %s source %q note %q, want 2024-07-11, \"s2; s1\" and both notes", o.Published.Date, o.Source, o.Note)
 	}
 }
 
