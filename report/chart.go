@@ -64,7 +64,8 @@ type ChartInput struct {
 	// Data holds every vintage of the figures; charts draw each month's
 	// latest estimate and take statistics from package stats.
 	Data *data.Dataset
-	// Area is the area code; "" is the national total.
+	// Area is the area code; "" is the national total. The areas chart
+	// draws every area and ignores it.
 	Area string
 	// From and To bound the months drawn; zero months mean the first and
 	// last months with figures.
