@@ -33,6 +33,9 @@ const ProgressEvery = 100_000
 // rows less the header.
 const MaxFigureRows = excelize.TotalRows - 1
 
+// maxFigureRows is MaxFigureRows, lowered by tests.
+var maxFigureRows = MaxFigureRows
+
 // xlFigureHeaders are the Monthly columns of the large workbook.
 var xlFigureHeaders = []string{"Month", "Period", "Area code", "Area", "Metric", "Value", "Qualifier",
 	"Days covered", "Part-month", "Publication", "Published", "Source", "Note"}
@@ -111,8 +114,8 @@ func WriteFiguresWorkbook(w io.Writer, figures iter.Seq[data.Observation], opt F
 		cells[i] = excelize.Cell{Value: v, StyleID: style}
 	}
 	for o := range figures {
-		if n == MaxFigureRows {
-			return fmt.Errorf("figures workbook: more than %d figures do not fit on one sheet", MaxFigureRows)
+		if n == maxFigureRows {
+			return fmt.Errorf("figures workbook: more than %d figures do not fit on one sheet", maxFigureRows)
 		}
 		n++
 		if newest.Before(o.Published) {

@@ -581,6 +581,14 @@ func TestFiguresWorkbook(t *testing.T) {
 	if err := WriteFiguresWorkbook(io.Discard, slices.Values([]data.Observation(nil)), FiguresOptions{}); err == nil {
 		t.Error("no error for no figures")
 	}
+	// More figures than a sheet holds: an error, and nothing written.
+	defer func(n int) { maxFigureRows = n }(maxFigureRows)
+	maxFigureRows = 10
+	var out bytes.Buffer
+	err = WriteFiguresWorkbook(&out, slices.Values(ds.Obs), FiguresOptions{})
+	if err == nil || !strings.Contains(err.Error(), "more than 10 figures do not fit on one sheet") || out.Len() != 0 {
+		t.Errorf("201 figures on a 10-row sheet: %v, %d bytes written", err, out.Len())
+	}
 }
 
 // TestWorkbookEdgeMonths builds the workbook on months next to gaps and
