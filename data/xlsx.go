@@ -68,6 +68,7 @@ type xlsxScan struct {
 	dimension  string
 	lastRow    int // r of the last <row> element
 	lastValRow int // last row with a cell value
+	maxCol     int // rightmost column with a cell
 	cells      map[[2]int]xlsxCell
 	err        error // the XML ended early or is malformed
 	complete   bool  // </worksheet> was reached
@@ -134,6 +135,15 @@ func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error
 	}
 	if scan.lastValRow > lim.MaxRows+1 {
 		return nil, &InputError{Pos: spos, Err: fmt.Errorf("more than %d data rows (raise the limit with --max-rows)", lim.MaxRows)}
+	}
+	// Reading a sheet makes a grid of its rows by its widest row: a few
+	// cells far to the right on many rows would make a huge grid from a
+	// small file. Budget it like the expanded workbook.
+	if grid := int64(scan.lastRow) * int64(scan.maxCol) * 16; grid > lim.MaxXLSXBytes {
+		last, _ := excelize.CoordinatesToCellName(max(scan.maxCol, 1), max(scan.lastRow, 1))
+		return nil, &InputError{Pos: spos, Err: fmt.Errorf(
+			"the sheet spans A1:%s, a grid of more than %d bytes to read; refused (clear cells far from the table, or raise the limit with --max-xlsx-bytes)",
+			last, lim.MaxXLSXBytes)}
 	}
 	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
@@ -517,6 +527,9 @@ func scanSheet(zr *zip.Reader, name string, dateStyles map[int]bool, lim Limits)
 				inIs = false
 			case "c":
 				inCell = false
+				if curAt[1] > s.maxCol {
+					s.maxCol = curAt[1]
+				}
 				if cur.nonEmpty && curAt[0] > s.lastValRow {
 					s.lastValRow = curAt[0]
 				}

@@ -594,6 +594,10 @@ func TestXLSXStructureErrors(t *testing.T) {
 			"book.xlsx: the workbook has no xl/workbook.xml part (it is damaged, or not an .xlsx workbook)"},
 		{"too many rows", rawXLSX(t, rawSheet{name: "S", body: xsheet("A1:B5", many...)}), LoadOptions{Limits: Limits{MaxRows: 3}},
 			`book.xlsx: sheet "S": more than 3 data rows (raise the limit with --max-rows)`},
+		// 64 rows with a cell in column XFD (16,384 columns) make a grid of
+		// 64 x 16384 x 16 bytes = 16 MiB, over a 1 MiB limit.
+		{"grid too wide", rawXLSX(t, rawSheet{name: "S", body: xsheet("A1:XFD64", wideRows(64)...)}), LoadOptions{Limits: Limits{MaxXLSXBytes: 1 << 20}},
+			`book.xlsx: sheet "S": the sheet spans A1:XFD64, a grid of more than 1048576 bytes to read; refused (clear cells far from the table, or raise the limit with --max-xlsx-bytes)`},
 		{"shared formula without value", rawXLSX(t, rawSheet{name: "S", body: xsheet("A1:B2", header,
 			xrow(2, xs("A2", "2025-03"), `<c r="B2"><f t="shared" si="0"/></c>`))}), LoadOptions{},
 			`book.xlsx: sheet "S" cell B2: a shared formula has no stored value; open the workbook in Excel or LibreOffice and save it again so the value is stored, or type the number`},
@@ -606,4 +610,13 @@ func TestXLSXStructureErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// wideRows makes rows 1..n, each with a cell in the last column (XFD).
+func wideRows(n int) []string {
+	rows := []string{xrow(1, xs("A1", "month"), xs("B1", "killed"), xs("XFD1", "far"))}
+	for r := 2; r <= n; r++ {
+		rows = append(rows, xrow(r, xs(fmt.Sprintf("A%d", r), "2025-03"), xs(fmt.Sprintf("XFD%d", r), "x")))
+	}
+	return rows
 }
