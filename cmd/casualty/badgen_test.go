@@ -165,6 +165,7 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	f["truncated.xlsx"] = good[:len(good)*2/3]
 	f["zipbomb.xlsx"] = zipBomb(t, 600<<20)
 	f["zipbomb-small.xlsx"] = zipBomb(t, 4<<20)
+	f["zipbomb-lying.xlsx"] = lyingZip(t, good, 64<<20)
 	f["cut-short.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: goodRows, dimension: "A1:C13", cutAfter: 3}}})
 	f["cut-mid-xml.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: goodRows, cutAfter: 2}}})
 	f["ok-formulas.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: [][]xcell{
@@ -424,6 +425,47 @@ func zipBomb(t *testing.T, size int64) []byte {
 		w.Write(blank)
 	}
 	io.WriteString(w, `</sheetData></worksheet>`)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// lyingZip copies the workbook good but replaces its sheet with one that
+// expands to size bytes while the zip declares it a few hundred bytes: a
+// loader that trusts the declared sizes must still stop at the real ones.
+func lyingZip(t *testing.T, good []byte, size int64) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if f.Name != "xl/worksheets/sheet1.xml" {
+			if err := zw.Copy(f); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		var raw bytes.Buffer
+		fw, _ := flate.NewWriter(&raw, flate.BestCompression)
+		io.WriteString(fw, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+		blank := bytes.Repeat([]byte(" "), 1<<20)
+		for n := int64(0); n < size; n += int64(len(blank)) {
+			fw.Write(blank)
+		}
+		io.WriteString(fw, `</sheetData></worksheet>`)
+		fw.Close()
+		h := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: fixedTime,
+			CRC32: f.CRC32, CompressedSize64: uint64(raw.Len()), UncompressedSize64: f.UncompressedSize64}
+		w, err := zw.CreateRaw(h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(raw.Bytes())
+	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
