@@ -166,6 +166,18 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	f["zipbomb.xlsx"] = zipBomb(t, 600<<20)
 	f["zipbomb-small.xlsx"] = zipBomb(t, 4<<20)
 	f["zipbomb-lying.xlsx"] = lyingZip(t, good, 64<<20)
+	// The "billion laughs": entities that would expand to 10^9 copies.
+	var laughs strings.Builder
+	laughs.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<!DOCTYPE worksheet [<!ENTITY lol "lol">`)
+	for i := 1; i <= 9; i++ {
+		prev := "lol"
+		if i > 1 {
+			prev = fmt.Sprintf("lol%d", i-1)
+		}
+		fmt.Fprintf(&laughs, `<!ENTITY lol%d "%s">`, i, strings.Repeat("&"+prev+";", 10))
+	}
+	laughs.WriteString(`]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>`)
+	f["billion-laughs.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", raw: laughs.String()}}})
 	f["cut-short.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: goodRows, dimension: "A1:C13", cutAfter: 3}}})
 	f["cut-mid-xml.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: goodRows, cutAfter: 2}}})
 	f["ok-formulas.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: [][]xcell{
@@ -305,6 +317,7 @@ type xlsxSheet struct {
 	merges    []string
 	dimension string // declared used range, "" for none
 	cutAfter  int    // cut the sheet XML after this many rows, mid-element (0: whole)
+	raw       string // the sheet's XML as given, in place of rows
 }
 
 type xlsxSpec struct {
@@ -346,6 +359,9 @@ func xlsxBytes(t *testing.T, spec xlsxSpec) []byte {
 }
 
 func sheetXML(s xlsxSheet, ns string) []byte {
+	if s.raw != "" {
+		return []byte(s.raw)
+	}
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + `<worksheet ` + ns + `>`)
 	if s.dimension != "" {
