@@ -86,7 +86,27 @@ func txtInterval(ci stats.Interval) string {
 	if !ci.Valid {
 		return ""
 	}
-	return stats.FormatRatioPct(ci.Low) + " to " + stats.FormatRatioPct(ci.High)
+	return txtBound(ci.Low) + " to " + txtBound(ci.High)
+}
+
+// txtBound writes one end of an interval of a rate ratio as a % change.
+// Whole percentages, as elsewhere, except that a bound which rounds to 0
+// but is not 0 keeps a decimal and its sign: an interval of +0.3% to +61%
+// lies above no change, and "0% to +61%" would read as touching it.
+func txtBound(ratio float64) string {
+	pct := (ratio - 1) * 100
+	if s := stats.FormatPct(pct); s != "0%" || pct == 0 {
+		return s
+	}
+	s := strconv.FormatFloat(pct, 'f', 1, 64)
+	switch s {
+	case "0.0", "-0.0":
+		s = strconv.FormatFloat(pct, 'f', 2, 64)
+	}
+	if pct > 0 {
+		s = "+" + s
+	}
+	return s + "%"
 }
 
 // txtVerdict is the verdict with its symbol: "~ no clear change".

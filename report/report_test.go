@@ -581,6 +581,10 @@ func TestText(t *testing.T) {
 		{txtRoundPct(12.5), "12"},                             // round half to even at display: 12.5 → "12" (strconv)
 		{txtPerDay(918.0 / 31), "29.6"},                       // 29.613
 		{sentenceCase("no figure for x"), "No figure for x."}, // warnings read as sentences
+		{txtBound(1.003), "+0.3%"},                            // above no change, however little
+		{txtBound(0.9996), "-0.04%"},                          // below it
+		{txtBound(1.61), "+61%"},                              // whole percent otherwise
+		{txtBound(1), "0%"},                                   // exactly no change
 	}
 	for i, tc := range tests {
 		if tc.got != tc.want {
