@@ -443,6 +443,7 @@ var workbookCases = []badCase{
 	one("zipbomb.xlsx"),
 	one("zipbomb-lying.xlsx"),
 	one("billion-laughs.xlsx"),
+	one("far-cells.xlsx"),
 	{name: "zipbomb-small.xlsx", files: []string{"zipbomb-small.xlsx"}, args: []string{"--max-xlsx-bytes", "1000000"}},
 	{name: "many-entries.xlsx", files: []string{"many-entries.xlsx"}, args: []string{"--max-xlsx-entries", "20"}},
 	one("cut-short.xlsx"),
