@@ -116,18 +116,33 @@ func (wb *Workbook) writeMonthly(s *xlSheet) {
 				continue
 			}
 			if parts := m.Parts(); len(parts) > 0 {
+				// A live sum of the cells to the left when it adds the very
+				// figures they show; when a part is known only for some
+				// days, the data sums the parts over the days they share,
+				// which the cells do not show: then the value, with a note.
 				pc := []string{}
-				ok := true
-				for _, part := range parts {
-					if _, in := lay.col[part]; !in || !lay.series[part].At(mo).Present {
+				var terms []string
+				ok := len(p.Sources) == len(parts)
+				for i, part := range parts {
+					pp := lay.series[part].At(mo)
+					if _, in := lay.col[part]; !in || !pp.Present || !ok || !sameFigure(p.Sources[i], pp.Sources) {
 						ok = false
 					}
 					pc = append(pc, xlRef(lay.col[part], r))
+					if i < len(p.Sources) {
+						terms = append(terms, fmt.Sprintf("%d %s", p.Sources[i].Value, p.Sources[i].Metric.Label()))
+					}
 				}
 				if ok {
 					s.formula(c, r, strings.Join(pc, "+"), float64(p.Value), st.countStyle(p.Qualifier))
 				} else {
 					s.int(c, r, p.Value, st.countStyle(p.Qualifier))
+					covers := ""
+					if len(p.Sources) > 0 && p.Sources[0].PartMonth() {
+						covers = " over " + p.Sources[0].Covers()
+					}
+					s.note(c, r, fmt.Sprintf("%s %s is %s%s, the days every part covers; it is not the sum of the cells to its left, which cover different days.",
+						xlMetricHeader(m), mo.Label(), strings.Join(terms, " + "), covers))
 				}
 				continue
 			}
@@ -236,4 +251,10 @@ func qualifierSummary(figs []data.Observation) string {
 		}
 	}
 	return strings.Join(parts, "; ") + "; others exact"
+}
+
+// sameFigure reports whether o is the one figure behind a shown cell.
+func sameFigure(o data.Observation, shown []data.Observation) bool {
+	return len(shown) == 1 && shown[0].Value == o.Value && shown[0].FromDay == o.FromDay &&
+		shown[0].ToDay == o.ToDay && shown[0].Published == o.Published
 }

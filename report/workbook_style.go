@@ -2,6 +2,7 @@ package report
 
 import (
 	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/stats"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -24,6 +25,7 @@ const (
 
 // xlStyles holds the style ids the sheets use.
 type xlStyles struct {
+	rise, fall, riseBold, fallBold                                           int
 	title, subtitle, group, header, label, text, wrap, small, na, link, warn int
 	count, countAtLeast, countApprox                                         int
 	rate, rateAtLeast, rateApprox                                            int
@@ -104,6 +106,12 @@ func xlNewStyles(f *excelize.File) (xlStyles, error) {
 		Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}})
 	st.link = add(&excelize.Style{Font: &excelize.Font{Family: xlFont, Size: 11, Color: "0563C1", Underline: "single"}, Alignment: top})
 	st.warn = add(&excelize.Style{Font: &excelize.Font{Family: xlFont, Size: 10, Italic: true, Color: "9C5700"}, Alignment: top})
+	// Verdicts: a rise in dark red, a fall in dark blue; "~" stays plain.
+	verdict := func(colour string, bold bool) *excelize.Style {
+		return &excelize.Style{Font: &excelize.Font{Family: xlFont, Size: 11, Bold: bold, Color: colour}, Alignment: &excelize.Alignment{Vertical: "top", Indent: 1}}
+	}
+	st.rise, st.fall = add(verdict("C00000", false)), add(verdict("1F4E79", false))
+	st.riseBold, st.fallBold = add(verdict("C00000", true)), add(verdict("1F4E79", true))
 	st.count = add(num(xlFmtCount, false, 11))
 	st.countAtLeast = add(num(xlFmtCountAtLeast, false, 11))
 	st.countApprox = add(num(xlFmtCountApprox, false, 11))
@@ -118,4 +126,19 @@ func xlNewStyles(f *excelize.File) (xlStyles, error) {
 	st.headlineAtLeast = add(num(xlFmtCountAtLeast, true, 14))
 	st.headlineApprox = add(num(xlFmtCountApprox, true, 14))
 	return st, err
+}
+
+// verdictStyle colours a verdict cell: rise red, fall blue, else base.
+func (st xlStyles) verdictStyle(v stats.Verdict, bold bool, base int) int {
+	switch {
+	case v == stats.Rise && bold:
+		return st.riseBold
+	case v == stats.Rise:
+		return st.rise
+	case v == stats.Fall && bold:
+		return st.fallBold
+	case v == stats.Fall:
+		return st.fall
+	}
+	return base
 }

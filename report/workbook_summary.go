@@ -115,7 +115,7 @@ func (wb *Workbook) writeSummary(s *xlSheet) {
 		if cp.P.Valid {
 			s.float(scP, r, cp.P.V, st.p)
 		}
-		s.text(scVerdict, r, xlVerdict(cp.Verdict), st.label)
+		s.text(scVerdict, r, xlVerdict(cp.Verdict), st.verdictStyle(cp.Verdict, true, st.label))
 		s.define(prefix+"_Verdict", scVerdict, r, "verdict on "+prev.Label())
 		if cy.From.Complete() {
 			s.int(scYoYCount, r, cy.From.Count, st.countStyle(cy.From.Qualifier))
@@ -124,7 +124,7 @@ func (wb *Workbook) writeSummary(s *xlSheet) {
 		}
 		wb.summaryValue(s, scYoYPct, r, cy.Pct, prefix+"_YoY", "% change of "+m.Label()+" on "+year.Label())
 		wb.summaryValue(s, scYoYRatePct, r, cy.PerDayPct, "", "")
-		s.text(scYoYVerdict, r, xlVerdict(cy.Verdict), st.text)
+		s.text(scYoYVerdict, r, xlVerdict(cy.Verdict), st.verdictStyle(cy.Verdict, false, st.text))
 		s.textNoFit(scBasis, r, cp.Basis, st.small)
 		s.height(r, 26)
 		for _, w := range cp.Warnings {

@@ -116,7 +116,7 @@ func (wb *Workbook) writeTrends(s *xlSheet) {
 				if c.P.Valid {
 					s.float(tcP, r, c.P.V, st.p)
 				}
-				s.text(tcVerdict, r, xlVerdict(c.Verdict), st.text)
+				s.text(tcVerdict, r, xlVerdict(c.Verdict), st.verdictStyle(c.Verdict, false, st.text))
 				for _, w := range c.Warnings {
 					s.note(tcPct, r, fmt.Sprintf("%s, change on previous month: %v", m.Label(), w))
 				}
