@@ -64,6 +64,11 @@ func parsePublication(b []byte, path string) (pubFile, error) {
 	}
 	pf := pubFile{Obs: ds.Obs, Sum: hex.EncodeToString(sum[:]), Size: int64(len(b))}
 	for i, o := range ds.Obs {
+		// A figure casualty computed (the difference of two cumulative
+		// totals) says so in its note, which is how a plain CSV keeps it.
+		if strings.HasPrefix(o.Note, "derived:") {
+			ds.Obs[i].Derived = true
+		}
 		if o.Published.Date.IsZero() {
 			return pubFile{}, data.Errorf(o.Pos, "published", "want the publication date on every row of a stored publication, found none")
 		}

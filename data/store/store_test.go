@@ -411,3 +411,19 @@ func TestIngestOlderPublication(t *testing.T) {
 		t.Errorf("current Feb killed %d, want 130 (8 May stays the latest)", o.Value)
 	}
 }
+
+// TestDerivedSurvives: a figure computed from cumulative totals keeps its
+// Derived mark through the store (its note starts "derived:").
+func TestDerivedSurvives(t *testing.T) {
+	s := seeded(t)
+	p := data.Publication{Name: "totals", Date: date(t, "2025-05-01")}
+	in := load(t, "month,metric,value,note\n2025-04,killed,200,derived: cumulative killed 13000 as of 2025-04-30 minus 12800 as of 2025-03-31\n", p)
+	in.Obs[0].Derived = true
+	if _, err := s.Ingest(in, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	ds, _ := s.Load()
+	if o, _ := ds.Figure(data.Key{Month: data.NewMonth(2025, 4), Area: "UA", Metric: data.Killed}); !o.Derived || o.Value != 200 {
+		t.Errorf("stored figure %+v; want 200, Derived", o)
+	}
+}
