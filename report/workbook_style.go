@@ -14,9 +14,9 @@ const (
 	xlFmtCount        = `#,##0`
 	xlFmtCountAtLeast = `"≥ "#,##0`
 	xlFmtCountApprox  = `"≈ "#,##0`
-	xlFmtRate         = `0.00`
-	xlFmtRateAtLeast  = `"≥ "0.00`
-	xlFmtRateApprox   = `"≈ "0.00`
+	xlFmtRate         = `#,##0.00`
+	xlFmtRateAtLeast  = `"≥ "#,##0.00`
+	xlFmtRateApprox   = `"≈ "#,##0.00`
 	xlFmtPct          = `+0.0%;-0.0%;0.0%`
 	xlFmtShare        = `0.0%`
 	xlFmtRatio        = `0.000`
