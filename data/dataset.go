@@ -17,6 +17,12 @@ type Dataset struct {
 	Files []string
 	// Format is the input format detected (or forced) for a single file.
 	Format Format
+
+	// A view made by Latest or FirstPublished remembers the figures it was
+	// picked from, so that a derived sum (casualties) can still choose parts
+	// that cover the same days (see Series).
+	pickedFrom *Dataset
+	pickLatest bool
 }
 
 // sortObs orders observations by month, area, metric, then vintage, so
@@ -131,7 +137,9 @@ func (d *Dataset) pick(latest bool) *Dataset {
 		out = append(out, d.Obs[i])
 	}
 	sortObs(out)
-	return d.with(out)
+	v := d.with(out)
+	v.pickedFrom, v.pickLatest = d, latest
+	return v
 }
 
 // Latest keeps one figure per month, area and metric: the latest vintage
@@ -277,31 +285,42 @@ func (s Series) Missing() []Month {
 }
 
 // Series returns one area's metric from the given figures, which should
-// hold one figure per key (use Latest, FirstPublished or In first). A
-// derived metric (casualties) sums its parts month by month, and a month
-// is present only when every part is: half a sum is not shown as a total.
-// The sum is a lower bound when any part is, and covers the fewest days
-// any part covers.
+// hold one figure per key (use Latest, FirstPublished or In first).
+//
+// A derived metric (casualties = killed + injured) sums its parts month by
+// month, and only parts that cover the same days: when the latest killed
+// figure covers the whole of June 2023 but injured is known only for 1-18
+// June, the sum is taken from the killed and injured figures for 1-18 June
+// (a part-month figure), never from a whole-month killed plus part-month
+// injured, which would fit no span of days. A month is present only when
+// every part is (half a sum is not a total). The sum is a lower bound when
+// any part is. On a view made by Latest or FirstPublished, the parts are
+// chosen from every vintage the view was picked from, in the same order of
+// preference (whole month first, then the latest or the first vintage).
 func (d *Dataset) Series(area string, m Metric) Series {
 	parts := m.Parts()
-	if len(parts) == 0 {
+	derived := len(parts) > 0
+	if !derived {
 		parts = []Metric{m}
 	}
-	byMonth := map[Month][]Observation{}
-	for _, o := range d.Obs {
+	src, latest := d, true
+	if derived && d.pickedFrom != nil {
+		src, latest = d.pickedFrom, d.pickLatest
+	}
+	// byMonth[month][part] holds every candidate figure for that part.
+	byMonth := map[Month][][]Observation{}
+	for _, o := range src.Obs {
 		if o.Area != area {
 			continue
 		}
 		for i, p := range parts {
 			if o.Metric == p {
-				obs := byMonth[o.Month]
-				if obs == nil {
-					obs = make([]Observation, len(parts))
+				c := byMonth[o.Month]
+				if c == nil {
+					c = make([][]Observation, len(parts))
 				}
-				if obs[i].Metric == "" || better(o, obs[i], true) {
-					obs[i] = o
-				}
-				byMonth[o.Month] = obs
+				c[i] = append(c[i], o)
+				byMonth[o.Month] = c
 			}
 		}
 	}
@@ -322,16 +341,10 @@ func (d *Dataset) Series(area string, m Metric) Series {
 	}
 	for mo := first; !last.Before(mo); mo = mo.Add(1) {
 		pt := Point{Month: mo}
-		obs := byMonth[mo]
-		complete := obs != nil
-		for _, o := range obs {
-			if o.Metric == "" {
-				complete = false
-			}
-		}
-		if complete {
+		if obs, ok := matchingParts(byMonth[mo], latest); ok {
 			pt.Present = true
-			pt.Days = mo.Days()
+			pt.Days = obs[0].Days()
+			pt.PartMonth = obs[0].PartMonth()
 			pt.Sources = obs
 			for i, o := range obs {
 				pt.Value += o.Value
@@ -342,12 +355,6 @@ func (d *Dataset) Series(area string, m Metric) Series {
 					pt.Qualifier = pt.Qualifier.Combine(o.Qualifier)
 					if pt.Published.Before(o.Published) {
 						pt.Published = o.Published
-					}
-				}
-				if o.PartMonth() {
-					pt.PartMonth = true
-					if o.Days() < pt.Days {
-						pt.Days = o.Days()
 					}
 				}
 			}
@@ -362,6 +369,71 @@ func (d *Dataset) Series(area string, m Metric) Series {
 		s.Points = s.Points[:len(s.Points)-1]
 	}
 	return s
+}
+
+// matchingParts picks one figure per part, all covering the same days:
+// the whole month when every part has a whole-month figure, otherwise the
+// longest span every part shares (ties to the newer vintage). Within the
+// span, each part's figure is its latest (or first) vintage. ok is false
+// when some part has no figure or the parts share no span.
+func matchingParts(cands [][]Observation, latest bool) ([]Observation, bool) {
+	if cands == nil {
+		return nil, false
+	}
+	type span struct{ from, to int }
+	var shared map[span]bool
+	for i, c := range cands {
+		if len(c) == 0 {
+			return nil, false
+		}
+		here := map[span]bool{}
+		for _, o := range c {
+			here[span{o.FromDay, o.ToDay}] = true
+		}
+		if i == 0 {
+			shared = here
+			continue
+		}
+		for sp := range shared {
+			if !here[sp] {
+				delete(shared, sp)
+			}
+		}
+	}
+	if len(shared) == 0 {
+		return nil, false
+	}
+	var best span
+	bestDays := -1
+	var bestPub Publication
+	for sp := range shared {
+		days := sp.to - sp.from + 1
+		if sp.from == 0 && sp.to == 0 {
+			days = 1 << 20 // the whole month wins
+		}
+		var pub Publication
+		for _, o := range cands[0] {
+			if (span{o.FromDay, o.ToDay}) == sp && pub.Before(o.Published) {
+				pub = o.Published
+			}
+		}
+		if days > bestDays || (days == bestDays && bestPub.Before(pub)) {
+			best, bestDays, bestPub = sp, days, pub
+		}
+	}
+	out := make([]Observation, len(cands))
+	for i, c := range cands {
+		found := false
+		for _, o := range c {
+			if (span{o.FromDay, o.ToDay}) != best {
+				continue
+			}
+			if !found || better(o, out[i], latest) {
+				out[i], found = o, true
+			}
+		}
+	}
+	return out, true
 }
 
 // LatestCommonPublication returns the newest publication that gives a

@@ -122,3 +122,32 @@ func TestMonthDays(t *testing.T) {
 		t.Errorf("Jan 2025 - 1 = %s", m)
 	}
 }
+
+// The latest killed figure for June 2023 covers the whole month, but injured
+// is known only for 1-18 June (OHCHR update of 19 June 2023: 112 killed and
+// 445 injured for 1-18 June). Casualties must come from figures that cover
+// the same days: 112 + 445 = 557 over 18 days, never a whole-month killed
+// figure plus part-month injured.
+func TestDerivedSumUsesMatchingDays(t *testing.T) {
+	ds := Default()
+	for _, view := range []*Dataset{ds, ds.Latest()} {
+		s := view.Series("UA", Casualties)
+		jun := s.At(NewMonth(2023, time.June))
+		if !jun.Present || jun.Value != 557 || jun.Days != 18 || !jun.PartMonth {
+			t.Errorf("June 2023 casualties = %d over %d days (part %v), want 557 over 18 days", jun.Value, jun.Days, jun.PartMonth)
+		}
+		// July 2023: killed and injured both known for 1-30 July (143 + 605 = 748).
+		jul := s.At(NewMonth(2023, time.July))
+		if !jul.Present || jul.Value != 748 || jul.Days != 30 {
+			t.Errorf("July 2023 casualties = %d over %d days, want 748 over 30 days", jul.Value, jul.Days)
+		}
+		// March 2025: whole-month figures, 164 + 910 = 1,074 over 31 days.
+		if mar := s.At(NewMonth(2025, time.March)); mar.Value != 1074 || mar.Days != 31 || mar.PartMonth {
+			t.Errorf("March 2025 casualties = %d over %d days, want 1074 over 31", mar.Value, mar.Days)
+		}
+	}
+	// Killed alone keeps its whole-month latest figure for June 2023.
+	if k := ds.Latest().Series("UA", Killed).At(NewMonth(2023, time.June)); k.PartMonth {
+		t.Errorf("June 2023 killed is a part-month figure (%d over %d days); want the whole month", k.Value, k.Days)
+	}
+}

@@ -199,10 +199,12 @@ func TestCompareErrors(t *testing.T) {
 	}
 }
 
-// TestComparePartMonth: June 2023 is reported for 18 days only (1–18
-// June, HRMMU update of 11 September 2023), May 2023 for the whole month.
-// The raw counts are not compared; the per-day rates are: 631/18 =
-// 35.0556 against 858/31 = 27.6774 a day, ratio 1.266576, +26.66%.
+// TestComparePartMonth: June 2023 injured is reported for 1–18 June only,
+// so casualties come from the killed and injured figures for those days
+// (OHCHR update of 19 June 2023: 112 + 445 = 557); May 2023 covers the
+// whole month (858). The raw counts are not compared; the per-day rates
+// are: 557/18 = 30.9444 against 858/31 = 27.6774 a day, ratio 1.118039,
+// +11.80%.
 func TestComparePartMonth(t *testing.T) {
 	opt := DefaultOptions()
 	opt.LatestVintages = true
@@ -210,13 +212,13 @@ func TestComparePartMonth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !c.To.PartMonth || c.To.Days != 18 || c.To.Count != 631 || c.From.Count != 858 {
+	if !c.To.PartMonth || c.To.Days != 18 || c.To.Count != 557 || c.From.Count != 858 {
 		t.Fatalf("to %+v from %+v", c.To, c.From)
 	}
 	if c.Pct.Valid {
 		t.Errorf("raw %% change between a part-month and a whole month: %+v", c.Pct)
 	}
-	if !near(c.RateRatio.V, (631.0/18)/(858.0/31), 1e-12) || !near(c.PerDayPct.V, 26.6576, 1e-5) {
+	if !near(c.RateRatio.V, (557.0/18)/(858.0/31), 1e-12) || !near(c.PerDayPct.V, 11.8039, 1e-4) {
 		t.Errorf("ratio %+v per day %+v", c.RateRatio, c.PerDayPct)
 	}
 	if !strings.Contains(c.Sentence, "(18 days reported)") || strings.Contains(c.Sentence, "more than") {
