@@ -201,6 +201,11 @@ func (d *dataFlags) withEvents(ds *data.Dataset) (*data.Dataset, error) {
 	if len(d.events) == 0 {
 		return ds, nil
 	}
+	if d.store != "" {
+		// As with --data: a store's figures are publications with dates,
+		// and undated event sums beside them would blur which is which.
+		return nil, usagef("--store and --events cannot be combined: add the events to the store with `casualty aggregate --store DIR --published YYYY-MM-DD FILE`, or read the file alone")
+	}
 	sets := []*data.Dataset{ds}
 	for _, f := range d.events {
 		res, err := events.AggregateFile(context.Background(), f, events.Options{MaxErrors: d.maxErrs})

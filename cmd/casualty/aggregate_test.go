@@ -110,12 +110,17 @@ func TestAggregateBadRows(t *testing.T) {
 
 func TestAggregateUsage(t *testing.T) {
 	in := writeTemp(t, "ev.csv", eventFile)
+	storeDir := filepath.Join(t.TempDir(), "store")
+	if _, err := store.Init(storeDir, nil); err != nil {
+		t.Fatal(err)
+	}
 	for _, args := range [][]string{
 		{"aggregate"},
 		{"aggregate", in, in},
 		{"aggregate", "--where", "event_type", in},
 		{"aggregate", "--store", t.TempDir(), in}, // no --published
 		{"aggregate", "--published", "14 March 2025", in},
+		{"data", "--store", storeDir, "--events", in},
 	} {
 		_, _, err := runArgs(args...)
 		var ue *usageError
