@@ -134,6 +134,8 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	text("bad-covers.csv", "month,area,metric,value,covers\n2022-02,UA,killed,136,24-30\n")
 	text("merge-a.csv", tidyHead+row("2025-03", "UA", "killed", "164")+row("2025-03", "UA", "injured", "910"))
 	text("merge-b.csv", tidyHead+row("2025-03", "UA", "killed", "170")+row("2025-03", "UA", "injured", "910"))
+	text("wide-misspelt-column.csv", "month,killed,injurd\n2025-02,129,588\n2025-03,164,910\n")
+	text("duplicate-column.csv", "month,killed,injured,killed\n2025-03,164,910,170\n")
 	text("hxl-forced.csv", tidyHead+row("2025-03", "UA", "killed", "164"))
 
 	// Limits (the test passes a small limit to each).
@@ -188,6 +190,13 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	}
 	far.WriteString(`</sheetData></worksheet>`)
 	f["far-cells.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", raw: far.String()}}})
+	// A shared-string cell whose index points at no string (the workbook
+	// has no shared strings at all): its index must not read as a count.
+	f["dangling-shared-string.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", raw: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>month</t></is></c><c r="B1" t="inlineStr"><is><t>killed</t></is></c><c r="C1" t="inlineStr"><is><t>injured</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>2025-03</t></is></c><c r="B2" t="s"><v>7</v></c><c r="C2"><v>910</v></c></row>` +
+		`</sheetData></worksheet>`}}})
 	f["cut-short.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: goodRows, dimension: "A1:C13", cutAfter: 3}}})
 	f["cut-mid-xml.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: goodRows, cutAfter: 2}}})
 	f["ok-formulas.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: [][]xcell{
