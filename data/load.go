@@ -507,20 +507,47 @@ func sortErrors(l *ErrorList) {
 // gapWarnings lists, for each area and metric, the months with no figure
 // between its first and last month. Gaps stay gaps; this only says so.
 func gapWarnings(d *Dataset) []error {
+	// The months with a figure, any vintage, for each area and metric: one
+	// pass over the figures rather than a series per pair.
+	type am struct {
+		area   string
+		metric Metric
+	}
+	have := map[am]map[Month]bool{}
+	for _, o := range d.Obs {
+		k := am{o.Area, o.Metric}
+		if have[k] == nil {
+			have[k] = map[Month]bool{}
+		}
+		have[k][o.Month] = true
+	}
 	var out []error
-	latest := d.Latest()
-	for _, a := range latest.AreaCodes() {
-		for _, m := range latest.Metrics() {
-			s := latest.Series(a, m)
-			miss := s.Missing()
-			if len(miss) == 0 {
+	for _, a := range d.AreaCodes() {
+		for _, m := range d.Metrics() {
+			months := have[am{a, m}]
+			if len(months) == 0 {
 				continue
 			}
-			names := make([]string, len(miss))
-			for i, mo := range miss {
-				names[i] = mo.String()
+			var first, last Month
+			n := 0
+			for mo := range months {
+				if n == 0 || mo.Before(first) {
+					first = mo
+				}
+				if n == 0 || last.Before(mo) {
+					last = mo
+				}
+				n++
 			}
-			out = append(out, fmt.Errorf("%s %s: no figure for %s (left as a gap, not zero)", a, m, strings.Join(names, ", ")))
+			var names []string
+			for mo := first; mo.Before(last); mo = mo.Add(1) {
+				if !months[mo] {
+					names = append(names, mo.String())
+				}
+			}
+			if len(names) > 0 {
+				out = append(out, fmt.Errorf("%s %s: no figure for %s (left as a gap, not zero)", a, m, strings.Join(names, ", ")))
+			}
 		}
 	}
 	return out

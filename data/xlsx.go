@@ -66,9 +66,10 @@ func (c xlsxCell) describe() string {
 // xlsxScan is the result of reading one sheet's XML to its end.
 type xlsxScan struct {
 	dimension  string
-	lastRow    int // r of the last <row> element
-	lastValRow int // last row with a cell value
-	maxCol     int // rightmost column with a cell
+	lastRow    int      // r of the last <row> element
+	lastValRow int      // last row with a cell value
+	maxCol     int      // rightmost column with a cell
+	merges     []string // merged ranges, "B1:C1"
 	cells      map[[2]int]xlsxCell
 	err        error // the XML ended early or is malformed
 	complete   bool  // </worksheet> was reached
@@ -158,11 +159,7 @@ func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		date1904 = *props.Date1904
 	}
-	merges, err := f.GetMergeCells(sheet, true)
-	if err != nil {
-		return nil, &InputError{Pos: spos, Err: fmt.Errorf("cannot read the merged cells (%v)", err)}
-	}
-	t, w, err := sheetTable(name, sheet, rows, scan, merges, date1904, opt)
+	t, w, err := sheetTable(name, sheet, rows, scan, date1904, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -471,6 +468,12 @@ func scanSheet(zr *zip.Reader, name string, dateStyles map[int]bool, lim Limits)
 			switch e.Name.Local {
 			case "dimension":
 				s.dimension = attr(e, "ref")
+			case "mergeCell":
+				if len(s.merges) >= 100_000 {
+					s.err = errors.New("more than 100000 merged ranges")
+					return s
+				}
+				s.merges = append(s.merges, strings.ToUpper(attr(e, "ref")))
 			case "row":
 				if n, err := strconv.Atoi(attr(e, "r")); err == nil && n > 0 {
 					row = n
@@ -585,7 +588,7 @@ func figureColumn(c columns, i int) bool {
 
 // sheetTable turns the rows of a sheet into a table with sheet-and-cell
 // positions, resolving dates, formulas and merged cells.
-func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, merges []excelize.MergeCell, date1904 bool, opt LoadOptions) (*table, []error, error) {
+func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bool, opt LoadOptions) (*table, []error, error) {
 	errs := &ErrorList{Max: opt.MaxErrors}
 	cellName := func(col, row int) string {
 		s, _ := excelize.CoordinatesToCellName(col, row)
@@ -678,13 +681,22 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, merges []ex
 	cols := headerColumns(header)
 	// Merged cells: refused in the header, filled down in a column of
 	// months, areas or notes, refused over figures.
-	for _, m := range merges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+	for _, ref := range scan.merges {
+		from, to, ok := strings.Cut(ref, ":")
+		if !ok {
+			continue // a single cell merged with itself
+		}
+		c1, r1, err1 := excelize.CellNameToCoordinates(from)
+		c2, r2, err2 := excelize.CellNameToCoordinates(to)
 		if err1 != nil || err2 != nil {
 			continue
 		}
-		ref := m.GetStartAxis() + ":" + m.GetEndAxis()
+		if c2 < c1 {
+			c1, c2 = c2, c1
+		}
+		if r2 < r1 {
+			r1, r2 = r2, r1
+		}
 		switch {
 		case r2 < hdr+1:
 			continue // above the table
