@@ -123,6 +123,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	replace := fs.Bool("replace", false, "replace a publication stored already with different figures (a corrected release)")
 	allowDrop := fs.Bool("allow-drop", false, "with --replace: accept that figures the stored version gave are missing")
 	lockTimeout := fs.Duration("lock-timeout", 30*time.Second, "wait at most `D` for another ingest on the store to finish")
+	dryRun := fs.Bool("dry-run", false, "show what the ingest would change, and write nothing")
 	var df dataFlags
 	fs.StringVar(&df.formatIn, "format-in", "", "force the input format: tidy, wide, hxl, xlsx or cumulative")
 	fs.StringVar(&df.sheet, "sheet", "", "workbook `SHEET` to read (default: the first visible one)")
@@ -163,7 +164,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	file := fs.Arg(0)
-	plan, err := ingestFile(ctx, s, file, pub, opt, store.Options{Replace: *replace, AllowDrop: *allowDrop}, *lockTimeout, stderr)
+	plan, err := ingestFile(ctx, s, file, pub, opt, store.Options{Replace: *replace, AllowDrop: *allowDrop}, *lockTimeout, *dryRun, stderr)
 	if err != nil {
 		return err
 	}
@@ -171,12 +172,19 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	printPlan(stdout, plan, file, ds, s)
+	if *dryRun && !plan.Same && !plan.Replaces {
+		// The store as it would be, for the changes printed.
+		if ds, err = data.Merge(ds, &data.Dataset{Obs: plan.Obs}); err != nil {
+			return err
+		}
+	}
+	printPlan(stdout, plan, file, ds, s, *dryRun)
 	return nil
 }
 
-// ingestFile loads file and ingests it under the store's lock.
-func ingestFile(ctx context.Context, s *store.Store, file string, pub data.Publication, opt data.LoadOptions, sopt store.Options, timeout time.Duration, stderr io.Writer) (*store.Plan, error) {
+// ingestFile loads file and ingests it under the store's lock (or, for a
+// dry run, only plans the ingest).
+func ingestFile(ctx context.Context, s *store.Store, file string, pub data.Publication, opt data.LoadOptions, sopt store.Options, timeout time.Duration, dryRun bool, stderr io.Writer) (*store.Plan, error) {
 	in, err := data.LoadFile(file, opt)
 	if err != nil {
 		return nil, err
@@ -195,6 +203,9 @@ func ingestFile(ctx context.Context, s *store.Store, file string, pub data.Publi
 			return nil, usagef("ingest: --published YYYY-MM-DD is required: %s gives no publication date (%v)", file, err)
 		}
 	}
+	if dryRun {
+		return s.Prepare(in, pub, sopt)
+	}
 	unlock, err := s.Lock(ctx, timeout, waitingMessage(stderr, s, timeout))
 	if err != nil {
 		return nil, err
@@ -203,8 +214,9 @@ func ingestFile(ctx context.Context, s *store.Store, file string, pub data.Publi
 	return s.Ingest(in, pub, sopt)
 }
 
-// printPlan says what an ingest changed. ds is the store after it.
-func printPlan(w io.Writer, p *store.Plan, file string, ds *data.Dataset, s *store.Store) {
+// printPlan says what an ingest changed (or, dry, would change). ds is
+// the store after it.
+func printPlan(w io.Writer, p *store.Plan, file string, ds *data.Dataset, s *store.Store, dry bool) {
 	if p.Same {
 		fmt.Fprintf(w, "%s: %s is in the store already with these %d figures; nothing changed\n", file, p.Pub, len(p.Obs))
 		return
@@ -212,6 +224,9 @@ func printPlan(w io.Writer, p *store.Plan, file string, ds *data.Dataset, s *sto
 	verb := "stored"
 	if p.Replaces {
 		verb = "replaced"
+	}
+	if dry {
+		verb = "dry run: nothing written; would be " + verb
 	}
 	fmt.Fprintf(w, "%s: %s, %d figures, %s as %s\n", file, p.Pub, len(p.Obs), verb, filepath.Join(s.Dir, store.PubDir, p.File))
 	if len(p.NewMonths) > 0 {

@@ -99,8 +99,18 @@ func TestStoreEndToEnd(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "store")
 	golden(t, "init.txt", strings.ReplaceAll(mustRun(t, "init", "--store", dir), dir, "STORE"))
 	var log strings.Builder
-	for _, p := range storePubs {
-		out := mustRun(t, "ingest", "--store", dir, "--published", p.date, "--name", p.name, filepath.Join(in, p.file))
+	for i, p := range storePubs {
+		args := []string{"ingest", "--store", dir, "--published", p.date, "--name", p.name, filepath.Join(in, p.file)}
+		if i == 1 {
+			// A dry run shows what the ingest will do and writes nothing.
+			before := storeFiles(t, dir)
+			dry := mustRun(t, append([]string{"ingest", "--dry-run"}, args[1:]...)...)
+			log.WriteString(strings.NewReplacer(dir, "STORE", in+string(filepath.Separator), "").Replace(dry))
+			if storeFiles(t, dir) != before {
+				t.Error("a dry run changed the store")
+			}
+		}
+		out := mustRun(t, args...)
 		log.WriteString(strings.NewReplacer(dir, "STORE", in+string(filepath.Separator), "").Replace(out))
 	}
 	// Ingesting the same file twice changes nothing and says so.

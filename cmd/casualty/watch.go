@@ -256,7 +256,7 @@ func (c watchConfig) process(ctx context.Context, path string, stdout, stderr io
 		fmt.Fprintf(stderr, "casualty: %s: ingested, but the store does not load: %v\n", name, err)
 		return false
 	}
-	printPlan(stdout, plan, name, ds, c.store)
+	printPlan(stdout, plan, name, ds, c.store, false)
 	if plan.Same {
 		return false
 	}
