@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -130,6 +131,30 @@ func ParseCount(s string) (Count, error) {
 	return c, nil
 }
 
+// pointHint says what a number with a decimal point probably is, since
+// counts are whole: thousands written with dots (1.074) or a formula's
+// rounding remainder
+// (164.00000000000003, which a spreadsheet shows as 164). "" for a plain
+// fraction. None is accepted: each could be read two ways.
+func pointHint(t string) string {
+	groups := strings.Split(t, ".")
+	thousands := len(groups[0]) >= 1 && len(groups[0]) <= 3
+	for _, g := range groups[1:] {
+		thousands = thousands && len(g) == 3
+	}
+	if thousands && allDigits(strings.Join(groups, "")) {
+		return fmt.Sprintf("dots as thousands separators? write %s or %s; or, if a fraction, counts are whole", strings.Join(groups, ""), strings.Join(groups, ","))
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	switch {
+	case err != nil:
+		return ""
+	case f >= 1 && f != math.Round(f) && math.Abs(f-math.Round(f)) < 1e-9*f:
+		return fmt.Sprintf("a formula's rounding remainder? a spreadsheet shows %.0f; round the cell with ROUND or type the number", math.Round(f))
+	}
+	return ""
+}
+
 // parseWhole reads a non-negative whole number with optional thousands
 // separators (comma, space, no-break space, thin space, apostrophe) in
 // groups of three.
@@ -169,6 +194,9 @@ func parseWhole(t, orig string) (int64, error) {
 			sepSeen = true
 			group = 0
 		case r == '.':
+			if why := pointHint(t); why != "" {
+				return 0, fmt.Errorf("want a whole number, got %s (%s)", cellText(orig), why)
+			}
 			return 0, fmt.Errorf("want a whole number, got %s (a fraction)", cellText(orig))
 		default:
 			if unicode.IsSpace(r) {

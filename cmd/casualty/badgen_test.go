@@ -106,6 +106,7 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	text("misplaced-separator.csv", tidyHead+row("2025-03", "UA", "killed", "\"1,07,4\""))
 	text("outside-range.csv", "month,area,metric,value,low,high\n2025-03,UA,killed,164,170,200\n")
 	text("bad-qualifier.csv", "month,area,metric,value,qualifier\n2025-03,UA,killed,164,roughly\n")
+	text("dots-thousands.csv", "month;killed;injured\n2025-03;164;1.074\n")
 	text("footnote.csv", "month,killed,injured\n2025-02,129,588\n2025-03,164*,910\n")
 	text("long-cell.csv", tidyHead+row("2025-03", "UA", "killed", strings.Repeat("9", 5000))+row(strings.Repeat("March ", 500)+"2025", "UA", "injured", "910"))
 	text("ok-approx.csv", tidyHead+row("2025-03", "UA", "killed", "approx. 100")+row("2025-03", "UA", "injured", "about 1 000"))
@@ -197,6 +198,12 @@ func badCatalogue(t *testing.T) map[string][]byte {
 		`<row r="1"><c r="A1" t="inlineStr"><is><t>month</t></is></c><c r="B1" t="inlineStr"><is><t>killed</t></is></c><c r="C1" t="inlineStr"><is><t>injured</t></is></c></row>` +
 		`<row r="2"><c r="A2" t="inlineStr"><is><t>2025-03</t></is></c><c r="B2" t="s"><v>7</v></c><c r="C2"><v>910</v></c></row>` +
 		`</sheetData></worksheet>`}}})
+	// Values a formula left with a rounding remainder: the spreadsheet
+	// shows 164 and 910, the file holds neither.
+	f["float-remainder.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: [][]xcell{
+		{xs("month"), xs("killed"), xs("injured")},
+		{xs("2025-03"), xf("B1*0+164.1-0.1", "164.00000000000003"), xn("909.99999999999989")},
+	}}}})
 	f["cut-short.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: goodRows, dimension: "A1:C13", cutAfter: 3}}})
 	f["cut-mid-xml.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: goodRows, cutAfter: 2}}})
 	f["ok-formulas.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: [][]xcell{

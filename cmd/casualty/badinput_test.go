@@ -83,6 +83,7 @@ var textCases = []badCase{
 	one("bad-qualifier.csv"),
 	one("long-cell.csv"),
 	one("footnote.csv"),
+	one("dots-thousands.csv"),
 
 	// Months.
 	one("month-13.csv"),
@@ -444,6 +445,7 @@ var workbookCases = []badCase{
 	one("zipbomb-lying.xlsx"),
 	one("billion-laughs.xlsx"),
 	one("far-cells.xlsx"),
+	one("float-remainder.xlsx"),
 	{name: "zipbomb-small.xlsx", files: []string{"zipbomb-small.xlsx"}, args: []string{"--max-xlsx-bytes", "1000000"}},
 	{name: "many-entries.xlsx", files: []string{"many-entries.xlsx"}, args: []string{"--max-xlsx-entries", "20"}},
 	one("cut-short.xlsx"),
