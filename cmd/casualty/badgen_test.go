@@ -70,6 +70,7 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	text("no-columns.csv", "date_of_report,number_of_people\n2025-03,5\n")
 	text("wide-no-month.csv", "area,killed,injured\nUA,164,910\n")
 	text("event-level.csv", "event_date,admin1,event_type,fatalities\n2025-03-02,Kharkiv,Shelling/artillery/missile attack,3\n")
+	text("title-row.csv", "Civilian casualties in Ukraine, monthly\n\nmonth,killed,injured\n2025-02,129,588\n2025-03,164,910\n")
 	text("ragged-short.csv", tidyHead+row("2025-02", "UA", "killed", "129")+"2025-03,UA,killed\n"+row("2025-03", "UA", "injured", "910"))
 	text("ragged-long.csv", tidyHead+row("2025-02", "UA", "killed", "129")+"2025-03,UA,injured,1,074,2025-04-09,HRMMU update\n")
 	text("unclosed-quote.csv", tidyHead+row("2025-02", "UA", "killed", "129")+"2025-03,UA,killed,\"164,2025-04-09,HRMMU update\n"+row("2025-03", "UA", "injured", "910"))

@@ -46,6 +46,7 @@ var textCases = []badCase{
 	one("no-columns.csv"),
 	one("wide-no-month.csv"),
 	one("event-level.csv"),
+	one("title-row.csv"),
 	one("ragged-short.csv"),
 	one("ragged-long.csv"),
 	one("unclosed-quote.csv"),
