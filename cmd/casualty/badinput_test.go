@@ -129,10 +129,11 @@ var okCases = []badCase{
 	one("ok-month-spellings.csv"),
 }
 
-// runIn copies the case's files into a fresh folder, runs `casualty data`
-// there with output to stdout, and returns what it printed, its exit
-// status, and whether the folder still holds exactly the files copied in
-// (a failed run must write nothing, not even a temporary file).
+// runIn copies the case's files into a fresh folder, runs the command
+// there on them (--data for each), and returns what it printed and its
+// exit status. It fails the test unless the folder then holds exactly the
+// files copied in: data and validate write only to stdout, and a refused
+// run of any command must write nothing, not even a temporary file.
 func runIn(t *testing.T, c badCase, command string) (stdout, stderr string, code int) {
 	t.Helper()
 	dir := t.TempDir()
