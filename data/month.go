@@ -86,6 +86,16 @@ var monthNames = func() map[string]time.Month {
 		n[full[:3]] = m
 	}
 	n["sept"] = time.September
+	// Ukrainian names, as Ukrainian-language tables write them: the
+	// nominative ("березень 2025") and the genitive of dates ("березня").
+	for i, names := range [][2]string{
+		{"січень", "січня"}, {"лютий", "лютого"}, {"березень", "березня"}, {"квітень", "квітня"},
+		{"травень", "травня"}, {"червень", "червня"}, {"липень", "липня"}, {"серпень", "серпня"},
+		{"вересень", "вересня"}, {"жовтень", "жовтня"}, {"листопад", "листопада"}, {"грудень", "грудня"},
+	} {
+		n[names[0]] = time.Month(i + 1)
+		n[names[1]] = time.Month(i + 1)
+	}
 	return n
 }()
 

@@ -89,7 +89,7 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	text("utf8-cyrillic.csv", cyr)
 	f["utf16-no-bom.txt"] = utf16Bytes("month\tarea\tmetric\tvalue\r\n2025-03\tUA\tkilled\t164\r\n", false)
 	f["ok-utf16-unicode-text.txt"] = utf16Bytes("month\tarea\tmetric\tvalue\tsource\r\n2025-03\tUA\tkilled\t\"1,074\"\tУкраїна: HRMMU\r\n2025-03\tUA\tinjured\t910\tУкраїна: HRMMU\r\n", true)
-	f["ok-windows-1251.csv"] = enc8(t, charmap.Windows1251, "month,area,metric,value,source\n2025-03,Україна,killed,164,Оновлення ММПЛ ООН\n")
+	f["ok-windows-1251.csv"] = enc8(t, charmap.Windows1251, "month,area,metric,value,source\n2025-03,Україна,killed,164,Оновлення ММПЛ ООН\nквітень 2025,Україна,killed,209,Оновлення ММПЛ ООН\n")
 	f["ok-windows-1252.csv"] = enc8(t, charmap.Windows1252, lat)
 	f["utf32.txt"] = append([]byte{0xFF, 0xFE, 0, 0}, []byte("m\x00\x00\x00o\x00\x00\x00")...)
 	text("ok-mac-cr.csv", "month,killed,injured\r2025-02,129,588\r2025-03,164,910\r")
