@@ -361,6 +361,13 @@ func TestLoadErrors(t *testing.T) {
 			`f.csv:2:9: column "metric": unknown metric "kiled"; did you mean killed?`},
 		{"derived metric", "month,metric,value\n2025-03,casualties,1074\n", LoadOptions{},
 			`f.csv:2:9: column "metric": casualties is computed from its parts (killed + injured); give the parts`},
+		// A figure column is never dropped for a typo or a repeat.
+		{"misspelt metric column", "month,killed,injurd\n2025-03,164,910\n", LoadOptions{},
+			`f.csv:1: column "injurd": not a column casualty knows; did you mean "injured"? Rename it, or remove the column`},
+		{"duplicate column", "month,killed,Killed\n2025-03,164,170\n", LoadOptions{},
+			`f.csv:1: column "Killed": column 3 gives killed again, as column 2 ("killed") does; keep one of them`},
+		{"duplicate synonym column", "month,killed,deaths\n2025-03,164,170\n", LoadOptions{},
+			`f.csv:1: column "deaths": column 3 gives killed again, as column 2 ("killed") does; keep one of them`},
 		{"ragged row", "month,killed\n2025-03,164,12\n", LoadOptions{}, "f.csv:2: want 2 fields as in the header, got 3"},
 		{"errors capped", many, LoadOptions{}, cappedWant()},
 		{"errors capped lower", many, LoadOptions{MaxErrors: 2},

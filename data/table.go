@@ -36,13 +36,15 @@ func (t *table) columns() columns {
 	return headerColumns(t.header)
 }
 
-// withUnread adds a warning naming the columns a tidy or wide table has
-// but casualty does not read (a header it does not know, or cells under
-// no header), so that a column of figures under an unexpected name is
-// never dropped in silence. HXL tables list theirs themselves.
+// withUnread checks the columns a tidy, wide or cumulative table has but
+// casualty does not read, so that a column of figures is never dropped in
+// silence: a second column for what an earlier one gives ("killed"
+// twice) and a header one typo away from a metric ("injurd") are errors;
+// other headers it does not know, and cells under no header, are listed in
+// a warning. HXL tables check theirs themselves.
 func withUnread(t *table, cols columns) func(*Dataset, error) (*Dataset, error) {
 	return func(ds *Dataset, err error) (*Dataset, error) {
-		if err != nil || t.cols != nil {
+		if t.cols != nil {
 			return ds, err
 		}
 		used := map[int]bool{}
@@ -50,20 +52,38 @@ func withUnread(t *table, cols columns) func(*Dataset, error) (*Dataset, error) 
 			used[i] = true
 		}
 		var unread []string
+		var herrs ErrorList
 		for i, h := range t.header {
 			if used[i] {
 				continue
 			}
-			if h != "" {
-				unread = append(unread, strconv.Quote(h))
+			if h == "" {
+				for _, r := range t.rows {
+					if strings.TrimSpace(r.cell(i)) != "" {
+						unread = append(unread, fmt.Sprintf("column %d (no header)", i+1))
+						break
+					}
+				}
 				continue
 			}
-			for _, r := range t.rows {
-				if strings.TrimSpace(r.cell(i)) != "" {
-					unread = append(unread, fmt.Sprintf("column %d (no header)", i+1))
-					break
-				}
+			if canon, ok := canonicalColumn(h); ok {
+				j := cols[canon]
+				herrs.Add(&InputError{Pos: t.hdrPos, Column: h, Err: fmt.Errorf(
+					"column %d gives %s again, as column %d (%q) does; keep one of them", i+1, canonName(canon), j+1, t.header[j])})
+				continue
 			}
+			if near := nearMetric(h); near != "" {
+				herrs.Add(&InputError{Pos: t.hdrPos, Column: h, Err: fmt.Errorf(
+					"not a column casualty knows; did you mean %q? Rename it, or remove the column", near)})
+				continue
+			}
+			unread = append(unread, strconv.Quote(h))
+		}
+		if herrs.Len() > 0 {
+			return nil, &herrs
+		}
+		if err != nil {
+			return ds, err
 		}
 		if len(unread) > 0 {
 			ds.Warnings = append([]error{&InputError{Pos: t.hdrPos, Err: fmt.Errorf(
@@ -71,6 +91,48 @@ func withUnread(t *table, cols columns) func(*Dataset, error) (*Dataset, error) 
 		}
 		return ds, nil
 	}
+}
+
+// canonicalColumn is the column a header names, as headerColumns reads it.
+func canonicalColumn(h string) (string, bool) {
+	n := normHeader(h)
+	if canon, ok := headerSynonyms[n]; ok {
+		return canon, true
+	}
+	if m, err := ParseMetric(n); err == nil && !m.Derived() {
+		return "metric:" + string(m), true
+	}
+	return "", false
+}
+
+func canonName(canon string) string {
+	if m, ok := strings.CutPrefix(canon, "metric:"); ok {
+		return m
+	}
+	return canon
+}
+
+// nearMetric returns the stored metric (or its synonym) a header is one or
+// two typos from, at most one edit in four letters, or "".
+func nearMetric(h string) string {
+	k := normHeader(h)
+	best, bestD := "", 1<<30
+	var cands []string
+	for _, m := range StoredMetrics {
+		cands = append(cands, string(m))
+		for _, a := range metrics[m].aliases {
+			cands = append(cands, strings.ReplaceAll(a, " ", "_"))
+		}
+	}
+	for _, c := range cands {
+		if d := editDistance(k, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD == 0 || bestD > 2 || bestD*4 > len(k) {
+		return ""
+	}
+	return best
 }
 
 type tableRow struct {

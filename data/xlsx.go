@@ -66,10 +66,12 @@ func (c xlsxCell) describe() string {
 // xlsxScan is the result of reading one sheet's XML to its end.
 type xlsxScan struct {
 	dimension  string
-	lastRow    int      // r of the last <row> element
-	lastValRow int      // last row with a cell value
-	maxCol     int      // rightmost column with a cell
-	merges     []string // merged ranges, "B1:C1"
+	lastRow    int            // r of the last <row> element
+	lastValRow int            // last row with a cell value
+	maxCol     int            // rightmost column with a cell
+	merges     []string       // merged ranges, "B1:C1"
+	shared     map[[2]int]int // shared-string cells: their index
+	nShared    int            // strings in the shared-strings part
 	cells      map[[2]int]xlsxCell
 	err        error // the XML ended early or is malformed
 	complete   bool  // </worksheet> was reached
@@ -120,6 +122,7 @@ func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error
 	}
 	dateStyles := parts.dateStyles(zr)
 	scan := scanSheet(zr, sheetPath, dateStyles, lim)
+	scan.nShared = parts.sharedCount(zr, lim)
 	spos := Pos{File: name, Sheet: sheet}
 	if scan.err != nil || !scan.complete {
 		why := "it ends without closing"
@@ -292,6 +295,7 @@ func quoteList(s []string) string {
 type xlsxParts struct {
 	sheets map[string]string
 	styles string
+	shared string // the shared-strings part ("" when there is none)
 }
 
 type xmlRels struct {
@@ -355,6 +359,9 @@ func workbookParts(zr *zip.Reader) (*xlsxParts, error) {
 	targets := map[string]string{}
 	for _, r := range rels.Rels {
 		targets[r.ID] = resolve(wbPath, r.Target)
+		if strings.HasSuffix(r.Type, "/sharedStrings") {
+			p.shared = resolve(wbPath, r.Target)
+		}
 		if strings.HasSuffix(r.Type, "/styles") {
 			p.styles = resolve(wbPath, r.Target)
 		}
@@ -365,6 +372,31 @@ func workbookParts(zr *zip.Reader) (*xlsxParts, error) {
 		}
 	}
 	return p, nil
+}
+
+// sharedCount counts the strings of the shared-strings part, so that a
+// cell pointing past them is caught (excelize reads it as empty).
+func (p *xlsxParts) sharedCount(zr *zip.Reader, lim Limits) int {
+	zf := zipEntry(zr, p.shared)
+	if p.shared == "" || zf == nil {
+		return 0
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return 0
+	}
+	defer rc.Close()
+	dec := xml.NewDecoder(io.LimitReader(rc, lim.MaxXLSXBytes))
+	n := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return n
+		}
+		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "si" {
+			n++
+		}
+	}
 }
 
 // dateStyles returns the cell styles (indexes into cellXfs) whose number
@@ -436,7 +468,7 @@ func isDateFormat(code string) bool {
 // scanSheet reads a sheet's XML to its end, recording the dimension, the
 // last row, and the formula, TRUE/FALSE and date cells.
 func scanSheet(zr *zip.Reader, name string, dateStyles map[int]bool, lim Limits) *xlsxScan {
-	s := &xlsxScan{cells: map[[2]int]xlsxCell{}}
+	s := &xlsxScan{cells: map[[2]int]xlsxCell{}, shared: map[[2]int]int{}}
 	zf := zipEntry(zr, name)
 	if zf == nil {
 		s.err = fmt.Errorf("its part %s is missing", name)
@@ -537,6 +569,17 @@ func scanSheet(zr *zip.Reader, name string, dateStyles map[int]bool, lim Limits)
 					s.lastValRow = curAt[0]
 				}
 				cur.float = (cur.typ == "" || cur.typ == "n") && strings.ContainsAny(vtext, ".eE")
+				if cur.typ == "s" && cur.hasV {
+					i, err := strconv.Atoi(strings.TrimSpace(vtext))
+					if err != nil {
+						i = -1
+					}
+					if len(s.shared) >= 4*lim.MaxRows {
+						s.err = fmt.Errorf("more than %d text cells (raise the limit with --max-rows)", 4*lim.MaxRows)
+						return s
+					}
+					s.shared[curAt] = i
+				}
 				if cur.hasF || cur.float || cur.typ == "b" || cur.typ == "d" || cur.date && (cur.typ == "" || cur.typ == "n") {
 					if len(s.cells) >= 4*lim.MaxRows {
 						s.err = fmt.Errorf("more than %d formula or date cells (raise the limit with --max-rows)", 4*lim.MaxRows)
@@ -596,6 +639,18 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 	}
 	cpos := func(col, row int) Pos {
 		return Pos{File: name, Sheet: sheet, Line: row, Col: col, Cell: cellName(col, row)}
+	}
+	// A text cell must point at a string the workbook has.
+	for rc, i := range scan.shared {
+		if i < 0 || i >= scan.nShared {
+			errs.Add(&InputError{Pos: cpos(rc[1], rc[0]), Err: fmt.Errorf(
+				"the cell points at shared text number %d, but the workbook has %d; the workbook is damaged: open it in Excel or LibreOffice and save it again",
+				i, scan.nShared)})
+		}
+	}
+	if err := errs.Err(); err != nil {
+		sortErrors(errs)
+		return nil, nil, err
 	}
 	// Values as they are meant: dates, booleans, cached formula values.
 	var formulas []string

@@ -448,6 +448,9 @@ func TestXLSXErrors(t *testing.T) {
 		{"cut short", rawXLSX(t, rawSheet{name: "S", body: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C3"/><sheetData>` +
 			header + xrow(2, xs("A2", "2025-02"), xn("B2", "129"), xn("C2", "588")) + `<row r="3"><c r="A3" t="inl`}), LoadOptions{},
 			`book.xlsx: sheet "S": the sheet is cut short after row 3 (XML syntax error on line 1: unexpected EOF); the workbook is damaged: open it in Excel or LibreOffice and save it again`},
+		{"dangling shared string", rawXLSX(t, rawSheet{name: "S", body: xsheet("A1:C2", header,
+			xrow(2, xs("A2", "2025-03"), `<c r="B2" t="s"><v>7</v></c>`, xn("C2", "910")))}), LoadOptions{},
+			`book.xlsx: sheet "S" cell B2: the cell points at shared text number 7, but the workbook has 0; the workbook is damaged: open it in Excel or LibreOffice and save it again`},
 		{"fewer rows than dimension", rawXLSX(t, rawSheet{name: "S", body: xsheet("A1:C40", header,
 			xrow(2, xs("A2", "2025-02"), xn("B2", "129"), xn("C2", "588")))}), LoadOptions{},
 			`book.xlsx: sheet "S": the sheet is cut short: its dimension A1:C40 ends at row 40 but its rows end at 2; the workbook is damaged: open it in Excel or LibreOffice and save it again`},
