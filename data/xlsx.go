@@ -19,8 +19,12 @@ import (
 )
 
 // Workbooks (.xlsx) are read in the tidy, wide, HXL or cumulative shape from
-// one sheet: the one LoadOptions.Sheet names, or the first visible one. The
-// first non-blank row is the header; every later non-blank row is data.
+// one sheet: the one LoadOptions.Sheet names (a hidden one with a warning),
+// or the first visible one (a warning names the others). The header is the
+// first non-blank row that names a known column; title rows above it are
+// passed over with a warning. Every later non-blank row is data, and a
+// value in a column with no header is an error. --format-in tidy, wide,
+// hxl or cumulative names the sheet's shape.
 //
 // A workbook is a zip of XML files, and a small zip can expand to gigabytes.
 // Before anything is expanded, loadXLSX checks the file's size
@@ -28,18 +32,22 @@ import (
 // refuses a workbook whose entries would expand past Limits.MaxXLSXBytes or
 // that has more than Limits.MaxXLSXFiles entries; excelize is opened with
 // the same limits. The central directory's sizes are binding: Go's zip
-// reader fails an entry that expands past its declared size.
+// reader fails an entry that expands past its declared size. A sheet whose
+// rows times its widest row would make a grid larger than MaxXLSXBytes is
+// refused too (a few cells in column XFD on many rows).
 //
 // Cells are read as stored, never as formatted: 1074 formatted "1,074" is
-// 1074. A number formatted as a date (Excel's date cells) becomes the date
-// it stands for, so a month may be an Excel date. A formula cell gives its
-// cached value with a warning naming the cell (casualty does not compute
-// formulas); a formula with no cached value is an error (excelize and some
-// other writers store none), while a stored empty result (=IF(...,"",...))
-// is an empty cell. TRUE/FALSE cells
-// are refused as counts. Merged cells in the header are refused; a cell
-// merged down one column outside the figures (a month written once for
-// several areas) fills each row it covers; other merged cells are refused.
+// 1074, and a number stored as 164.0 or 1.64E2 is 164. A number formatted
+// as a date (Excel's date cells) becomes the date it stands for, so a month
+// may be an Excel date. A formula cell gives its cached value with a
+// warning naming the cell (casualty does not compute formulas); a formula
+// with no cached value is an error (excelize and some other writers store
+// none), while a stored empty result (=IF(...,"",...)) is an empty cell.
+// TRUE/FALSE cells are refused as counts, and a text cell pointing past the
+// workbook's shared strings is an error (excelize reads it as empty).
+// Merged cells in the header are refused; a cell merged down one column
+// outside the figures (a month written once for several areas) fills each
+// row it covers; other merged cells are refused.
 //
 // excelize reads a sheet whose XML was cut short as fewer rows, without an
 // error. So loadXLSX reads the sheet's XML to its end itself and refuses a
