@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/casualty-tool/casualty/data"
 )
@@ -28,14 +29,42 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	files := append([]string(df.files), fs.Args()...)
-	if len(files) == 0 {
-		return usagef("validate: name at least one FILE")
+	if len(files) == 0 && df.store == "" && len(df.events) == 0 {
+		return usagef("validate: name at least one FILE (or --store DIR, --events FILE)")
 	}
 	opt, err := df.options()
 	if err != nil {
 		return err
 	}
 	failed := 0
+	// A store and event exports are checked as a whole, the way every
+	// other command reads them.
+	var wholes []string
+	if df.store != "" {
+		wholes = append(wholes, "store "+df.store)
+	}
+	for _, e := range df.events {
+		wholes = append(wholes, "events "+e)
+	}
+	for _, w := range wholes {
+		one := dataFlags{limits: df.limits, maxErrs: df.maxErrs, encoding: df.encoding}
+		if name, ok := strings.CutPrefix(w, "store "); ok {
+			one.store = name
+		} else {
+			one.events = stringList{strings.TrimPrefix(w, "events ")}
+		}
+		ds, err := one.load()
+		if err != nil {
+			failed++
+			fmt.Fprintf(stdout, "%s: FAIL\n", w)
+			fmt.Fprintln(stderr, err)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: ok: %s\n", w, ds.Describe())
+		for _, warn := range ds.Warnings {
+			fmt.Fprintf(stdout, "  warning: %v\n", warn)
+		}
+	}
 	for _, f := range files {
 		ds, err := data.LoadFile(f, opt)
 		if err != nil {
@@ -50,7 +79,7 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d files failed validation", failed, len(files))
+		return fmt.Errorf("%d of %d inputs failed validation", failed, len(files)+len(wholes))
 	}
 	return nil
 }
