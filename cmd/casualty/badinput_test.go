@@ -45,6 +45,8 @@ var textCases = []badCase{
 	one("header-only.csv"),
 	one("no-columns.csv"),
 	one("wide-no-month.csv"),
+	one("wide-misspelt-column.csv"),
+	one("duplicate-column.csv"),
 	one("event-level.csv"),
 	one("title-row.csv"),
 	one("ragged-short.csv"),
@@ -303,7 +305,7 @@ func TestCatalogueComplete(t *testing.T) {
 	used := map[string]bool{}
 	goldens := map[string]bool{}
 	var all []badCase
-	for _, cs := range [][]badCase{textCases, okCases, workbookCases, okWorkbooks, knownGaps} {
+	for _, cs := range [][]badCase{textCases, okCases, workbookCases, okWorkbooks} {
 		all = append(all, cs...)
 	}
 	for _, c := range all {
@@ -457,6 +459,7 @@ var workbookCases = []badCase{
 	one("only-hidden-sheets.xlsx"),
 	one("empty-sheet.xlsx"),
 	one("bad-cell.xlsx"),
+	one("dangling-shared-string.xlsx"),
 	{name: "missing-sheet.xlsx", files: []string{"ok-hidden-sheet.xlsx"}, args: []string{"--sheet", "Figurse"}},
 }
 
@@ -468,38 +471,6 @@ var okWorkbooks = []badCase{
 	one("ok-formulas.xlsx"),
 	one("ok-hidden-sheet.xlsx"),
 	{name: "ok-hidden-sheet.xlsx.named", files: []string{"ok-hidden-sheet.xlsx"}, args: []string{"--sheet", "Old"}},
-}
-
-// knownGaps are bad files that casualty still loads, dropping figures
-// with no more than a warning: the worst kind of bug for a tool that
-// publishes numbers about deaths. Each golden file shows what is lost. The
-// test fails when the loader changes, so that the case moves to textCases
-// or workbookCases with its new message.
-var knownGaps = []badCase{
-	// "injurd" is not a metric, so the wide loader skips the column and
-	// its 588 and 910 injured with a warning ("columns not read"); it
-	// should refuse it and suggest "injured" (data/load.go).
-	{name: "gap.wide-misspelt-column.csv", files: []string{"wide-misspelt-column.csv"}},
-	// Two "killed" columns: the second (170) is skipped with a warning; it
-	// should be an error naming both columns (data/load.go).
-	{name: "gap.duplicate-column.csv", files: []string{"duplicate-column.csv"}},
-	// B2 is a shared string whose index points at no string; excelize
-	// reads it as empty, so killed for March silently becomes a gap, with
-	// no warning at all; it should be an error naming the cell
-	// (data/xlsx.go).
-	{name: "gap.dangling-shared-string.xlsx", files: []string{"dangling-shared-string.xlsx"}},
-}
-
-func TestCatalogueKnownGaps(t *testing.T) {
-	for _, c := range knownGaps {
-		t.Run(c.golden(), func(t *testing.T) {
-			out, msg, code := runIn(t, c, "data")
-			if code != 0 {
-				t.Fatalf("%s is refused now (exit %d): move it from knownGaps to the refused cases, with its message:\n%s", c.files[0], code, msg)
-			}
-			badGolden(t, c.golden(), "stdout:\n"+out+"stderr:\n"+msg)
-		})
-	}
 }
 
 func TestCatalogueWorkbooks(t *testing.T) {
