@@ -139,7 +139,7 @@ func (r *Report) render(formats map[string]bool) (*rendered, error) {
 // renderer's resolution, and encodes it with encodePNG, which is about
 // twice as fast as image/png on these images.
 func chartPNG(c *Chart) ([]byte, error) {
-	cv := vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(c.Width, c.Height), vgimg.UseDPI(DefaultDPI))}
+	cv := vgimg.PngCanvas{Canvas: newImageCanvas(c.Width, c.Height, DefaultDPI)}
 	if err := drawChart(c, cv); err != nil {
 		return nil, err
 	}
