@@ -200,25 +200,37 @@ func (l Limits) orDefault() Limits {
 	return d
 }
 
-// errLineTooLong is returned by lineLimiter when one line passes the limit.
+// lineTooLongError is returned by lineLimiter when one record passes the
+// limit.
 type lineTooLongError struct {
-	line  int
+	line  int // where the record starts
 	limit int
+	multi bool // the record spans lines: a quote was left open
 }
 
-func (e *lineTooLongError) Error() string {
-	return fmt.Sprintf("line %d is longer than %d bytes; not a table of monthly figures? (raise the limit with --max-line-bytes)", e.line, e.limit)
+// detail is the message without the place.
+func (e *lineTooLongError) detail() string {
+	if e.multi {
+		return fmt.Sprintf("the record that starts on this line runs past %d bytes inside a quoted field; an unclosed quote (\")? (raise the limit with --max-line-bytes)", e.limit)
+	}
+	return fmt.Sprintf("the line is longer than %d bytes; not a table of monthly figures? (raise the limit with --max-line-bytes)", e.limit)
 }
 
-// lineLimiter passes bytes through and fails as soon as a line grows past
-// max, so a file that is one enormous line is refused in bounded memory.
+func (e *lineTooLongError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.detail()) }
+
+// lineLimiter passes bytes through and fails as soon as a record grows past
+// max, so a file that is one enormous line is refused in bounded memory. A
+// record is a line, or several when a quoted field holds line breaks, so
+// an open quote cannot carry a whole file past the limit either.
 type lineLimiter struct {
-	r     io.Reader
-	max   int
-	cur   int
-	line  int
-	total int64
-	maxB  int64
+	r        io.Reader
+	max      int
+	cur      int
+	line     int // line breaks seen
+	recStart int // line (1-based) where the current record starts
+	inQuote  bool
+	total    int64
+	maxB     int64
 }
 
 type tooBigError struct{ limit int64 }
@@ -229,15 +241,24 @@ func (e *tooBigError) Error() string {
 
 func (l *lineLimiter) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
+	if l.recStart == 0 {
+		l.recStart = 1
+	}
 	for _, b := range p[:n] {
-		if b == '\n' {
+		switch b {
+		case '"':
+			l.inQuote = !l.inQuote // a doubled quote toggles twice
+		case '\n':
 			l.line++
-			l.cur = 0
-			continue
+			if !l.inQuote {
+				l.cur = 0
+				l.recStart = l.line + 1
+				continue
+			}
 		}
 		l.cur++
 		if l.cur > l.max {
-			return 0, &lineTooLongError{l.line + 1, l.max}
+			return 0, &lineTooLongError{line: l.recStart, limit: l.max, multi: l.recStart <= l.line}
 		}
 	}
 	l.total += int64(n)
@@ -317,7 +338,7 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 			var tb *tooBigError
 			switch {
 			case errors.As(err, &lt):
-				return nil, &InputError{Pos: Pos{File: name, Line: lt.line}, Err: errors.New(lt.Error()[len(fmt.Sprintf("line %d ", lt.line)):])}
+				return nil, &InputError{Pos: Pos{File: name, Line: lt.line}, Err: errors.New(lt.detail())}
 			case errors.As(err, &tb):
 				return nil, &InputError{Pos: Pos{File: name}, Err: tb}
 			case errors.As(err, &pe):
@@ -327,7 +348,14 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 				} else if errors.Is(pe.Err, csv.ErrBareQuote) {
 					msg = "a quote (\") inside an unquoted field; quote the whole field and double the inner quote"
 				}
-				errs.Add(&InputError{Pos: Pos{File: name, Line: pe.Line, Col: pe.Column}, Err: errors.New(msg)})
+				pos := Pos{File: name, Line: pe.Line, Col: pe.Column}
+				if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine != pe.Line {
+					// Point at the record whose quote was left open, not at
+					// the end of the file where the reader gave up.
+					pos = Pos{File: name, Line: pe.StartLine}
+					msg = fmt.Sprintf("a quote (\") opened in this record is never closed (the reader reached line %d)", pe.Line)
+				}
+				errs.Add(&InputError{Pos: pos, Err: errors.New(msg)})
 				if errors.Is(pe.Err, csv.ErrQuote) {
 					return nil, errs.Err() // an unclosed quote swallows the rest of the file
 				}
@@ -387,7 +415,7 @@ func trimAll(rec []string) []string {
 func wrapReadErr(name string, err error) error {
 	var lt *lineTooLongError
 	if errors.As(err, &lt) {
-		return &InputError{Pos: Pos{File: name, Line: lt.line}, Err: errors.New(lt.Error()[len(fmt.Sprintf("line %d ", lt.line)):])}
+		return &InputError{Pos: Pos{File: name, Line: lt.line}, Err: errors.New(lt.detail())}
 	}
 	var tb *tooBigError
 	if errors.As(err, &tb) {
