@@ -106,6 +106,15 @@ func (t *AreaTable) Lookup(s string) (Area, error) {
 	if code, ok := t.byName[k]; ok {
 		return t.byCode[code], nil
 	}
+	// "Kharkivska oblast", "Харківська область", "Donetsk region": the
+	// name without the word for the unit.
+	for _, suffix := range []string{" oblast", " obl.", " obl", " область", " обл.", " region", " province"} {
+		if base, ok := strings.CutSuffix(k, suffix); ok {
+			if code, ok := t.byName[base]; ok {
+				return t.byCode[code], nil
+			}
+		}
+	}
 	if code, ok := t.byISO[k]; ok {
 		a := t.byCode[code]
 		return Area{}, fmt.Errorf("%q is the ISO 3166-2 code of %s; write its p-code %s", s, a.Name, a.Code)

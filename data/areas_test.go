@@ -18,6 +18,11 @@ func TestAreaLookup(t *testing.T) {
 		{in: "Donetska", want: "UA14"},
 		{in: "  zaporizhzhia  oblast ", want: "UA23"},
 		{in: "UA", want: "UA"},
+		{in: "Харківська", want: "UA63"},         // Ukrainian name, as in a decoded Windows-1251 file
+		{in: "Харківська область", want: "UA63"}, // with the word for oblast
+		{in: "м. Київ", want: "UA80"},            // the city
+		{in: "Kharkivska Oblast", want: "UA63"},
+		{in: "Donetsk region", want: "UA14"},
 		{in: "UA-30", err: `"UA-30" is the ISO 3166-2 code of Kyiv city; write its p-code UA80`},
 		{in: "UA-43", err: `"UA-43" is the ISO 3166-2 code of Autonomous Republic of Crimea; write its p-code UA01`},
 		{in: "UA-09", err: `"UA-09" is the ISO 3166-2 code of Luhanska; write its p-code UA44`},
