@@ -24,11 +24,11 @@ func SafeText(s string) string {
 }
 
 // TidyHeader is the header of the tidy files casualty writes.
-var TidyHeader = []string{"month", "area", "metric", "value", "qualifier", "covers", "published", "publication", "source", "note"}
+var TidyHeader = []string{"month", "area", "metric", "value", "qualifier", "low", "high", "covers", "published", "publication", "source", "note"}
 
 // TidyHXL is the HXL hashtag row that goes under TidyHeader, so the file
 // loads into HDX tools.
-var TidyHXL = []string{"#date+month", "#adm1+code", "#indicator+type", "#affected+num", "#meta+qualifier", "#date+covers", "#date+published", "#meta+publication", "#meta+source", "#meta+note"}
+var TidyHXL = []string{"#date+month", "#adm1+code", "#indicator+type", "#affected+num", "#meta+qualifier", "#meta+low", "#meta+high", "#date+covers", "#date+published", "#meta+publication", "#meta+source", "#meta+note"}
 
 func coversCell(o Observation) string {
 	if !o.PartMonth() {
@@ -47,9 +47,13 @@ func WriteTidyCSV(w io.Writer, obs []Observation, hxl bool) error {
 		cw.Write(TidyHXL)
 	}
 	for _, o := range obs {
+		low, high := "", ""
+		if o.HasRange {
+			low, high = strconv.FormatInt(o.Low, 10), strconv.FormatInt(o.High, 10)
+		}
 		cw.Write([]string{
 			o.Month.String(), SafeText(o.Area), string(o.Metric), strconv.FormatInt(o.Value, 10),
-			o.Qualifier.String(), coversCell(o), o.Published.Date.String(),
+			o.Qualifier.String(), low, high, coversCell(o), o.Published.Date.String(),
 			SafeText(o.Published.Name), SafeText(o.Source), SafeText(o.Note),
 		})
 	}

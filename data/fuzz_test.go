@@ -96,7 +96,7 @@ func FuzzLoadWide(f *testing.F) {
 
 func FuzzLoadHXL(f *testing.F) {
 	f.Add([]byte("Month,Killed,Injured\n#date,#affected+killed,#affected+injured+children\n2025-03,164,910\n"))
-	f.Add([]byte(strings.Join(TidyHeader, ",") + "\n" + strings.Join(TidyHXL, ",") + "\n2025-03,UA,killed,164,at_least,,2025-04-09,u,s,\n"))
+	f.Add([]byte(strings.Join(TidyHeader, ",") + "\n" + strings.Join(TidyHXL, ",") + "\n2025-03,UA,killed,164,at_least,,,,2025-04-09,u,s,\n"))
 	f.Fuzz(func(t *testing.T, in []byte) { fuzzLoad(t, in, "f.csv", FormatHXL) })
 }
 

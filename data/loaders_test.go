@@ -113,8 +113,8 @@ func TestAcceptedSpellings(t *testing.T) {
 		{"hxl hashtags as the header", "#date,#affected+killed,#affected+injured\n2025-03,164,910\n", FormatHXL, "", mar},
 		{"hxl untagged column", "Month,Killed,Comment\n#date,#affected+killed,\n2025-03,164,ok\n", FormatHXL, "", []fig{{"2025-03", "", Killed, 164, Exact}}},
 		{"hxl tidy as casualty writes it", strings.Join(TidyHeader, ",") + "\n" + strings.Join(TidyHXL, ",") +
-			"\n2025-03,UA,killed,164,at_least,,2025-04-09,HRMMU update 2025-04-09,https://ukraine.ohchr.org,\n" +
-			"2025-03,UA,injured,910,at_least,,2025-04-09,HRMMU update 2025-04-09,https://ukraine.ohchr.org,\n", FormatHXL, "", marAtLeast},
+			"\n2025-03,UA,killed,164,at_least,,,,2025-04-09,HRMMU update 2025-04-09,https://ukraine.ohchr.org,\n" +
+			"2025-03,UA,injured,910,at_least,,,,2025-04-09,HRMMU update 2025-04-09,https://ukraine.ohchr.org,\n", FormatHXL, "", marAtLeast},
 		{"hxl semicolon BOM", "\uFEFFMonth;Killed\r\n#date;#affected+killed\r\n2025-03;164\r\n", FormatHXL, "", []fig{{"2025-03", "", Killed, 164, Exact}}},
 		{"hxl forced", "#date,#affected+killed\n2025-03,164\n", FormatHXL, FormatHXL, []fig{{"2025-03", "", Killed, 164, Exact}}},
 		// Cumulative: HRMMU totals as of 31 March and 30 April 2024

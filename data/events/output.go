@@ -80,8 +80,9 @@ func (r *Result) Dataset(pub data.Publication, areas *data.AreaTable) (*data.Dat
 	return &data.Dataset{Obs: obs, Areas: areas, Warnings: append([]error(nil), r.Warnings...), Files: []string{r.File}, Format: "events"}, nil
 }
 
-// CSVHeader is the header WriteCSV writes: the tidy header and an events
-// column, which the tidy reader ignores, so the file loads as figures.
+// CSVHeader is the header WriteCSV writes: the tidy header (sums have no
+// range and cover whole months, so low, high and covers stay empty) and an
+// events column, which the tidy reader ignores, so the file loads as figures.
 var CSVHeader = append(append([]string(nil), data.TidyHeader...), "events")
 
 // WriteCSV writes the figures as a tidy CSV with the number of events
@@ -98,7 +99,7 @@ func WriteCSV(w io.Writer, r *Result, pub data.Publication) error {
 		events := r.Cells[i/per].Events
 		cw.Write([]string{
 			o.Month.String(), data.SafeText(o.Area), string(o.Metric), strconv.FormatInt(o.Value, 10),
-			o.Qualifier.String(), "", o.Published.Date.String(), data.SafeText(o.Published.Name),
+			o.Qualifier.String(), "", "", "", o.Published.Date.String(), data.SafeText(o.Published.Name),
 			data.SafeText(o.Source), data.SafeText(o.Note), strconv.FormatInt(events, 10),
 		})
 	}
