@@ -500,7 +500,8 @@ func Merge(sets ...*Dataset) (*Dataset, error) {
 			if prev, ok := seen[k]; ok {
 				if prev.Value != o.Value || prev.Qualifier != o.Qualifier {
 					errs.Add(&InputError{Pos: o.Pos, Column: "value", Err: fmt.Errorf(
-						"%s %s %s (%s) is %d here but %d at %s", o.Month, o.Area, o.Metric, o.Published, o.Value, prev.Value, prev.Pos)})
+						"%s %s %s (%s) is %s%d here but %s%d at %s", o.Month, o.Area, o.Metric, o.Published,
+						o.Qualifier.Words(), o.Value, prev.Qualifier.Words(), prev.Value, prev.Pos)})
 				}
 				continue
 			}

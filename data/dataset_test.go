@@ -95,6 +95,13 @@ func TestMergeConflict(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("Merge error = %v, want %q", err, want)
 	}
+	// Only the qualifier differs: the message must show it.
+	c, _ := Load(strings.NewReader("month,area,metric,value\n2025-03,UA,killed,at least 164\n"), "third.csv", LoadOptions{})
+	_, err = Merge(a, c)
+	want = `third.csv:2:19: column "value": 2025-03 UA killed (unknown publication) is at least 164 here but 164 at test.csv:2:19`
+	if err == nil || err.Error() != want {
+		t.Errorf("Merge error = %v, want %q", err, want)
+	}
 	same, err := Merge(a, a)
 	if err != nil || len(same.Obs) != 1 {
 		t.Errorf("merging a file with itself: %v, %d figures; want 1", err, len(same.Obs))

@@ -71,6 +71,19 @@ func (d *dataFlags) register(fs *flag.FlagSet) {
 // options checks the flag values and returns the load options.
 func (d *dataFlags) options() (data.LoadOptions, error) {
 	opt := data.LoadOptions{Sheet: d.sheet, Encoding: d.encoding, Limits: d.limits, MaxErrors: d.maxErrs}
+	// A zero or negative limit would silently mean "the default" below;
+	// say so instead.
+	for _, l := range []struct {
+		flag string
+		v    int64
+	}{
+		{"max-bytes", d.limits.MaxBytes}, {"max-rows", int64(d.limits.MaxRows)}, {"max-line-bytes", int64(d.limits.MaxLineBytes)},
+		{"max-xlsx-bytes", d.limits.MaxXLSXBytes}, {"max-xlsx-entries", int64(d.limits.MaxXLSXFiles)}, {"max-errors", int64(d.maxErrs)},
+	} {
+		if l.v <= 0 {
+			return opt, usagef("--%s must be a positive whole number, got %d", l.flag, l.v)
+		}
+	}
 	if d.formatIn != "" {
 		ok := false
 		for _, f := range data.Formats {

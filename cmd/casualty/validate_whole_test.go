@@ -45,3 +45,16 @@ func TestValidateStoreAndEvents(t *testing.T) {
 		t.Errorf("the error does not name the unknown area: %s", errb.String())
 	}
 }
+
+// A zero or negative limit is a usage error naming the flag, not a silent
+// return to the default.
+func TestLimitFlagsMustBePositive(t *testing.T) {
+	for _, flag := range []string{"--max-rows", "--max-bytes", "--max-line-bytes", "--max-xlsx-bytes", "--max-xlsx-entries", "--max-errors"} {
+		var out, errb bytes.Buffer
+		err := run(context.Background(), []string{"data", flag, "0"}, &out, &errb)
+		want := flag + " must be a positive whole number, got 0"
+		if exitCode(err, &bytes.Buffer{}) != 2 || err == nil || err.Error() != want {
+			t.Errorf("data %s 0: %v; want exit 2 and %q", flag, err, want)
+		}
+	}
+}
