@@ -31,6 +31,25 @@ func ttCount(n int64, q data.Qualifier) string {
 	return stats.FormatCount(n)
 }
 
+// ttQualified marks a formatted number with its qualifier: "≥900.0".
+func ttQualified(text string, q data.Qualifier) string {
+	switch q {
+	case data.AtLeast:
+		return "≥" + text
+	case data.Approx:
+		return "≈" + text
+	}
+	return text
+}
+
+// rollingQ is the qualifier of the i-th rolling mean of a row.
+func rollingQ(r stats.TrendRow, i int) data.Qualifier {
+	if i < len(r.RollingQualifier) {
+		return r.RollingQualifier[i]
+	}
+	return data.Exact
+}
+
 // ttPct1 writes a percentage change to one decimal, signed: "+49.8%".
 func ttPct1(v stats.Value) string {
 	if !v.Valid {
@@ -121,9 +140,9 @@ func trendCells(t *stats.Trend) (head []string, rows [][]string, notes *ttNotes)
 		}
 		raw, pd, ci, v := ttChange(r.Prev)
 		row = append(row, raw, pd, ci, v, ttPct1(r.YoY))
-		for _, m := range r.Rolling {
+		for i, m := range r.Rolling {
 			if m.Valid {
-				row = append(row, strconv.FormatFloat(m.V, 'f', 1, 64))
+				row = append(row, ttQualified(strconv.FormatFloat(m.V, 'f', 1, 64), rollingQ(r, i)))
 			} else {
 				row = append(row, "")
 			}
@@ -226,7 +245,7 @@ func WriteTrendCSV(w io.Writer, t *stats.Trend) error {
 	cw := csv.NewWriter(w)
 	head := append([]string{}, TrendCSVHeader...)
 	for _, win := range t.Options.Windows {
-		head = append(head, fmt.Sprintf("rolling_%d", win))
+		head = append(head, fmt.Sprintf("rolling_%d", win), fmt.Sprintf("rolling_%d_qualifier", win))
 	}
 	head = append(head, "cumulative", "cumulative_qualifier", "provisional", "publication", "published")
 	if err := cw.Write(head); err != nil {
@@ -247,8 +266,12 @@ func WriteTrendCSV(w io.Writer, t *stats.Trend) error {
 			rec = append(rec, "", "", "", "", "", "", "", "", "")
 		}
 		rec = append(rec, ttFloat(r.YoY))
-		for _, m := range r.Rolling {
-			rec = append(rec, ttFloat(m))
+		for i, m := range r.Rolling {
+			q := ""
+			if m.Valid {
+				q = rollingQ(r, i).String()
+			}
+			rec = append(rec, ttFloat(m), q)
 		}
 		if r.Cumulative.Valid {
 			rec = append(rec, strconv.FormatInt(int64(r.Cumulative.V), 10), r.CumulativeQualifier.String())
@@ -341,6 +364,7 @@ type jsonTrendRow struct {
 	Change              *jsonChange         `json:"change"`
 	YoYPct              *float64            `json:"yoy_pct"`
 	Rolling             map[string]*float64 `json:"rolling"`
+	RollingQualifier    map[string]string   `json:"rolling_qualifier"`
 	Cumulative          *int64              `json:"cumulative"`
 	CumulativeQualifier string              `json:"cumulative_qualifier,omitempty"`
 	Provisional         bool                `json:"provisional"`
@@ -376,7 +400,7 @@ func WriteTrendJSON(w io.Writer, t *stats.Trend) error {
 	for _, r := range t.Rows {
 		p := r.Point
 		row := jsonTrendRow{Month: p.Month.String(), Present: p.Present, PartMonth: p.PartMonth, YoYPct: jsonNum(r.YoY),
-			Rolling: map[string]*float64{}, Provisional: r.Provisional, Warnings: errStrings(r.Warnings)}
+			Rolling: map[string]*float64{}, RollingQualifier: map[string]string{}, Provisional: r.Provisional, Warnings: errStrings(r.Warnings)}
 		if p.Present {
 			v := p.Value
 			pub := jsonPubOf(p.Published)
@@ -388,6 +412,9 @@ func WriteTrendJSON(w io.Writer, t *stats.Trend) error {
 		}
 		for i, win := range t.Options.Windows {
 			row.Rolling[strconv.Itoa(win)] = jsonNum(r.Rolling[i])
+			if r.Rolling[i].Valid {
+				row.RollingQualifier[strconv.Itoa(win)] = rollingQ(r, i).String()
+			}
 		}
 		if r.Cumulative.Valid {
 			c := int64(r.Cumulative.V)

@@ -72,11 +72,13 @@ func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Mo
 			row.Prev = &c
 		}
 		row.YoY = YearOnYear(s, mo, opt.MinBase)
-		for i := range opt.Windows {
+		for i, w := range opt.Windows {
 			if inSeries {
 				row.Rolling = append(row.Rolling, rolling[i][idx])
+				row.RollingQualifier = append(row.RollingQualifier, windowQualifier(s.Points, idx, w))
 			} else {
 				row.Rolling = append(row.Rolling, noValue("outside the series"))
+				row.RollingQualifier = append(row.RollingQualifier, data.Exact)
 			}
 		}
 		if inSeries {
@@ -152,6 +154,19 @@ func Rolling(points []data.Point, w int) []Value {
 		}
 	}
 	return out
+}
+
+// windowQualifier is the qualifier of a mean over the w months ending at
+// points[i]: a mean of counts of which one is a lower bound is itself a
+// lower bound, so "at least" travels into rolling means.
+func windowQualifier(points []data.Point, i, w int) data.Qualifier {
+	q := data.Exact
+	for j := max(0, i-w+1); j <= i && j < len(points); j++ {
+		if points[j].Present {
+			q = q.Combine(points[j].Qualifier)
+		}
+	}
+	return q
 }
 
 // Cumulative is the running total from the first point: total_i =

@@ -221,6 +221,9 @@ type TrendRow struct {
 	YoY Value
 	// Rolling holds one rolling mean per Options.Windows.
 	Rolling []Value
+	// RollingQualifier holds the qualifier of each rolling mean: at least
+	// when any month of the window is a lower bound.
+	RollingQualifier []data.Qualifier
 	// Cumulative is the running total since the first month of the series;
 	// invalid from the first gap on.
 	Cumulative          Value
