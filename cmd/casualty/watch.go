@@ -19,6 +19,7 @@ import (
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/data/atomicfile"
 	"github.com/casualty-tool/casualty/data/store"
+	"github.com/casualty-tool/casualty/report"
 )
 
 func init() {
@@ -256,7 +257,7 @@ func (c watchConfig) process(ctx context.Context, path string, stdout, stderr io
 		fmt.Fprintf(stderr, "casualty: %s: ingested, but the store does not load: %v\n", name, err)
 		return false
 	}
-	printPlan(stdout, plan, name, ds, c.store, false)
+	report.WritePlan(stdout, plan, name, ds, c.store.Dir, false)
 	if plan.Same {
 		return false
 	}
