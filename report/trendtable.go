@@ -42,6 +42,18 @@ func ttQualified(text string, q data.Qualifier) string {
 	return text
 }
 
+// ttMean writes a mean count for people: one decimal, thousands
+// separated ("1,184.7"), rounded once from the exact value.
+func ttMean(v float64) string {
+	t := strconv.FormatFloat(v, 'f', 1, 64)
+	whole, frac, _ := strings.Cut(t, ".")
+	n, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil {
+		return t
+	}
+	return stats.FormatCount(n) + "." + frac
+}
+
 // rollingQ is the qualifier of the i-th rolling mean of a row.
 func rollingQ(r stats.TrendRow, i int) data.Qualifier {
 	if i < len(r.RollingQualifier) {
@@ -142,7 +154,7 @@ func trendCells(t *stats.Trend) (head []string, rows [][]string, notes *ttNotes)
 		row = append(row, raw, pd, ci, v, ttPct1(r.YoY))
 		for i, m := range r.Rolling {
 			if m.Valid {
-				row = append(row, ttQualified(strconv.FormatFloat(m.V, 'f', 1, 64), rollingQ(r, i)))
+				row = append(row, ttQualified(ttMean(m.V), rollingQ(r, i)))
 			} else {
 				row = append(row, "")
 			}
