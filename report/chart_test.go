@@ -2,10 +2,8 @@ package report
 
 import (
 	"bytes"
-	"flag"
 	"image/png"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -20,19 +18,6 @@ import (
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/stats"
 )
-
-// -update rewrites the golden files; it is shared with the package's other
-// golden tests, and whichever file initialises first declares it.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 func month(y int, m time.Month) data.Month { return data.NewMonth(y, m) }
 
@@ -94,43 +79,10 @@ func areaData() *data.Dataset {
 	return &data.Dataset{Obs: obs, Areas: data.Ukraine(), Files: []string{"synthetic"}}
 }
 
-// goldenChart compares got with testdata/charts/name, writing name.got and
-// naming the first differing line on a mismatch; -update rewrites it.
+// goldenChart compares got with testdata/charts/name (see goldenFile).
 func goldenChart(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "charts", name)
-	if updating() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -run %s -update to create it)", err, t.Name())
-	}
-	if bytes.Equal(got, want) {
-		os.Remove(path + ".got")
-		return
-	}
-	os.WriteFile(path+".got", got, 0o644)
-	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			t.Errorf("%s differs from the golden file at line %d (got written to %s.got; -update accepts it):\nwant: %.200s\ngot:  %.200s", path, i+1, path, wl, gl)
-			return
-		}
-	}
+	goldenFile(t, filepath.Join("testdata", "charts", name), got)
 }
 
 func mustChart(t testing.TB, kind ChartKind, in ChartInput) *Chart {

@@ -21,14 +21,20 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/report/")
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
-// golden compares got with testdata/report/name. On a mismatch it writes
-// name.got beside it and shows the first lines that differ; -update
-// rewrites the golden file instead.
+// golden compares got with testdata/report/name.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "report", name)
+	goldenFile(t, filepath.Join("testdata", "report", name), got)
+}
+
+// goldenFile compares got with the golden file at path, for every golden
+// test of the package. On a mismatch it writes path.got beside it and
+// shows the first lines that differ; -update rewrites the golden file
+// instead.
+func goldenFile(t *testing.T, path string, got []byte) {
+	t.Helper()
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
