@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -190,41 +188,10 @@ func sortedCopy(s []string) []string {
 	return c
 }
 
-// -update is shared with the other tests of the package; whichever file
-// runs first defines it.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func updatingBad() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// badGolden compares got with testdata/bad/NAME.want, writing NAME.got and
-// a diff on mismatch; -update rewrites it.
+// badGolden compares got with testdata/bad/NAME.want (see goldenFile).
 func badGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join(badDir, name+".want")
-	if updatingBad() {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/casualty -run Catalogue -update to create it)", err)
-	}
-	if string(want) != got {
-		os.WriteFile(path+".got", []byte(got), 0o644)
-		diff, _ := exec.Command("diff", "-u", path, path+".got").CombinedOutput()
-		t.Errorf("message differs from %s (got in %s.got):\n%s", path, path, diff)
-	} else {
-		os.Remove(path + ".got")
-	}
+	goldenFile(t, filepath.Join(badDir, name+".want"), got)
 }
 
 // checkRefusal runs a bad case through `casualty data` and `casualty

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -16,40 +14,10 @@ import (
 	"github.com/casualty-tool/casualty/data/store"
 )
 
-// -update is shared with other tests of the package; whichever file runs
-// first defines it.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// golden compares got with testdata/store/NAME, writing NAME.got and
-// showing a diff on mismatch; -update rewrites the golden file.
+// golden compares got with testdata/store/NAME (see goldenFile).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "store", name)
-	if updating() {
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		os.WriteFile(path+".got", []byte(got), 0o644)
-		diff, _ := exec.Command("diff", "-u", path, path+".got").CombinedOutput()
-		t.Errorf("%s differs from the golden file (got in %s.got):\n%s", path, path, diff)
-	}
+	goldenFile(t, filepath.Join("testdata", "store", name), got)
 }
 
 // casualty runs the command in-process and returns its stdout, stderr and

@@ -6,48 +6,16 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"flag"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 )
 
-// -update is shared with other tests of the package; whichever file runs
-// first defines it.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-// statsGolden compares got with testdata/DIR/NAME, writing NAME.got and
-// showing a diff on mismatch; -update rewrites the golden file.
+// statsGolden compares got with testdata/DIR/NAME (see goldenFile).
 func statsGolden(t *testing.T, dir, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", dir, name)
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		os.WriteFile(path+".got", []byte(got), 0o644)
-		diff, _ := exec.Command("diff", "-u", path, path+".got").CombinedOutput()
-		t.Errorf("%s differs from the golden file (got in %s.got):\n%s", path, path, diff)
-	} else {
-		os.Remove(path + ".got")
-	}
+	goldenFile(t, filepath.Join("testdata", dir, name), got)
 }
 
 // runStats runs casualty in-process and fails the test on an error.

@@ -3,21 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// -update is shared with other tests of the package; whichever file runs
-// first defines it.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
 
 // validateRun runs `casualty ARGS...` as main would and returns what a
 // terminal shows: the command, stdout, stderr and the exit status.
@@ -30,28 +21,10 @@ func validateRun(t *testing.T, args ...string) (transcript string, stdout string
 }
 
 // validateGolden compares got with cmd/casualty/testdata/validate/NAME
-// (paths from the repository root, where these tests run), writing
-// NAME.got on a mismatch; -update rewrites the golden file.
+// (paths from the repository root, where these tests run; see goldenFile).
 func validateGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("cmd", "casualty", "testdata", "validate", name)
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/casualty -run TestValidate -update to create it)", err)
-	}
-	if string(want) != got {
-		os.WriteFile(path+".got", []byte(got), 0o644)
-		t.Errorf("output differs from %s (got written to %s.got)\n got:\n%s\nwant:\n%s", path, path, got, want)
-	}
+	goldenFile(t, filepath.Join("cmd", "casualty", "testdata", "validate", name), got)
 }
 
 // TestValidateTestdata runs `casualty validate FILE` on every example file
