@@ -231,8 +231,8 @@ func (r *Report) plan(formats map[string]bool) ([]outFile, error) {
 			files = append(files, outFile{"charts/" + c.Name + ".png", writeBytes(png)})
 		}
 		if formats["svg"] && c.SVG != nil {
-			svg := c.SVG
-			files = append(files, outFile{"charts/" + c.Name + ".svg", writeBytes(svg)})
+			svg, fonts := c.SVG, c.svgFonts
+			files = append(files, outFile{"charts/" + c.Name + ".svg", func(w io.Writer) error { return writeSVGWithFonts(w, svg, fonts) }})
 		}
 	}
 	if formats["csv"] {

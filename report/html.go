@@ -6,7 +6,10 @@ import (
 	"html/template"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
+
+	"gonum.org/v1/plot/font"
 )
 
 //go:embed templates/*.tmpl
@@ -39,17 +42,30 @@ type htmlFigure struct {
 func (r *Report) WriteHTML(w io.Writer) error {
 	page := htmlPage{Report: r}
 	var faces []string
+	var fonts []font.Face
 	for _, c := range r.Charts {
 		if c.SVG == nil {
 			continue
 		}
-		body, fonts := inlineSVG(c.SVG)
-		for _, f := range fonts {
+		body, rules := inlineSVG(c.SVG)
+		for _, f := range rules {
 			faces = appendNew(faces, f)
+		}
+		for _, f := range c.svgFonts {
+			if !slices.ContainsFunc(fonts, func(g font.Face) bool { return sameFontFace(f, g) }) {
+				fonts = append(fonts, f)
+			}
 		}
 		page.Figures = append(page.Figures, htmlFigure{ChartRef: c, Inline: body})
 	}
-	page.FontCSS = template.CSS(strings.Join(faces, "\n"))
+	css, err := fontFaceCSS(fonts)
+	if err != nil {
+		return err
+	}
+	if len(faces) > 0 {
+		css += strings.Join(faces, "\n")
+	}
+	page.FontCSS = template.CSS(css)
 	return pageTemplate.Execute(w, page)
 }
 

@@ -11,6 +11,7 @@ package report
 import (
 	"errors"
 	"fmt"
+	"gonum.org/v1/plot/font"
 	"strings"
 
 	"github.com/casualty-tool/casualty/data"
@@ -91,8 +92,12 @@ type ChartRef struct {
 	Name    string // file stem: "monthly" gives charts/monthly.svg and .png
 	Title   string
 	Caption string
-	SVG     []byte // inline SVG for the HTML page
+	SVG     []byte // the SVG with fonts linked: inlined in the HTML page
 	PNG     []byte
+
+	// svgFonts are the fonts SVG uses, embedded in charts/NAME.svg and
+	// carried once by the HTML page.
+	svgFonts []font.Face
 }
 
 // AreaSection ranks areas by the month's count of one metric.

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
-
-	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // This file connects the report folder to the renderers other files own:
@@ -97,11 +95,14 @@ func (r *Report) render(formats map[string]bool) (*rendered, error) {
 					refs[i].PNG = b
 				}
 				if svgs {
-					var b bytes.Buffer
-					if err := WriteChart(&b, c, "svg", WriteOptions{}); err != nil {
+					cv := newSVGCanvas(c.Width, c.Height, true)
+					err := drawChart(c, cv)
+					if err == nil {
+						refs[i].SVG, refs[i].svgFonts, err = cv.linked()
+					}
+					if err != nil {
 						return fmt.Errorf("%s chart: %w", kind, err)
 					}
-					refs[i].SVG = b.Bytes()
 				}
 				return nil
 			})
@@ -139,12 +140,13 @@ func (r *Report) render(formats map[string]bool) (*rendered, error) {
 // renderer's resolution, and encodes it with encodePNG, which is about
 // twice as fast as image/png on these images.
 func chartPNG(c *Chart) ([]byte, error) {
-	cv := vgimg.PngCanvas{Canvas: newImageCanvas(c.Width, c.Height, DefaultDPI)}
+	cv := newImageCanvas(c.Width, c.Height, DefaultDPI)
+	defer cv.release()
 	if err := drawChart(c, cv); err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
-	if err := encodePNG(&b, cv.Image()); err != nil {
+	if err := encodePNG(&b, cv.img); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

@@ -2,8 +2,8 @@ package report
 
 import (
 	"bufio"
-	"compress/zlib"
 	"encoding/binary"
+	zlib "github.com/klauspost/compress/zlib"
 	"hash/crc32"
 	"image"
 	"image/png"
@@ -39,21 +39,22 @@ func encodePNG(w io.Writer, m image.Image) error {
 		return err
 	}
 	n := 3 * width
-	prev, cur, row := make([]byte, n), make([]byte, n), make([]byte, 1+n)
+	zero := make([]byte, 4*width)
+	row := make([]byte, 1+n)
 	row[0] = 2 // filter "up": each byte minus the byte above it
+	above := zero
 	for y := 0; y < height; y++ {
 		off := rgba.PixOffset(b.Min.X, b.Min.Y+y)
-		pix := rgba.Pix[off : off+4*width]
+		pix := rgba.Pix[off : off+4*width : off+4*width]
+		out := row[1:]
 		for x := 0; x < width; x++ {
-			cur[3*x], cur[3*x+1], cur[3*x+2] = pix[4*x], pix[4*x+1], pix[4*x+2]
-		}
-		for i := 0; i < n; i++ {
-			row[1+i] = cur[i] - prev[i]
+			p, q, o := pix[4*x:4*x+3:4*x+3], above[4*x:4*x+3:4*x+3], out[3*x:3*x+3:3*x+3]
+			o[0], o[1], o[2] = p[0]-q[0], p[1]-q[1], p[2]-q[2]
 		}
 		if _, err := zw.Write(row); err != nil {
 			return err
 		}
-		prev, cur = cur, prev
+		above = pix
 	}
 	if err := zw.Close(); err != nil {
 		return err
@@ -90,12 +91,19 @@ type pngChunkWriter struct {
 
 func (c *pngChunkWriter) Write(p []byte) (int, error) {
 	const max = 256 << 10
-	c.buf = append(c.buf, p...)
-	for len(c.buf) >= max {
-		writePNGChunk(c.w, c.typ, c.buf[:max])
-		c.buf = append(c.buf[:0], c.buf[max:]...)
+	n := len(p)
+	for len(p) > 0 {
+		if c.buf == nil {
+			c.buf = make([]byte, 0, max)
+		}
+		k := copy(c.buf[len(c.buf):max], p)
+		c.buf, p = c.buf[:len(c.buf)+k], p[k:]
+		if len(c.buf) == max {
+			writePNGChunk(c.w, c.typ, c.buf)
+			c.buf = c.buf[:0]
+		}
 	}
-	return len(p), nil
+	return n, nil
 }
 
 func (c *pngChunkWriter) flush() error {

@@ -44,11 +44,11 @@ func syntheticFigures(n int) iter.Seq[data.Observation] {
 	}
 }
 
-// countingWriter counts what it is given and keeps nothing, so the
+// byteCounter counts what it is given and keeps nothing, so the
 // benchmark measures the workbook, not a buffer holding it.
-type countingWriter struct{ n int64 }
+type byteCounter struct{ n int64 }
 
-func (w *countingWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
+func (w *byteCounter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
 
 // peakHeap samples the heap in use while f runs and returns the largest
 // value seen, in MiB: a Go-side view of peak memory next to the process's
@@ -89,7 +89,7 @@ func peakHeap(f func()) float64 {
 //	    -test.run '^$' -test.bench FiguresWorkbook1M -test.benchtime 1x
 func BenchmarkFiguresWorkbook1M(b *testing.B) {
 	const n = 1_000_000
-	var w countingWriter
+	var w byteCounter
 	var peak float64
 	for b.Loop() {
 		w.n = 0
@@ -118,4 +118,4 @@ func BenchmarkWorkbookEmbedded(b *testing.B) {
 	b.ReportMetric(float64(buf.Len())/1024, "file-KiB")
 }
 
-var _ io.Writer = (*countingWriter)(nil)
+var _ io.Writer = (*byteCounter)(nil)

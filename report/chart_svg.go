@@ -1,0 +1,191 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	stdfont "golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// svgCanvas is gonum/plot's SVG canvas with fonts embedded as vgsvg
+// embeds them, byte for byte, but without building them in memory:
+// vgsvg reads and base64-encodes a whole font file into a buffer the
+// first time each chart uses it, a megabyte and more per chart, which
+// the report then copies into a file and strips out again for its HTML
+// page. Here the chart is drawn with fonts linked, the fonts used are
+// noted, and their @font-face rules are streamed into the output when the
+// SVG is written (writeSVGWithFonts). TestSVGCanvasMatchesVgsvg holds the
+// bytes to vgsvg's.
+type svgCanvas struct {
+	*vgsvg.Canvas
+	embed bool
+	fonts []font.Face // the fonts drawn with, one per @font-face rule, in order of first use
+}
+
+func newSVGCanvas(w, h vg.Length, embed bool) *svgCanvas {
+	return &svgCanvas{Canvas: vgsvg.NewWith(vgsvg.UseWH(w, h)), embed: embed}
+}
+
+func (c *svgCanvas) FillString(f font.Face, pt vg.Point, str string) {
+	c.Canvas.FillString(f, pt, str)
+	for _, g := range c.fonts {
+		if sameFontFace(f, g) {
+			return
+		}
+	}
+	c.fonts = append(c.fonts, f)
+}
+
+// sameFontFace reports whether vgsvg would embed f and g as one font:
+// the same font, variant, style and weight, whatever the size.
+func sameFontFace(f, g font.Face) bool {
+	return f.Face == g.Face && f.Font.Variant == g.Font.Variant && f.Font.Style == g.Font.Style && f.Font.Weight == g.Font.Weight
+}
+
+// linked returns the SVG with fonts linked, and the fonts it uses.
+func (c *svgCanvas) linked() ([]byte, []font.Face, error) {
+	var b bytes.Buffer
+	if _, err := c.Canvas.WriteTo(&b); err != nil {
+		return nil, nil, err
+	}
+	return b.Bytes(), c.fonts, nil
+}
+
+// WriteTo writes the SVG, with the fonts it uses embedded unless they are
+// linked.
+func (c *svgCanvas) WriteTo(w io.Writer) (int64, error) {
+	svg, fonts, err := c.linked()
+	if err != nil {
+		return 0, err
+	}
+	cw := &countingWriter{w: w}
+	if !c.embed {
+		_, err = cw.Write(svg)
+	} else {
+		err = writeSVGWithFonts(cw, svg, fonts)
+	}
+	return cw.n, err
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// How vgsvg opens and closes the block of embedded fonts, and the end of
+// its header (the <svg> tag), after which the block goes.
+const (
+	svgStyleOpen  = "<defs>\n\t<style>\n"
+	svgStyleClose = "\t</style>\n</defs>\n"
+	svgHeaderEnd  = "xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n"
+)
+
+// writeSVGWithFonts writes an SVG that vgsvg drew with fonts linked as
+// vgsvg would have written it with fonts embedded: a style block with a
+// @font-face rule for each font, after the <svg> tag.
+func writeSVGWithFonts(w io.Writer, linked []byte, fonts []font.Face) error {
+	i := bytes.Index(linked, []byte(svgHeaderEnd))
+	if i < 0 {
+		return fmt.Errorf("vgsvg wrote an SVG header this program does not know")
+	}
+	i += len(svgHeaderEnd)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(linked[:i])
+	bw.WriteString(svgStyleOpen)
+	for _, f := range fonts {
+		if err := writeFontFaceRule(bw, f); err != nil {
+			return err
+		}
+	}
+	bw.WriteString(svgStyleClose)
+	bw.Write(linked[i:])
+	return bw.Flush()
+}
+
+// writeFontFaceRule writes f's @font-face rule as vgsvg does, the font
+// file base64-encoded straight into w.
+func writeFontFaceRule(w io.Writer, f font.Face) error {
+	var buf sfnt.Buffer
+	family, err := f.Face.Name(&buf, sfnt.NameIDFamily)
+	if err != nil {
+		return fmt.Errorf("embedding font %s: %v", f.Font.Typeface, err)
+	}
+	variant, weight, style, err := svgFontNames(f.Font)
+	if err != nil {
+		return err
+	}
+	io.WriteString(w, "\t\t@font-face{\n\t\t\tfont-family:"+strconv.Quote(family)+";\n")
+	io.WriteString(w, "\t\t\tfont-variant:"+variant+";font-weight:"+weight+";font-style:"+style+";\n")
+	io.WriteString(w, "\t\t\tsrc: url(data:font/ttf;charset=utf-8;base64,")
+	enc := base64.NewEncoder(base64.StdEncoding, w)
+	if _, err := f.Face.WriteSourceTo(nil, enc); err != nil {
+		return fmt.Errorf("embedding font %s: %v", f.Font.Typeface, err)
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, ") format(\"truetype\");\n\t\t}\n")
+	return err
+}
+
+// fontFaceCSS returns the @font-face rules for fonts, as in an SVG's
+// style block, for a page that carries the fonts of several charts once.
+func fontFaceCSS(fonts []font.Face) (string, error) {
+	var b strings.Builder
+	for _, f := range fonts {
+		if err := writeFontFaceRule(&b, f); err != nil {
+			return "", err
+		}
+	}
+	return b.String(), nil
+}
+
+// svgFontNames gives a font's variant, weight and style in the words
+// vgsvg uses for them.
+func svgFontNames(f font.Font) (variant, weight, style string, err error) {
+	switch v := strings.ToLower(string(f.Variant)); v {
+	case "smallcaps":
+		variant = "small-caps"
+	case "mono", "monospace", "sans", "sansserif", "sans-serif", "serif":
+		variant = "normal" // a family, not a variant, in SVG's terms
+	case "":
+		variant = "none"
+	default:
+		variant = v
+	}
+	weights := map[stdfont.Weight]string{
+		stdfont.WeightThin: "100", stdfont.WeightExtraLight: "200", stdfont.WeightLight: "300",
+		stdfont.WeightNormal: "normal", stdfont.WeightMedium: "500", stdfont.WeightSemiBold: "600",
+		stdfont.WeightBold: "bold", stdfont.WeightExtraBold: "800", stdfont.WeightBlack: "900",
+	}
+	weight, ok := weights[f.Weight]
+	if !ok {
+		return "", "", "", fmt.Errorf("font %s has a weight SVG cannot name (%d)", f.Typeface, int(f.Weight))
+	}
+	switch f.Style {
+	case stdfont.StyleNormal:
+		style = "normal"
+	case stdfont.StyleItalic:
+		style = "italic"
+	case stdfont.StyleOblique:
+		style = "oblique"
+	default:
+		return "", "", "", fmt.Errorf("font %s has a style SVG cannot name (%d)", f.Typeface, int(f.Style))
+	}
+	return variant, weight, style, nil
+}
