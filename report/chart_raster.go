@@ -88,7 +88,9 @@ func getImage(w, h int) *image.RGBA {
 	if m, ok := imagePool.Get().(*image.RGBA); ok && m.Rect.Dx() == w && m.Rect.Dy() == h {
 		return m
 	}
-	return image.NewRGBA(image.Rect(0, 0, w, h))
+	m := image.NewRGBA(image.Rect(0, 0, w, h))
+	adviseHugePages(m.Pix)
+	return m
 }
 
 // release returns the canvas's image to the pool; the canvas must not be

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	stdfont "golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -108,13 +109,46 @@ func writeSVGWithFonts(w io.Writer, linked []byte, fonts []font.Face) error {
 	bw.Write(linked[:i])
 	bw.WriteString(svgStyleOpen)
 	for _, f := range fonts {
-		if err := writeFontFaceRule(bw, f); err != nil {
+		rule, err := fontFaceRule(f)
+		if err != nil {
 			return err
 		}
+		bw.Write(rule)
 	}
 	bw.WriteString(svgStyleClose)
 	bw.Write(linked[i:])
 	return bw.Flush()
+}
+
+// fontFaceRules keeps each font's @font-face rule once made: a font is
+// half a megabyte of base64, and a report embeds the same two fonts in
+// every chart.
+var fontFaceRules struct {
+	sync.Mutex
+	rules []cachedRule
+}
+
+type cachedRule struct {
+	face font.Face
+	rule []byte
+}
+
+// fontFaceRule returns f's @font-face rule (writeFontFaceRule), made on
+// first use.
+func fontFaceRule(f font.Face) ([]byte, error) {
+	fontFaceRules.Lock()
+	defer fontFaceRules.Unlock()
+	for _, r := range fontFaceRules.rules {
+		if sameFontFace(r.face, f) {
+			return r.rule, nil
+		}
+	}
+	var b bytes.Buffer
+	if err := writeFontFaceRule(&b, f); err != nil {
+		return nil, err
+	}
+	fontFaceRules.rules = append(fontFaceRules.rules, cachedRule{f, b.Bytes()})
+	return b.Bytes(), nil
 }
 
 // writeFontFaceRule writes f's @font-face rule as vgsvg does, the font
@@ -148,9 +182,11 @@ func writeFontFaceRule(w io.Writer, f font.Face) error {
 func fontFaceCSS(fonts []font.Face) (string, error) {
 	var b strings.Builder
 	for _, f := range fonts {
-		if err := writeFontFaceRule(&b, f); err != nil {
+		rule, err := fontFaceRule(f)
+		if err != nil {
 			return "", err
 		}
+		b.Write(rule)
 	}
 	return b.String(), nil
 }
