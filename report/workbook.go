@@ -235,7 +235,7 @@ func (wb *Workbook) span() (first, last data.Month) {
 // WriteTo writes the workbook (an .xlsx file) to w.
 func (wb *Workbook) WriteTo(w io.Writer) (int64, error) {
 	stableContentTypes(wb.f)
-	return wb.f.WriteTo(w)
+	return writeXLSX(wb.f, w)
 }
 
 // stableContentTypes sorts the content-type defaults, which excelize adds

@@ -2,13 +2,14 @@ package report
 
 import (
 	"archive/zip"
-	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
+	"sync"
 
 	"github.com/casualty-tool/casualty/data"
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -185,16 +186,24 @@ func WriteFiguresWorkbook(w io.Writer, figures iter.Seq[data.Observation], opt F
 		Created: stamp, Modified: stamp, Category: "casualty figures", Language: "en-GB"}); err != nil {
 		return err
 	}
-	// Zip straight into w at flate's fastest level: excelize would
-	// otherwise build the whole file in a buffer first, and the default
-	// level takes twice the time for a file a quarter smaller.
-	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
-	})
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
-	_, err = f.WriteTo(w)
+	_, err = writeXLSX(f, w)
 	return err
+}
+
+// writeXLSX writes f to w, zipped straight into w at flate's fastest
+// level: excelize would otherwise build the whole file in a buffer
+// first, and its default level takes twice the time for a file a quarter
+// smaller.
+func writeXLSX(f *excelize.File, w io.Writer) (int64, error) {
+	cw := &countingWriter{w: w}
+	zw := zip.NewWriter(cw)
+	zw.RegisterCompressor(zip.Deflate, newPooledFlate)
+	// excelize hands the zip writer its own buffer, which stays empty.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
+	if _, err := f.WriteTo(io.Discard); err != nil {
+		return cw.n, err
+	}
+	return cw.n, nil
 }
 
 // xlFiguresAbout says what the large workbook holds.
@@ -250,4 +259,31 @@ func xlFiguresAbout(f *excelize.File, st xlStyles, opt FiguresOptions, n int, fi
 		return err
 	}
 	return xlSetPrint(f, "About")
+}
+
+// flateWriters keeps deflate writers between the parts of a workbook (and
+// between workbooks): each holds a window and tables that cost more to
+// make than a small part costs to compress.
+var flateWriters sync.Pool
+
+// pooledFlate is a deflate writer that goes back to flateWriters when
+// closed.
+type pooledFlate struct{ *flate.Writer }
+
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flateWriters.Put(p.Writer)
+	return err
+}
+
+func newPooledFlate(out io.Writer) (io.WriteCloser, error) {
+	if fw, ok := flateWriters.Get().(*flate.Writer); ok {
+		fw.Reset(out)
+		return pooledFlate{fw}, nil
+	}
+	fw, err := flate.NewWriter(out, flate.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	return pooledFlate{fw}, nil
 }
