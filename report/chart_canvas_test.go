@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"runtime"
 	"testing"
 
 	"gonum.org/v1/plot/vg"
@@ -192,5 +193,63 @@ func TestSVGCanvasMatchesVgsvg(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBorrowedCanvasIsClean draws one chart on a borrowed image, gives it
+// back, borrows it again for another chart and checks that the second
+// chart comes out exactly as on a fresh image: nothing of the first shows
+// through.
+func TestBorrowedCanvasIsClean(t *testing.T) {
+	cases := chartCases()
+	first := mustChart(t, cases[1].kind, cases[1].in) // per-day and change: one size
+	second := mustChart(t, cases[2].kind, cases[2].in)
+	if first.Width != second.Width || first.Height != second.Height {
+		t.Fatalf("the two charts differ in size (%v×%v, %v×%v); pick two of one size", first.Width, first.Height, second.Width, second.Height)
+	}
+	a := borrowImageCanvas(first.Width, first.Height, DefaultDPI)
+	if err := drawChart(first, a); err != nil {
+		t.Fatal(err)
+	}
+	img := a.img
+	a.release()
+	b := borrowImageCanvas(second.Width, second.Height, DefaultDPI)
+	defer b.release()
+	if b.img != img {
+		t.Fatal("the pool did not lend the image back")
+	}
+	if err := drawChart(second, b); err != nil {
+		t.Fatal(err)
+	}
+	fresh := newImageCanvas(second.Width, second.Height, DefaultDPI)
+	if err := drawChart(second, fresh); err != nil {
+		t.Fatal(err)
+	}
+	comparePixels(t, fresh.img, b.img, 0, 0)
+}
+
+// TestPixelPoolFreesBeyondOnePerCore returns more images than there are
+// cores and checks that the pool keeps one per core.
+func TestPixelPoolFreesBeyondOnePerCore(t *testing.T) {
+	n := runtime.GOMAXPROCS(0) + 2
+	var ms []*image.RGBA
+	for range n {
+		m := borrowImage(17, 3)
+		m.Pix[len(m.Pix)-1] = 1 // the whole buffer is writable
+		ms = append(ms, m)
+	}
+	for _, m := range ms {
+		returnImage(m)
+	}
+	kept := 0
+	pixelPool.Lock()
+	for _, m := range pixelPool.free {
+		if m.Rect.Dx() == 17 && m.Rect.Dy() == 3 {
+			kept++
+		}
+	}
+	pixelPool.Unlock()
+	if kept > runtime.GOMAXPROCS(0) {
+		t.Errorf("the pool keeps %d images, more than one per core (%d)", kept, runtime.GOMAXPROCS(0))
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"image/draw"
 	"io"
 	"math"
-	"sync"
 
 	"git.sr.ht/~sbinet/gg"
 	stdfont "golang.org/x/image/font"
@@ -40,10 +39,11 @@ type rasterCanvas struct {
 	dpi    float64
 	height float64 // canvas height in pixels, as vgimg computes it
 
-	colors []color.Color // the current colour, with a level per Push
-	blank  bool          // nothing drawn yet: the image is all white
-	direct int           // fills done without the rasteriser (for tests)
-	faces  map[faceKey]stdfont.Face
+	colors   []color.Color // the current colour, with a level per Push
+	blank    bool          // nothing drawn yet: the image is all white
+	direct   int           // fills done without the rasteriser (for tests)
+	borrowed bool          // img is from pixelPool
+	faces    map[faceKey]stdfont.Face
 }
 
 // faceKey names a font face at a size; the canvas's DPI is fixed.
@@ -52,20 +52,31 @@ type faceKey struct {
 	size vg.Length
 }
 
-// newImageCanvas makes a raster canvas w×h at dpi, white. It hands vgimg
-// an RGBA image and a gg context that draws straight onto it (vgimg.NewWith
-// alone allocates the image and then copies it into a second one for gg).
-// The image comes from imagePool when one of the right size is free; put
-// it back with release once the canvas is no longer needed.
+// newImageCanvas makes a raster canvas w×h at dpi, white, on its own
+// image. It hands vgimg an RGBA image and a gg context that draws
+// straight onto it (vgimg.NewWith alone allocates the image and then
+// copies it into a second one for gg).
 func newImageCanvas(w, h vg.Length, dpi int) *rasterCanvas {
-	pw := int(w/vg.Inch*vg.Length(dpi) + 0.5)
-	ph := int(h/vg.Inch*vg.Length(dpi) + 0.5)
-	img := getImage(pw, ph)
+	pw, ph := pixelSize(w, dpi), pixelSize(h, dpi)
+	return newRasterCanvas(image.NewRGBA(image.Rect(0, 0, pw, ph)), dpi)
+}
+
+// borrowImageCanvas is newImageCanvas on an image from pixelPool; give it
+// back with release once the pixels are encoded.
+func borrowImageCanvas(w, h vg.Length, dpi int) *rasterCanvas {
+	c := newRasterCanvas(borrowImage(pixelSize(w, dpi), pixelSize(h, dpi)), dpi)
+	c.borrowed = true
+	return c
+}
+
+func pixelSize(l vg.Length, dpi int) int { return int(l/vg.Inch*vg.Length(dpi) + 0.5) }
+
+func newRasterCanvas(img *image.RGBA, dpi int) *rasterCanvas {
 	ctx := gg.NewContextForRGBA(img)
 	ctx.SetLineCapButt() // as vgimg.NewWith sets up its own context
 	ctx.InvertY()
 	// NewWith paints the whole image with the background colour, so a
-	// pooled image starts as clean as a new one.
+	// borrowed image starts as clean as a new one.
 	cv := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
 	_, ch := cv.Size()
 	return &rasterCanvas{
@@ -80,23 +91,13 @@ func newImageCanvas(w, h vg.Length, dpi int) *rasterCanvas {
 	}
 }
 
-// imagePool keeps chart-sized images between charts: a 192-DPI chart is
-// 7 MB of pixels, and fresh memory costs a page fault every 4 KB.
-var imagePool sync.Pool
-
-func getImage(w, h int) *image.RGBA {
-	if m, ok := imagePool.Get().(*image.RGBA); ok && m.Rect.Dx() == w && m.Rect.Dy() == h {
-		return m
-	}
-	m := image.NewRGBA(image.Rect(0, 0, w, h))
-	adviseHugePages(m.Pix)
-	return m
-}
-
-// release returns the canvas's image to the pool; the canvas must not be
-// used afterwards.
+// release gives a borrowed canvas's image back to the pool; the canvas
+// must not be used afterwards. On a canvas with its own image it does
+// nothing.
 func (c *rasterCanvas) release() {
-	imagePool.Put(c.img)
+	if c.borrowed {
+		returnImage(c.img)
+	}
 	c.img, c.Canvas, c.ctx = nil, nil, nil
 }
 

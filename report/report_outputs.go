@@ -140,7 +140,7 @@ func (r *Report) render(formats map[string]bool) (*rendered, error) {
 // renderer's resolution, and encodes it with encodePNG, which is about
 // twice as fast as image/png on these images.
 func chartPNG(c *Chart) ([]byte, error) {
-	cv := newImageCanvas(c.Width, c.Height, DefaultDPI)
+	cv := borrowImageCanvas(c.Width, c.Height, DefaultDPI)
 	defer cv.release()
 	if err := drawChart(c, cv); err != nil {
 		return nil, err
