@@ -104,7 +104,7 @@ func newChartCanvas(c *Chart, format string, opt WriteOptions) (vg.CanvasWriterT
 
 // drawChart draws c, turning a panic inside gonum/plot (which panics on
 // font and PDF errors) into an error.
-func drawChart(c *Chart, cv vg.CanvasWriterTo) (err error) {
+func drawChart(c *Chart, cv vg.CanvasSizer) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("drawing the %s chart: %v", c.Kind, r)

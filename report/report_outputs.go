@@ -87,8 +87,13 @@ func (r *Report) render(formats map[string]bool) (*rendered, error) {
 					return nil
 				}
 				refs[i].Title, refs[i].Caption = c.Title, c.Subtitle
+				// Lay the chart out once and draw that on both canvases.
+				rec := newRecording(c.Width, c.Height)
+				if err := drawChart(c, rec); err != nil {
+					return fmt.Errorf("%s chart: %w", kind, err)
+				}
 				if pngs {
-					b, err := chartPNG(c)
+					b, err := chartPNG(rec)
 					if err != nil {
 						return fmt.Errorf("%s chart: %w", kind, err)
 					}
@@ -96,7 +101,7 @@ func (r *Report) render(formats map[string]bool) (*rendered, error) {
 				}
 				if svgs {
 					cv := newSVGCanvas(c.Width, c.Height, true)
-					err := drawChart(c, cv)
+					err := rec.replay(cv)
 					if err == nil {
 						refs[i].SVG, refs[i].svgFonts, err = cv.linked()
 					}
@@ -136,13 +141,13 @@ func (r *Report) render(formats map[string]bool) (*rendered, error) {
 	return out, nil
 }
 
-// chartPNG draws a chart as PNG like WriteChart does, at the chart
-// renderer's resolution, and encodes it with encodePNG, which is about
-// twice as fast as image/png on these images.
-func chartPNG(c *Chart) ([]byte, error) {
-	cv := borrowImageCanvas(c.Width, c.Height, DefaultDPI)
+// chartPNG draws a laid-out chart as PNG like WriteChart does, at the
+// chart renderer's resolution, and encodes it with encodePNG, which is
+// about twice as fast as image/png on these images.
+func chartPNG(rec *recording) ([]byte, error) {
+	cv := borrowImageCanvas(rec.w, rec.h, DefaultDPI)
 	defer cv.release()
-	if err := drawChart(c, cv); err != nil {
+	if err := rec.replay(cv); err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
