@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -8,11 +9,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/casualty-tool/casualty/data/atomicfile"
 )
 
 // Formats are the outputs a report folder can hold, in the order written.
@@ -104,16 +105,19 @@ func (r *Report) WriteFolder(dir string) ([]string, error) {
 		return nil, fmt.Errorf("cannot write %s: %v", dir, err)
 	}
 
-	files, err := r.plan(formats)
-	if err != nil {
-		return nil, err
-	}
-	return writeFolder(dir, files, exists)
+	return writeFolder(dir, exists, func(emit func(outFile)) ([]outFile, error) {
+		return r.plan(formats, emit)
+	})
 }
 
-// writeFolder writes files into a temporary folder beside dir and renames
-// it into place (see swapIn).
-func writeFolder(dir string, files []outFile, exists bool) ([]string, error) {
+// writeFolder makes a temporary folder beside dir, has produce render the
+// files, writes them into it, and renames it into place (see swapIn).
+// produce hands each file to emit as soon as its content is ready, to be
+// written while the rest is drawn, and returns every file of the folder
+// in order; those it did not emit are written then. Each file is written
+// and synced in its own goroutine: concurrent syncs share the file
+// system's journal commits instead of waiting for one each.
+func writeFolder(dir string, exists bool, produce func(emit func(outFile)) ([]outFile, error)) ([]string, error) {
 	parent, base := filepath.Split(dir)
 	if parent == "" {
 		parent = "."
@@ -125,49 +129,125 @@ func writeFolder(dir string, files []outFile, exists bool) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot write %s: %v", dir, err)
 	}
+	fw := &folderWriter{tmp: tmp, errs: map[string]error{}}
 	done := false
 	defer func() {
 		if !done {
+			fw.wg.Wait()
 			os.RemoveAll(tmp)
 		}
 	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot write %s: %v", dir, err)
 	}
-	// Make the folders first, then write every file at once: each write
-	// ends with an fsync, and concurrent fsyncs share the file system's
-	// journal commits instead of waiting for one each.
+	files, err := produce(fw.write)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if !fw.started(f.name) {
+			fw.write(f)
+		}
+	}
+	fw.wg.Wait()
 	paths := make([]string, len(files))
 	for i, f := range files {
 		paths[i] = filepath.Join(dir, filepath.FromSlash(f.name))
-		if d := filepath.Dir(filepath.Join(tmp, filepath.FromSlash(f.name))); d != tmp {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return nil, fmt.Errorf("cannot write %s: %v", paths[i], err)
-			}
+		if err := fw.errs[f.name]; err != nil {
+			return nil, fmt.Errorf("%s: %w", paths[i], err)
 		}
 	}
-	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	for i, f := range files {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if err := atomicfile.Write(filepath.Join(tmp, filepath.FromSlash(f.name)), f.fill); err != nil {
-				errs[i] = fmt.Errorf("%s: %w", paths[i], err)
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	// The files are synced; sync the folders that name them, so that the
+	// folder renamed into place is whole after a crash.
+	for _, d := range fw.dirs {
+		syncDir(d)
 	}
 	if err := swapIn(tmp, dir, exists); err != nil {
 		return nil, err
 	}
 	done = true
 	return paths, nil
+}
+
+// folderWriter writes files into a temporary folder, each in its own
+// goroutine.
+type folderWriter struct {
+	tmp  string
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	errs map[string]error // by file name; nil once written
+	dirs []string         // the folders made, tmp first
+}
+
+// write starts writing f.
+func (fw *folderWriter) write(f outFile) {
+	fw.mu.Lock()
+	defer fw.mu.Unlock()
+	if _, dup := fw.errs[f.name]; dup {
+		panic("report: " + f.name + " written twice")
+	}
+	fw.errs[f.name] = nil
+	path := filepath.Join(fw.tmp, filepath.FromSlash(f.name))
+	if len(fw.dirs) == 0 {
+		fw.dirs = append(fw.dirs, fw.tmp)
+	}
+	if d := filepath.Dir(path); !slices.Contains(fw.dirs, d) {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			fw.errs[f.name] = err
+			return
+		}
+		fw.dirs = append(fw.dirs, d)
+	}
+	fw.wg.Add(1)
+	go func() {
+		defer fw.wg.Done()
+		err := writeSynced(path, f.fill)
+		fw.mu.Lock()
+		fw.errs[f.name] = err
+		fw.mu.Unlock()
+	}()
+}
+
+// started reports whether the file called name has been handed to write.
+func (fw *folderWriter) started(name string) bool {
+	fw.mu.Lock()
+	defer fw.mu.Unlock()
+	_, ok := fw.errs[name]
+	return ok
+}
+
+// writeSynced creates path, which must not exist, fills it through a
+// buffer and syncs it to disk. The folder it is in is new and private to
+// this write, so no temporary name is needed: on failure the whole folder
+// goes.
+func writeSynced(path string, fill func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	if err := fill(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDir makes the names in a folder durable; failures are ignored, as
+// not every file system can sync a folder.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // swapIn renames the finished temporary folder to dir. An existing dir is
@@ -207,10 +287,16 @@ func swapIn(tmp, dir string, exists bool) error {
 	return nil
 }
 
-// plan renders the charts the formats need and lists the files to write,
-// in order; metadata.json comes last and lists the others.
-func (r *Report) plan(formats map[string]bool) ([]outFile, error) {
-	done, err := r.render(formats)
+// plan renders what the formats need and lists the files of the folder,
+// in order; metadata.json comes last and lists the others. It hands
+// data.csv, the workbook and the charts to emit as soon as each is ready,
+// so they are written while the rest is still being drawn.
+func (r *Report) plan(formats map[string]bool, emit func(outFile)) ([]outFile, error) {
+	csvFile := outFile{"data.csv", func(w io.Writer) error { return data.WriteTidyCSV(w, r.ds.Obs, true) }}
+	if formats["csv"] {
+		emit(csvFile)
+	}
+	done, err := r.render(formats, emit)
 	if err != nil {
 		return nil, err
 	}
@@ -223,20 +309,18 @@ func (r *Report) plan(formats map[string]bool) ([]outFile, error) {
 		files = append(files, outFile{"report.md", func(w io.Writer) error { return r.WriteMarkdown(w, images) }})
 	}
 	if formats["xlsx"] {
-		files = append(files, outFile{"report.xlsx", writeBytes(done.workbook)})
+		files = append(files, workbookFile(done.workbook))
 	}
 	for _, c := range r.Charts {
 		if formats["png"] && c.PNG != nil {
-			png := c.PNG
-			files = append(files, outFile{"charts/" + c.Name + ".png", writeBytes(png)})
+			files = append(files, pngFile(c))
 		}
 		if formats["svg"] && c.SVG != nil {
-			svg, fonts := c.SVG, c.svgFonts
-			files = append(files, outFile{"charts/" + c.Name + ".svg", func(w io.Writer) error { return writeSVGWithFonts(w, svg, fonts) }})
+			files = append(files, svgFile(c))
 		}
 	}
 	if formats["csv"] {
-		files = append(files, outFile{"data.csv", func(w io.Writer) error { return data.WriteTidyCSV(w, r.ds.Obs, true) }})
+		files = append(files, csvFile)
 	}
 	r.Meta.Files = nil
 	for _, f := range files {
@@ -245,6 +329,15 @@ func (r *Report) plan(formats map[string]bool) ([]outFile, error) {
 	r.Meta.Files = append(r.Meta.Files, "metadata.json")
 	files = append(files, outFile{"metadata.json", r.WriteMetadata})
 	return files, nil
+}
+
+func workbookFile(b []byte) outFile { return outFile{"report.xlsx", writeBytes(b)} }
+
+func pngFile(c ChartRef) outFile { return outFile{"charts/" + c.Name + ".png", writeBytes(c.PNG)} }
+
+func svgFile(c ChartRef) outFile {
+	svg, fonts := c.SVG, c.svgFonts
+	return outFile{"charts/" + c.Name + ".svg", func(w io.Writer) error { return writeSVGWithFonts(w, svg, fonts) }}
 }
 
 func writeBytes(b []byte) func(io.Writer) error {

@@ -67,7 +67,12 @@ type rendered struct {
 // svg and html) into r.Charts and builds the workbook when asked, all in
 // parallel. A chart that cannot be drawn for this data (too few months,
 // say) is left out with a note rather than failing the whole report.
-func (r *Report) render(formats map[string]bool) (*rendered, error) {
+// When emit is not nil, it is given the workbook file and each chart's
+// files, as the formats ask, as soon as each is ready.
+func (r *Report) render(formats map[string]bool, emit func(outFile)) (*rendered, error) {
+	if emit == nil {
+		emit = func(outFile) {}
+	}
 	out := &rendered{}
 	pngs, svgs := formats["png"] || formats["md"], formats["svg"] || formats["html"]
 	kinds := r.reportCharts()
@@ -109,6 +114,12 @@ func (r *Report) render(formats map[string]bool) (*rendered, error) {
 						return fmt.Errorf("%s chart: %w", kind, err)
 					}
 				}
+				if formats["png"] && refs[i].PNG != nil {
+					emit(pngFile(refs[i]))
+				}
+				if formats["svg"] && refs[i].SVG != nil {
+					emit(svgFile(refs[i]))
+				}
 				return nil
 			})
 		}
@@ -121,6 +132,9 @@ func (r *Report) render(formats map[string]bool) (*rendered, error) {
 				Month: r.Month, Area: r.Area, Command: r.opt.Command, Version: r.opt.Version, Stats: r.opt.Stats,
 			})
 			out.workbook = b.Bytes()
+			if err == nil {
+				emit(workbookFile(out.workbook))
+			}
 			return err
 		}
 		jobs = append([]renderJob{workbook}, jobs...)

@@ -124,7 +124,7 @@ func testReport(t testing.TB, month string) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := r.render(map[string]bool{"png": true, "svg": true}); err != nil {
+	if _, err := r.render(map[string]bool{"png": true, "svg": true}, nil); err != nil {
 		t.Fatal(err)
 	}
 	// The charts' own words belong to the chart renderer and its golden
@@ -512,8 +512,19 @@ func TestWriteFolderReplace(t *testing.T) {
 		{"a.txt", func(w io.Writer) error { _, err := io.WriteString(w, "a"); return err }},
 		{"b.txt", func(io.Writer) error { return errors.New("disk on fire") }},
 	}
-	if _, err := writeFolder(dir, files, true); err == nil || !strings.Contains(err.Error(), "disk on fire") {
+	if _, err := writeFolder(dir, true, func(func(outFile)) ([]outFile, error) { return files, nil }); err == nil || !strings.Contains(err.Error(), "disk on fire") {
 		t.Fatalf("failing renderer: got %v", err)
+	}
+	if b, _ := os.ReadFile(old); string(b) != "old report" {
+		t.Fatal("a failed write changed the old folder")
+	}
+	// Nor does a failure after some files were already being written.
+	_, err = writeFolder(dir, true, func(emit func(outFile)) ([]outFile, error) {
+		emit(outFile{"charts/early.png", func(w io.Writer) error { _, err := io.WriteString(w, "png"); return err }})
+		return nil, errors.New("chart on fire")
+	})
+	if err == nil || !strings.Contains(err.Error(), "chart on fire") {
+		t.Fatalf("failing chart: got %v", err)
 	}
 	if b, _ := os.ReadFile(old); string(b) != "old report" {
 		t.Fatal("a failed write changed the old folder")
