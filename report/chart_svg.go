@@ -133,7 +133,7 @@ type cachedRule struct {
 	rule []byte
 }
 
-// fontFaceRule returns f's @font-face rule (writeFontFaceRule), made on
+// fontFaceRule returns f's @font-face rule (makeFontFaceRule), made on
 // first use.
 func fontFaceRule(f font.Face) ([]byte, error) {
 	fontFaceRules.Lock()
@@ -143,52 +143,41 @@ func fontFaceRule(f font.Face) ([]byte, error) {
 			return r.rule, nil
 		}
 	}
-	var b bytes.Buffer
-	if err := writeFontFaceRule(&b, f); err != nil {
+	rule, err := makeFontFaceRule(f)
+	if err != nil {
 		return nil, err
 	}
-	fontFaceRules.rules = append(fontFaceRules.rules, cachedRule{f, b.Bytes()})
-	return b.Bytes(), nil
+	fontFaceRules.rules = append(fontFaceRules.rules, cachedRule{f, rule})
+	return rule, nil
 }
 
-// writeFontFaceRule writes f's @font-face rule as vgsvg does, the font
-// file base64-encoded straight into w.
-func writeFontFaceRule(w io.Writer, f font.Face) error {
+// makeFontFaceRule returns f's @font-face rule as vgsvg writes it, the
+// font file base64-encoded.
+func makeFontFaceRule(f font.Face) ([]byte, error) {
 	var buf sfnt.Buffer
 	family, err := f.Face.Name(&buf, sfnt.NameIDFamily)
 	if err != nil {
-		return fmt.Errorf("embedding font %s: %v", f.Font.Typeface, err)
+		return nil, fmt.Errorf("embedding font %s: %v", f.Font.Typeface, err)
 	}
 	variant, weight, style, err := svgFontNames(f.Font)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	io.WriteString(w, "\t\t@font-face{\n\t\t\tfont-family:"+strconv.Quote(family)+";\n")
-	io.WriteString(w, "\t\t\tfont-variant:"+variant+";font-weight:"+weight+";font-style:"+style+";\n")
-	io.WriteString(w, "\t\t\tsrc: url(data:font/ttf;charset=utf-8;base64,")
-	enc := base64.NewEncoder(base64.StdEncoding, w)
-	if _, err := f.Face.WriteSourceTo(nil, enc); err != nil {
-		return fmt.Errorf("embedding font %s: %v", f.Font.Typeface, err)
+	var raw bytes.Buffer
+	if _, err := f.Face.WriteSourceTo(nil, &raw); err != nil {
+		return nil, fmt.Errorf("embedding font %s: %v", f.Font.Typeface, err)
 	}
-	if err := enc.Close(); err != nil {
-		return err
-	}
-	_, err = io.WriteString(w, ") format(\"truetype\");\n\t\t}\n")
-	return err
-}
-
-// fontFaceCSS returns the @font-face rules for fonts, as in an SVG's
-// style block, for a page that carries the fonts of several charts once.
-func fontFaceCSS(fonts []font.Face) (string, error) {
-	var b strings.Builder
-	for _, f := range fonts {
-		rule, err := fontFaceRule(f)
-		if err != nil {
-			return "", err
-		}
-		b.Write(rule)
-	}
-	return b.String(), nil
+	head := "\t\t@font-face{\n\t\t\tfont-family:" + strconv.Quote(family) + ";\n" +
+		"\t\t\tfont-variant:" + variant + ";font-weight:" + weight + ";font-style:" + style + ";\n" +
+		"\t\t\tsrc: url(data:font/ttf;charset=utf-8;base64,"
+	const tail = ") format(\"truetype\");\n\t\t}\n"
+	// One buffer of the final size, encoded in one pass: the font is
+	// hundreds of kilobytes.
+	out := make([]byte, len(head)+base64.StdEncoding.EncodedLen(raw.Len())+len(tail))
+	n := copy(out, head)
+	base64.StdEncoding.Encode(out[n:], raw.Bytes())
+	copy(out[len(out)-len(tail):], tail)
+	return out, nil
 }
 
 // svgFontNames gives a font's variant, weight and style in the words

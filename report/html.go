@@ -23,13 +23,11 @@ var pageTemplate = template.Must(template.New("report.html.tmpl").Funcs(template
 	"isLink":       isLink,
 }).ParseFS(reportTemplateFS, "templates/*.tmpl"))
 
-// htmlPage is what the page template sees: the report, its charts ready
-// to inline, and their fonts, hoisted out of the SVGs so that the page
-// carries each font once instead of once per chart.
+// htmlPage is what the page template sees: the report and its charts
+// ready to inline.
 type htmlPage struct {
 	*Report
 	Figures []htmlFigure
-	FontCSS template.CSS
 }
 
 // htmlFigure is a chart as the page shows it.
@@ -38,7 +36,11 @@ type htmlFigure struct {
 	Inline template.HTML
 }
 
-// WriteHTML writes the report as one HTML page.
+// WriteHTML writes the report as one HTML page. The charts' fonts, which
+// each SVG file embeds, are carried once by the page, in a style element
+// of their own between the template's head and body: a megabyte of
+// @font-face rules we made ourselves, written as they are rather than
+// through the template engine.
 func (r *Report) WriteHTML(w io.Writer) error {
 	page := htmlPage{Report: r}
 	var faces []string
@@ -58,15 +60,34 @@ func (r *Report) WriteHTML(w io.Writer) error {
 		}
 		page.Figures = append(page.Figures, htmlFigure{ChartRef: c, Inline: body})
 	}
-	css, err := fontFaceCSS(fonts)
-	if err != nil {
+	if err := pageTemplate.ExecuteTemplate(w, "head", page); err != nil {
 		return err
 	}
-	if len(faces) > 0 {
-		css += strings.Join(faces, "\n")
+	if len(fonts) > 0 || len(faces) > 0 {
+		if _, err := io.WriteString(w, "<style>\n"); err != nil {
+			return err
+		}
+		for _, f := range fonts {
+			rule, err := fontFaceRule(f)
+			if err != nil {
+				return err
+			}
+			if _, err := w.Write(rule); err != nil {
+				return err
+			}
+		}
+		for _, f := range faces {
+			// Rules cut from SVGs made elsewhere: no closing tag can hide
+			// in them, as inlineSVG cut them at the first "}".
+			if _, err := io.WriteString(w, strings.ReplaceAll(f, "</", "<\\/")+"\n"); err != nil {
+				return err
+			}
+		}
+		if _, err := io.WriteString(w, "</style>\n"); err != nil {
+			return err
+		}
 	}
-	page.FontCSS = template.CSS(css)
-	return pageTemplate.Execute(w, page)
+	return pageTemplate.ExecuteTemplate(w, "body", page)
 }
 
 // DataSummary says how much data the report was built from: "201 figures
