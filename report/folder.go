@@ -60,17 +60,10 @@ func ParseFormats(list []string) (map[string]bool, error) {
 // casualty-report-2026-01.
 func DefaultFolder(m data.Month) string { return "casualty-report-" + m.String() }
 
-// WriteFolder builds the report for ds and writes its folder; see
-// Report.WriteFolder.
+// WriteFolder builds the report for ds and writes its folder (see Write).
 func WriteFolder(dir string, ds *data.Dataset, opt Options) ([]string, error) {
-	r, err := Build(ds, opt)
-	if err != nil {
-		return nil, err
-	}
-	if dir == "" {
-		dir = DefaultFolder(r.Month)
-	}
-	return r.WriteFolder(dir)
+	_, files, err := Write(dir, ds, opt)
+	return files, err
 }
 
 // outFile is one file of the report folder and how to fill it.

@@ -62,6 +62,10 @@ type Report struct {
 	latest *data.Dataset // its current estimates
 	opt    Options
 	srcIdx map[data.Publication]int
+
+	// early is the workbook when Write started it before building the
+	// rest of the report; render waits for it instead of building it.
+	early <-chan earlyWorkbook
 }
 
 // KeyTable is the key figures of one metric.
@@ -200,30 +204,39 @@ type Options struct {
 // has them for the report month.
 var reportMetrics = []data.Metric{data.Casualties, data.Killed, data.Injured, data.ChildrenCasualties, data.ChildrenKilled, data.ChildrenInjured}
 
-// Build makes the report model from a dataset.
-func Build(ds *data.Dataset, opt Options) (*Report, error) {
+// resolveSubject fills in what the report is about where opt leaves it
+// open: the national total when no area is given, the latest month with a
+// whole-month figure when no month is, and the default statistics.
+func resolveSubject(ds *data.Dataset, opt Options) (Options, error) {
 	if ds == nil || len(ds.Obs) == 0 {
-		return nil, errors.New("no figures to report on")
+		return opt, errors.New("no figures to report on")
 	}
 	if opt.Stats.Level == 0 {
 		opt.Stats = stats.DefaultOptions()
 	}
-	area := opt.Area
-	if area == "" {
-		area = ds.NationalCode()
+	if opt.Area == "" {
+		opt.Area = ds.NationalCode()
 	}
-	if _, ok := reportHasArea(ds, area); !ok {
-		return nil, fmt.Errorf("no figures for area %q (areas with figures: %s; choose one with --area)", area, strings.Join(ds.AreaCodes(), ", "))
+	if _, ok := reportHasArea(ds, opt.Area); !ok {
+		return opt, fmt.Errorf("no figures for area %q (areas with figures: %s; choose one with --area)", opt.Area, strings.Join(ds.AreaCodes(), ", "))
 	}
-	latest := ds.Latest()
-	month := opt.Month
-	if month.IsZero() {
-		m, ok := LatestMonth(ds, area)
+	if opt.Month.IsZero() {
+		m, ok := LatestMonth(ds, opt.Area)
 		if !ok {
-			return nil, fmt.Errorf("no whole-month figure for %s", ds.AreaName(area))
+			return opt, fmt.Errorf("no whole-month figure for %s", ds.AreaName(opt.Area))
 		}
-		month = m
+		opt.Month = m
 	}
+	return opt, nil
+}
+
+// Build makes the report model from a dataset.
+func Build(ds *data.Dataset, opt Options) (*Report, error) {
+	opt, err := resolveSubject(ds, opt)
+	if err != nil {
+		return nil, err
+	}
+	area, month, latest := opt.Area, opt.Month, ds.Latest()
 	r := &Report{
 		Area: area, AreaName: ds.AreaName(area), Month: month,
 		ds: ds, latest: latest, opt: opt, srcIdx: map[data.Publication]int{},

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"github.com/casualty-tool/casualty/data"
 	"runtime"
 	"sync"
 )
@@ -124,22 +125,30 @@ func (r *Report) render(formats map[string]bool, emit func(outFile)) (*rendered,
 			})
 		}
 	}
-	if formats["xlsx"] {
+	early := r.early
+	r.early = nil // taken: a second WriteFolder builds its own workbook
+	if formats["xlsx"] && early == nil {
 		// The workbook is the longest job: start it first.
-		workbook := func() error {
-			var b bytes.Buffer
-			err := WriteWorkbook(&b, r.ds, WorkbookOptions{
-				Month: r.Month, Area: r.Area, Command: r.opt.Command, Version: r.opt.Version, Stats: r.opt.Stats,
-			})
-			out.workbook = b.Bytes()
-			if err == nil {
+		jobs = append([]renderJob{func() error {
+			var err error
+			if out.workbook, err = r.workbook(); err == nil {
 				emit(workbookFile(out.workbook))
 			}
 			return err
-		}
-		jobs = append([]renderJob{workbook}, jobs...)
+		}}, jobs...)
 	}
-	if err := runJobs(jobs); err != nil {
+	err := runJobs(jobs)
+	if formats["xlsx"] && early != nil {
+		// Made alongside, outside the jobs, so the charts had every core.
+		wb := <-early
+		if err == nil {
+			if err = wb.err; err == nil {
+				out.workbook = wb.b
+				emit(workbookFile(out.workbook))
+			}
+		}
+	}
+	if err != nil {
 		return nil, err
 	}
 	if r.Charts == nil && (pngs || svgs) {
@@ -169,4 +178,56 @@ func chartPNG(rec *recording) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// workbook makes the report's workbook.
+func (r *Report) workbook() ([]byte, error) {
+	return workbookFor(r.ds, r.opt)
+}
+
+// workbookFor makes the workbook for a report on ds with the resolved
+// options opt (see resolveSubject).
+func workbookFor(ds *data.Dataset, opt Options) ([]byte, error) {
+	var b bytes.Buffer
+	err := WriteWorkbook(&b, ds, WorkbookOptions{
+		Month: opt.Month, Area: opt.Area, Command: opt.Command, Version: opt.Version, Stats: opt.Stats,
+	})
+	return b.Bytes(), err
+}
+
+// earlyWorkbook is a workbook made while the report was being built.
+type earlyWorkbook struct {
+	b   []byte
+	err error
+}
+
+// Write builds the report for ds and writes its folder, dir or, when dir
+// is empty, DefaultFolder of the report's month; it returns the report
+// and the paths written. It does what Build and Report.WriteFolder do,
+// but starts the workbook, the longest piece of the folder, as soon as
+// the month is known, so that it is made on a second core while the rest
+// of the report is built.
+func Write(dir string, ds *data.Dataset, opt Options) (*Report, []string, error) {
+	resolved, err := resolveSubject(ds, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	var early chan earlyWorkbook
+	if formats, err := ParseFormats(opt.Formats); err == nil && formats["xlsx"] {
+		early = make(chan earlyWorkbook, 1)
+		go func() {
+			b, err := workbookFor(ds, resolved)
+			early <- earlyWorkbook{b, err}
+		}()
+	}
+	r, err := Build(ds, resolved)
+	if err != nil {
+		return nil, nil, err
+	}
+	r.early = early
+	if dir == "" {
+		dir = DefaultFolder(r.Month)
+	}
+	files, err := r.WriteFolder(dir)
+	return r, files, err
 }

@@ -94,18 +94,10 @@ func buildReport(ctx context.Context, ds *data.Dataset, cfg reportConfig, stdout
 		Month: cfg.Month, Area: area, Formats: cfg.Formats, Force: cfg.Force,
 		Command: reportCommand(ds, cfg), Version: version,
 	}
-	r, err := report.Build(ds, opt)
-	if err != nil {
-		return err
-	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	dir := cfg.Out
-	if dir == "" {
-		dir = report.DefaultFolder(r.Month)
-	}
-	files, err := r.WriteFolder(dir)
+	r, files, err := report.Write(cfg.Out, ds, opt)
 	if err != nil {
 		return err
 	}
