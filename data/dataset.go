@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"sort"
+	"sync/atomic"
 )
 
 // Dataset is a set of observations, every vintage of every figure, with the
@@ -23,6 +24,17 @@ type Dataset struct {
 	// that cover the same days (see Series).
 	pickedFrom *Dataset
 	pickLatest bool
+
+	// views keeps the Latest and FirstPublished views once made: reports
+	// ask for them dozens of times. They are remade if Obs is replaced or
+	// grows (a caller may build a Dataset up before using it).
+	views atomic.Pointer[pickedViews]
+}
+
+// pickedViews are the views pick made, with the Obs they were made from.
+type pickedViews struct {
+	obs           []Observation
+	latest, first *Dataset
 }
 
 // sortObs orders observations by month, area, metric, then vintage, so
@@ -125,6 +137,18 @@ func better(a, b Observation, latest bool) bool {
 }
 
 func (d *Dataset) pick(latest bool) *Dataset {
+	pv := d.views.Load()
+	if pv == nil || len(pv.obs) != len(d.Obs) || (len(d.Obs) > 0 && &pv.obs[0] != &d.Obs[0]) {
+		pv = &pickedViews{obs: d.Obs, latest: d.pickNew(true), first: d.pickNew(false)}
+		d.views.Store(pv)
+	}
+	if latest {
+		return pv.latest
+	}
+	return pv.first
+}
+
+func (d *Dataset) pickNew(latest bool) *Dataset {
 	best := map[Key]int{}
 	for i, o := range d.Obs {
 		j, ok := best[o.Key()]
@@ -144,11 +168,12 @@ func (d *Dataset) pick(latest bool) *Dataset {
 
 // Latest keeps one figure per month, area and metric: the latest vintage
 // that covers the whole month (a month-to-date figure only when no
-// whole-month figure exists). This is the current estimate.
+// whole-month figure exists). This is the current estimate. The view is
+// made once and shared by later calls: do not modify it.
 func (d *Dataset) Latest() *Dataset { return d.pick(true) }
 
 // FirstPublished keeps the earliest whole-month vintage of each figure: the
-// figure as first reported.
+// figure as first reported. Like Latest's, the view is shared.
 func (d *Dataset) FirstPublished() *Dataset { return d.pick(false) }
 
 // In returns the figures given by one publication.

@@ -158,3 +158,23 @@ func TestDerivedSumUsesMatchingDays(t *testing.T) {
 		t.Errorf("June 2023 killed is a part-month figure (%d over %d days); want the whole month", k.Value, k.Days)
 	}
 }
+
+// TestViewsAreKeptUntilObsChange checks that Latest and FirstPublished
+// make their views once, and make them again when the figures change.
+func TestViewsAreKeptUntilObsChange(t *testing.T) {
+	ds := Default()
+	if ds.Latest() != ds.Latest() || ds.FirstPublished() != ds.FirstPublished() {
+		t.Error("the views were made again for unchanged figures")
+	}
+	before := len(ds.Latest().Obs)
+	extra := ds.Obs[0]
+	extra.Month = Month{Year: 2031, Month: 1}
+	ds.Obs = append(ds.Obs, extra)
+	if got := len(ds.Latest().Obs); got != before+1 {
+		t.Errorf("after adding a figure for a new month, Latest holds %d figures, want %d", got, before+1)
+	}
+	ds.Obs = ds.Obs[:len(ds.Obs)-1:len(ds.Obs)-1]
+	if got := len(ds.Latest().Obs); got != before {
+		t.Errorf("after removing it again, Latest holds %d figures, want %d", got, before)
+	}
+}
