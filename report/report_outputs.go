@@ -208,6 +208,7 @@ type earlyWorkbook struct {
 // the month is known, so that it is made on a second core while the rest
 // of the report is built.
 func Write(dir string, ds *data.Dataset, opt Options) (*Report, []string, error) {
+	warmHeap()
 	resolved, err := resolveSubject(ds, opt)
 	if err != nil {
 		return nil, nil, err
