@@ -81,9 +81,13 @@ var ukraine = sync.OnceValue(func() *AreaTable {
 	return t
 })
 
+// foldReplacer makes apostrophes and underscores alike for fold; made
+// once, as every area name of every row goes through it.
+var foldReplacer = strings.NewReplacer("’", "'", "`", "'", "_", " ")
+
 func fold(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("’", "'", "`", "'", "_", " ").Replace(s)
+	s = foldReplacer.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 

@@ -173,7 +173,7 @@ func TestViewsAreKeptUntilObsChange(t *testing.T) {
 	if got := len(ds.Latest().Obs); got != before+1 {
 		t.Errorf("after adding a figure for a new month, Latest holds %d figures, want %d", got, before+1)
 	}
-	ds.Obs = ds.Obs[:len(ds.Obs)-1:len(ds.Obs)-1]
+	ds.Obs = ds.Obs[: len(ds.Obs)-1 : len(ds.Obs)-1]
 	if got := len(ds.Latest().Obs); got != before {
 		t.Errorf("after removing it again, Latest holds %d figures, want %d", got, before)
 	}

@@ -146,11 +146,14 @@ func loadTable(t *table, format Format, opt LoadOptions) (*Dataset, error) {
 	return nil, unrecognisedHeader(t)
 }
 
+// headerReplacer turns the separators in a header into underscores.
+var headerReplacer = strings.NewReplacer(" ", "_", "-", "_", ".", "_")
+
 // normHeader folds a column header for matching: lower case, spaces and
 // dashes as underscores.
 func normHeader(h string) string {
 	h = strings.ToLower(strings.TrimSpace(h))
-	h = strings.NewReplacer(" ", "_", "-", "_", ".", "_").Replace(h)
+	h = headerReplacer.Replace(h)
 	return strings.Trim(h, "_")
 }
 

@@ -88,7 +88,7 @@ func (m Metric) Known() bool { _, ok := metrics[m]; return ok }
 // is refused with the nearest known one.
 func ParseMetric(s string) (Metric, error) {
 	k := strings.ToLower(strings.TrimSpace(s))
-	k = strings.NewReplacer("-", "_", " ", "_").Replace(k)
+	k = metricReplacer.Replace(k)
 	if _, ok := metrics[Metric(k)]; ok {
 		return Metric(k), nil
 	}
@@ -164,7 +164,7 @@ func (q Qualifier) MarshalText() ([]byte, error) { return []byte(q.String()), ni
 // exact.
 func ParseQualifier(s string) (Qualifier, error) {
 	k := strings.ToLower(strings.TrimSpace(s))
-	k = strings.NewReplacer("-", " ", "_", " ").Replace(k)
+	k = qualifierReplacer.Replace(k)
 	k = strings.Join(strings.Fields(k), " ")
 	switch k {
 	case "", "exact", "=":
@@ -176,3 +176,10 @@ func ParseQualifier(s string) (Qualifier, error) {
 	}
 	return Exact, fmt.Errorf("want a qualifier exact, at_least or approx, got %q", s)
 }
+
+// The spellings ParseMetric and ParseQualifier fold together, made once:
+// every row of every input goes through them.
+var (
+	metricReplacer    = strings.NewReplacer("-", "_", " ", "_")
+	qualifierReplacer = strings.NewReplacer("-", " ", "_", " ")
+)
