@@ -117,7 +117,11 @@ func areasChart(in ChartInput) (*Chart, error) {
 	}
 
 	h := 3.2 + 0.16*float64(len(rows)) + 2.2*float64(len(grid))
-	ch := &Chart{Kind: ChartAreas, Width: 7 * vg.Inch, Height: vg.Length(h) * vg.Inch}
+	// A whole number of pixels at the default resolution, as the other
+	// charts' sizes are: the PNG canvas is then exactly the chart's size,
+	// and one layout serves the PNG and the SVG.
+	px := math.Round(h * DefaultDPI)
+	ch := &Chart{Kind: ChartAreas, Width: 7 * vg.Inch, Height: vg.Length(px/DefaultDPI) * vg.Inch}
 	ch.Sections = []ChartSection{
 		{Heading: "Each month, by area", Panels: [][]*plot.Plot{{heat}}, Weight: 0.3 + 0.16*float64(len(rows))},
 		{Heading: fmt.Sprintf("The %d areas with most casualties, on one scale", n), Panels: grid, Labels: labels, Weight: 2 * float64(len(grid))},

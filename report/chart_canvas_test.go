@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"math"
 	"image/color"
 	"runtime"
 	"testing"
@@ -251,5 +252,63 @@ func TestPixelPoolFreesBeyondOnePerCore(t *testing.T) {
 	pixelPool.Unlock()
 	if kept > runtime.GOMAXPROCS(0) {
 		t.Errorf("the pool keeps %d images, more than one per core (%d)", kept, runtime.GOMAXPROCS(0))
+	}
+}
+
+// TestRecordingReplaysExactly lays every chart out once on a recording
+// and replays it as PNG and SVG: the same pixels and the same bytes as
+// drawing the chart directly.
+func TestRecordingReplaysExactly(t *testing.T) {
+	for _, tc := range chartCases() {
+		t.Run(string(tc.kind), func(t *testing.T) {
+			c := mustChart(t, tc.kind, tc.in)
+			rec := newRecording(c.Width, c.Height)
+			if err := drawChart(c, rec); err != nil {
+				t.Fatal(err)
+			}
+
+			direct := newImageCanvas(c.Width, c.Height, DefaultDPI)
+			if err := drawChart(mustChart(t, tc.kind, tc.in), direct); err != nil {
+				t.Fatal(err)
+			}
+			replayed := newImageCanvas(c.Width, c.Height, DefaultDPI)
+			if err := rec.replay(replayed); err != nil {
+				t.Fatal(err)
+			}
+			comparePixels(t, direct.img, replayed.img, 0, 0)
+
+			want := render(t, mustChart(t, tc.kind, tc.in), "svg", WriteOptions{})
+			sv := newSVGCanvas(c.Width, c.Height, true)
+			if err := rec.replay(sv); err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			if _, err := sv.WriteTo(&got); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Error("the replayed SVG differs from the SVG drawn directly")
+			}
+		})
+	}
+	// A recording replays only on a canvas of its size.
+	rec := newRecording(100, 50)
+	if err := rec.replay(newSVGCanvas(100, 60, false)); err == nil {
+		t.Error("a 100×50 recording replayed on a 100×60 canvas without an error")
+	}
+}
+
+// TestChartSizesAreWholePixels checks that every chart is a whole number
+// of pixels at the default resolution, so that its PNG canvas has exactly
+// its size and the one layout the report makes serves PNG and SVG.
+func TestChartSizesAreWholePixels(t *testing.T) {
+	for _, tc := range chartCases() {
+		c := mustChart(t, tc.kind, tc.in)
+		for _, l := range []vg.Length{c.Width, c.Height} {
+			px := float64(l / vg.Inch * DefaultDPI)
+			if math.Abs(px-math.Round(px)) > 1e-9 {
+				t.Errorf("%s chart: %v pt is %.3f pixels at %d dpi, not a whole number", tc.kind, l, px, DefaultDPI)
+			}
+		}
 	}
 }

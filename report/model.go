@@ -63,9 +63,9 @@ type Report struct {
 	opt    Options
 	srcIdx map[data.Publication]int
 
-	// early is the workbook when Write started it before building the
-	// rest of the report; render waits for it instead of building it.
-	early <-chan earlyWorkbook
+	// early is the drawing Write started before building the rest of the
+	// report; render takes it over instead of starting its own.
+	early *renderSet
 }
 
 // KeyTable is the key figures of one metric.
@@ -371,19 +371,39 @@ func (r *Report) keyTable(m data.Metric) (KeyTable, string, []string) {
 	return kt, sentence, notes
 }
 
+// hasAreas reports whether a report on area has an areas section: area
+// is the national total and some area below it has a figure of metric m
+// for month in latest (the current estimates of ds).
+func hasAreas(ds, latest *data.Dataset, area string, month data.Month, m data.Metric) bool {
+	if area != ds.NationalCode() {
+		return false
+	}
+	for _, a := range latest.AreaCodes() {
+		if a != area && latest.Series(a, m).At(month).Present {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAreaSection reports whether the report on ds with the resolved
+// options opt has an areas section, as Build will find: the section
+// ranks areas by the first of the report's metrics with a figure for
+// the month.
+func hasAreaSection(ds *data.Dataset, opt Options) bool {
+	latest := ds.Latest()
+	for _, m := range reportMetrics {
+		if latest.Series(opt.Area, m).At(opt.Month).Present {
+			return hasAreas(ds, latest, opt.Area, opt.Month, m)
+		}
+	}
+	return false
+}
+
 // areaSection ranks the areas when the data has figures below the
 // national level for the report month.
 func (r *Report) areaSection(m data.Metric) *AreaSection {
-	if r.Area != r.ds.NationalCode() {
-		return nil
-	}
-	sub := 0
-	for _, a := range r.latest.AreaCodes() {
-		if a != r.Area && r.latest.Series(a, m).At(r.Month).Present {
-			sub++
-		}
-	}
-	if sub == 0 {
+	if !hasAreas(r.ds, r.latest, r.Area, r.Month, m) {
 		return nil
 	}
 	ranks, warns := stats.RankAreas(r.ds, m, r.Month, r.opt.Stats)

@@ -3,9 +3,12 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"github.com/casualty-tool/casualty/data"
+	"maps"
 	"runtime"
+	"slices"
 	"sync"
+
+	"github.com/casualty-tool/casualty/data"
 )
 
 // This file connects the report folder to the renderers other files own:
@@ -17,9 +20,13 @@ import (
 // reportCharts are the charts of a report, in the order shown; the areas
 // chart only when the data has areas.
 func (r *Report) reportCharts() []ChartKind {
+	return chartKinds(r.Areas != nil)
+}
+
+func chartKinds(areas bool) []ChartKind {
 	var out []ChartKind
 	for _, k := range ChartKinds {
-		if k == ChartAreas && r.Areas == nil {
+		if k == ChartAreas && !areas {
 			continue
 		}
 		out = append(out, k)
@@ -27,41 +34,165 @@ func (r *Report) reportCharts() []ChartKind {
 	return out
 }
 
-// renderJob is one piece of rendering; run fills its own result slot.
-type renderJob func() error
-
-// runJobs runs the jobs on up to GOMAXPROCS goroutines and returns the
-// first error in job order (not in finishing order, for determinism).
-func runJobs(jobs []renderJob) error {
-	errs := make([]error, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), len(jobs))
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = jobs[i]()
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // rendered holds what the renderers made for one report folder.
 type rendered struct {
 	workbook []byte
+}
+
+// renderSet is the drawing a report folder needs, running: the workbook
+// on a goroutine of its own and the charts on one goroutine a core, in
+// order. Each piece is handed to emit as soon as it is done, once emit is
+// set; pieces done before that wait for it.
+type renderSet struct {
+	formats map[string]bool
+	kinds   []ChartKind // the charts drawn, in order
+	input   ChartInput  // without the kind
+	sub     Options     // the report's resolved options, for the workbook
+
+	mu       sync.Mutex
+	emit     func(outFile)
+	pending  []outFile
+	refs     []ChartRef
+	leftOut  []error // a chart that cannot be drawn for this data
+	failed   []error // a chart that could not be drawn at all
+	workbook earlyWorkbook
+	wg       sync.WaitGroup
+}
+
+// startRender starts drawing what formats need for a report on ds with
+// the resolved options opt, charts of kinds.
+func startRender(ds *data.Dataset, opt Options, kinds []ChartKind, formats map[string]bool, charts bool) *renderSet {
+	rs := &renderSet{
+		formats: formats, sub: opt,
+		input: ChartInput{Data: ds, Area: opt.Area, To: opt.Month, Month: opt.Month, Options: opt.Stats},
+	}
+	pngs, svgs := formats["png"] || formats["md"], formats["svg"] || formats["html"]
+	rs.kinds = drawnCharts(kinds, formats, charts)
+	rs.refs = make([]ChartRef, len(rs.kinds))
+	rs.leftOut = make([]error, len(rs.kinds))
+	rs.failed = make([]error, len(rs.kinds))
+	if formats["xlsx"] {
+		// The workbook is the longest piece: it gets a goroutine of its own
+		// from the start, the charts share the cores.
+		rs.wg.Add(1)
+		go func() {
+			defer rs.wg.Done()
+			b, err := workbookFor(ds, opt)
+			rs.mu.Lock()
+			rs.workbook = earlyWorkbook{b, err}
+			rs.mu.Unlock()
+			if err == nil {
+				rs.done(workbookFile(b))
+			}
+		}()
+	}
+	next := make(chan int, len(rs.kinds))
+	for i := range rs.kinds {
+		next <- i
+	}
+	close(next)
+	for range min(runtime.GOMAXPROCS(0), len(rs.kinds)) {
+		rs.wg.Add(1)
+		go func() {
+			defer rs.wg.Done()
+			for i := range next {
+				rs.drawChart(i, pngs, svgs)
+			}
+		}()
+	}
+	return rs
+}
+
+// drawnCharts are the charts of kinds a report draws: all of them when
+// they are to be drawn (charts) and a format shows them, else none.
+func drawnCharts(kinds []ChartKind, formats map[string]bool, charts bool) []ChartKind {
+	if !charts || !(formats["png"] || formats["md"] || formats["svg"] || formats["html"]) {
+		return nil
+	}
+	return kinds
+}
+
+// drawChart builds chart i, lays it out once and draws that as PNG and
+// SVG as asked.
+func (rs *renderSet) drawChart(i int, pngs, svgs bool) {
+	kind := rs.kinds[i]
+	ref := ChartRef{Name: string(kind)}
+	in := rs.input
+	c, err := NewChart(kind, in)
+	if err != nil {
+		rs.leftOut[i] = err
+		return
+	}
+	ref.Title, ref.Caption = c.Title, c.Subtitle
+	fail := func(err error) { rs.failed[i] = fmt.Errorf("%s chart: %w", kind, err) }
+	rec := newRecording(c.Width, c.Height)
+	if err := drawChart(c, rec); err != nil {
+		fail(err)
+		return
+	}
+	if pngs {
+		if ref.PNG, err = chartPNG(rec); err != nil {
+			fail(err)
+			return
+		}
+	}
+	if svgs {
+		cv := newSVGCanvas(c.Width, c.Height, true)
+		err := rec.replay(cv)
+		if err == nil {
+			ref.SVG, ref.svgFonts, err = cv.linked()
+		}
+		if err != nil {
+			fail(err)
+			return
+		}
+	}
+	rs.mu.Lock()
+	rs.refs[i] = ref
+	rs.mu.Unlock()
+	if rs.formats["png"] && ref.PNG != nil {
+		rs.done(pngFile(ref))
+	}
+	if rs.formats["svg"] && ref.SVG != nil {
+		rs.done(svgFile(ref))
+	}
+}
+
+// done hands a finished file to emit, or keeps it until emit is set.
+func (rs *renderSet) done(f outFile) {
+	rs.mu.Lock()
+	emit := rs.emit
+	if emit == nil {
+		rs.pending = append(rs.pending, f)
+	}
+	rs.mu.Unlock()
+	if emit != nil {
+		emit(f)
+	}
+}
+
+// wait sets emit, hands it what is already done, waits for the rest and
+// returns the workbook and the charts in order, with the charts left out
+// and the first error (the workbook's, then the charts' in order).
+func (rs *renderSet) wait(emit func(outFile)) (*rendered, []ChartRef, []error, error) {
+	rs.mu.Lock()
+	rs.emit = emit
+	pending := rs.pending
+	rs.pending = nil
+	rs.mu.Unlock()
+	for _, f := range pending {
+		emit(f)
+	}
+	rs.wg.Wait()
+	if err := rs.workbook.err; err != nil {
+		return nil, nil, nil, err
+	}
+	for _, err := range rs.failed {
+		if err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	return &rendered{workbook: rs.workbook.b}, rs.refs, rs.leftOut, nil
 }
 
 // render draws the charts the formats need (PNG for png and md, SVG for
@@ -69,93 +200,31 @@ type rendered struct {
 // parallel. A chart that cannot be drawn for this data (too few months,
 // say) is left out with a note rather than failing the whole report.
 // When emit is not nil, it is given the workbook file and each chart's
-// files, as the formats ask, as soon as each is ready.
+// files, as the formats ask, as soon as each is ready. Drawing started
+// by Write before the report was built is taken over when it is for the
+// same charts and formats.
 func (r *Report) render(formats map[string]bool, emit func(outFile)) (*rendered, error) {
 	if emit == nil {
 		emit = func(outFile) {}
 	}
-	out := &rendered{}
-	pngs, svgs := formats["png"] || formats["md"], formats["svg"] || formats["html"]
 	kinds := r.reportCharts()
-	refs := make([]ChartRef, len(kinds))
-	chartErrs := make([]error, len(kinds))
-	var jobs []renderJob
-	if r.Charts == nil && (pngs || svgs) {
-		// One job a chart: built once, drawn as PNG and SVG. Six jobs or so
-		// keep two cores busy, and a chart is not built twice.
-		for i, kind := range kinds {
-			refs[i].Name = string(kind)
-			input := ChartInput{Data: r.ds, Area: r.Area, To: r.Month, Month: r.Month, Options: r.opt.Stats}
-			jobs = append(jobs, func() error {
-				c, err := NewChart(kind, input)
-				if err != nil {
-					chartErrs[i] = err
-					return nil
-				}
-				refs[i].Title, refs[i].Caption = c.Title, c.Subtitle
-				// Lay the chart out once and draw that on both canvases.
-				rec := newRecording(c.Width, c.Height)
-				if err := drawChart(c, rec); err != nil {
-					return fmt.Errorf("%s chart: %w", kind, err)
-				}
-				if pngs {
-					b, err := chartPNG(rec)
-					if err != nil {
-						return fmt.Errorf("%s chart: %w", kind, err)
-					}
-					refs[i].PNG = b
-				}
-				if svgs {
-					cv := newSVGCanvas(c.Width, c.Height, true)
-					err := rec.replay(cv)
-					if err == nil {
-						refs[i].SVG, refs[i].svgFonts, err = cv.linked()
-					}
-					if err != nil {
-						return fmt.Errorf("%s chart: %w", kind, err)
-					}
-				}
-				if formats["png"] && refs[i].PNG != nil {
-					emit(pngFile(refs[i]))
-				}
-				if formats["svg"] && refs[i].SVG != nil {
-					emit(svgFile(refs[i]))
-				}
-				return nil
-			})
-		}
+	charts := r.Charts == nil
+	rs := r.early
+	r.early = nil // taken: a second WriteFolder draws its own
+	if rs == nil || !maps.Equal(rs.formats, formats) || !slices.Equal(rs.kinds, drawnCharts(kinds, formats, charts)) {
+		// Nothing started, or not for these charts: the drawing started
+		// finishes unused.
+		rs = startRender(r.ds, r.opt, kinds, formats, charts)
 	}
-	early := r.early
-	r.early = nil // taken: a second WriteFolder builds its own workbook
-	if formats["xlsx"] && early == nil {
-		// The workbook is the longest job: start it first.
-		jobs = append([]renderJob{func() error {
-			var err error
-			if out.workbook, err = r.workbook(); err == nil {
-				emit(workbookFile(out.workbook))
-			}
-			return err
-		}}, jobs...)
-	}
-	err := runJobs(jobs)
-	if formats["xlsx"] && early != nil {
-		// Made alongside, outside the jobs, so the charts had every core.
-		wb := <-early
-		if err == nil {
-			if err = wb.err; err == nil {
-				out.workbook = wb.b
-				emit(workbookFile(out.workbook))
-			}
-		}
-	}
+	out, refs, leftOut, err := rs.wait(emit)
 	if err != nil {
 		return nil, err
 	}
-	if r.Charts == nil && (pngs || svgs) {
+	if charts && len(rs.kinds) > 0 {
 		r.Charts = []ChartRef{}
 		for i, ref := range refs {
-			if chartErrs[i] != nil {
-				r.addNotes(sentenceCase(fmt.Sprintf("the %s chart is left out: %v", kinds[i], chartErrs[i])))
+			if leftOut[i] != nil {
+				r.addNotes(sentenceCase(fmt.Sprintf("the %s chart is left out: %v", rs.kinds[i], leftOut[i])))
 				continue
 			}
 			r.Charts = append(r.Charts, ref)
@@ -180,11 +249,6 @@ func chartPNG(rec *recording) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// workbook makes the report's workbook.
-func (r *Report) workbook() ([]byte, error) {
-	return workbookFor(r.ds, r.opt)
-}
-
 // workbookFor makes the workbook for a report on ds with the resolved
 // options opt (see resolveSubject).
 func workbookFor(ds *data.Dataset, opt Options) ([]byte, error) {
@@ -195,7 +259,7 @@ func workbookFor(ds *data.Dataset, opt Options) ([]byte, error) {
 	return b.Bytes(), err
 }
 
-// earlyWorkbook is a workbook made while the report was being built.
+// earlyWorkbook is a workbook made, or the error making it.
 type earlyWorkbook struct {
 	b   []byte
 	err error
@@ -204,31 +268,27 @@ type earlyWorkbook struct {
 // Write builds the report for ds and writes its folder, dir or, when dir
 // is empty, DefaultFolder of the report's month; it returns the report
 // and the paths written. It does what Build and Report.WriteFolder do,
-// but starts the workbook, the longest piece of the folder, as soon as
-// the month is known, so that it is made on a second core while the rest
-// of the report is built.
+// but starts drawing the workbook and the charts as soon as the month is
+// known, so that every core draws while the rest of the report is built.
 func Write(dir string, ds *data.Dataset, opt Options) (*Report, []string, error) {
 	warmHeap()
 	resolved, err := resolveSubject(ds, opt)
 	if err != nil {
 		return nil, nil, err
 	}
-	var early chan earlyWorkbook
-	if formats, err := ParseFormats(opt.Formats); err == nil && formats["xlsx"] {
-		early = make(chan earlyWorkbook, 1)
-		go func() {
-			b, err := workbookFor(ds, resolved)
-			early <- earlyWorkbook{b, err}
-		}()
+	var rs *renderSet
+	if formats, err := ParseFormats(opt.Formats); err == nil {
+		rs = startRender(ds, resolved, chartKinds(hasAreaSection(ds, resolved)), formats, true)
 	}
 	r, err := Build(ds, resolved)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, err // what was started finishes unused
 	}
-	r.early = early
+	r.early = rs
 	if dir == "" {
 		dir = DefaultFolder(r.Month)
 	}
 	files, err := r.WriteFolder(dir)
+	r.early = nil
 	return r, files, err
 }

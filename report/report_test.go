@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -681,5 +682,53 @@ func TestAreas(t *testing.T) {
 	}
 	if r, err := Build(oblasts, Options{Area: "UA63"}); err != nil || r.AreaName != "Kharkivska" || r.Areas != nil {
 		t.Errorf("--area UA63: %v", err)
+	}
+}
+
+// TestWriteDrawsAheadForTheRightCharts writes reports with Write, which
+// starts drawing before the report is built, and with Build then
+// WriteFolder, for data with areas (an areas chart) and without, and
+// for a sub-area (no areas chart): the folders must be byte-identical.
+func TestWriteDrawsAheadForTheRightCharts(t *testing.T) {
+	cases := []struct {
+		name string
+		ds   *data.Dataset
+		opt  Options
+	}{
+		{"areas", areaData(), Options{Formats: []string{"md", "png", "svg", "xlsx"}}},
+		{"one area", areaData(), Options{Area: "UA63", Formats: []string{"png", "svg"}}},
+		{"national only", data.Default(), Options{Formats: []string{"html", "png"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			base := t.TempDir()
+			a, b := filepath.Join(base, "a"), filepath.Join(base, "b")
+			r1, _, err := Write(a, tc.ds, tc.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r2, err := Build(tc.ds, tc.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := r2.WriteFolder(b); err != nil {
+				t.Fatal(err)
+			}
+			if len(r1.Charts) != len(r2.Charts) {
+				t.Fatalf("Write drew %d charts, Build and WriteFolder %d", len(r1.Charts), len(r2.Charts))
+			}
+			ta, tb := readTree(t, a), readTree(t, b)
+			if len(ta) != len(tb) {
+				t.Errorf("Write wrote %d files, Build and WriteFolder %d", len(ta), len(tb))
+			}
+			for name, content := range tb {
+				if !bytes.Equal(ta[name], content) {
+					t.Errorf("%s differs", name)
+				}
+			}
+			if tc.name == "areas" && !slices.ContainsFunc(r1.Charts, func(c ChartRef) bool { return c.Name == string(ChartAreas) }) {
+				t.Error("the report on data with areas has no areas chart")
+			}
+		})
 	}
 }
