@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	"math"
 	"image/color"
+	"math"
 	"runtime"
 	"testing"
 
