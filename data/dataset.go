@@ -2,7 +2,9 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"sync"
 	"sync/atomic"
 )
 
@@ -29,6 +31,8 @@ type Dataset struct {
 	// ask for them dozens of times. They are remade if Obs is replaced or
 	// grows (a caller may build a Dataset up before using it).
 	views atomic.Pointer[pickedViews]
+	// seriesMade keeps the series Series made, likewise.
+	seriesMade atomic.Pointer[seriesStore]
 }
 
 // pickedViews are the views pick made, with the Obs they were made from.
@@ -323,6 +327,46 @@ func (s Series) Missing() []Month {
 // chosen from every vintage the view was picked from, in the same order of
 // preference (whole month first, then the latest or the first vintage).
 func (d *Dataset) Series(area string, m Metric) Series {
+	c := d.seriesCache()
+	k := seriesKey{area, m}
+	c.mu.Lock()
+	s, ok := c.m[k]
+	c.mu.Unlock()
+	if !ok {
+		s = d.series(area, m)
+		c.mu.Lock()
+		c.m[k] = s
+		c.mu.Unlock()
+	}
+	s.Points = slices.Clone(s.Points) // the caller's own copy
+	return s
+}
+
+// seriesCache returns the dataset's store of series made, empty when Obs
+// has been replaced or changed length since (as for the views).
+func (d *Dataset) seriesCache() *seriesStore {
+	c := d.seriesMade.Load()
+	if c == nil || len(c.obs) != len(d.Obs) || (len(d.Obs) > 0 && &c.obs[0] != &d.Obs[0]) {
+		c = &seriesStore{obs: d.Obs, m: map[seriesKey]Series{}}
+		d.seriesMade.Store(c)
+	}
+	return c
+}
+
+// seriesStore keeps the series made from one Obs: reports ask for the
+// same series many times, and each is a pass over every figure.
+type seriesStore struct {
+	obs []Observation
+	mu  sync.Mutex
+	m   map[seriesKey]Series
+}
+
+type seriesKey struct {
+	area string
+	m    Metric
+}
+
+func (d *Dataset) series(area string, m Metric) Series {
 	parts := m.Parts()
 	derived := len(parts) > 0
 	if !derived {

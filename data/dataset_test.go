@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -176,5 +177,34 @@ func TestViewsAreKeptUntilObsChange(t *testing.T) {
 	ds.Obs = ds.Obs[: len(ds.Obs)-1 : len(ds.Obs)-1]
 	if got := len(ds.Latest().Obs); got != before {
 		t.Errorf("after removing it again, Latest holds %d figures, want %d", got, before)
+	}
+}
+
+// TestSeriesKeptButNotShared checks that Series, which keeps what it
+// made, gives each caller its own points, and remakes a series when the
+// figures change.
+func TestSeriesKeptButNotShared(t *testing.T) {
+	ds := Default().Latest()
+	a := ds.Series("UA", Killed)
+	if len(a.Points) == 0 {
+		t.Fatal("no killed series for UA in the embedded data")
+	}
+	want := a.Points[0].Value
+	a.Points[0].Value = -1 // a caller scribbling on its copy
+	if b := ds.Series("UA", Killed); b.Points[0].Value != want {
+		t.Fatalf("a caller's change to its points reached the next caller: %d, want %d", b.Points[0].Value, want)
+	}
+	extra := ds.Obs[0]
+	for _, o := range ds.Obs {
+		if o.Area == "UA" && o.Metric == Killed {
+			extra = o
+			break
+		}
+	}
+	last := a.Points[len(a.Points)-1].Month
+	extra.Month = last.Add(3)
+	ds.Obs = append(slices.Clone(ds.Obs), extra)
+	if c := ds.Series("UA", Killed); c.Points[len(c.Points)-1].Month != last.Add(3) {
+		t.Errorf("after adding a figure for %s the series still ends in %s", last.Add(3), c.Points[len(c.Points)-1].Month)
 	}
 }

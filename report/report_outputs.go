@@ -243,7 +243,7 @@ func chartPNG(rec *recording) ([]byte, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
-	if err := encodePNG(&b, cv.img); err != nil {
+	if err := encodeOpaquePNG(&b, cv.img); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

@@ -3,11 +3,13 @@ package report
 import (
 	"bufio"
 	"encoding/binary"
-	zlib "github.com/klauspost/compress/zlib"
 	"hash/crc32"
 	"image"
 	"image/png"
 	"io"
+	"sync"
+
+	zlib "github.com/klauspost/compress/zlib"
 )
 
 // encodePNG writes a chart image as PNG. The charts are opaque, so it
@@ -20,6 +22,17 @@ func encodePNG(w io.Writer, m image.Image) error {
 	rgba, ok := m.(*image.RGBA)
 	if !ok || !rgba.Opaque() || rgba.Bounds().Empty() {
 		return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(w, m)
+	}
+	return encodeOpaquePNG(w, rgba)
+}
+
+// encodeOpaquePNG is encodePNG for an image known to be opaque, without
+// looking at every pixel to make sure: a chart canvas starts opaque white
+// and everything is drawn over it, so it stays opaque. Any alpha is
+// dropped.
+func encodeOpaquePNG(w io.Writer, rgba *image.RGBA) error {
+	if rgba.Bounds().Empty() {
+		return encodePNG(w, rgba)
 	}
 	bw := bufio.NewWriter(w)
 	b := rgba.Bounds()
@@ -34,10 +47,16 @@ func encodePNG(w io.Writer, m image.Image) error {
 	writePNGChunk(bw, "IHDR", ihdr)
 
 	idat := &pngChunkWriter{w: bw, typ: "IDAT"}
-	zw, err := zlib.NewWriterLevel(idat, zlib.BestSpeed)
-	if err != nil {
-		return err
+	zw, _ := zlibWriters.Get().(*zlib.Writer)
+	if zw == nil {
+		var err error
+		if zw, err = zlib.NewWriterLevel(idat, zlib.BestSpeed); err != nil {
+			return err
+		}
+	} else {
+		zw.Reset(idat)
 	}
+	defer zlibWriters.Put(zw)
 	n := 3 * width
 	zero := make([]byte, 4*width)
 	row := make([]byte, 1+n)
@@ -65,6 +84,10 @@ func encodePNG(w io.Writer, m image.Image) error {
 	writePNGChunk(bw, "IEND", nil)
 	return bw.Flush()
 }
+
+// zlibWriters keeps deflate writers between images: each holds tables
+// and a window that cost more to make than a small image to compress.
+var zlibWriters sync.Pool
 
 // writePNGChunk writes one chunk: length, type, data, CRC of type and data.
 func writePNGChunk(w *bufio.Writer, typ string, data []byte) {
