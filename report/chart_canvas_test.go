@@ -312,3 +312,35 @@ func TestChartSizesAreWholePixels(t *testing.T) {
 		}
 	}
 }
+
+// TestGlyphCacheIsBounded fills the glyph cache to its bound and checks
+// that the next glyph starts it afresh instead of growing it, and that
+// text drawn from kept glyphs matches text drawn from new ones.
+func TestGlyphCacheIsBounded(t *testing.T) {
+	draw1 := func() *image.RGBA {
+		cv := newImageCanvas(200, 40, DefaultDPI)
+		dc := draw.New(cv)
+		dc.FillText(textStyle(sizeTitle, true, colText), vg.Point{X: 10, Y: 15}, "Kyiv 1,234 ≥ 5%")
+		return cv.img
+	}
+	glyphs.Lock()
+	glyphs.m = nil
+	glyphs.Unlock()
+	fresh := draw1()
+	kept := draw1() // every glyph from the cache now
+	comparePixels(t, fresh, kept, 0, 0)
+
+	glyphs.Lock()
+	glyphs.m = map[glyphKey]*cachedGlyph{}
+	for i := range maxGlyphs {
+		glyphs.m[glyphKey{r: rune(0x10000 + i)}] = nil
+	}
+	glyphs.Unlock()
+	draw1()
+	glyphs.Lock()
+	n := len(glyphs.m)
+	glyphs.Unlock()
+	if n >= maxGlyphs {
+		t.Errorf("the glyph cache holds %d glyphs, past its bound of %d", n, maxGlyphs)
+	}
+}

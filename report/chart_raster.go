@@ -7,6 +7,7 @@ import (
 	"image/draw"
 	"io"
 	"math"
+	"sync"
 
 	"git.sr.ht/~sbinet/gg"
 	stdfont "golang.org/x/image/font"
@@ -260,12 +261,69 @@ func (c *rasterCanvas) FillString(f font.Face, pt vg.Point, str string) {
 		if prev >= 0 {
 			dot.X += face.Kern(prev, r)
 		}
-		dr, mask, maskp, advance, ok := face.Glyph(dot, r)
+		g, ok := c.glyph(face, faceKey{f.Face, f.Font.Size}, dot, r)
 		if !ok {
 			continue
 		}
-		draw.DrawMask(c.img, dr.Add(off), src, image.Point{}, mask, maskp, draw.Over)
-		dot.X += advance
+		at := image.Pt(dot.X.Floor(), dot.Y.Floor()).Add(off)
+		draw.DrawMask(c.img, g.rect.Add(at), src, image.Point{}, g.mask, image.Point{}, draw.Over)
+		dot.X += g.advance
 		prev = r
 	}
+}
+
+// glyphKey names a glyph as rasterised: the font and size, the
+// character, and where the pen stands within its pixel (in 64ths), which
+// changes the anti-aliasing.
+type glyphKey struct {
+	face   faceKey
+	dpi    float64
+	r      rune
+	fx, fy fixed.Int26_6
+}
+
+// cachedGlyph is a glyph's mask, placed relative to the pen's pixel.
+type cachedGlyph struct {
+	rect    image.Rectangle
+	mask    *image.Alpha
+	advance fixed.Int26_6
+}
+
+// maxGlyphs bounds glyphs: a report keeps a few thousand; a process that
+// draws reports for hours (casualty watch) must not keep them all.
+const maxGlyphs = 50000
+
+// glyphs keeps every glyph rasterised, for all canvases: a report draws
+// the same digits and letters thousands of times across its charts, and
+// the font rasteriser was a tenth of a PNG's drawing time.
+var glyphs struct {
+	sync.Mutex
+	m map[glyphKey]*cachedGlyph
+}
+
+// glyph returns r drawn with face at the pen position dot, from glyphs or
+// rasterised and kept. ok is false when the font has no such glyph.
+func (c *rasterCanvas) glyph(face stdfont.Face, fk faceKey, dot fixed.Point26_6, r rune) (*cachedGlyph, bool) {
+	k := glyphKey{fk, c.dpi, r, dot.X & 63, dot.Y & 63}
+	glyphs.Lock()
+	g, ok := glyphs.m[k]
+	glyphs.Unlock()
+	if ok {
+		return g, g != nil
+	}
+	dr, mask, maskp, advance, ok := face.Glyph(dot, r)
+	if ok {
+		// The face reuses its mask for the next glyph: keep a copy.
+		a := image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
+		draw.Draw(a, a.Rect, mask, maskp, draw.Src)
+		pen := image.Pt(dot.X.Floor(), dot.Y.Floor())
+		g = &cachedGlyph{rect: dr.Sub(pen), mask: a, advance: advance}
+	}
+	glyphs.Lock()
+	if glyphs.m == nil || len(glyphs.m) >= maxGlyphs {
+		glyphs.m = map[glyphKey]*cachedGlyph{} // start afresh rather than grow without end
+	}
+	glyphs.m[k] = g
+	glyphs.Unlock()
+	return g, g != nil
 }
