@@ -65,11 +65,7 @@ func encodeOpaquePNG(w io.Writer, rgba *image.RGBA) error {
 	for y := 0; y < height; y++ {
 		off := rgba.PixOffset(b.Min.X, b.Min.Y+y)
 		pix := rgba.Pix[off : off+4*width : off+4*width]
-		out := row[1:]
-		for x := 0; x < width; x++ {
-			p, q, o := pix[4*x:4*x+3:4*x+3], above[4*x:4*x+3:4*x+3], out[3*x:3*x+3:3*x+3]
-			o[0], o[1], o[2] = p[0]-q[0], p[1]-q[1], p[2]-q[2]
-		}
+		upFilterRGB(row[1:], pix, above)
 		if _, err := zw.Write(row); err != nil {
 			return err
 		}
@@ -83,6 +79,28 @@ func encodeOpaquePNG(w io.Writer, rgba *image.RGBA) error {
 	}
 	writePNGChunk(bw, "IEND", nil)
 	return bw.Flush()
+}
+
+// upFilterRGB writes the "up" filter of an RGBA row as RGB into out:
+// each byte minus the byte above it, alpha dropped. It works on two
+// pixels (eight bytes) at a time, subtracting byte by byte within a
+// 64-bit word without borrows crossing bytes: the filter is a third of
+// the encoding's time otherwise.
+func upFilterRGB(out, pix, above []byte) {
+	const hi = 0x8080808080808080
+	n := len(pix) / 8
+	for k := 0; k < n; k++ {
+		a := binary.LittleEndian.Uint64(pix[8*k:])
+		b := binary.LittleEndian.Uint64(above[8*k:])
+		d := ((a | hi) - (b &^ hi)) ^ ((a ^ ^b) & hi)
+		o := out[6*k : 6*k+6 : 6*k+6]
+		o[0], o[1], o[2] = byte(d), byte(d>>8), byte(d>>16)
+		o[3], o[4], o[5] = byte(d>>32), byte(d>>40), byte(d>>48)
+	}
+	if len(pix)%8 != 0 { // an odd width: the last pixel alone
+		i, j := 8*n, 6*n
+		out[j], out[j+1], out[j+2] = pix[i]-above[i], pix[i+1]-above[i+1], pix[i+2]-above[i+2]
+	}
 }
 
 // zlibWriters keeps deflate writers between images: each holds tables
@@ -105,7 +123,7 @@ func writePNGChunk(w *bufio.Writer, typ string, data []byte) {
 }
 
 // pngChunkWriter cuts a stream into chunks of one type (IDAT) of up to
-// 256 KiB each.
+// 32 KiB each.
 type pngChunkWriter struct {
 	w   *bufio.Writer
 	typ string
@@ -113,7 +131,7 @@ type pngChunkWriter struct {
 }
 
 func (c *pngChunkWriter) Write(p []byte) (int, error) {
-	const max = 256 << 10
+	const max = 32 << 10 // a small allocation, reused cheaply
 	n := len(p)
 	for len(p) > 0 {
 		if c.buf == nil {
