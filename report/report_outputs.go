@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sync"
 
@@ -273,6 +274,7 @@ type earlyWorkbook struct {
 // known, so that every core draws while the rest of the report is built.
 func Write(dir string, ds *data.Dataset, opt Options) (*Report, []string, error) {
 	warmHeap()
+	defer collectLessOften()()
 	resolved, err := resolveSubject(ds, opt)
 	if err != nil {
 		return nil, nil, err
@@ -292,4 +294,21 @@ func Write(dir string, ds *data.Dataset, opt Options) (*Report, []string, error)
 	files, err := r.WriteFolder(dir)
 	r.early = nil
 	return r, files, err
+}
+
+// collectLessOften raises the garbage collector's target (GOGC) to 400
+// until the function it returns is called, unless it is higher already
+// or off. A report allocates some 35 MB, almost all of it short-lived, on
+// a live heap of about 10 MB: at the default of 100 the collector ran
+// every few megabytes, and the heap warmed by warmHeap sat unused. At 400
+// casualty report took 15–25% less CPU (perf stat, 25 runs each: 170 ms
+// against 202–227 ms) for a heap of some 50 MB at most; 200 gained less,
+// 800 no more.
+func collectLessOften() (restore func()) {
+	prev := debug.SetGCPercent(400)
+	if prev < 0 || prev > 400 {
+		debug.SetGCPercent(prev)
+		return func() {}
+	}
+	return func() { debug.SetGCPercent(prev) }
 }

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -730,5 +731,21 @@ func TestWriteDrawsAheadForTheRightCharts(t *testing.T) {
 				t.Error("the report on data with areas has no areas chart")
 			}
 		})
+	}
+}
+
+// TestCollectLessOften checks that Write's garbage-collector setting is
+// raised to 400 only for the call, and never lowered or turned on.
+func TestCollectLessOften(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	for _, tc := range []struct{ before, during int }{{100, 400}, {50, 400}, {800, 800}, {-1, -1}} {
+		debug.SetGCPercent(tc.before)
+		restore := collectLessOften()
+		during := debug.SetGCPercent(tc.during) // read it (and put it back)
+		restore()
+		after := debug.SetGCPercent(tc.before)
+		if during != tc.during || after != tc.before {
+			t.Errorf("GOGC %d: %d during the call and %d after, want %d and %d", tc.before, during, after, tc.during, tc.before)
+		}
 	}
 }
