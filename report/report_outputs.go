@@ -48,7 +48,6 @@ type renderSet struct {
 	formats map[string]bool
 	kinds   []ChartKind // the charts drawn, in order
 	input   ChartInput  // without the kind
-	sub     Options     // the report's resolved options, for the workbook
 
 	mu       sync.Mutex
 	emit     func(outFile)
@@ -56,7 +55,7 @@ type renderSet struct {
 	refs     []ChartRef
 	leftOut  []error // a chart that cannot be drawn for this data
 	failed   []error // a chart that could not be drawn at all
-	workbook earlyWorkbook
+	workbook workbookResult
 	wg       sync.WaitGroup
 }
 
@@ -64,8 +63,8 @@ type renderSet struct {
 // the resolved options opt, charts of kinds.
 func startRender(ds *data.Dataset, opt Options, kinds []ChartKind, formats map[string]bool, charts bool) *renderSet {
 	rs := &renderSet{
-		formats: formats, sub: opt,
-		input: ChartInput{Data: ds, Area: opt.Area, To: opt.Month, Month: opt.Month, Options: opt.Stats},
+		formats: formats,
+		input:   ChartInput{Data: ds, Area: opt.Area, To: opt.Month, Month: opt.Month, Options: opt.Stats},
 	}
 	pngs, svgs := formats["png"] || formats["md"], formats["svg"] || formats["html"]
 	rs.kinds = drawnCharts(kinds, formats, charts)
@@ -80,7 +79,7 @@ func startRender(ds *data.Dataset, opt Options, kinds []ChartKind, formats map[s
 			defer rs.wg.Done()
 			b, err := workbookFor(ds, opt)
 			rs.mu.Lock()
-			rs.workbook = earlyWorkbook{b, err}
+			rs.workbook = workbookResult{b, err}
 			rs.mu.Unlock()
 			if err == nil {
 				rs.done(workbookFile(b))
@@ -118,8 +117,7 @@ func drawnCharts(kinds []ChartKind, formats map[string]bool, charts bool) []Char
 func (rs *renderSet) drawChart(i int, pngs, svgs bool) {
 	kind := rs.kinds[i]
 	ref := ChartRef{Name: string(kind)}
-	in := rs.input
-	c, err := NewChart(kind, in)
+	c, err := NewChart(kind, rs.input)
 	if err != nil {
 		rs.leftOut[i] = err
 		return
@@ -261,8 +259,8 @@ func workbookFor(ds *data.Dataset, opt Options) ([]byte, error) {
 	return b.Bytes(), err
 }
 
-// earlyWorkbook is a workbook made, or the error making it.
-type earlyWorkbook struct {
+// workbookResult is a workbook made, or the error making it.
+type workbookResult struct {
 	b   []byte
 	err error
 }
