@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -14,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/data/atomicfile"
 )
 
 // Formats are the outputs a report folder can hold, in the order written.
@@ -153,7 +153,7 @@ func writeFolder(dir string, exists bool, produce func(emit func(outFile)) ([]ou
 	// The files are synced; sync the folders that name them, so that the
 	// folder renamed into place is whole after a crash.
 	for _, d := range fw.dirs {
-		syncDir(d)
+		atomicfile.SyncDir(d)
 	}
 	if err := swapIn(tmp, dir, exists); err != nil {
 		return nil, err
@@ -194,7 +194,7 @@ func (fw *folderWriter) write(f outFile) {
 	fw.wg.Add(1)
 	go func() {
 		defer fw.wg.Done()
-		err := writeSynced(path, f.fill)
+		err := atomicfile.WriteNew(path, f.fill)
 		fw.mu.Lock()
 		fw.errs[f.name] = err
 		fw.mu.Unlock()
@@ -207,40 +207,6 @@ func (fw *folderWriter) started(name string) bool {
 	defer fw.mu.Unlock()
 	_, ok := fw.errs[name]
 	return ok
-}
-
-// writeSynced creates path, which must not exist, fills it through a
-// buffer and syncs it to disk. The folder it is in is new and private to
-// this write, so no temporary name is needed: on failure the whole folder
-// goes.
-func writeSynced(path string, fill func(io.Writer) error) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(f, 64<<10)
-	if err := fill(bw); err != nil {
-		f.Close()
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-// syncDir makes the names in a folder durable; failures are ignored, as
-// not every file system can sync a folder.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 }
 
 // swapIn renames the finished temporary folder to dir. An existing dir is

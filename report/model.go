@@ -11,8 +11,9 @@ package report
 import (
 	"errors"
 	"fmt"
-	"gonum.org/v1/plot/font"
 	"strings"
+
+	"gonum.org/v1/plot/font"
 
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/stats"

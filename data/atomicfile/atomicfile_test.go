@@ -54,3 +54,34 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 		t.Errorf("folder holds %v, want %v", got, names)
 	}
 }
+
+// TestWriteNew checks WriteNew: it writes a new file whole, in many small
+// writes through its buffer, refuses to overwrite one that exists, and
+// reports a renderer's error.
+func TestWriteNew(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "new.txt")
+	if err := WriteNew(p, func(w io.Writer) error {
+		for range 100000 {
+			if _, err := io.WriteString(w, "ab"); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); len(b) != 200000 {
+		t.Errorf("wrote %d bytes, want 200000", len(b))
+	}
+	if err := WriteNew(p, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); !errors.Is(err, os.ErrExist) {
+		t.Errorf("over an existing file: got %v, want an error saying it exists", err)
+	}
+	if b, _ := os.ReadFile(p); len(b) != 200000 {
+		t.Error("WriteNew changed a file that existed")
+	}
+	boom := errors.New("renderer failed")
+	if err := WriteNew(filepath.Join(dir, "failed.txt"), func(io.Writer) error { return boom }); !errors.Is(err, boom) {
+		t.Errorf("failing renderer: got %v", err)
+	}
+}
