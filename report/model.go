@@ -306,9 +306,15 @@ func LatestMonth(ds *data.Dataset, area string) (data.Month, bool) {
 
 // metricsFor lists the report metrics with a figure for the area in month.
 func (r *Report) metricsFor(month data.Month) []data.Metric {
+	return metricsWithFigures(r.latest, r.Area, month)
+}
+
+// metricsWithFigures lists the report metrics with a figure for area in
+// month in latest (a dataset's current estimates).
+func metricsWithFigures(latest *data.Dataset, area string, month data.Month) []data.Metric {
 	var out []data.Metric
 	for _, m := range reportMetrics {
-		if r.latest.Series(r.Area, m).At(month).Present {
+		if latest.Series(area, m).At(month).Present {
 			out = append(out, m)
 		}
 	}
@@ -393,12 +399,8 @@ func hasAreas(ds, latest *data.Dataset, area string, month data.Month, m data.Me
 // the month.
 func hasAreaSection(ds *data.Dataset, opt Options) bool {
 	latest := ds.Latest()
-	for _, m := range reportMetrics {
-		if latest.Series(opt.Area, m).At(opt.Month).Present {
-			return hasAreas(ds, latest, opt.Area, opt.Month, m)
-		}
-	}
-	return false
+	metrics := metricsWithFigures(latest, opt.Area, opt.Month)
+	return len(metrics) > 0 && hasAreas(ds, latest, opt.Area, opt.Month, metrics[0])
 }
 
 // areaSection ranks the areas when the data has figures below the

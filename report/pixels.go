@@ -4,17 +4,7 @@ import (
 	"image"
 	"runtime"
 	"sync"
-	"unsafe"
 )
-
-// mappings holds the whole mapping behind each buffer allocPixels made
-// outside the Go heap, by the buffer's address, for freePixels.
-var mappings = struct {
-	sync.Mutex
-	m map[uintptr][]byte
-}{m: map[uintptr][]byte{}}
-
-func uintptrOf(b []byte) uintptr { return uintptr(unsafe.Pointer(unsafe.SliceData(b))) }
 
 // pixelPool lends chart-sized images from allocPixels and keeps up to one
 // per core between charts, so a report draws its charts on as many

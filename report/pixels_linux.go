@@ -1,8 +1,20 @@
 package report
 
 import (
+	"sync"
+	"unsafe"
+
 	"golang.org/x/sys/unix"
 )
+
+// mappings holds the whole mapping behind each buffer allocPixels made
+// outside the Go heap, by the buffer's address, for freePixels.
+var mappings = struct {
+	sync.Mutex
+	m map[uintptr][]byte
+}{m: map[uintptr][]byte{}}
+
+func uintptrOf(b []byte) uintptr { return uintptr(unsafe.Pointer(unsafe.SliceData(b))) }
 
 // allocPixels returns n zeroed bytes for a chart's pixels, mapped outside
 // the Go heap on huge pages where the kernel allows them. A 192-dpi chart
