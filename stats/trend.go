@@ -19,22 +19,40 @@ import (
 // a gap is a row with no figure, and every figure depending on it is
 // invalid with the reason. Slope is fitted over the last opt.TrendMonths
 // rows.
+//
+// A gap within the series is a row with no figure (Point.Present false)
+// and no change; a month asked for outside the series (before its first
+// month, after its last, or published after the date the data are seen
+// as of) is refused with a *GapError, and national figures asked of data
+// that hold only areas' with a *NoNationalError (see Area).
 func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Month, opt Options) (*Trend, error) {
-	if area == "" {
-		area = ds.NationalCode()
+	area, err := Area(ds, area)
+	if err != nil {
+		return nil, err
 	}
 	s := ds.Latest().Series(area, m)
 	if len(s.Points) == 0 {
 		return nil, fmt.Errorf("no %s figures for %s", m.Label(), ds.AreaName(area))
 	}
+	first, last := s.Points[0].Month, s.Points[len(s.Points)-1].Month
 	if from.IsZero() {
-		from = s.Points[0].Month
+		from = first
 	}
 	if to.IsZero() {
-		to = s.Points[len(s.Points)-1].Month
+		to = last
 	}
 	if to.Before(from) {
 		return nil, fmt.Errorf("--from %s is after --to %s", from, to)
+	}
+	// Months before or after every figure of the area (of any metric)
+	// are not rows of gaps but outside the data: refused, saying why.
+	// Within the area's data, a metric's missing month is a gap row.
+	dataFrom, dataTo := areaSpan(ds, area)
+	if from.Before(dataFrom) {
+		return nil, Gap(ds, area, m, from)
+	}
+	if dataTo.Before(to) {
+		return nil, Gap(ds, area, m, to)
 	}
 	t := &Trend{Area: area, Metric: m, Options: opt}
 	cum, cumQ := Cumulative(s.Points)
@@ -68,7 +86,9 @@ func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Mo
 			cur := FigureOf(s, Period{mo, mo})
 			phi := Dispersion(trailing(s, mo, opt.DispersionMonths))
 			c := Between(prev, cur, phi, opt)
-			c.DispersionMonths = len(trailing(s, mo, opt.DispersionMonths))
+			if c.Computed() {
+				c.DispersionMonths = len(trailing(s, mo, opt.DispersionMonths))
+			}
 			row.Prev = &c
 		}
 		row.YoY = YearOnYear(s, mo, opt.MinBase)
@@ -198,4 +218,22 @@ func Cumulative(points []data.Point) ([]Value, []data.Qualifier) {
 		quals[i] = q
 	}
 	return vals, quals
+}
+
+// areaSpan is the first and last month with any figure for the area.
+func areaSpan(ds *data.Dataset, area string) (first, last data.Month) {
+	n := 0
+	for _, o := range ds.Obs {
+		if o.Area != area {
+			continue
+		}
+		if n == 0 || o.Month.Before(first) {
+			first = o.Month
+		}
+		if n == 0 || last.Before(o.Month) {
+			last = o.Month
+		}
+		n++
+	}
+	return first, last
 }

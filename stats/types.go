@@ -22,6 +22,14 @@ type Options struct {
 	// TrendMonths is how many months, ending with the last row, the trend
 	// slope of a Trend is fitted over.
 	TrendMonths int
+	// RefuseGaps makes Compare return a *GapError when a month of either
+	// period has no figure, instead of a comparison whose Verdict is
+	// Unavailable and whose Gap says why. A command comparing the periods
+	// a user asked for sets it: there is nothing to say about a month
+	// with no figure. A renderer that shows a neighbouring month's gap in
+	// its place (a report's same-month-last-year row) may leave it off,
+	// and must then show the gap (Figure.Missing), never Figure.Count.
+	RefuseGaps bool
 }
 
 // DefaultOptions: 95% intervals, no % on a base below 10, rolling means
@@ -194,6 +202,10 @@ type Change struct {
 	Verdict Verdict
 	// Warnings: gaps, part-months, small bases.
 	Warnings []error
+	// Gap says why the change is not computed when a month of either
+	// figure has none (the first such month; see GapError); nil
+	// otherwise.
+	Gap *GapError
 }
 
 // Comparison is a change between two periods of one area's metric, with

@@ -9,6 +9,7 @@ import (
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/data/atomicfile"
 	"github.com/casualty-tool/casualty/report"
+	"github.com/casualty-tool/casualty/stats"
 )
 
 func init() {
@@ -85,6 +86,11 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if in.Area, err = reportArea(ds, *area); err != nil {
 			return usagef("--area: %v", err)
 		}
+	}
+	// The national total of data that hold only areas' figures is refused
+	// here as by every other command (stats.Area), never summed.
+	if in.Area, err = stats.Area(ds, in.Area); err != nil {
+		return err
 	}
 	c, err := report.NewChart(k, in)
 	if err != nil {
