@@ -96,6 +96,17 @@ func Compare(ds *data.Dataset, area string, m data.Metric, from, to Period, opt 
 		c.To.Provisional = true
 		c.Warnings = append(c.Warnings, fmt.Errorf("%s is provisional: the newest month of %s, not yet seen revised", to.To.Label(), s.At(to.To).Published))
 	}
+	if m.Derived() {
+		// A part published for more days than the sum covers is shown
+		// beside it, so that the sum is read as over the common days.
+		for _, p := range []Period{from, to} {
+			for mo := p.From; !p.To.Before(mo); mo = mo.Add(1) {
+				if cv := CoverageOf(view, area, m, mo); cv.Mixed && cv.Sum.Present {
+					c.Warnings = append(c.Warnings, fmt.Errorf("%s: %s", mo.Label(), cv.Note()))
+				}
+			}
+		}
+	}
 	if c.Common {
 		for _, p := range []Period{from, to} {
 			for mo := p.From; !p.To.Before(mo); mo = mo.Add(1) {

@@ -70,6 +70,12 @@ func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Mo
 			if pt.PartMonth {
 				row.Warnings = append(row.Warnings, fmt.Errorf("the figure covers %d days, not the whole month; its per-day rate is over those days", pt.Days))
 			}
+			if m.Derived() {
+				if cv := CoverageOf(ds.Latest(), area, m, mo); cv.Mixed {
+					row.Coverage = &cv
+					row.Warnings = append(row.Warnings, fmt.Errorf("%s", cv.Note()))
+				}
+			}
 			row.Provisional = provisional(ds, area, mo, pt.Published)
 			if row.Provisional {
 				row.Warnings = append(row.Warnings, fmt.Errorf("provisional: the newest month of its publication, not yet seen revised"))

@@ -243,8 +243,14 @@ type TrendRow struct {
 	// Provisional marks the newest month of its publication, which the
 	// next one is likely to revise.
 	Provisional bool
+	// Coverage is set, for a derived metric, when its parts' own figures
+	// cover other days than the row's sum (June 2023: killed for the
+	// whole month, injured for 1–18 June): a renderer shows each part
+	// from it, marked whole-month or partial, beside the sum over the
+	// common days (see CoverageOf). Nil otherwise.
+	Coverage *Coverage
 	// Warnings about this row (a gap, a part-month figure, a provisional
-	// figure), worded without the month so renderers can number repeated
+	// figure, parts over different days), worded without the month so renderers can number repeated
 	// notes once; Trend.Warnings has them with the month.
 	Warnings []error
 }
