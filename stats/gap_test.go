@@ -216,3 +216,22 @@ func TestTrendGapRows(t *testing.T) {
 		t.Errorf("as of 8 April 2025 to March 2025: %v", err)
 	}
 }
+
+// TestInData: September 2023 is a gap within the data (shown as one);
+// March 2026 lies after it and March 2025 after 8 April 2025 (refused).
+func TestInData(t *testing.T) {
+	ds := embedded()
+	if err := InData(ds, "", data.Casualties, month(2023, 9)); err != nil {
+		t.Errorf("September 2023: %v", err)
+	}
+	var g *GapError
+	if err := InData(ds, "", data.Casualties, month(2026, 3)); !errors.As(err, &g) || g.Reason != AfterEnd || g.Bound != month(2026, 1) {
+		t.Errorf("March 2026: %v", err)
+	}
+	if err := InData(ds.AsOf(date(t, "2025-04-08")), "", data.Casualties, month(2025, 3)); !errors.As(err, &g) || g.Reason != NotYetPublished {
+		t.Errorf("March 2025 as of 8 April 2025: %v", err)
+	}
+	if err := InData(ds, "UA14", data.Casualties, month(2025, 3)); !errors.As(err, &g) {
+		t.Errorf("an area with no figures: %v", err)
+	}
+}

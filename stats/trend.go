@@ -44,15 +44,13 @@ func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Mo
 	if to.Before(from) {
 		return nil, fmt.Errorf("--from %s is after --to %s", from, to)
 	}
-	// Months before or after every figure of the area (of any metric)
-	// are not rows of gaps but outside the data: refused, saying why.
-	// Within the area's data, a metric's missing month is a gap row.
-	dataFrom, dataTo := areaSpan(ds, area)
-	if from.Before(dataFrom) {
-		return nil, Gap(ds, area, m, from)
-	}
-	if dataTo.Before(to) {
-		return nil, Gap(ds, area, m, to)
+	// Months before or after every figure of the area are not rows of
+	// gaps but outside the data: refused, saying why. Within the area's
+	// data, a metric's missing month is a gap row.
+	for _, mo := range []data.Month{from, to} {
+		if err := InData(ds, area, m, mo); err != nil {
+			return nil, err
+		}
 	}
 	t := &Trend{Area: area, Metric: m, Options: opt}
 	cum, cumQ := Cumulative(s.Points)
@@ -224,6 +222,26 @@ func Cumulative(points []data.Point) ([]Value, []data.Qualifier) {
 		quals[i] = q
 	}
 	return vals, quals
+}
+
+// InData returns a *GapError when month mo lies outside the area's data
+// (before its first month with any figure, after its last, or published
+// only after the date the data are seen as of), nil when it lies within
+// them, a gap or not. A command given a month to draw or tabulate checks
+// it here: within the data a gap is shown as one, outside them there is
+// nothing to show.
+func InData(ds *data.Dataset, area string, m data.Metric, mo data.Month) error {
+	a, err := Area(ds, area)
+	if err != nil {
+		return err
+	}
+	first, last := areaSpan(ds, a)
+	if first.IsZero() || mo.Before(first) || last.Before(mo) {
+		if g := Gap(ds, a, m, mo); g != nil {
+			return g
+		}
+	}
+	return nil
 }
 
 // areaSpan is the first and last month with any figure for the area.

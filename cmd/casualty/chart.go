@@ -92,6 +92,16 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if in.Area, err = stats.Area(ds, in.Area); err != nil {
 		return err
 	}
+	// A month asked for outside the data is refused, saying why, not
+	// drawn as the nearest month there is.
+	for _, mo := range []data.Month{in.From, in.To, in.Month} {
+		if mo.IsZero() {
+			continue
+		}
+		if err := stats.InData(ds, in.Area, data.Casualties, mo); err != nil {
+			return err
+		}
+	}
 	c, err := report.NewChart(k, in)
 	if err != nil {
 		return fmt.Errorf("%s chart: %w", k, err)
