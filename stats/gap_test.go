@@ -199,6 +199,9 @@ func TestTrendGapRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range tr.Rows[1:3] { // September, October 2023
+		if r.Gap == nil || r.Gap.Reason != NotPublished || r.Gap.Month != r.Point.Month {
+			t.Errorf("%s: gap %v", r.Point.Month, r.Gap)
+		}
 		if r.Point.Present || r.Point.Value != 0 || r.PerDay.Valid || r.Prev == nil || r.Prev.Computed() ||
 			r.Prev.Dispersion.Valid || r.Prev.DispersionMonths != 0 || r.Prev.Verdict != Unavailable {
 			t.Errorf("%s: %+v", r.Point.Month, r)

@@ -80,6 +80,7 @@ func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Mo
 			}
 		} else {
 			row.PerDay = noValue("no figure for " + mo.String())
+			row.Gap = Gap(ds, area, m, mo)
 			row.Warnings = append(row.Warnings, fmt.Errorf("no figure; nothing is interpolated"))
 		}
 		for _, w := range row.Warnings {

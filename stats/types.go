@@ -243,6 +243,9 @@ type TrendRow struct {
 	// Provisional marks the newest month of its publication, which the
 	// next one is likely to revise.
 	Provisional bool
+	// Gap says why the month has no figure (Point.Present false); nil
+	// for a month with one.
+	Gap *GapError
 	// Coverage is set, for a derived metric, when its parts' own figures
 	// cover other days than the row's sum (June 2023: killed for the
 	// whole month, injured for 1–18 June): a renderer shows each part
