@@ -99,9 +99,10 @@ func Compare(ds *data.Dataset, area string, m data.Metric, from, to Period, opt 
 	if m.Derived() {
 		// A part published for more days than the sum covers is shown
 		// beside it, so that the sum is read as over the common days.
-		for _, p := range []Period{from, to} {
-			for mo := p.From; !p.To.Before(mo); mo = mo.Add(1) {
+		for _, f := range []*Figure{&c.From, &c.To} {
+			for mo := f.Period.From; !f.Period.To.Before(mo); mo = mo.Add(1) {
 				if cv := CoverageOf(view, area, m, mo); cv.Mixed && cv.Sum.Present {
+					f.Mixed = append(f.Mixed, cv)
 					c.Warnings = append(c.Warnings, fmt.Errorf("%s: %s", mo.Label(), cv.Note()))
 				}
 			}

@@ -89,6 +89,9 @@ func TestCoverageInTrendAndCompare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(c.To.Mixed) != 1 || c.To.Mixed[0].Month != month(2023, 6) || len(c.From.Mixed) != 0 {
+		t.Errorf("mixed months: to %v, from %v", c.To.Mixed, c.From.Mixed)
+	}
 	if !strings.Contains(warningsText(c.Warnings), "June 2023: "+note) {
 		t.Errorf("comparison warnings %v lack %q", c.Warnings, note)
 	}

@@ -160,7 +160,12 @@ type Figure struct {
 	Provisional bool
 	// Parts holds the parts of a derived metric (killed and injured for
 	// casualties), summed over the period; empty for a stored metric.
+	// They cover the same days as Count.
 	Parts []Part
+	// Mixed lists the months of the period whose parts' own figures
+	// cover other days than the sum (see CoverageOf), for renderers that
+	// show a part beside the sum; set by Compare.
+	Mixed []Coverage
 }
 
 // Part is one part of a derived figure: how many were killed, say, of the
