@@ -27,6 +27,12 @@ type Dataset struct {
 	pickedFrom *Dataset
 	pickLatest bool
 
+	// A view made by AsOf remembers the data it was cut from and the date,
+	// so that a month it lacks can be told from one never published (see
+	// Unpublished).
+	cutFrom *Dataset
+	cutAt   Date
+
 	// views keeps the Latest and FirstPublished views once made: reports
 	// ask for them dozens of times. They are remade if Obs is replaced or
 	// grows (a caller may build a Dataset up before using it).
@@ -100,9 +106,21 @@ func (d *Dataset) Filter(keep func(Observation) bool) *Dataset {
 // whose publication is dated on or before it. Figures with no publication
 // date are kept, since nothing says they came later.
 func (d *Dataset) AsOf(date Date) *Dataset {
-	return d.Filter(func(o Observation) bool {
+	v := d.Filter(func(o Observation) bool {
 		return o.Published.Date.IsZero() || !o.Published.Date.After(date.Time)
 	})
+	v.cutFrom, v.cutAt = d, date
+	return v
+}
+
+// Unpublished returns, for a view made by AsOf, the data it was cut from
+// and the date it was cut at: the figures published after that date are
+// there. ok is false for any other dataset.
+func (d *Dataset) Unpublished() (whole *Dataset, asOf Date, ok bool) {
+	if d.cutFrom == nil {
+		return nil, Date{}, false
+	}
+	return d.cutFrom, d.cutAt, true
 }
 
 // Publications lists the publications, oldest first.

@@ -18,7 +18,8 @@ import (
 // above 1 is a rise); CIOverdispersed widens the interval by phi when phi
 // is valid. The verdict follows the exact interval: Rise or Fall when it
 // excludes 1, NoChange ("~") when it contains it. A change is not made
-// (Unavailable) when a month of either figure is missing, and no
+// (Unavailable) when a month of either figure is missing (Abs is then 0
+// and means nothing: check Computed), and no
 // percentage is given (TooFew) when from.Count is below opt.MinBase —
 // never a percentage of zero. When either figure covers part of its
 // period, only the per-day change is given: raw counts over different
@@ -31,6 +32,9 @@ func Between(from, to Figure, phi Value, opt Options) Change {
 			why := "no figure for " + joinMonths(f.Missing)
 			c.Warnings = append(c.Warnings, fmt.Errorf("%s: %s; not compared (nothing is interpolated)", f.Label(), why))
 			c.Pct, c.PerDayPct, c.RateRatio, c.P = noValue(why), noValue(why), noValue(why), noValue(why)
+			// Nothing about a change over a gap is a number: no
+			// difference of counts, no dispersion.
+			c.Abs, c.Dispersion = 0, noValue(why)
 			c.Verdict = Unavailable
 			return c
 		}
@@ -74,6 +78,10 @@ func Between(from, to Figure, phi Value, opt Options) Change {
 	}
 	return c
 }
+
+// Computed reports whether both figures are complete, so that Abs and the
+// figures' counts mean something; a change over a gap is not computed.
+func (c Change) Computed() bool { return c.From.Complete() && c.To.Complete() }
 
 // Significant reports whether the exact interval excludes no change.
 func (c Change) Significant() bool { return c.Verdict == Rise || c.Verdict == Fall }

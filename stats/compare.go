@@ -20,19 +20,44 @@ import (
 // The dispersion that widens CIOverdispersed is estimated (see
 // Dispersion) from the latest vintages of the opt.DispersionMonths months
 // ending with the last month of to.
+//
+// Nothing is compared over a month with no figure: a gap is never a zero.
+// With opt.RefuseGaps, Compare returns a *GapError for the first such
+// month of either period, saying why it has none (never published,
+// published after the date the data are seen as of, or beyond the data's
+// first or last month); without it, the comparison is Unavailable and its
+// Gap holds that error. Periods
+// that share a month are refused with an *OverlapError, and national
+// figures asked of data that hold only areas' with a *NoNationalError
+// (see Area).
 func Compare(ds *data.Dataset, area string, m data.Metric, from, to Period, opt Options) (*Comparison, error) {
-	if area == "" {
-		area = ds.NationalCode()
-	}
 	for _, p := range []Period{from, to} {
 		if p.To.Before(p.From) {
 			return nil, fmt.Errorf("period %s..%s ends before it starts", p.From, p.To)
 		}
 	}
+	if err := Overlap(from, to); err != nil {
+		return nil, err
+	}
+	area, err := Area(ds, area)
+	if err != nil {
+		return nil, err
+	}
 	latest := ds.Latest()
 	cur := latest.Series(area, m)
 	if len(cur.Points) == 0 {
 		return nil, fmt.Errorf("no %s figures for %s", m.Label(), ds.AreaName(area))
+	}
+	var gap *GapError
+	for _, p := range []Period{from, to} {
+		if g := checkPeriod(ds, area, m, p); g != nil {
+			if opt.RefuseGaps {
+				return nil, g
+			}
+			if gap == nil {
+				gap = g
+			}
+		}
 	}
 	c := &Comparison{Area: area, Metric: m, Options: opt}
 	view := latest
@@ -62,6 +87,7 @@ func Compare(ds *data.Dataset, area string, m data.Metric, from, to Period, opt 
 	markRevised(&tf, first, s)
 	phi := Dispersion(trailing(cur, to.To, opt.DispersionMonths))
 	c.Change = Between(ff, tf, phi, opt)
+	c.Gap = gap
 	c.DispersionMonths = len(trailing(cur, to.To, opt.DispersionMonths))
 	if !phi.Valid {
 		c.Warnings = append(c.Warnings, fmt.Errorf("no interval allowing for clustering: %s", phi.Why))
@@ -69,6 +95,18 @@ func Compare(ds *data.Dataset, area string, m data.Metric, from, to Period, opt 
 	if c.To.Complete() && provisional(ds, area, to.To, s.At(to.To).Published) {
 		c.To.Provisional = true
 		c.Warnings = append(c.Warnings, fmt.Errorf("%s is provisional: the newest month of %s, not yet seen revised", to.To.Label(), s.At(to.To).Published))
+	}
+	if m.Derived() {
+		// A part published for more days than the sum covers is shown
+		// beside it, so that the sum is read as over the common days.
+		for _, f := range []*Figure{&c.From, &c.To} {
+			for mo := f.Period.From; !f.Period.To.Before(mo); mo = mo.Add(1) {
+				if cv := CoverageOf(view, area, m, mo); cv.Mixed && cv.Sum.Present {
+					f.Mixed = append(f.Mixed, cv)
+					c.Warnings = append(c.Warnings, fmt.Errorf("%s: %s", mo.Label(), cv.Note()))
+				}
+			}
+		}
 	}
 	if c.Common {
 		for _, p := range []Period{from, to} {

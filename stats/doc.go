@@ -53,5 +53,27 @@
 //
 // A month without a figure is a gap: nothing is interpolated, and every
 // figure that needs the month (a change, a rolling mean, a cumulative
-// total, a sum over a range) is invalid with its reason.
+// total, a sum over a range) is invalid with its reason. A gap is never a
+// zero: a change over it has no number at all (Change.Computed), and the
+// periods a user asks to compare are refused (Options.RefuseGaps) with a
+// *GapError that says why the month has no figure: never published,
+// first published after the date the data are seen as of
+// (data.Dataset.AsOf), or outside the data. Gap gives the same reason for
+// any month, for renderers that show a gap in place. Two periods that
+// share a month are not compared (Overlap).
+//
+// # Coverage
+//
+// A figure and its sum cover the same days. When the parts of a derived
+// metric were published over different days (HRMMU's June 2023: killed
+// for the whole month, injured for 1–18 June), the sum is given over the
+// days they share, and CoverageOf gives the sum with each part both as
+// the sum uses it and as its own figure, so that every output shows the
+// same thing.
+//
+// # National figures
+//
+// Data that hold only areas' figures have no national total, and none is
+// made by adding the areas up: Area refuses it with a *NoNationalError
+// naming the areas, the same refusal for every command.
 package stats

@@ -26,11 +26,13 @@ import (
 func Sentence(c *Comparison) string {
 	var b strings.Builder
 	to, from := c.To, c.From
+	if !to.Complete() {
+		// Never "0 casualties were recorded": a gap is not a zero.
+		fmt.Fprintf(&b, "%s has no figure for %s, so no figure or change is given.", to.Label(), joinMonths(to.Missing))
+		return b.String()
+	}
 	fmt.Fprintf(&b, "In %s%s, %s", to.Label(), daysNote(to), figurePhrase(c.Metric, to))
 	switch {
-	case !to.Complete():
-		fmt.Fprintf(&b, ". %s has no figure for %s, so no change is given.", to.Label(), joinMonths(to.Missing))
-		return b.String()
 	case !from.Complete():
 		fmt.Fprintf(&b, ". %s has no figure for %s, so no change is given.", from.Label(), joinMonths(from.Missing))
 		return b.String()

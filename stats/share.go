@@ -46,7 +46,8 @@ func MetricShare(ds *data.Dataset, area string, part, whole data.Metric, m data.
 // share a rank (1, 2, 2, 4). Share is each area's share of the national
 // figure. Change is the raw % change on the previous month (no % on a
 // base below opt.MinBase) and ChangeRank ranks the areas with a change,
-// largest rise first (0 for the others). Warnings say when the national
+// largest rise first (0 for the others). An area whose figure covers
+// other days than the national one has no share. Warnings say when the national
 // figure is missing or the areas add up to more than it.
 func RankAreas(ds *data.Dataset, m data.Metric, month data.Month, opt Options) ([]AreaRank, []error) {
 	latest := ds.Latest()
@@ -69,9 +70,13 @@ func RankAreas(ds *data.Dataset, m data.Metric, month data.Month, opt Options) (
 		}
 		r := AreaRank{Area: a, Count: pt.Value, Qualifier: pt.Qualifier}
 		sum += pt.Value
-		if natPt.Present {
+		switch {
+		case natPt.Present && (pt.PartMonth || natPt.PartMonth) && pt.Days != natPt.Days:
+			// A share of figures over different days is no share.
+			r.Share = noValue(fmt.Sprintf("the area's figure covers %d days, the national %d", pt.Days, natPt.Days))
+		case natPt.Present:
 			r.Share = Share(pt.Value, natPt.Value)
-		} else {
+		default:
 			r.Share = noValue("no national figure")
 		}
 		r.Change = pctChange(s.At(month.Add(-1)), pt, opt.MinBase)

@@ -137,3 +137,21 @@ func TestMetricShare(t *testing.T) {
 		t.Errorf("share without a figure: %+v", v)
 	}
 }
+
+// TestRankAreasCoverage: an area's figure for 1–18 March against a
+// national figure for the whole month is no share (40/200 would read as
+// 20% of a month while covering 18 of its 31 days); an area over the same
+// days as the national keeps its share (80/200 = 40%).
+func TestRankAreasCoverage(t *testing.T) {
+	mar := month(2025, 3)
+	ds := areaSet(t, map[data.Month]int64{mar: 200}, map[string]map[data.Month]int64{"UA14": {mar: 80}, "UA63": {mar: 40}})
+	for i := range ds.Obs {
+		if ds.Obs[i].Area == "UA63" {
+			ds.Obs[i].FromDay, ds.Obs[i].ToDay = 1, 18
+		}
+	}
+	got, _ := RankAreas(ds, data.Killed, mar, DefaultOptions())
+	if len(got) != 2 || got[0].Area != "UA14" || !near(got[0].Share.V, 40, 1e-12) || got[1].Share.Valid {
+		t.Errorf("got %+v", got)
+	}
+}

@@ -19,22 +19,38 @@ import (
 // a gap is a row with no figure, and every figure depending on it is
 // invalid with the reason. Slope is fitted over the last opt.TrendMonths
 // rows.
+//
+// A gap within the series is a row with no figure (Point.Present false)
+// and no change; a month asked for outside the series (before its first
+// month, after its last, or published after the date the data are seen
+// as of) is refused with a *GapError, and national figures asked of data
+// that hold only areas' with a *NoNationalError (see Area).
 func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Month, opt Options) (*Trend, error) {
-	if area == "" {
-		area = ds.NationalCode()
+	area, err := Area(ds, area)
+	if err != nil {
+		return nil, err
 	}
 	s := ds.Latest().Series(area, m)
 	if len(s.Points) == 0 {
 		return nil, fmt.Errorf("no %s figures for %s", m.Label(), ds.AreaName(area))
 	}
+	first, last := s.Points[0].Month, s.Points[len(s.Points)-1].Month
 	if from.IsZero() {
-		from = s.Points[0].Month
+		from = first
 	}
 	if to.IsZero() {
-		to = s.Points[len(s.Points)-1].Month
+		to = last
 	}
 	if to.Before(from) {
 		return nil, fmt.Errorf("--from %s is after --to %s", from, to)
+	}
+	// Months before or after every figure of the area are not rows of
+	// gaps but outside the data: refused, saying why. Within the area's
+	// data, a metric's missing month is a gap row.
+	for _, mo := range []data.Month{from, to} {
+		if err := InData(ds, area, m, mo); err != nil {
+			return nil, err
+		}
 	}
 	t := &Trend{Area: area, Metric: m, Options: opt}
 	cum, cumQ := Cumulative(s.Points)
@@ -52,12 +68,19 @@ func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Mo
 			if pt.PartMonth {
 				row.Warnings = append(row.Warnings, fmt.Errorf("the figure covers %d days, not the whole month; its per-day rate is over those days", pt.Days))
 			}
+			if m.Derived() {
+				if cv := CoverageOf(ds.Latest(), area, m, mo); cv.Mixed {
+					row.Coverage = &cv
+					row.Warnings = append(row.Warnings, fmt.Errorf("%s", cv.Note()))
+				}
+			}
 			row.Provisional = provisional(ds, area, mo, pt.Published)
 			if row.Provisional {
 				row.Warnings = append(row.Warnings, fmt.Errorf("provisional: the newest month of its publication, not yet seen revised"))
 			}
 		} else {
 			row.PerDay = noValue("no figure for " + mo.String())
+			row.Gap = Gap(ds, area, m, mo)
 			row.Warnings = append(row.Warnings, fmt.Errorf("no figure; nothing is interpolated"))
 		}
 		for _, w := range row.Warnings {
@@ -68,7 +91,9 @@ func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Mo
 			cur := FigureOf(s, Period{mo, mo})
 			phi := Dispersion(trailing(s, mo, opt.DispersionMonths))
 			c := Between(prev, cur, phi, opt)
-			c.DispersionMonths = len(trailing(s, mo, opt.DispersionMonths))
+			if c.Computed() {
+				c.DispersionMonths = len(trailing(s, mo, opt.DispersionMonths))
+			}
 			row.Prev = &c
 		}
 		row.YoY = YearOnYear(s, mo, opt.MinBase)
@@ -198,4 +223,42 @@ func Cumulative(points []data.Point) ([]Value, []data.Qualifier) {
 		quals[i] = q
 	}
 	return vals, quals
+}
+
+// InData returns a *GapError when month mo lies outside the area's data
+// (before its first month with any figure, after its last, or published
+// only after the date the data are seen as of), nil when it lies within
+// them, a gap or not. A command given a month to draw or tabulate checks
+// it here: within the data a gap is shown as one, outside them there is
+// nothing to show.
+func InData(ds *data.Dataset, area string, m data.Metric, mo data.Month) error {
+	a, err := Area(ds, area)
+	if err != nil {
+		return err
+	}
+	first, last := areaSpan(ds, a)
+	if first.IsZero() || mo.Before(first) || last.Before(mo) {
+		if g := Gap(ds, a, m, mo); g != nil {
+			return g
+		}
+	}
+	return nil
+}
+
+// areaSpan is the first and last month with any figure for the area.
+func areaSpan(ds *data.Dataset, area string) (first, last data.Month) {
+	n := 0
+	for _, o := range ds.Obs {
+		if o.Area != area {
+			continue
+		}
+		if n == 0 || o.Month.Before(first) {
+			first = o.Month
+		}
+		if n == 0 || last.Before(o.Month) {
+			last = o.Month
+		}
+		n++
+	}
+	return first, last
 }

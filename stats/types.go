@@ -22,6 +22,14 @@ type Options struct {
 	// TrendMonths is how many months, ending with the last row, the trend
 	// slope of a Trend is fitted over.
 	TrendMonths int
+	// RefuseGaps makes Compare return a *GapError when a month of either
+	// period has no figure, instead of a comparison whose Verdict is
+	// Unavailable and whose Gap says why. A command comparing the periods
+	// a user asked for sets it: there is nothing to say about a month
+	// with no figure. A renderer that shows a neighbouring month's gap in
+	// its place (a report's same-month-last-year row) may leave it off,
+	// and must then show the gap (Figure.Missing), never Figure.Count.
+	RefuseGaps bool
 }
 
 // DefaultOptions: 95% intervals, no % on a base below 10, rolling means
@@ -152,7 +160,12 @@ type Figure struct {
 	Provisional bool
 	// Parts holds the parts of a derived metric (killed and injured for
 	// casualties), summed over the period; empty for a stored metric.
+	// They cover the same days as Count.
 	Parts []Part
+	// Mixed lists the months of the period whose parts' own figures
+	// cover other days than the sum (see CoverageOf), for renderers that
+	// show a part beside the sum; set by Compare.
+	Mixed []Coverage
 }
 
 // Part is one part of a derived figure: how many were killed, say, of the
@@ -194,6 +207,10 @@ type Change struct {
 	Verdict Verdict
 	// Warnings: gaps, part-months, small bases.
 	Warnings []error
+	// Gap says why the change is not computed when a month of either
+	// figure has none (the first such month; see GapError); nil
+	// otherwise.
+	Gap *GapError
 }
 
 // Comparison is a change between two periods of one area's metric, with
@@ -231,8 +248,17 @@ type TrendRow struct {
 	// Provisional marks the newest month of its publication, which the
 	// next one is likely to revise.
 	Provisional bool
+	// Gap says why the month has no figure (Point.Present false); nil
+	// for a month with one.
+	Gap *GapError
+	// Coverage is set, for a derived metric, when its parts' own figures
+	// cover other days than the row's sum (June 2023: killed for the
+	// whole month, injured for 1–18 June): a renderer shows each part
+	// from it, marked whole-month or partial, beside the sum over the
+	// common days (see CoverageOf). Nil otherwise.
+	Coverage *Coverage
 	// Warnings about this row (a gap, a part-month figure, a provisional
-	// figure), worded without the month so renderers can number repeated
+	// figure, parts over different days), worded without the month so renderers can number repeated
 	// notes once; Trend.Warnings has them with the month.
 	Warnings []error
 }

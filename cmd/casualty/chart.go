@@ -9,6 +9,7 @@ import (
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/data/atomicfile"
 	"github.com/casualty-tool/casualty/report"
+	"github.com/casualty-tool/casualty/stats"
 )
 
 func init() {
@@ -84,6 +85,21 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *area != "" {
 		if in.Area, err = reportArea(ds, *area); err != nil {
 			return usagef("--area: %v", err)
+		}
+	}
+	// The national total of data that hold only areas' figures is refused
+	// here as by every other command (stats.Area), never summed.
+	if in.Area, err = stats.Area(ds, in.Area); err != nil {
+		return err
+	}
+	// A month asked for outside the data is refused, saying why, not
+	// drawn as the nearest month there is.
+	for _, mo := range []data.Month{in.From, in.To, in.Month} {
+		if mo.IsZero() {
+			continue
+		}
+		if err := stats.InData(ds, in.Area, data.Casualties, mo); err != nil {
+			return err
 		}
 	}
 	c, err := report.NewChart(k, in)

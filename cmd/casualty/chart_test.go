@@ -87,7 +87,11 @@ func TestChartCommandErrors(t *testing.T) {
 		// The embedded data is national only.
 		{[]string{"--kind", "areas", "--out", keep}, 1, "only the national total"},
 		{[]string{"--kind", "monthly", "--out", keep, "--area", "Donetsk"}, 1, "no killed or injured figures for Donetska"},
-		{[]string{"--kind", "monthly", "--out", keep, "--from", "2030-01", "--to", "2030-03"}, 1, "no killed or injured figures for Ukraine between January 2030 and March 2030"},
+		// Months outside the data are refused, saying why (issue 13, item 1).
+		{[]string{"--kind", "monthly", "--out", keep, "--from", "2030-01", "--to", "2030-03"}, 1, "no figure for January 2030: the data end with January 2026 (casualties in Ukraine)"},
+		{[]string{"--kind", "monthly", "--out", keep, "--to", "2026-03"}, 1, "no figure for March 2026: the data end with January 2026 (casualties in Ukraine)"},
+		{[]string{"--kind", "per-day", "--out", keep, "--as-of", "2025-04-08", "--month", "2025-03"}, 1,
+			"no figure for March 2025 as of 8 April 2025: March 2025 was first published on 9 April 2025 (HRMMU update 2025-04-09), after that date (casualties in Ukraine)"},
 	} {
 		var stdout, stderr bytes.Buffer
 		err := run(context.Background(), append([]string{"chart"}, tc.args...), &stdout, &stderr)

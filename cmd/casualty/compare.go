@@ -52,6 +52,11 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		periods[i] = p
 	}
+	// Two periods that share a month are not two samples: refused before
+	// any data are read.
+	if err := stats.Overlap(periods[0], periods[1]); err != nil {
+		return usagef("compare: %v", err)
+	}
 	ds, err := df.load()
 	if err != nil {
 		return err
@@ -61,6 +66,9 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	opt.LatestVintages = *latest
+	// The periods are the user's: a month with no figure is refused,
+	// saying why, never compared as a zero.
+	opt.RefuseGaps = true
 	c, err := stats.Compare(ds, area, m, periods[0], periods[1], opt)
 	if err != nil {
 		return err

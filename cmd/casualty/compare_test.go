@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -22,7 +23,6 @@ func TestCompareGolden(t *testing.T) {
 		{"2025-03-latest.txt", []string{"compare", "--latest-vintages", "2025-02", "2025-03"}},
 		{"ytd.txt", []string{"compare", "2024-01..2024-09", "2025-01..2025-09"}},
 		{"part-month.txt", []string{"compare", "2023-05", "2023-06"}},
-		{"gap.txt", []string{"compare", "2023-08..2023-10", "2024-08..2024-10"}},
 		{"killed-noise.txt", []string{"compare", "--metric", "killed", "2025-07", "2025-08"}},
 		{"level-90.json", []string{"compare", "--level", "0.9", "--format", "json", "2025-01", "2025-02"}},
 		// A base of 0 (Donetska, April 2025, synthetic): too few to compare.
@@ -193,4 +193,81 @@ func FuzzParsePeriod(f *testing.F) {
 			t.Errorf("%q → %v → %v, %v", s, p, q, err)
 		}
 	})
+}
+
+// runCode runs casualty in-process as main would: its stdout, what it
+// printed on stderr (the error included) and its exit status.
+func runCode(args ...string) (stdout, stderr string, code int) {
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, &out, &errOut)
+	code = exitCode(err, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+// TestRefusedPeriods: a month with no figure is never compared as a zero
+// (issue 13, item 1), periods that share a month are not compared (item
+// 6), and data holding only areas' figures give no national figure. Each
+// case printed a figure, exit status 0, before: "In September 2023, 0
+// casualties were recorded" and "count": 0 in JSON.
+func TestRefusedPeriods(t *testing.T) {
+	const noNational = "casualty: the data have no national figures for Ukraine, only figures for 2 areas (Donetska UA14, Kharkivska UA63); areas are not added up into a national total, which would look complete without being so: pick an area with --area (e.g. --area UA14)\n"
+	cases := []struct {
+		args []string
+		code int
+		want string // stderr, whole
+	}{
+		// HRMMU published nothing for September 2023.
+		{[]string{"compare", "2023-08", "2023-09"}, 1,
+			"casualty: no figure published for September 2023 (casualties in Ukraine): a gap, which is never counted as zero\n"},
+		{[]string{"compare", "--format", "json", "2023-08", "2023-09"}, 1,
+			"casualty: no figure published for September 2023 (casualties in Ukraine): a gap, which is never counted as zero\n"},
+		{[]string{"compare", "--metric", "killed", "2023-09", "2023-11"}, 1,
+			"casualty: no figure published for September 2023 (killed in Ukraine): a gap, which is never counted as zero\n"},
+		// A range holding gaps names them all.
+		{[]string{"compare", "2023-08..2023-10", "2024-08..2024-10"}, 1,
+			"casualty: no figure published for September 2023 (casualties in Ukraine): a gap, which is never counted as zero; nor for October 2023\n"},
+		// March 2025 came out in HRMMU's update of 9 April 2025.
+		{[]string{"compare", "--as-of", "2025-04-08", "2025-02", "2025-03"}, 1,
+			"casualty: no figure for March 2025 as of 8 April 2025: March 2025 was first published on 9 April 2025 (HRMMU update 2025-04-09), after that date (casualties in Ukraine)\n"},
+		{[]string{"compare", "--as-of", "2025-04-08", "--format", "json", "2025-02", "2025-03"}, 1,
+			"casualty: no figure for March 2025 as of 8 April 2025: March 2025 was first published on 9 April 2025 (HRMMU update 2025-04-09), after that date (casualties in Ukraine)\n"},
+		// The embedded data end with January 2026.
+		{[]string{"compare", "--format", "json", "2025-12", "2026-02"}, 1,
+			"casualty: no figure for February 2026: the data end with January 2026 (casualties in Ukraine)\n"},
+		{[]string{"compare", "--metric", "killed", "2021-12", "2022-03"}, 1,
+			"casualty: no figure for December 2021: the data begin with February 2022 (killed in Ukraine)\n"},
+		{[]string{"trend", "--to", "2026-03"}, 1,
+			"casualty: no figure for March 2026: the data end with January 2026 (casualties in Ukraine)\n"},
+		{[]string{"trend", "--as-of", "2025-04-08", "--from", "2025-01", "--to", "2025-03", "--format", "json"}, 1,
+			"casualty: no figure for March 2025 as of 8 April 2025: March 2025 was first published on 9 April 2025 (HRMMU update 2025-04-09), after that date (casualties in Ukraine)\n"},
+		// Overlapping periods: a usage mistake, refused before reading.
+		{[]string{"compare", "2025-03", "2025-03"}, 2,
+			"casualty: compare: March 2025 is compared with itself; compare two periods that share no month\n"},
+		{[]string{"compare", "2025-01..2025-03", "2025-02..2025-04"}, 2,
+			"casualty: compare: January–March 2025 and February–April 2025 overlap (February–March 2025 in both); compare two periods that share no month, since a month counted on both sides is not an independent change\n"},
+		{[]string{"compare", "2025-04..2025-06", "2025-01..2025-04"}, 2,
+			"casualty: compare: April–June 2025 and January–April 2025 overlap (April 2025 in both); compare two periods that share no month, since a month counted on both sides is not an independent change\n"},
+		// Figures for two oblasts only: the same refusal from every command.
+		{[]string{"trend", "--data", "testdata/trend/areas.csv"}, 1, noNational},
+		{[]string{"trend", "--data", "testdata/trend/areas.csv", "--area", "UA"}, 1, noNational},
+		{[]string{"compare", "--data", "testdata/trend/areas.csv", "2025-01", "2025-02"}, 1, noNational},
+		{[]string{"chart", "--kind", "monthly", "--out", filepath.Join(t.TempDir(), "c.png"), "--data", "testdata/trend/areas.csv"}, 1, noNational},
+	}
+	for _, c := range cases {
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			out, errOut, code := runCode(c.args...)
+			// --data warnings may come first; the error is the last line.
+			lines := strings.SplitAfter(errOut, "\n")
+			last := ""
+			if len(lines) >= 2 {
+				last = lines[len(lines)-2]
+			}
+			if code != c.code || last != c.want {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit %d and last line:\n%s", code, errOut, c.code, c.want)
+			}
+			if out != "" {
+				t.Errorf("stdout not empty:\n%s", out)
+			}
+		})
+	}
 }

@@ -157,7 +157,15 @@
 // "At least" travels: a sum of lower bounds is a lower bound, shown with
 // "at least" in words and "≥" in tables, and a change between lower bounds
 // is a change in recorded casualties, and is worded so. Missing months are
-// gaps, never zeros, and nothing is interpolated.
+// gaps, never zeros, and nothing is interpolated: trend shows a gap as a
+// row with no figure, and compare refuses a month with no figure, saying
+// why (none was published, it was published after --as-of, or it lies
+// outside the data), as trend and chart do for a month outside the data.
+// compare refuses two periods that share a month. A sum of parts covers
+// the days every part covers: June 2023 casualties are 112 killed + 445
+// injured over 1-18 June, with killed for the whole month (186) in a note.
+// Data holding only areas' figures give no national figure: every command
+// asks for --area rather than add the areas up.
 //
 // # Exit status
 //

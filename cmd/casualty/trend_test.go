@@ -152,3 +152,46 @@ func TestTrendUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestTrendJSONGapRows: a month with no figure (September and October
+// 2023) is a row with no count, no rate and no number in its change; the
+// month after it (November 2023, 476) has its count but no change. Before,
+// the gap rows' change carried a dispersion (18.66).
+func TestTrendJSONGapRows(t *testing.T) {
+	out, _ := runStats(t, "trend", "--format", "json", "--from", "2023-08", "--to", "2023-11")
+	var got struct {
+		Rows []struct {
+			Month   string          `json:"month"`
+			Present bool            `json:"present"`
+			Count   *int64          `json:"count"`
+			PerDay  *float64        `json:"per_day"`
+			Change  *map[string]any `json:"change"`
+		} `json:"rows"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Rows) != 4 {
+		t.Fatalf("%d rows", len(got.Rows))
+	}
+	for i, r := range got.Rows[1:] {
+		gap := i < 2
+		if gap && (r.Present || r.Count != nil || r.PerDay != nil) {
+			t.Errorf("%s: a gap with a figure: %+v", r.Month, r)
+		}
+		if !gap && (r.Count == nil || *r.Count != 476) {
+			t.Errorf("%s: count %v, want 476", r.Month, r.Count)
+		}
+		if r.Change == nil {
+			t.Fatalf("%s: no change object", r.Month)
+		}
+		for _, k := range []string{"change_pct", "per_day_change_pct", "rate_ratio", "ci_low", "ci_high", "ci_low_overdispersed", "ci_high_overdispersed", "dispersion", "p_value"} {
+			if v := (*r.Change)[k]; v != nil {
+				t.Errorf("%s: change %s = %v over a gap", r.Month, k, v)
+			}
+		}
+		if (*r.Change)["verdict"] != "unavailable" {
+			t.Errorf("%s: verdict %v", r.Month, (*r.Change)["verdict"])
+		}
+	}
+}
