@@ -13,8 +13,6 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgpdf"
-
-	"github.com/casualty-tool/casualty/data"
 )
 
 // ChartFormats are the formats WriteChart writes.
@@ -63,18 +61,6 @@ func WriteChart(w io.Writer, c *Chart, format string, opt WriteOptions) error {
 		return fmt.Errorf("writing %s chart: %w", format, err)
 	}
 	return nil
-}
-
-// RenderChart draws one chart of ds and writes it as format to w: the
-// one call the report and the command need. area "" is the national
-// total; zero months mean the whole span (from, to) and the last month
-// drawn (month).
-func RenderChart(w io.Writer, ds *data.Dataset, kind ChartKind, area string, from, to, month data.Month, format string, opt WriteOptions) error {
-	c, err := NewChart(kind, ChartInput{Data: ds, Area: area, From: from, To: to, Month: month})
-	if err != nil {
-		return err
-	}
-	return WriteChart(w, c, format, opt)
 }
 
 func newChartCanvas(c *Chart, format string, opt WriteOptions) (vg.CanvasWriterTo, error) {

@@ -60,10 +60,14 @@ func ParseFormats(list []string) (map[string]bool, error) {
 // casualty-report-2026-01.
 func DefaultFolder(m data.Month) string { return "casualty-report-" + m.String() }
 
-// WriteFolder builds the report for ds and writes its folder (see Write).
+// WriteFolder builds the report for ds and writes its folder: Build, then
+// Report.WriteFolder.
 func WriteFolder(dir string, ds *data.Dataset, opt Options) ([]string, error) {
-	_, files, err := Write(dir, ds, opt)
-	return files, err
+	r, err := Build(ds, opt)
+	if err != nil {
+		return nil, err
+	}
+	return r.WriteFolder(dir)
 }
 
 // outFile is one file of the report folder and how to fill it.
@@ -72,7 +76,8 @@ type outFile struct {
 	fill func(io.Writer) error
 }
 
-// WriteFolder writes the report's files into dir and returns their paths.
+// WriteFolder writes the report's files into dir (DefaultFolder of the
+// report's month when dir is empty) and returns their paths.
 //
 // It is all or nothing: every file is written into a temporary folder
 // beside dir, which is then renamed into place. An existing dir is an
@@ -83,6 +88,9 @@ func (r *Report) WriteFolder(dir string) ([]string, error) {
 	formats, err := ParseFormats(r.opt.Formats)
 	if err != nil {
 		return nil, err
+	}
+	if dir == "" {
+		dir = DefaultFolder(r.Month)
 	}
 	dir = filepath.Clean(dir)
 	exists := false

@@ -63,10 +63,6 @@ type Report struct {
 	latest *data.Dataset // its current estimates
 	opt    Options
 	srcIdx map[data.Publication]int
-
-	// early is the drawing Write started before building the rest of the
-	// report; render takes it over instead of starting its own.
-	early *renderSet
 }
 
 // KeyTable is the key figures of one metric.

@@ -3,11 +3,10 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"maps"
 	"runtime"
-	"runtime/debug"
-	"slices"
 	"sync"
+
+	"gonum.org/v1/plot/vg"
 
 	"github.com/casualty-tool/casualty/data"
 )
@@ -124,24 +123,33 @@ func (rs *renderSet) drawChart(i int, pngs, svgs bool) {
 	}
 	ref.Title, ref.Caption = c.Title, c.Subtitle
 	fail := func(err error) { rs.failed[i] = fmt.Errorf("%s chart: %w", kind, err) }
-	rec := newRecording(c.Width, c.Height)
-	if err := drawChart(c, rec); err != nil {
+	// The chart is laid out once and drawn on every canvas at the same
+	// time: laying out (ticks, labels measured glyph by glyph, text
+	// wrapped) is most of the work and does not depend on the canvas.
+	var canvases []vg.Canvas
+	var png *rasterCanvas
+	var svg *svgCanvas
+	if pngs {
+		png = borrowImageCanvas(c.Width, c.Height, DefaultDPI)
+		defer png.release()
+		canvases = append(canvases, png)
+	}
+	if svgs {
+		svg = newSVGCanvas(c.Width, c.Height, true)
+		canvases = append(canvases, svg)
+	}
+	if err := drawChart(c, sized{vg.MultiCanvas(canvases...), c.Width, c.Height}); err != nil {
 		fail(err)
 		return
 	}
-	if pngs {
-		if ref.PNG, err = chartPNG(rec); err != nil {
+	if png != nil {
+		if ref.PNG, err = chartPNG(png); err != nil {
 			fail(err)
 			return
 		}
 	}
-	if svgs {
-		cv := newSVGCanvas(c.Width, c.Height, true)
-		err := rec.replay(cv)
-		if err == nil {
-			ref.SVG, ref.svgFonts, err = cv.linked()
-		}
-		if err != nil {
+	if svg != nil {
+		if ref.SVG, ref.svgFonts, err = svg.linked(); err != nil {
 			fail(err)
 			return
 		}
@@ -199,22 +207,14 @@ func (rs *renderSet) wait(emit func(outFile)) (*rendered, []ChartRef, []error, e
 // parallel. A chart that cannot be drawn for this data (too few months,
 // say) is left out with a note rather than failing the whole report.
 // When emit is not nil, it is given the workbook file and each chart's
-// files, as the formats ask, as soon as each is ready. Drawing started
-// by Write before the report was built is taken over when it is for the
-// same charts and formats.
+// files, as the formats ask, as soon as each is ready.
 func (r *Report) render(formats map[string]bool, emit func(outFile)) (*rendered, error) {
 	if emit == nil {
 		emit = func(outFile) {}
 	}
 	kinds := r.reportCharts()
 	charts := r.Charts == nil
-	rs := r.early
-	r.early = nil // taken: a second WriteFolder draws its own
-	if rs == nil || !maps.Equal(rs.formats, formats) || !slices.Equal(rs.kinds, drawnCharts(kinds, formats, charts)) {
-		// Nothing started, or not for these charts: the drawing started
-		// finishes unused.
-		rs = startRender(r.ds, r.opt, kinds, formats, charts)
-	}
+	rs := startRender(r.ds, r.opt, kinds, formats, charts)
 	out, refs, leftOut, err := rs.wait(emit)
 	if err != nil {
 		return nil, err
@@ -232,15 +232,17 @@ func (r *Report) render(formats map[string]bool, emit func(outFile)) (*rendered,
 	return out, nil
 }
 
-// chartPNG draws a laid-out chart as PNG like WriteChart does, at the
-// chart renderer's resolution, and encodes it with encodePNG, which is
+// sized gives a canvas a size, for draw.New: vg.MultiCanvas has none.
+type sized struct {
+	vg.Canvas
+	w, h vg.Length
+}
+
+func (c sized) Size() (w, h vg.Length) { return c.w, c.h }
+
+// chartPNG encodes a drawn chart's pixels with encodeOpaquePNG, which is
 // about twice as fast as image/png on these images.
-func chartPNG(rec *recording) ([]byte, error) {
-	cv := borrowImageCanvas(rec.w, rec.h, DefaultDPI)
-	defer cv.release()
-	if err := rec.replay(cv); err != nil {
-		return nil, err
-	}
+func chartPNG(cv *rasterCanvas) ([]byte, error) {
 	var b bytes.Buffer
 	b.Grow(len(cv.img.Pix) / 16) // a chart's PNG is about a twentieth of its pixels' bytes
 	if err := encodeOpaquePNG(&b, cv.img); err != nil {
@@ -263,50 +265,4 @@ func workbookFor(ds *data.Dataset, opt Options) ([]byte, error) {
 type workbookResult struct {
 	b   []byte
 	err error
-}
-
-// Write builds the report for ds and writes its folder, dir or, when dir
-// is empty, DefaultFolder of the report's month; it returns the report
-// and the paths written. It does what Build and Report.WriteFolder do,
-// but starts drawing the workbook and the charts as soon as the month is
-// known, so that every core draws while the rest of the report is built.
-func Write(dir string, ds *data.Dataset, opt Options) (*Report, []string, error) {
-	warmHeap()
-	defer collectLessOften()()
-	resolved, err := resolveSubject(ds, opt)
-	if err != nil {
-		return nil, nil, err
-	}
-	var rs *renderSet
-	if formats, err := ParseFormats(opt.Formats); err == nil {
-		rs = startRender(ds, resolved, chartKinds(hasAreaSection(ds, resolved)), formats, true)
-	}
-	r, err := Build(ds, resolved)
-	if err != nil {
-		return nil, nil, err // what was started finishes unused
-	}
-	r.early = rs
-	if dir == "" {
-		dir = DefaultFolder(r.Month)
-	}
-	files, err := r.WriteFolder(dir)
-	r.early = nil
-	return r, files, err
-}
-
-// collectLessOften raises the garbage collector's target (GOGC) to 400
-// until the function it returns is called, unless it is higher already
-// or off. A report allocates some 35 MB, almost all of it short-lived, on
-// a live heap of about 10 MB: at the default of 100 the collector ran
-// every few megabytes, and the heap warmed by warmHeap sat unused. At 400
-// casualty report took 15–25% less CPU (perf stat, 25 runs each: 170 ms
-// against 202–227 ms) for a heap of some 50 MB at most; 200 gained less,
-// 800 no more.
-func collectLessOften() (restore func()) {
-	prev := debug.SetGCPercent(400)
-	if prev < 0 || prev > 400 {
-		debug.SetGCPercent(prev)
-		return func() {}
-	}
-	return func() { debug.SetGCPercent(prev) }
 }

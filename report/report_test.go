@@ -13,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -686,11 +685,11 @@ func TestAreas(t *testing.T) {
 	}
 }
 
-// TestWriteDrawsAheadForTheRightCharts writes reports with Write, which
-// starts drawing before the report is built, and with Build then
-// WriteFolder, for data with areas (an areas chart) and without, and
-// for a sub-area (no areas chart): the folders must be byte-identical.
-func TestWriteDrawsAheadForTheRightCharts(t *testing.T) {
+// TestWriteFolderIsDeterministic writes reports twice, with WriteFolder
+// and with Build then Report.WriteFolder, for data with areas (an areas
+// chart) and without, and for a sub-area (no areas chart): the folders
+// must be byte-identical, though the charts are drawn in parallel.
+func TestWriteFolderIsDeterministic(t *testing.T) {
 	cases := []struct {
 		name string
 		ds   *data.Dataset
@@ -704,8 +703,11 @@ func TestWriteDrawsAheadForTheRightCharts(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			base := t.TempDir()
 			a, b := filepath.Join(base, "a"), filepath.Join(base, "b")
-			r1, _, err := Write(a, tc.ds, tc.opt)
+			r1, err := Build(tc.ds, tc.opt)
 			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := r1.WriteFolder(a); err != nil {
 				t.Fatal(err)
 			}
 			r2, err := Build(tc.ds, tc.opt)
@@ -716,11 +718,11 @@ func TestWriteDrawsAheadForTheRightCharts(t *testing.T) {
 				t.Fatal(err)
 			}
 			if len(r1.Charts) != len(r2.Charts) {
-				t.Fatalf("Write drew %d charts, Build and WriteFolder %d", len(r1.Charts), len(r2.Charts))
+				t.Fatalf("the first report drew %d charts, the second %d", len(r1.Charts), len(r2.Charts))
 			}
 			ta, tb := readTree(t, a), readTree(t, b)
 			if len(ta) != len(tb) {
-				t.Errorf("Write wrote %d files, Build and WriteFolder %d", len(ta), len(tb))
+				t.Errorf("the first report wrote %d files, the second %d", len(ta), len(tb))
 			}
 			for name, content := range tb {
 				if !bytes.Equal(ta[name], content) {
@@ -731,21 +733,5 @@ func TestWriteDrawsAheadForTheRightCharts(t *testing.T) {
 				t.Error("the report on data with areas has no areas chart")
 			}
 		})
-	}
-}
-
-// TestCollectLessOften checks that Write's garbage-collector setting is
-// raised to 400 only for the call, and never lowered or turned on.
-func TestCollectLessOften(t *testing.T) {
-	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	for _, tc := range []struct{ before, during int }{{100, 400}, {50, 400}, {800, 800}, {-1, -1}} {
-		debug.SetGCPercent(tc.before)
-		restore := collectLessOften()
-		during := debug.SetGCPercent(tc.during) // read it (and put it back)
-		restore()
-		after := debug.SetGCPercent(tc.before)
-		if during != tc.during || after != tc.before {
-			t.Errorf("GOGC %d: %d during the call and %d after, want %d and %d", tc.before, during, after, tc.during, tc.before)
-		}
 	}
 }

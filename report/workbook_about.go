@@ -132,6 +132,3 @@ func (wb *Workbook) writeNotes(s *xlSheet) {
 		s.err = wb.f.SetColWidth(s.name, "D", "D", 120)
 	}
 }
-
-// noteCount is how many notes the workbook holds (for tests and callers).
-func (wb *Workbook) noteCount() int { return len(wb.notes) + len(wb.ds.Warnings) }

@@ -1,15 +1,12 @@
 package report
 
 import (
-	"archive/zip"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
-	"sync"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -190,21 +187,8 @@ func WriteFiguresWorkbook(w io.Writer, figures iter.Seq[data.Observation], opt F
 	return err
 }
 
-// writeXLSX writes f to w, zipped straight into w at flate's fastest
-// level: excelize would otherwise build the whole file in a buffer
-// first, and its default level takes twice the time for a file a quarter
-// smaller.
-func writeXLSX(f *excelize.File, w io.Writer) (int64, error) {
-	cw := &countingWriter{w: w}
-	zw := zip.NewWriter(cw)
-	zw.RegisterCompressor(zip.Deflate, newPooledFlate)
-	// excelize hands the zip writer its own buffer, which stays empty.
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
-	if _, err := f.WriteTo(io.Discard); err != nil {
-		return cw.n, err
-	}
-	return cw.n, nil
-}
+// writeXLSX writes f to w with excelize's own writer.
+func writeXLSX(f *excelize.File, w io.Writer) (int64, error) { return f.WriteTo(w) }
 
 // xlFiguresAbout says what the large workbook holds.
 func xlFiguresAbout(f *excelize.File, st xlStyles, opt FiguresOptions, n int, first, last data.Month, newest data.Publication) error {
@@ -259,31 +243,4 @@ func xlFiguresAbout(f *excelize.File, st xlStyles, opt FiguresOptions, n int, fi
 		return err
 	}
 	return xlSetPrint(f, "About")
-}
-
-// flateWriters keeps deflate writers between the parts of a workbook (and
-// between workbooks): each holds a window and tables that cost more to
-// make than a small part costs to compress.
-var flateWriters sync.Pool
-
-// pooledFlate is a deflate writer that goes back to flateWriters when
-// closed.
-type pooledFlate struct{ *flate.Writer }
-
-func (p pooledFlate) Close() error {
-	err := p.Writer.Close()
-	flateWriters.Put(p.Writer)
-	return err
-}
-
-func newPooledFlate(out io.Writer) (io.WriteCloser, error) {
-	if fw, ok := flateWriters.Get().(*flate.Writer); ok {
-		fw.Reset(out)
-		return pooledFlate{fw}, nil
-	}
-	fw, err := flate.NewWriter(out, flate.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
-	return pooledFlate{fw}, nil
 }
