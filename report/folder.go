@@ -303,8 +303,8 @@ func workbookFile(b []byte) outFile { return outFile{"report.xlsx", writeBytes(b
 func pngFile(c ChartRef) outFile { return outFile{"charts/" + c.Name + ".png", writeBytes(c.PNG)} }
 
 func svgFile(c ChartRef) outFile {
-	svg, fonts := c.SVG, c.svgFonts
-	return outFile{"charts/" + c.Name + ".svg", func(w io.Writer) error { return writeSVGWithFonts(w, svg, fonts) }}
+	svg := c.svg
+	return outFile{"charts/" + c.Name + ".svg", func(w io.Writer) error { _, err := svg.WriteTo(w); return err }}
 }
 
 func writeBytes(b []byte) func(io.Writer) error {

@@ -2,7 +2,7 @@
 // programs: the monthly report (a neutral model built once by Build, shown
 // by WriteHTML and WriteMarkdown, and written with its charts, workbook,
 // data.csv and metadata.json as one folder by WriteFolder), the charts
-// (NewChart, WriteChart), the analyst's workbook (WriteWorkbook) and the
+// (chart.New, WriteChart), the analyst's workbook (WriteWorkbook) and the
 // trend tables. It never computes a statistic: it chooses, orders, words
 // and rounds, once, at display. Renderers write to an io.Writer; files are
 // written only through data/atomicfile.
@@ -13,9 +13,8 @@ import (
 	"fmt"
 	"strings"
 
-	"gonum.org/v1/plot/font"
-
 	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/report/chart"
 	"github.com/casualty-tool/casualty/stats"
 )
 
@@ -96,9 +95,9 @@ type ChartRef struct {
 	SVG     []byte // the SVG with fonts linked: inlined in the HTML page
 	PNG     []byte
 
-	// svgFonts are the fonts SVG uses, embedded in charts/NAME.svg and
-	// carried once by the HTML page.
-	svgFonts []font.Face
+	// svg is the SVG drawn, whose fonts are embedded in charts/NAME.svg
+	// and carried once by the HTML page.
+	svg *chart.SVG
 }
 
 // AreaSection ranks areas by the month's count of one metric.

@@ -6,9 +6,8 @@ import (
 	"runtime"
 	"sync"
 
-	"gonum.org/v1/plot/vg"
-
 	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/report/chart"
 )
 
 // This file connects the report folder to the renderers other files own:
@@ -19,14 +18,14 @@ import (
 
 // reportCharts are the charts of a report, in the order shown; the areas
 // chart only when the data has areas.
-func (r *Report) reportCharts() []ChartKind {
+func (r *Report) reportCharts() []chart.Kind {
 	return chartKinds(r.Areas != nil)
 }
 
-func chartKinds(areas bool) []ChartKind {
-	var out []ChartKind
-	for _, k := range ChartKinds {
-		if k == ChartAreas && !areas {
+func chartKinds(areas bool) []chart.Kind {
+	var out []chart.Kind
+	for _, k := range chart.Kinds {
+		if k == chart.Areas && !areas {
 			continue
 		}
 		out = append(out, k)
@@ -45,8 +44,8 @@ type rendered struct {
 // set; pieces done before that wait for it.
 type renderSet struct {
 	formats map[string]bool
-	kinds   []ChartKind // the charts drawn, in order
-	input   ChartInput  // without the kind
+	kinds   []chart.Kind // the charts drawn, in order
+	input   chart.Input  // without the kind
 
 	mu       sync.Mutex
 	emit     func(outFile)
@@ -60,10 +59,10 @@ type renderSet struct {
 
 // startRender starts drawing what formats need for a report on ds with
 // the resolved options opt, charts of kinds.
-func startRender(ds *data.Dataset, opt Options, kinds []ChartKind, formats map[string]bool, charts bool) *renderSet {
+func startRender(ds *data.Dataset, opt Options, kinds []chart.Kind, formats map[string]bool, charts bool) *renderSet {
 	rs := &renderSet{
 		formats: formats,
-		input:   ChartInput{Data: ds, Area: opt.Area, To: opt.Month, Month: opt.Month, Options: opt.Stats},
+		input:   chart.Input{Data: ds, Area: opt.Area, To: opt.Month, Month: opt.Month, Options: opt.Stats},
 	}
 	pngs, svgs := formats["png"] || formats["md"], formats["svg"] || formats["html"]
 	rs.kinds = drawnCharts(kinds, formats, charts)
@@ -104,7 +103,7 @@ func startRender(ds *data.Dataset, opt Options, kinds []ChartKind, formats map[s
 
 // drawnCharts are the charts of kinds a report draws: all of them when
 // they are to be drawn (charts) and a format shows them, else none.
-func drawnCharts(kinds []ChartKind, formats map[string]bool, charts bool) []ChartKind {
+func drawnCharts(kinds []chart.Kind, formats map[string]bool, charts bool) []chart.Kind {
 	if !charts || !(formats["png"] || formats["md"] || formats["svg"] || formats["html"]) {
 		return nil
 	}
@@ -116,43 +115,20 @@ func drawnCharts(kinds []ChartKind, formats map[string]bool, charts bool) []Char
 func (rs *renderSet) drawChart(i int, pngs, svgs bool) {
 	kind := rs.kinds[i]
 	ref := ChartRef{Name: string(kind)}
-	c, err := NewChart(kind, rs.input)
+	c, err := chart.New(kind, rs.input)
 	if err != nil {
 		rs.leftOut[i] = err
 		return
 	}
 	ref.Title, ref.Caption = c.Title, c.Subtitle
-	fail := func(err error) { rs.failed[i] = fmt.Errorf("%s chart: %w", kind, err) }
-	// The chart is laid out once and drawn on every canvas at the same
-	// time: laying out (ticks, labels measured glyph by glyph, text
-	// wrapped) is most of the work and does not depend on the canvas.
-	var canvases []vg.Canvas
-	var png *rasterCanvas
-	var svg *svgCanvas
-	if pngs {
-		png = borrowImageCanvas(c.Width, c.Height, DefaultDPI)
-		defer png.release()
-		canvases = append(canvases, png)
-	}
-	if svgs {
-		svg = newSVGCanvas(c.Width, c.Height, true)
-		canvases = append(canvases, svg)
-	}
-	if err := drawChart(c, sized{vg.MultiCanvas(canvases...), c.Width, c.Height}); err != nil {
-		fail(err)
+	d, err := chart.DrawAll(c, pngs, svgs)
+	if err != nil {
+		rs.failed[i] = fmt.Errorf("%s chart: %w", kind, err)
 		return
 	}
-	if png != nil {
-		if ref.PNG, err = chartPNG(png); err != nil {
-			fail(err)
-			return
-		}
-	}
-	if svg != nil {
-		if ref.SVG, ref.svgFonts, err = svg.linked(); err != nil {
-			fail(err)
-			return
-		}
+	ref.PNG, ref.svg = d.PNG, d.SVG
+	if d.SVG != nil {
+		ref.SVG = d.SVG.Linked()
 	}
 	rs.mu.Lock()
 	rs.refs[i] = ref
@@ -230,25 +206,6 @@ func (r *Report) render(formats map[string]bool, emit func(outFile)) (*rendered,
 		}
 	}
 	return out, nil
-}
-
-// sized gives a canvas a size, for draw.New: vg.MultiCanvas has none.
-type sized struct {
-	vg.Canvas
-	w, h vg.Length
-}
-
-func (c sized) Size() (w, h vg.Length) { return c.w, c.h }
-
-// chartPNG encodes a drawn chart's pixels with encodeOpaquePNG, which is
-// about twice as fast as image/png on these images.
-func chartPNG(cv *rasterCanvas) ([]byte, error) {
-	var b bytes.Buffer
-	b.Grow(len(cv.img.Pix) / 16) // a chart's PNG is about a twentieth of its pixels' bytes
-	if err := encodeOpaquePNG(&b, cv.img); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }
 
 // workbookFor makes the workbook for a report on ds with the resolved

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"fmt"
 	"html"
 	"image/png"
@@ -20,67 +19,16 @@ import (
 
 	"github.com/casualty-tool/casualty/data"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/casualty-tool/casualty/internal/golden"
+	"github.com/casualty-tool/casualty/internal/synth"
+	"github.com/casualty-tool/casualty/report/chart"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-// golden compares got with testdata/report/name.
-func golden(t *testing.T, name string, got []byte) {
+// goldenPage compares got with testdata/report/name.
+func goldenPage(t *testing.T, name string, got []byte) {
 	t.Helper()
-	goldenFile(t, filepath.Join("testdata", "report", name), got)
-}
-
-// goldenFile compares got with the golden file at path, for every golden
-// test of the package. On a mismatch it writes path.got beside it and
-// shows the first lines that differ; -update rewrites the golden file
-// instead.
-func goldenFile(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -run %s -update to create it)", err, t.Name())
-	}
-	if bytes.Equal(got, want) {
-		os.Remove(path + ".got")
-		return
-	}
-	os.WriteFile(path+".got", got, 0o644)
-	t.Errorf("%s differs from the golden file (got written to %s.got; -update accepts it):\n%s", path, path, lineDiff(string(want), string(got)))
-}
-
-// lineDiff shows the first differing lines of two texts, with a line of
-// context, enough to see what changed.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl == gl {
-			continue
-		}
-		fmt.Fprintf(&b, "line %d:\n  want: %q\n  got:  %q\n", i+1, wl, gl)
-		if shown++; shown == 5 {
-			b.WriteString("  ...\n")
-			break
-		}
-	}
-	return b.String()
+	golden.Check(t, filepath.Join("testdata", "report", name), got)
 }
 
 var (
@@ -155,8 +103,8 @@ func TestGolden(t *testing.T) {
 			if err := r.WriteHTML(&page); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, name+".md", md.Bytes())
-			golden(t, name+".html.txt", []byte(htmlText(page.String())))
+			goldenPage(t, name+".md", md.Bytes())
+			goldenPage(t, name+".html.txt", []byte(htmlText(page.String())))
 		})
 	}
 }
@@ -695,8 +643,8 @@ func TestWriteFolderIsDeterministic(t *testing.T) {
 		ds   *data.Dataset
 		opt  Options
 	}{
-		{"areas", areaData(), Options{Formats: []string{"md", "png", "svg", "xlsx"}}},
-		{"one area", areaData(), Options{Area: "UA63", Formats: []string{"png", "svg"}}},
+		{"areas", synth.Areas(), Options{Formats: []string{"md", "png", "svg", "xlsx"}}},
+		{"one area", synth.Areas(), Options{Area: "UA63", Formats: []string{"png", "svg"}}},
 		{"national only", data.Default(), Options{Formats: []string{"html", "png"}}},
 	}
 	for _, tc := range cases {
@@ -729,7 +677,7 @@ func TestWriteFolderIsDeterministic(t *testing.T) {
 					t.Errorf("%s differs", name)
 				}
 			}
-			if tc.name == "areas" && !slices.ContainsFunc(r1.Charts, func(c ChartRef) bool { return c.Name == string(ChartAreas) }) {
+			if tc.name == "areas" && !slices.ContainsFunc(r1.Charts, func(c ChartRef) bool { return c.Name == string(chart.Areas) }) {
 				t.Error("the report on data with areas has no areas chart")
 			}
 		})

@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"fmt"
@@ -13,16 +13,18 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgpdf"
+
+	"github.com/casualty-tool/casualty/report/chart/internal/raster"
 )
 
-// ChartFormats are the formats WriteChart writes.
-var ChartFormats = []string{"png", "svg", "pdf"}
+// Formats are the formats Write writes.
+var Formats = []string{"png", "svg", "pdf"}
 
-// ChartFormatOf returns the chart format a file name asks for, from its
+// FormatOf returns the chart format a file name asks for, from its
 // extension ("charts/monthly.PNG" → "png"), and false for any other.
-func ChartFormatOf(name string) (string, bool) {
+func FormatOf(name string) (string, bool) {
 	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(name), "."))
-	for _, f := range ChartFormats {
+	for _, f := range Formats {
 		if f == ext {
 			return f, true
 		}
@@ -34,7 +36,7 @@ func ChartFormatOf(name string) (string, bool) {
 // screen, so a chart stays sharp on high-density screens and in print.
 const DefaultDPI = 192
 
-// WriteOptions tune WriteChart.
+// WriteOptions tune Write.
 type WriteOptions struct {
 	// DPI is the PNG resolution (0: DefaultDPI). The PNG is the chart's
 	// size in inches times DPI pixels.
@@ -45,14 +47,14 @@ type WriteOptions struct {
 	LinkFonts bool
 }
 
-// WriteChart renders c as format ("png", "svg" or "pdf") to w. The same
+// Write renders c as format ("png", "svg" or "pdf") to w. The same
 // chart always gives the same SVG and PDF bytes.
 //
 // PDF has limits of gonum/plot's writer: text is Windows-1252, so other
 // characters are replaced by their nearest Latin form; all text is drawn
 // in the regular face; and it needs a writable temporary folder to
 // prepare the font.
-func WriteChart(w io.Writer, c *Chart, format string, opt WriteOptions) error {
+func Write(w io.Writer, c *Chart, format string, opt WriteOptions) error {
 	cv, err := c.WriterTo(format, opt)
 	if err != nil {
 		return err
@@ -76,7 +78,7 @@ func newChartCanvas(c *Chart, format string, opt WriteOptions) (vg.CanvasWriterT
 		if dpi < 0 || dpi > 1200 {
 			return nil, fmt.Errorf("DPI must be between 1 and 1200, got %d", opt.DPI)
 		}
-		return newImageCanvas(c.Width, c.Height, dpi), nil
+		return raster.New(c.Width, c.Height, dpi), nil
 	case "svg":
 		return newSVGCanvas(c.Width, c.Height, !opt.LinkFonts), nil
 	case "pdf":
@@ -85,7 +87,7 @@ func newChartCanvas(c *Chart, format string, opt WriteOptions) (vg.CanvasWriterT
 		}
 		return &pdfCanvas{Canvas: vgpdf.New(c.Width, c.Height)}, nil
 	}
-	return nil, fmt.Errorf("unknown chart format %q: want %s", format, strings.Join(ChartFormats, ", "))
+	return nil, fmt.Errorf("unknown chart format %q: want %s", format, strings.Join(Formats, ", "))
 }
 
 // drawChart draws c, turning a panic inside gonum/plot (which panics on

@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"fmt"
@@ -17,7 +17,7 @@ import (
 // earlier year with figures, killed and injured in two panels with their
 // own scales. Comparing like months sidesteps seasons and month lengths;
 // the latest year is coloured, the earlier ones grey.
-func sameMonthChart(in ChartInput) (*Chart, error) {
+func sameMonthChart(in Input) (*Chart, error) {
 	killed := chartSeries(in, data.Killed)
 	injured := chartSeries(in, data.Injured)
 	from, to, err := chartRange(in, "killed or injured", killed, injured)
@@ -63,8 +63,8 @@ func sameMonthChart(in ChartInput) (*Chart, error) {
 		setCountAxis(p, top*1.12, 0)
 		row = append(row, p)
 	}
-	ch := &Chart{Kind: ChartSameMonth, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
-	ch.Sections = []ChartSection{{
+	ch := &Chart{Kind: SameMonth, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
+	ch.Sections = []Section{{
 		Panels:      [][]*plot.Plot{row},
 		Labels:      [][]string{{"Killed", "Injured"}},
 		LabelColors: [][]color.Color{{colKilled, colInjured}},

@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 
 	"github.com/casualty-tool/casualty/data"
 	"gonum.org/v1/plot/vg/vgimg"
+
+	"github.com/casualty-tool/casualty/report/chart/internal/raster"
 )
 
 // samePixels reports the first pixel where two images differ.
@@ -29,12 +31,12 @@ func samePixels(t *testing.T, want, got image.Image) {
 	}
 }
 
-// TestEncodePNG checks that encodePNG's files decode, with image/png, to
+// TestEncodePNG checks that raster.EncodePNG's files decode, with image/png, to
 // exactly the pixels encoded: a drawn chart, an image with a sub-rectangle
 // origin and one larger than a chunk; a transparent one goes through
 // image/png.
 func TestEncodePNG(t *testing.T) {
-	c, err := NewChart(ChartMonthly, ChartInput{Data: data.Default()})
+	c, err := New(Monthly, Input{Data: data.Default()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +56,7 @@ func TestEncodePNG(t *testing.T) {
 		"big":       big,
 	} {
 		var b bytes.Buffer
-		if err := encodePNG(&b, img); err != nil {
+		if err := raster.EncodePNG(&b, img); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		got, err := png.Decode(&b)
@@ -68,7 +70,7 @@ func TestEncodePNG(t *testing.T) {
 	clear := image.NewRGBA(image.Rect(0, 0, 4, 3))
 	clear.Set(1, 1, color.RGBA{10, 20, 30, 40})
 	var ours, std bytes.Buffer
-	if err := encodePNG(&ours, clear); err != nil {
+	if err := raster.EncodePNG(&ours, clear); err != nil {
 		t.Fatal(err)
 	}
 	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&std, clear); err != nil {

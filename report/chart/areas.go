@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"fmt"
@@ -18,7 +18,7 @@ import (
 // (areas ordered by their total over the months drawn, largest on top)
 // over small multiples of the areas with most casualties, which share
 // one scale so that their heights compare.
-func areasChart(in ChartInput) (*Chart, error) {
+func areasChart(in Input) (*Chart, error) {
 	m := data.Casualties
 	latest := in.Data.Latest()
 	nat := in.Data.NationalCode()
@@ -121,8 +121,8 @@ func areasChart(in ChartInput) (*Chart, error) {
 	// charts' sizes are: the PNG canvas is then exactly the chart's size,
 	// and one layout serves the PNG and the SVG.
 	px := math.Round(h * DefaultDPI)
-	ch := &Chart{Kind: ChartAreas, Width: 7 * vg.Inch, Height: vg.Length(px/DefaultDPI) * vg.Inch}
-	ch.Sections = []ChartSection{
+	ch := &Chart{Kind: Areas, Width: 7 * vg.Inch, Height: vg.Length(px/DefaultDPI) * vg.Inch}
+	ch.Sections = []Section{
 		{Heading: "Each month, by area", Panels: [][]*plot.Plot{{heat}}, Weight: 0.3 + 0.16*float64(len(rows))},
 		{Heading: fmt.Sprintf("The %d areas with most casualties, on one scale", n), Panels: grid, Labels: labels, Weight: 2 * float64(len(grid))},
 	}

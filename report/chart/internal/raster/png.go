@@ -1,4 +1,4 @@
-package report
+package raster
 
 import (
 	"bufio"
@@ -12,27 +12,27 @@ import (
 	zlib "github.com/klauspost/compress/zlib"
 )
 
-// encodePNG writes a chart image as PNG. The charts are opaque, so it
+// EncodePNG writes a chart image as PNG. The charts are opaque, so it
 // writes 8-bit RGB with the "up" filter on every row and the fastest
 // deflate: about twice as fast as image/png, whose adaptive filter tries
 // five filters on every row, for files of about the same size (the PNGs
 // are the report's slowest step). An image with any transparency goes
 // through image/png instead.
-func encodePNG(w io.Writer, m image.Image) error {
+func EncodePNG(w io.Writer, m image.Image) error {
 	rgba, ok := m.(*image.RGBA)
 	if !ok || !rgba.Opaque() || rgba.Bounds().Empty() {
 		return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(w, m)
 	}
-	return encodeOpaquePNG(w, rgba)
+	return EncodeOpaquePNG(w, rgba)
 }
 
-// encodeOpaquePNG is encodePNG for an image known to be opaque, without
+// EncodeOpaquePNG is EncodePNG for an image known to be opaque, without
 // looking at every pixel to make sure: a chart canvas starts opaque white
 // and everything is drawn over it, so it stays opaque. Any alpha is
 // dropped.
-func encodeOpaquePNG(w io.Writer, rgba *image.RGBA) error {
+func EncodeOpaquePNG(w io.Writer, rgba *image.RGBA) error {
 	if rgba.Bounds().Empty() {
-		return encodePNG(w, rgba)
+		return EncodePNG(w, rgba)
 	}
 	bw := bufio.NewWriter(w)
 	b := rgba.Bounds()

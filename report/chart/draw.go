@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"image/color"
@@ -84,7 +84,7 @@ func (ch *Chart) Draw(c draw.Canvas) {
 	}
 }
 
-func sectionWeight(s ChartSection) float64 {
+func sectionWeight(s Section) float64 {
 	if s.Weight <= 0 {
 		return 1
 	}
@@ -93,7 +93,7 @@ func sectionWeight(s ChartSection) float64 {
 
 // drawSection draws a heading, then the panels aligned with plot.Align,
 // each under its label.
-func drawSection(c draw.Canvas, s ChartSection) {
+func drawSection(c draw.Canvas, s Section) {
 	if s.Heading != "" {
 		sty := textStyle(sizePanel+0.5, true, colText)
 		c.Max.Y = drawLines(c, sty, c.Min.X, c.Max.Y, []string{s.Heading}) - gapBlock/2

@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"fmt"
@@ -18,7 +18,7 @@ const rollingMonths = 3
 // over the last three months: dividing by the days covered keeps a
 // 28-day February from looking like a fall and a part-month figure from
 // looking like a collapse.
-func perDayChart(in ChartInput) (*Chart, error) {
+func perDayChart(in Input) (*Chart, error) {
 	m := data.Casualties
 	s := chartSeries(in, m)
 	from, to, err := chartRange(in, "casualty", s)
@@ -88,8 +88,8 @@ func perDayChart(in ChartInput) (*Chart, error) {
 	}
 	notes.extra = append(notes.extra, fmt.Sprintf("Per day: each month's count divided by the days it covers. The line is the rate over the last %d months (their count over their days), broken where a month has no figure.", rollingMonths))
 
-	ch := &Chart{Kind: ChartPerDay, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
-	ch.Sections = []ChartSection{{Panels: [][]*plot.Plot{{p}}}}
+	ch := &Chart{Kind: PerDay, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
+	ch.Sections = []Section{{Panels: [][]*plot.Plot{{p}}}}
 	ch.Key = []KeyItem{
 		{Label: "Civilians killed and injured per day", Color: colTotal, Shape: KeyBar},
 		{Label: fmt.Sprintf("Rate over %d months", rollingMonths), Color: colLine, Shape: KeyLine},

@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"fmt"
@@ -16,7 +16,7 @@ import (
 // each with its own scale from zero: injured run about five times killed,
 // and on one scale the killed bars would be too short to read. The panels
 // share the month axis, so a month lines up in both.
-func monthlyChart(in ChartInput) (*Chart, error) {
+func monthlyChart(in Input) (*Chart, error) {
 	killed := chartSeries(in, data.Killed)
 	injured := chartSeries(in, data.Injured)
 	from, to, err := chartRange(in, "killed or injured", killed, injured)
@@ -26,7 +26,7 @@ func monthlyChart(in ChartInput) (*Chart, error) {
 	notes := newNotes()
 	notes.gapsShown = true
 	notes.lightShown = true
-	ch := &Chart{Kind: ChartMonthly, Width: 7 * vg.Inch, Height: 5 * vg.Inch}
+	ch := &Chart{Kind: Monthly, Width: 7 * vg.Inch, Height: 5 * vg.Inch}
 	var panels [][]*plot.Plot
 	for i, s := range []data.Series{killed, injured} {
 		notes.add(s, from, to)
@@ -34,7 +34,7 @@ func monthlyChart(in ChartInput) (*Chart, error) {
 		p := monthPanel(s, from, to, col, i == 1)
 		panels = append(panels, []*plot.Plot{p})
 	}
-	ch.Sections = []ChartSection{{
+	ch.Sections = []Section{{
 		Panels:      panels,
 		Labels:      [][]string{{"Killed"}, {"Injured"}},
 		LabelColors: [][]color.Color{{colKilled}, {colInjured}},
@@ -95,7 +95,7 @@ func monthPanel(s data.Series, from, to data.Month, col color.Color, monthLabels
 // monthComparison compares the feature month with the month before, for
 // the title, through stats.Compare. It returns nil when there is no
 // month to compare.
-func monthComparison(in ChartInput, m data.Metric, from, to data.Month, ss ...data.Series) *stats.Comparison {
+func monthComparison(in Input, m data.Metric, from, to data.Month, ss ...data.Series) *stats.Comparison {
 	month, ok := featureMonth(in, from, to, ss...)
 	if !ok {
 		return nil

@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"fmt"
@@ -17,13 +17,13 @@ import (
 // package stats.
 
 // chartSeries is the latest estimate of one area's metric.
-func chartSeries(in ChartInput, m data.Metric) data.Series {
+func chartSeries(in Input, m data.Metric) data.Series {
 	return in.Data.Latest().Series(in.Area, m)
 }
 
 // chartRange resolves the months to draw: the input's From and To, or the
 // span of the series given. It fails when nothing is left to draw.
-func chartRange(in ChartInput, what string, ss ...data.Series) (from, to data.Month, err error) {
+func chartRange(in Input, what string, ss ...data.Series) (from, to data.Month, err error) {
 	first := true
 	for _, s := range ss {
 		if len(s.Points) == 0 {
@@ -107,7 +107,7 @@ func lastPresent(from, to data.Month, ss ...data.Series) (data.Month, bool) {
 
 // featureMonth is the month a chart's title is about: the input's Month,
 // or the last month drawn that has a figure.
-func featureMonth(in ChartInput, from, to data.Month, ss ...data.Series) (data.Month, bool) {
+func featureMonth(in Input, from, to data.Month, ss ...data.Series) (data.Month, bool) {
 	if !in.Month.IsZero() {
 		return in.Month, true
 	}
@@ -330,7 +330,7 @@ func metricWords(m data.Metric) string {
 }
 
 // placeWords is " in Kharkiv oblast" for an area, "" for the nation.
-func placeWords(in ChartInput) string {
+func placeWords(in Input) string {
 	if in.Area == in.Data.NationalCode() {
 		return ""
 	}

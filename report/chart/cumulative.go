@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"fmt"
@@ -20,7 +20,7 @@ import (
 // continues the sum over the months that have a figure: a lower bound on
 // the true total, labelled as such, so the chart still shows the months
 // after a gap without pretending the gap was zero.
-func cumulativeChart(in ChartInput) (*Chart, error) {
+func cumulativeChart(in Input) (*Chart, error) {
 	killed := chartSeries(in, data.Killed)
 	injured := chartSeries(in, data.Injured)
 	from, to, err := chartRange(in, "killed or injured", killed, injured)
@@ -113,8 +113,8 @@ func cumulativeChart(in ChartInput) (*Chart, error) {
 		p.Add(pointLabel{x: monthX(to) + 1, y: float64(t.count), text: t.q.Words() + chartInt(t.count) + " " + t.label, style: sty, dy: 3})
 	}
 
-	ch := &Chart{Kind: ChartCumulative, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
-	ch.Sections = []ChartSection{{Panels: [][]*plot.Plot{{p}}}}
+	ch := &Chart{Kind: Cumulative, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
+	ch.Sections = []Section{{Panels: [][]*plot.Plot{{p}}}}
 	ch.Key = []KeyItem{
 		{Label: "Killed", Color: colKilled, Shape: KeyLine},
 		{Label: "Injured", Color: colInjured, Shape: KeyLine},

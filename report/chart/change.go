@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"fmt"
@@ -19,7 +19,7 @@ import (
 // from no change, labelled in percent. A rise or fall is coloured; a
 // change whose interval contains no change ("~") is drawn grey, so noise
 // does not read as news.
-func changeChart(in ChartInput) (*Chart, error) {
+func changeChart(in Input) (*Chart, error) {
 	m := data.Casualties
 	s := chartSeries(in, m)
 	from, to, err := chartRange(in, "casualty", s)
@@ -84,8 +84,8 @@ func changeChart(in ChartInput) (*Chart, error) {
 	}
 	notes.extra = append(notes.extra, note)
 
-	ch := &Chart{Kind: ChartChange, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
-	ch.Sections = []ChartSection{{Panels: [][]*plot.Plot{{p}}}}
+	ch := &Chart{Kind: Change, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
+	ch.Sections = []Section{{Panels: [][]*plot.Plot{{p}}}}
 	ch.Key = []KeyItem{
 		{Label: "Rise", Color: colRise, Shape: KeyDot},
 		{Label: "Fall", Color: colFall, Shape: KeyDot},

@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"bytes"
@@ -17,6 +17,9 @@ import (
 
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/stats"
+
+	"github.com/casualty-tool/casualty/internal/golden"
+	"github.com/casualty-tool/casualty/internal/synth"
 )
 
 func month(y int, m time.Month) data.Month { return data.NewMonth(y, m) }
@@ -25,69 +28,32 @@ func month(y int, m time.Month) data.Month { return data.NewMonth(y, m) }
 // except the areas chart, which needs figures by area and is drawn from
 // areaData.
 func chartCases() []struct {
-	kind ChartKind
-	in   ChartInput
+	kind Kind
+	in   Input
 } {
 	ds := data.Default()
 	return []struct {
-		kind ChartKind
-		in   ChartInput
+		kind Kind
+		in   Input
 	}{
-		{ChartMonthly, ChartInput{Data: ds}},
-		{ChartPerDay, ChartInput{Data: ds}},
-		{ChartChange, ChartInput{Data: ds}},
-		{ChartCumulative, ChartInput{Data: ds}},
-		{ChartAreas, ChartInput{Data: areaData()}},
-		{ChartSameMonth, ChartInput{Data: ds}},
+		{Monthly, Input{Data: ds}},
+		{PerDay, Input{Data: ds}},
+		{Change, Input{Data: ds}},
+		{Cumulative, Input{Data: ds}},
+		{Areas, Input{Data: synth.Areas()}},
+		{SameMonth, Input{Data: ds}},
 	}
 }
 
-// areaData is a synthetic dataset with figures for several areas and a
-// national total, January 2024 to December 2025, with a gap (Khersonska,
-// March 2025). Values come from a fixed linear congruential sequence, so
-// the data is the same on every run.
-func areaData() *data.Dataset {
-	pub := data.Publication{Name: "Synthetic update", Date: data.Date{Time: time.Date(2026, 1, 10, 0, 0, 0, 0, time.UTC)}}
-	areas := []struct {
-		code  string
-		scale int64
-	}{{"UA14", 220}, {"UA63", 120}, {"UA65", 90}, {"UA23", 70}, {"UA12", 45}, {"UA59", 40}, {"UA80", 25}, {"UA48", 15}, {"UA51", 12}, {"UA74", 5}, {"UA46", 1}}
-	var obs []data.Observation
-	seed := uint32(7)
-	rnd := func() int64 { seed = seed*1664525 + 1013904223; return int64(seed>>16) % 100 }
-	for m := month(2024, 1); !month(2025, 12).Before(m); m = m.Add(1) {
-		var nk, ni int64
-		for _, a := range areas {
-			if a.code == "UA65" && m == month(2025, 3) {
-				continue
-			}
-			k := a.scale * (60 + rnd()) / 100
-			i := 4 * a.scale * (60 + rnd()) / 100
-			if a.code == "UA46" {
-				k, i = 0, rnd()%3
-			}
-			nk += k
-			ni += i
-			obs = append(obs,
-				data.Observation{Month: m, Area: a.code, Metric: data.Killed, Value: k, Qualifier: data.AtLeast, Published: pub},
-				data.Observation{Month: m, Area: a.code, Metric: data.Injured, Value: i, Qualifier: data.AtLeast, Published: pub})
-		}
-		obs = append(obs,
-			data.Observation{Month: m, Area: "UA", Metric: data.Killed, Value: nk + 30, Qualifier: data.AtLeast, Published: pub},
-			data.Observation{Month: m, Area: "UA", Metric: data.Injured, Value: ni + 100, Qualifier: data.AtLeast, Published: pub})
-	}
-	return &data.Dataset{Obs: obs, Areas: data.Ukraine(), Files: []string{"synthetic"}}
-}
-
-// goldenChart compares got with testdata/charts/name (see goldenFile).
+// goldenChart compares got with testdata/charts/name (see golden.Check).
 func goldenChart(t *testing.T, name string, got []byte) {
 	t.Helper()
-	goldenFile(t, filepath.Join("testdata", "charts", name), got)
+	golden.Check(t, filepath.Join("testdata", "charts", name), got)
 }
 
-func mustChart(t testing.TB, kind ChartKind, in ChartInput) *Chart {
+func mustChart(t testing.TB, kind Kind, in Input) *Chart {
 	t.Helper()
-	c, err := NewChart(kind, in)
+	c, err := New(kind, in)
 	if err != nil {
 		t.Fatalf("%s: %v", kind, err)
 	}
@@ -97,7 +63,7 @@ func mustChart(t testing.TB, kind ChartKind, in ChartInput) *Chart {
 func render(t testing.TB, c *Chart, format string, opt WriteOptions) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := WriteChart(&b, c, format, opt); err != nil {
+	if err := Write(&b, c, format, opt); err != nil {
 		t.Fatalf("%s %s: %v", c.Kind, format, err)
 	}
 	return b.Bytes()
@@ -172,7 +138,7 @@ func TestChartPNG(t *testing.T) {
 	}
 	// The monthly chart is 7 × 5 inches: 1344 × 960 pixels at the default
 	// 192 dpi.
-	c := mustChart(t, ChartMonthly, ChartInput{Data: data.Default()})
+	c := mustChart(t, Monthly, Input{Data: data.Default()})
 	img, err := png.Decode(bytes.NewReader(render(t, c, "png", WriteOptions{})))
 	if err != nil {
 		t.Fatal(err)
@@ -196,7 +162,7 @@ func TestChartPDF(t *testing.T) {
 		}
 	}
 	// A title outside Windows-1252 (Cyrillic, a true minus) still writes.
-	c := mustChart(t, ChartPerDay, ChartInput{Data: data.Default()})
+	c := mustChart(t, PerDay, Input{Data: data.Default()})
 	c.Title = "Київ − test ≥ 5"
 	if b := render(t, c, "pdf", WriteOptions{}); !bytes.HasPrefix(b, []byte("%PDF-")) {
 		t.Error("a title outside Windows-1252 broke the PDF")
@@ -204,11 +170,11 @@ func TestChartPDF(t *testing.T) {
 }
 
 // TestChartPDFNeedsTempDir: gonum/plot's PDF writer panics without a
-// writable temporary folder; WriteChart says what to do instead.
+// writable temporary folder; Write says what to do instead.
 func TestChartPDFNeedsTempDir(t *testing.T) {
-	c := mustChart(t, ChartSameMonth, ChartInput{Data: data.Default()})
+	c := mustChart(t, SameMonth, Input{Data: data.Default()})
 	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
-	err := WriteChart(&bytes.Buffer{}, c, "pdf", WriteOptions{})
+	err := Write(&bytes.Buffer{}, c, "pdf", WriteOptions{})
 	if err == nil || !strings.Contains(err.Error(), "writable temporary folder (set TMPDIR)") {
 		t.Errorf("err = %v, want one asking for a writable temporary folder", err)
 	}
@@ -234,22 +200,22 @@ func TestToWindows1252(t *testing.T) {
 func TestChartTitles(t *testing.T) {
 	ds := data.Default()
 	for _, tc := range []struct {
-		kind ChartKind
-		in   ChartInput
+		kind Kind
+		in   Input
 		want string
 	}{
 		// HRMMU update 2025-04-09 gives March 2025 (164 killed + 910
 		// injured = 1074) and February revised (129 + 588 = 717): per day
 		// 1074/31 ÷ 717/28 = 34.645 ÷ 25.607 = 1.353, +35%. The counts
 		// are "at least", so the casualties are "recorded".
-		{ChartMonthly, ChartInput{Data: ds, Month: month(2025, 3)}, "Recorded civilian casualties per day rose 35% in March 2025"},
-		{ChartPerDay, ChartInput{Data: ds, To: month(2025, 3)}, "Recorded civilian casualties per day rose 35% in March 2025"},
+		{Monthly, Input{Data: ds, Month: month(2025, 3)}, "Recorded civilian casualties per day rose 35% in March 2025"},
+		{PerDay, Input{Data: ds, To: month(2025, 3)}, "Recorded civilian casualties per day rose 35% in March 2025"},
 		// January 2026: 161 + 757 = 918 against December 2025's 157 + 888
 		// = 1045, both 31 days: 918/1045 = 0.8785, −12%.
-		{ChartChange, ChartInput{Data: ds}, "Recorded civilian casualties per day fell 12% in January 2026"},
+		{Change, Input{Data: ds}, "Recorded civilian casualties per day fell 12% in January 2026"},
 		// January 2026 against January 2025: the interval of the ratio
 		// contains 1, so it is "no clear change", never a rise.
-		{ChartSameMonth, ChartInput{Data: ds}, "No clear change in recorded civilian casualties per day in January 2026 from a year earlier"},
+		{SameMonth, Input{Data: ds}, "No clear change in recorded civilian casualties per day in January 2026 from a year earlier"},
 	} {
 		c := mustChart(t, tc.kind, tc.in)
 		if c.Title != tc.want {
@@ -264,14 +230,14 @@ func TestCumulativeTitle(t *testing.T) {
 	ds := data.Default()
 	// January–March 2024: killed 158 + 153 + 129 = 440, injured
 	// 483 + 359 + 498 = 1,340; January's are "at least", so the sums are.
-	c := mustChart(t, ChartCumulative, ChartInput{Data: ds, From: month(2024, 1), To: month(2024, 3)})
+	c := mustChart(t, Cumulative, Input{Data: ds, From: month(2024, 1), To: month(2024, 3)})
 	if want := "At least 440 civilians killed and 1,340 injured, Jan 2024–Mar 2024"; c.Title != want {
 		t.Errorf("title %q, want %q", c.Title, want)
 	}
 	// Across the gap of September 2023 the solid totals stop; the title
 	// gives the sum of the months with figures, a lower bound, and the key
 	// says so.
-	c = mustChart(t, ChartCumulative, ChartInput{Data: ds, From: month(2023, 8), To: month(2023, 11)})
+	c = mustChart(t, Cumulative, Input{Data: ds, From: month(2023, 8), To: month(2023, 11)})
 	if !strings.HasPrefix(c.Title, "At least ") || len(c.Key) != 3 {
 		t.Errorf("across a gap: title %q, %d key items; want a lower bound and the dashed line in the key", c.Title, len(c.Key))
 	}
@@ -322,7 +288,7 @@ func TestAreasChart(t *testing.T) {
 		add(m, "UA63", 10, 50) // Kharkivska: 60
 	}
 	ds := &data.Dataset{Obs: obs, Areas: data.Ukraine()}
-	c := mustChart(t, ChartAreas, ChartInput{Data: ds})
+	c := mustChart(t, Areas, Input{Data: ds})
 	// March 2025: Donetska 100 of 200 = 50%.
 	if want := "Donetska recorded the most civilian casualties in March 2025, 50% of the national total"; c.Title != want {
 		t.Errorf("title %q, want %q", c.Title, want)
@@ -337,11 +303,11 @@ func TestAreasChart(t *testing.T) {
 	// days) and in March (31): 100/31 ÷ 100/28 = 0.903, −10%, well
 	// within chance on counts of 100, and exact figures, so not
 	// "recorded".
-	c = mustChart(t, ChartPerDay, ChartInput{Data: ds, Area: "UA14"})
+	c = mustChart(t, PerDay, Input{Data: ds, Area: "UA14"})
 	if want := "No clear change in civilian casualties per day in Donetska in March 2025"; c.Title != want {
 		t.Errorf("area title %q, want %q", c.Title, want)
 	}
-	_, err := NewChart(ChartAreas, ChartInput{Data: data.Default()})
+	_, err := New(Areas, Input{Data: data.Default()})
 	if err == nil || !strings.Contains(err.Error(), "only the national total") {
 		t.Errorf("areas chart of national data: err = %v, want one saying the data is national only", err)
 	}
@@ -350,24 +316,24 @@ func TestAreasChart(t *testing.T) {
 func TestChartErrors(t *testing.T) {
 	ds := data.Default()
 	for _, tc := range []struct {
-		kind ChartKind
-		in   ChartInput
+		kind Kind
+		in   Input
 		want string
 	}{
-		{"pie", ChartInput{Data: ds}, `unknown chart "pie"`},
-		{ChartMonthly, ChartInput{}, "no data"},
-		{ChartMonthly, ChartInput{Data: ds, From: month(2025, 3), To: month(2025, 1)}, "ends before it starts"},
-		{ChartMonthly, ChartInput{Data: ds, Area: "UA14"}, "no killed or injured figures for Donetska"},
-		{ChartPerDay, ChartInput{Data: ds, From: month(2030, 1), To: month(2030, 2)}, "no casualty figures"},
-		{ChartPerDay, ChartInput{Data: ds, To: month(2024, 12), Month: month(2025, 3)}, "the month 2025-03 is outside the months drawn"},
+		{"pie", Input{Data: ds}, `unknown chart "pie"`},
+		{Monthly, Input{}, "no data"},
+		{Monthly, Input{Data: ds, From: month(2025, 3), To: month(2025, 1)}, "ends before it starts"},
+		{Monthly, Input{Data: ds, Area: "UA14"}, "no killed or injured figures for Donetska"},
+		{PerDay, Input{Data: ds, From: month(2030, 1), To: month(2030, 2)}, "no casualty figures"},
+		{PerDay, Input{Data: ds, To: month(2024, 12), Month: month(2025, 3)}, "the month 2025-03 is outside the months drawn"},
 	} {
-		_, err := NewChart(tc.kind, tc.in)
+		_, err := New(tc.kind, tc.in)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s %+v: err = %v, want one containing %q", tc.kind, tc.in.Area, err, tc.want)
 		}
 	}
-	c := mustChart(t, ChartMonthly, ChartInput{Data: ds})
-	if err := WriteChart(&bytes.Buffer{}, c, "gif", WriteOptions{}); err == nil || !strings.Contains(err.Error(), `unknown chart format "gif"`) {
+	c := mustChart(t, Monthly, Input{Data: ds})
+	if err := Write(&bytes.Buffer{}, c, "gif", WriteOptions{}); err == nil || !strings.Contains(err.Error(), `unknown chart format "gif"`) {
 		t.Errorf("gif: err = %v", err)
 	}
 }
@@ -380,9 +346,9 @@ func TestChartFormatOf(t *testing.T) {
 		{"a.png", "png", true}, {"dir/b.SVG", "svg", true}, {"c.pdf", "pdf", true},
 		{"d.gif", "", false}, {"noext", "", false}, {"e.png.tmp", "", false},
 	} {
-		got, ok := ChartFormatOf(tc.name)
+		got, ok := FormatOf(tc.name)
 		if got != tc.want || ok != tc.ok {
-			t.Errorf("ChartFormatOf(%q) = %q, %v; want %q, %v", tc.name, got, ok, tc.want, tc.ok)
+			t.Errorf("FormatOf(%q) = %q, %v; want %q, %v", tc.name, got, ok, tc.want, tc.ok)
 		}
 	}
 }
@@ -418,7 +384,7 @@ func TestGapsAreNotZeros(t *testing.T) {
 	if strokes != 1 || fills != 1 {
 		t.Errorf("line over a gap: %d strokes and %d dots, want 1 and 1", strokes, fills)
 	}
-	c := mustChart(t, ChartMonthly, ChartInput{Data: ds})
+	c := mustChart(t, Monthly, Input{Data: ds})
 	// February 2022 has a killed figure (24–28 February) but no injured
 	// one; September, October and December 2023 have neither.
 	for _, want := range []string{
@@ -560,10 +526,10 @@ func TestChartConcurrent(t *testing.T) {
 	for i := range got {
 		go func() {
 			tc := cases[i%len(cases)]
-			c, err := NewChart(tc.kind, tc.in)
+			c, err := New(tc.kind, tc.in)
 			if err == nil {
 				var b bytes.Buffer
-				err = WriteChart(&b, c, "svg", WriteOptions{LinkFonts: true})
+				err = Write(&b, c, "svg", WriteOptions{LinkFonts: true})
 				got[i] = b.Bytes()
 			}
 			errs <- err
@@ -606,7 +572,7 @@ func TestMixedCoverage(t *testing.T) {
 	if !mixedCoverage(mixed) {
 		t.Error("mixedCoverage misses a whole-month killed figure summed with part-month injured")
 	}
-	c := mustChart(t, ChartPerDay, ChartInput{Data: ds})
+	c := mustChart(t, PerDay, Input{Data: ds})
 	want := "The figures for 1–18 June 2023, 1–30 July 2023 and 1–27 August 2023 cover only those days (lighter)."
 	if !slices.Contains(c.Notes, want) {
 		t.Errorf("per-day notes %q lack %q", c.Notes, want)

@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"image/png"
@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/casualty-tool/casualty/data"
+
+	"github.com/casualty-tool/casualty/report/chart/internal/raster"
 )
 
 // BenchmarkChart measures each chart built from the data and written as
@@ -23,7 +25,7 @@ func BenchmarkChart(b *testing.B) {
 			b.Run(string(tc.kind)+"/"+format, func(b *testing.B) {
 				for b.Loop() {
 					c := mustChart(b, tc.kind, tc.in)
-					if err := WriteChart(io.Discard, c, format, WriteOptions{}); err != nil {
+					if err := Write(io.Discard, c, format, WriteOptions{}); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -32,28 +34,28 @@ func BenchmarkChart(b *testing.B) {
 	}
 }
 
-// BenchmarkEncodePNG measures encodePNG alone on the monthly chart drawn
+// BenchmarkEncodePNG measures raster.EncodePNG alone on the monthly chart drawn
 // at the default 192 dpi, beside image/png at its fastest setting.
 func BenchmarkEncodePNG(b *testing.B) {
-	c := mustChart(b, ChartMonthly, ChartInput{Data: data.Default()})
-	cv := newImageCanvas(c.Width, c.Height, DefaultDPI)
-	defer cv.release()
+	c := mustChart(b, Monthly, Input{Data: data.Default()})
+	cv := raster.New(c.Width, c.Height, DefaultDPI)
+	defer cv.Release()
 	if err := drawChart(c, cv); err != nil {
 		b.Fatal(err)
 	}
 	b.Run("ours", func(b *testing.B) {
-		b.SetBytes(int64(len(cv.img.Pix)))
+		b.SetBytes(int64(len(cv.RGBA().Pix)))
 		for b.Loop() {
-			if err := encodePNG(io.Discard, cv.img); err != nil {
+			if err := raster.EncodePNG(io.Discard, cv.RGBA()); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("image-png", func(b *testing.B) {
-		b.SetBytes(int64(len(cv.img.Pix)))
+		b.SetBytes(int64(len(cv.RGBA().Pix)))
 		enc := png.Encoder{CompressionLevel: png.BestSpeed}
 		for b.Loop() {
-			if err := enc.Encode(io.Discard, cv.img); err != nil {
+			if err := enc.Encode(io.Discard, cv.RGBA()); err != nil {
 				b.Fatal(err)
 			}
 		}

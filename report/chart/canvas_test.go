@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"bytes"
@@ -9,13 +9,14 @@ import (
 	"testing"
 
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/casualty-tool/casualty/report/chart/internal/raster"
 )
 
 // TestRasterCanvasMatchesVgimg draws every chart twice, with plain vgimg
-// and with rasterCanvas, and compares the pixels. The fast paths composite
+// and with raster.Canvas, and compares the pixels. The fast paths composite
 // glyphs with image/draw instead of gg's bilinear transform, so a channel
 // may differ by rounding: 1 of 255, in 6 pixels of a million at most when
 // this was written. Any larger difference, or more than one pixel in
@@ -29,18 +30,18 @@ func TestRasterCanvasMatchesVgimg(t *testing.T) {
 				if err := drawChart(c, vgimg.PngCanvas{Canvas: want}); err != nil {
 					t.Fatal(err)
 				}
-				got := newImageCanvas(c.Width, c.Height, dpi)
-				defer got.release()
+				got := raster.New(c.Width, c.Height, dpi)
+				defer got.Release()
 				if err := drawChart(c, got); err != nil {
 					t.Fatal(err)
 				}
-				comparePixels(t, want.Image(), got.img, 1, 0.0001)
+				comparePixels(t, want.Image(), got.RGBA(), 1, 0.0001)
 			})
 		}
 	}
 }
 
-// plainImageCanvas is vgimg's canvas on the same pixels as newImageCanvas
+// plainImageCanvas is vgimg's canvas on the same pixels as raster.New
 // (a whole number of pixels high, so the same layout), without the fast
 // paths.
 func plainImageCanvas(w, h vg.Length, dpi int) *vgimg.Canvas {
@@ -84,93 +85,6 @@ func diff(a, b uint8) uint32 {
 	return uint32(b - a)
 }
 
-// TestRasterCanvasFastPaths checks the fast paths on shapes they must and
-// must not take: a rectangle on whole pixels is filled exactly, one off
-// the grid or under a rotation goes to the rasteriser (anti-aliased
-// edges), and rotated text is drawn by vgimg.
-func TestRasterCanvasFastPaths(t *testing.T) {
-	const dpi = 72 // one point is one pixel
-	rect := func(x0, y0, x1, y1 vg.Length) vg.Path {
-		var p vg.Path
-		p.Move(vg.Point{X: x0, Y: y0})
-		p.Line(vg.Point{X: x1, Y: y0})
-		p.Line(vg.Point{X: x1, Y: y1})
-		p.Line(vg.Point{X: x0, Y: y1})
-		p.Close()
-		return p
-	}
-	red := color.RGBA{200, 0, 0, 255}
-	cases := []struct {
-		name string
-		draw func(c draw.Canvas)
-		fast bool
-	}{
-		{"whole pixels", func(c draw.Canvas) { c.SetColor(red); c.Fill(rect(10, 10, 30, 20)) }, true},
-		{"half pixels", func(c draw.Canvas) { c.SetColor(red); c.Fill(rect(10.5, 10, 30, 20)) }, false},
-		{"translucent", func(c draw.Canvas) { c.SetColor(color.NRGBA{200, 0, 0, 128}); c.Fill(rect(10, 10, 30, 20)) }, false},
-		{"rotated", func(c draw.Canvas) {
-			c.SetColor(red)
-			c.Push()
-			c.Rotate(0.3)
-			c.Fill(rect(10, 10, 30, 20))
-			c.Pop()
-		}, false},
-		// The first white page over the white image is skipped; a later
-		// one must still paint over what was drawn.
-		{"white page, then red", func(c draw.Canvas) {
-			c.SetColor(color.White)
-			c.Fill(c.Rectangle.Path())
-			c.SetColor(red)
-			c.Fill(rect(10, 10, 30, 20))
-		}, true},
-		{"red, then white page", func(c draw.Canvas) {
-			c.SetColor(red)
-			c.Fill(rect(10, 10, 30, 20))
-			c.SetColor(color.White)
-			c.Fill(c.Rectangle.Path())
-		}, true},
-		{"shifted whole pixels", func(c draw.Canvas) {
-			c.SetColor(red)
-			c.Push()
-			c.Translate(vg.Point{X: 3, Y: 4})
-			c.Fill(rect(10, 10, 30, 20))
-			c.Pop()
-		}, true},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			want := plainImageCanvas(50, 40, dpi)
-			tc.draw(draw.New(want))
-			got := newImageCanvas(50, 40, dpi)
-			defer got.release()
-			tc.draw(draw.New(got))
-			comparePixels(t, want.Image(), got.img, 0, 0)
-			if fast := got.direct > 0; fast != tc.fast {
-				t.Errorf("filled without the rasteriser: %v, want %v", fast, tc.fast)
-			}
-		})
-	}
-	// Which path was taken: a whole-pixel rectangle is recognised, the
-	// others are not.
-	cv := newImageCanvas(50, 40, dpi)
-	defer cv.release()
-	if _, ok := cv.pixelRect(rect(10, 10, 30, 20)); !ok {
-		t.Error("a whole-pixel rectangle was not recognised")
-	}
-	if _, ok := cv.pixelRect(rect(10.5, 10, 30, 20)); ok {
-		t.Error("a rectangle off the pixel grid was taken for a whole-pixel one")
-	}
-	cv.Push()
-	cv.Rotate(0.3)
-	if _, ok := cv.pixelRect(rect(10, 10, 30, 20)); ok {
-		t.Error("a rotated rectangle was taken for a whole-pixel one")
-	}
-	cv.Pop()
-	if r, ok := cv.pixelRect(rect(10, 10, 30, 20)); !ok || r != image.Rect(10, 20, 30, 30) {
-		t.Errorf("rectangle (10,10)-(30,20) on a 40-pixel-high canvas is %v (%v), want (10,20)-(30,30)", r, ok)
-	}
-}
-
 // TestSVGCanvasMatchesVgsvg checks that svgCanvas writes every chart
 // byte for byte as vgsvg does with its own font embedding, twice in a row
 // (the second time from the cached rules).
@@ -207,25 +121,25 @@ func TestBorrowedCanvasIsClean(t *testing.T) {
 	if first.Width != second.Width || first.Height != second.Height {
 		t.Fatalf("the two charts differ in size (%v×%v, %v×%v); pick two of one size", first.Width, first.Height, second.Width, second.Height)
 	}
-	a := borrowImageCanvas(first.Width, first.Height, DefaultDPI)
+	a := raster.Borrow(first.Width, first.Height, DefaultDPI)
 	if err := drawChart(first, a); err != nil {
 		t.Fatal(err)
 	}
-	img := a.img
-	a.release()
-	b := borrowImageCanvas(second.Width, second.Height, DefaultDPI)
-	defer b.release()
-	if b.img != img {
+	img := a.RGBA()
+	a.Release()
+	b := raster.Borrow(second.Width, second.Height, DefaultDPI)
+	defer b.Release()
+	if b.RGBA() != img {
 		t.Fatal("the pool did not lend the image back")
 	}
 	if err := drawChart(second, b); err != nil {
 		t.Fatal(err)
 	}
-	fresh := newImageCanvas(second.Width, second.Height, DefaultDPI)
+	fresh := raster.New(second.Width, second.Height, DefaultDPI)
 	if err := drawChart(second, fresh); err != nil {
 		t.Fatal(err)
 	}
-	comparePixels(t, fresh.img, b.img, 0, 0)
+	comparePixels(t, fresh.RGBA(), b.RGBA(), 0, 0)
 }
 
 // TestMultiCanvasDrawsAsDirectly lays every chart out once and draws it
@@ -236,18 +150,18 @@ func TestMultiCanvasDrawsAsDirectly(t *testing.T) {
 	for _, tc := range chartCases() {
 		t.Run(string(tc.kind), func(t *testing.T) {
 			c := mustChart(t, tc.kind, tc.in)
-			png := borrowImageCanvas(c.Width, c.Height, DefaultDPI)
-			defer png.release()
+			png := raster.Borrow(c.Width, c.Height, DefaultDPI)
+			defer png.Release()
 			sv := newSVGCanvas(c.Width, c.Height, true)
 			if err := drawChart(c, sized{vg.MultiCanvas(png, sv), c.Width, c.Height}); err != nil {
 				t.Fatal(err)
 			}
 
-			direct := newImageCanvas(c.Width, c.Height, DefaultDPI)
+			direct := raster.New(c.Width, c.Height, DefaultDPI)
 			if err := drawChart(mustChart(t, tc.kind, tc.in), direct); err != nil {
 				t.Fatal(err)
 			}
-			comparePixels(t, direct.img, png.img, 0, 0)
+			comparePixels(t, direct.RGBA(), png.RGBA(), 0, 0)
 
 			want := render(t, mustChart(t, tc.kind, tc.in), "svg", WriteOptions{})
 			var got bytes.Buffer
@@ -273,37 +187,5 @@ func TestChartSizesAreWholePixels(t *testing.T) {
 				t.Errorf("%s chart: %v pt is %.3f pixels at %d dpi, not a whole number", tc.kind, l, px, DefaultDPI)
 			}
 		}
-	}
-}
-
-// TestGlyphCacheIsBounded fills the glyph cache to its bound and checks
-// that the next glyph starts it afresh instead of growing it, and that
-// text drawn from kept glyphs matches text drawn from new ones.
-func TestGlyphCacheIsBounded(t *testing.T) {
-	draw1 := func() *image.RGBA {
-		cv := newImageCanvas(200, 40, DefaultDPI)
-		dc := draw.New(cv)
-		dc.FillText(textStyle(sizeTitle, true, colText), vg.Point{X: 10, Y: 15}, "Kyiv 1,234 ≥ 5%")
-		return cv.img
-	}
-	glyphs.Lock()
-	glyphs.m = nil
-	glyphs.Unlock()
-	fresh := draw1()
-	kept := draw1() // every glyph from the cache now
-	comparePixels(t, fresh, kept, 0, 0)
-
-	glyphs.Lock()
-	glyphs.m = map[glyphKey]*cachedGlyph{}
-	for i := range maxGlyphs {
-		glyphs.m[glyphKey{r: rune(0x10000 + i)}] = nil
-	}
-	glyphs.Unlock()
-	draw1()
-	glyphs.Lock()
-	n := len(glyphs.m)
-	glyphs.Unlock()
-	if n >= maxGlyphs {
-		t.Errorf("the glyph cache holds %d glyphs, past its bound of %d", n, maxGlyphs)
 	}
 }

@@ -1,4 +1,8 @@
-package report
+// Package raster is the canvas charts are drawn on as PNG: gonum/plot's
+// vgimg with fast paths for upright text (a glyph cache) and for opaque
+// rectangles on whole pixels, and a PNG encoder for its opaque images.
+// Tests hold it to vgimg pixel by pixel.
+package raster
 
 import (
 	"bytes"
@@ -18,7 +22,7 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 )
 
-// rasterCanvas is gonum/plot's raster canvas (vgimg) with fast paths for
+// Canvas is gonum/plot's raster canvas (vgimg) with fast paths for
 // the two things a chart draws most, which vgimg does in general ways
 // that cost most of a PNG's drawing time:
 //
@@ -33,7 +37,7 @@ import (
 //
 // Anything else (rotated text, shapes off the pixel grid) goes to vgimg
 // unchanged. TestRasterCanvasMatchesVgimg compares the two pixel by pixel.
-type rasterCanvas struct {
+type Canvas struct {
 	*vgimg.Canvas
 	img    *image.RGBA
 	ctx    *gg.Context
@@ -43,7 +47,7 @@ type rasterCanvas struct {
 	colors   []color.Color // the current colour, with a level per Push
 	blank    bool          // nothing drawn yet: the image is all white
 	direct   int           // fills done without the rasteriser (for tests)
-	borrowed bool          // img is from pixelPool
+	borrowed bool          // img is from the pool of images
 	faces    map[faceKey]stdfont.Face
 }
 
@@ -53,18 +57,18 @@ type faceKey struct {
 	size vg.Length
 }
 
-// newImageCanvas makes a raster canvas w×h at dpi, white, on its own
+// New makes a raster canvas w×h at dpi, white, on its own
 // image. It hands vgimg an RGBA image and a gg context that draws
 // straight onto it (vgimg.NewWith alone allocates the image and then
 // copies it into a second one for gg).
-func newImageCanvas(w, h vg.Length, dpi int) *rasterCanvas {
+func New(w, h vg.Length, dpi int) *Canvas {
 	pw, ph := pixelSize(w, dpi), pixelSize(h, dpi)
 	return newRasterCanvas(image.NewRGBA(image.Rect(0, 0, pw, ph)), dpi)
 }
 
-// borrowImageCanvas is newImageCanvas on an image from pixelPool; give it
-// back with release once the pixels are encoded.
-func borrowImageCanvas(w, h vg.Length, dpi int) *rasterCanvas {
+// Borrow is New on an image lent from a pool; give it back with Release
+// once the pixels are encoded.
+func Borrow(w, h vg.Length, dpi int) *Canvas {
 	c := newRasterCanvas(borrowImage(pixelSize(w, dpi), pixelSize(h, dpi)), dpi)
 	c.borrowed = true
 	return c
@@ -72,7 +76,7 @@ func borrowImageCanvas(w, h vg.Length, dpi int) *rasterCanvas {
 
 func pixelSize(l vg.Length, dpi int) int { return int(l/vg.Inch*vg.Length(dpi) + 0.5) }
 
-func newRasterCanvas(img *image.RGBA, dpi int) *rasterCanvas {
+func newRasterCanvas(img *image.RGBA, dpi int) *Canvas {
 	ctx := gg.NewContextForRGBA(img)
 	ctx.SetLineCapButt() // as vgimg.NewWith sets up its own context
 	ctx.InvertY()
@@ -80,7 +84,7 @@ func newRasterCanvas(img *image.RGBA, dpi int) *rasterCanvas {
 	// borrowed image starts as clean as a new one.
 	cv := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
 	_, ch := cv.Size()
-	return &rasterCanvas{
+	return &Canvas{
 		Canvas: cv,
 		img:    img,
 		ctx:    ctx,
@@ -92,26 +96,29 @@ func newRasterCanvas(img *image.RGBA, dpi int) *rasterCanvas {
 	}
 }
 
-// release gives a borrowed canvas's image back to the pool; the canvas
+// Release gives a borrowed canvas's image back to the pool; the canvas
 // must not be used afterwards. On a canvas with its own image it does
 // nothing.
-func (c *rasterCanvas) release() {
+func (c *Canvas) Release() {
 	if c.borrowed {
 		returnImage(c.img)
 	}
 	c.img, c.Canvas, c.ctx = nil, nil, nil
 }
 
-// WriteTo writes the image as PNG (see encodePNG).
-func (c *rasterCanvas) WriteTo(w io.Writer) (int64, error) {
+// RGBA returns the canvas's pixels.
+func (c *Canvas) RGBA() *image.RGBA { return c.img }
+
+// WriteTo writes the image as PNG (see EncodePNG).
+func (c *Canvas) WriteTo(w io.Writer) (int64, error) {
 	var b bytes.Buffer
-	if err := encodePNG(&b, c.img); err != nil {
+	if err := EncodePNG(&b, c.img); err != nil {
 		return 0, err
 	}
 	return b.WriteTo(w)
 }
 
-func (c *rasterCanvas) SetColor(clr color.Color) {
+func (c *Canvas) SetColor(clr color.Color) {
 	if clr == nil {
 		clr = color.Black
 	}
@@ -119,12 +126,12 @@ func (c *rasterCanvas) SetColor(clr color.Color) {
 	c.Canvas.SetColor(clr)
 }
 
-func (c *rasterCanvas) Push() {
+func (c *Canvas) Push() {
 	c.colors = append(c.colors, c.colors[len(c.colors)-1])
 	c.Canvas.Push()
 }
 
-func (c *rasterCanvas) Pop() {
+func (c *Canvas) Pop() {
 	c.colors = c.colors[:len(c.colors)-1]
 	c.Canvas.Pop()
 }
@@ -132,7 +139,7 @@ func (c *rasterCanvas) Pop() {
 // shift returns the whole-pixel offset of the current transform when it
 // is vgimg's own (y up, no rotation or scaling) moved by whole pixels:
 // device = (x + dx, dy − y) for a point (x, y) in canvas dots.
-func (c *rasterCanvas) shift() (dx, dy int, ok bool) {
+func (c *Canvas) shift() (dx, dy int, ok bool) {
 	ox, oy := c.ctx.TransformPoint(0, 0)
 	ax, ay := c.ctx.TransformPoint(1, 0)
 	bx, by := c.ctx.TransformPoint(0, 1)
@@ -149,7 +156,7 @@ func (c *rasterCanvas) shift() (dx, dy int, ok bool) {
 // Fill fills p; an opaque axis-aligned rectangle whose edges fall on
 // pixel boundaries is filled directly, which is what the rasteriser would
 // paint, pixel for pixel.
-func (c *rasterCanvas) Fill(p vg.Path) {
+func (c *Canvas) Fill(p vg.Path) {
 	blank := c.blank
 	c.blank = false
 	if r, ok := c.pixelRect(p); ok {
@@ -167,19 +174,19 @@ func (c *rasterCanvas) Fill(p vg.Path) {
 	c.Canvas.Fill(p)
 }
 
-func (c *rasterCanvas) Stroke(p vg.Path) {
+func (c *Canvas) Stroke(p vg.Path) {
 	c.blank = false
 	c.Canvas.Stroke(p)
 }
 
-func (c *rasterCanvas) DrawImage(r vg.Rectangle, img image.Image) {
+func (c *Canvas) DrawImage(r vg.Rectangle, img image.Image) {
 	c.blank = false
 	c.Canvas.DrawImage(r, img)
 }
 
 // pixelRect returns the device rectangle p outlines when p is a closed,
 // axis-aligned rectangle on whole pixels under a whole-pixel transform.
-func (c *rasterCanvas) pixelRect(p vg.Path) (image.Rectangle, bool) {
+func (c *Canvas) pixelRect(p vg.Path) (image.Rectangle, bool) {
 	n := len(p)
 	if n == 6 && p[5].Type == vg.CloseComp && p[4].Type == vg.LineComp && p[4].Pos == p[0].Pos {
 		n = 5 // closed by a line back to the start, then Close
@@ -223,7 +230,7 @@ func (c *rasterCanvas) pixelRect(p vg.Path) (image.Rectangle, bool) {
 }
 
 // face returns the canvas's face for f, made on first use.
-func (c *rasterCanvas) face(f font.Face) stdfont.Face {
+func (c *Canvas) face(f font.Face) stdfont.Face {
 	k := faceKey{f.Face, f.Font.Size}
 	if ff, ok := c.faces[k]; ok {
 		return ff
@@ -236,7 +243,7 @@ func (c *rasterCanvas) face(f font.Face) stdfont.Face {
 // FillString draws str with its baseline starting at pt, as vgimg does.
 // Upright text under a whole-pixel transform is composited glyph by glyph
 // at the positions gg would use; other text goes to vgimg.
-func (c *rasterCanvas) FillString(f font.Face, pt vg.Point, str string) {
+func (c *Canvas) FillString(f font.Face, pt vg.Point, str string) {
 	if f.Font.Size == 0 {
 		return
 	}
@@ -303,7 +310,7 @@ var glyphs struct {
 
 // glyph returns r drawn with face at the pen position dot, from glyphs or
 // rasterised and kept. ok is false when the font has no such glyph.
-func (c *rasterCanvas) glyph(face stdfont.Face, fk faceKey, dot fixed.Point26_6, r rune) (*cachedGlyph, bool) {
+func (c *Canvas) glyph(face stdfont.Face, fk faceKey, dot fixed.Point26_6, r rune) (*cachedGlyph, bool) {
 	k := glyphKey{fk, c.dpi, r, dot.X & 63, dot.Y & 63}
 	glyphs.Lock()
 	g, ok := glyphs.m[k]

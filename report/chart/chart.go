@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"fmt"
@@ -12,44 +12,44 @@ import (
 	"github.com/casualty-tool/casualty/stats"
 )
 
-// ChartKind names one of the charts casualty draws.
-type ChartKind string
+// Kind names one of the charts casualty draws.
+type Kind string
 
 // The charts. Each can be drawn for the national series or any area, over
 // any range of months.
 const (
-	// ChartMonthly: killed and injured per month, in two aligned panels
+	// Monthly: killed and injured per month, in two aligned panels
 	// with their own scales, so killed stays legible beside the injured
 	// count (about five times larger).
-	ChartMonthly ChartKind = "monthly"
-	// ChartPerDay: casualties per day with the 3-month rolling mean, so
+	Monthly Kind = "monthly"
+	// PerDay: casualties per day with the 3-month rolling mean, so
 	// that month length does not mislead.
-	ChartPerDay ChartKind = "per-day"
-	// ChartChange: the change on the previous month of the per-day rate,
+	PerDay Kind = "per-day"
+	// Change: the change on the previous month of the per-day rate,
 	// with its interval; changes indistinguishable from noise are muted.
-	ChartChange ChartKind = "change"
-	// ChartCumulative: killed and injured added up since the first month.
-	ChartCumulative ChartKind = "cumulative"
-	// ChartAreas: a heat map of months × areas and small multiples of the
+	Change Kind = "change"
+	// Cumulative: killed and injured added up since the first month.
+	Cumulative Kind = "cumulative"
+	// Areas: a heat map of months × areas and small multiples of the
 	// areas with most casualties.
-	ChartAreas ChartKind = "areas"
-	// ChartSameMonth: the latest month against the same month of earlier
+	Areas Kind = "areas"
+	// SameMonth: the latest month against the same month of earlier
 	// years.
-	ChartSameMonth ChartKind = "same-month"
+	SameMonth Kind = "same-month"
 )
 
-// ChartKinds lists every chart, in the order a report shows them.
-var ChartKinds = []ChartKind{ChartMonthly, ChartPerDay, ChartChange, ChartCumulative, ChartAreas, ChartSameMonth}
+// Kinds lists every chart, in the order a report shows them.
+var Kinds = []Kind{Monthly, PerDay, Change, Cumulative, Areas, SameMonth}
 
-// ParseChartKind reads a chart name as the command line gives it.
-func ParseChartKind(s string) (ChartKind, error) {
-	for _, k := range ChartKinds {
+// ParseKind reads a chart name as the command line gives it.
+func ParseKind(s string) (Kind, error) {
+	for _, k := range Kinds {
 		if string(k) == s {
 			return k, nil
 		}
 	}
-	names := make([]string, len(ChartKinds))
-	for i, k := range ChartKinds {
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
 		names[i] = string(k)
 	}
 	hint := ""
@@ -59,8 +59,8 @@ func ParseChartKind(s string) (ChartKind, error) {
 	return "", fmt.Errorf("unknown chart %q%s (charts: %s)", s, hint, strings.Join(names, ", "))
 }
 
-// ChartInput is what a chart is drawn from.
-type ChartInput struct {
+// Input is what a chart is drawn from.
+type Input struct {
 	// Data holds every vintage of the figures; charts draw each month's
 	// latest estimate and take statistics from package stats.
 	Data *data.Dataset
@@ -85,13 +85,13 @@ type ChartInput struct {
 // Chart is a finished chart: a title stating the finding, a subtitle
 // saying what is drawn, a key, sections of aligned panels, notes and the
 // source. It draws itself on any gonum/plot canvas (see Draw), and
-// WriteChart renders it as PNG, SVG or PDF.
+// Write renders it as PNG, SVG or PDF.
 type Chart struct {
-	Kind     ChartKind
+	Kind     Kind
 	Title    string
 	Subtitle string
 	Key      []KeyItem
-	Sections []ChartSection
+	Sections []Section
 	// Notes explain what a reader could misread: gaps, part months,
 	// intervals, lower bounds.
 	Notes []string
@@ -102,10 +102,10 @@ type Chart struct {
 	Width, Height vg.Length
 }
 
-// ChartSection is a block of panels whose data areas are aligned: the
+// Section is a block of panels whose data areas are aligned: the
 // two panels of the monthly chart, the heat map, a grid of small
 // multiples.
-type ChartSection struct {
+type Section struct {
 	Heading string
 	// Panels are rows of plots; a nil plot leaves its cell empty.
 	Panels [][]*plot.Plot
@@ -136,10 +136,10 @@ type KeyItem struct {
 	Dashes []vg.Length
 }
 
-// NewChart builds the chart of the given kind. It fails, with a message
+// New builds the chart of the given kind. It fails, with a message
 // naming what is missing, when the data has no figures for the area,
 // metric or months asked for.
-func NewChart(kind ChartKind, in ChartInput) (*Chart, error) {
+func New(kind Kind, in Input) (*Chart, error) {
 	if in.Data == nil {
 		return nil, fmt.Errorf("chart: no data")
 	}
@@ -159,19 +159,19 @@ func NewChart(kind ChartKind, in ChartInput) (*Chart, error) {
 		return nil, fmt.Errorf("chart: the month %s is outside the months drawn (%s..%s)", in.Month, in.From, in.To)
 	}
 	switch kind {
-	case ChartMonthly:
+	case Monthly:
 		return monthlyChart(in)
-	case ChartPerDay:
+	case PerDay:
 		return perDayChart(in)
-	case ChartChange:
+	case Change:
 		return changeChart(in)
-	case ChartCumulative:
+	case Cumulative:
 		return cumulativeChart(in)
-	case ChartAreas:
+	case Areas:
 		return areasChart(in)
-	case ChartSameMonth:
+	case SameMonth:
 		return sameMonthChart(in)
 	}
-	_, err := ParseChartKind(string(kind))
+	_, err := ParseKind(string(kind))
 	return nil, err
 }
