@@ -8,6 +8,7 @@ import (
 
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/report/chart"
+	"github.com/casualty-tool/casualty/report/workbook"
 )
 
 // This file connects the report folder to the renderers other files own:
@@ -212,7 +213,7 @@ func (r *Report) render(formats map[string]bool, emit func(outFile)) (*rendered,
 // options opt (see resolveSubject).
 func workbookFor(ds *data.Dataset, opt Options) ([]byte, error) {
 	var b bytes.Buffer
-	err := WriteWorkbook(&b, ds, WorkbookOptions{
+	err := workbook.Write(&b, ds, workbook.Options{
 		Month: opt.Month, Area: opt.Area, Command: opt.Command, Version: opt.Version, Stats: opt.Stats,
 	})
 	return b.Bytes(), err

@@ -1,4 +1,4 @@
-package report
+package workbook
 
 import (
 	"bytes"
@@ -52,7 +52,7 @@ func TestIntegrationWorkbookLibreOffice(t *testing.T) {
 	sheets := map[string][]string{}
 	var files []string
 	for _, b := range books {
-		wb, err := NewWorkbook(b.ds, WorkbookOptions{Command: "go test", Version: "test"})
+		wb, err := New(b.ds, Options{Command: "go test", Version: "test"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -68,7 +68,7 @@ func TestIntegrationWorkbookLibreOffice(t *testing.T) {
 	// The streamed figures workbook too: every vintage, one row each.
 	figs := filepath.Join(dir, "figures.xlsx")
 	if err := atomicfile.Write(figs, func(w io.Writer) error {
-		return WriteFiguresWorkbook(w, slices.Values(data.Default().Obs), FiguresOptions{Areas: data.Ukraine()})
+		return WriteFigures(w, slices.Values(data.Default().Obs), FiguresOptions{Areas: data.Ukraine()})
 	}); err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package report
+package workbook
 
 import (
 	"bytes"
@@ -94,7 +94,7 @@ func BenchmarkFiguresWorkbook1M(b *testing.B) {
 	for b.Loop() {
 		w.n = 0
 		peak = max(peak, peakHeap(func() {
-			if err := WriteFiguresWorkbook(&w, syntheticFigures(n), FiguresOptions{Title: "benchmark", Areas: data.Ukraine()}); err != nil {
+			if err := WriteFigures(&w, syntheticFigures(n), FiguresOptions{Title: "benchmark", Areas: data.Ukraine()}); err != nil {
 				b.Fatal(err)
 			}
 		}))
@@ -111,7 +111,7 @@ func BenchmarkWorkbookEmbedded(b *testing.B) {
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := WriteWorkbook(&buf, ds, WorkbookOptions{}); err != nil {
+		if err := Write(&buf, ds, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package report
+package workbook
 
 import (
 	"errors"
@@ -12,8 +12,8 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// WorkbookOptions says what the analyst's workbook is about.
-type WorkbookOptions struct {
+// Options says what the analyst's workbook is about.
+type Options struct {
 	// Month is the headline month of the Summary sheet. The zero Month
 	// picks the latest month with a killed figure for Area.
 	Month data.Month
@@ -44,12 +44,12 @@ type xlNote struct {
 }
 
 // Workbook is the analyst's workbook being built in memory. Make one with
-// NewWorkbook, write it with WriteTo, and Close it.
+// New, write it with WriteTo, and Close it.
 type Workbook struct {
 	f       *excelize.File
 	ds      *data.Dataset // as given, every vintage
 	cur     *data.Dataset // the current estimate of each figure (ds.Latest)
-	opt     WorkbookOptions
+	opt     Options
 	area    string
 	month   data.Month
 	st      xlStyles
@@ -66,15 +66,15 @@ type Workbook struct {
 	trendLayout *xlTrendLayout
 }
 
-// WriteWorkbook writes the analyst's workbook for ds to w: About, Summary
+// Write writes the analyst's workbook for ds to w: About, Summary
 // (the headline month, with native charts), Monthly (an Excel Table of the
 // figures), Trends (live formulas over Monthly, whose results equal the
 // Go-computed statistics), Areas (when ds has areas), Revisions (when it
 // has several vintages) and Notes (every warning, with the cell it
 // concerns). The content depends on the data only: the same data gives the
 // same workbook. Call it through data/atomicfile to write a file.
-func WriteWorkbook(w io.Writer, ds *data.Dataset, opt WorkbookOptions) error {
-	wb, err := NewWorkbook(ds, opt)
+func Write(w io.Writer, ds *data.Dataset, opt Options) error {
+	wb, err := New(ds, opt)
 	if err != nil {
 		return err
 	}
@@ -83,9 +83,9 @@ func WriteWorkbook(w io.Writer, ds *data.Dataset, opt WorkbookOptions) error {
 	return err
 }
 
-// NewWorkbook builds the workbook in memory (see WriteWorkbook). It fails
+// New builds the workbook in memory (see Write). It fails
 // when the area or the month has no figures, saying what the data covers.
-func NewWorkbook(ds *data.Dataset, opt WorkbookOptions) (*Workbook, error) {
+func New(ds *data.Dataset, opt Options) (*Workbook, error) {
 	if ds == nil || len(ds.Obs) == 0 {
 		return nil, errors.New("workbook: the data holds no figures")
 	}

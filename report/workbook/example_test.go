@@ -1,22 +1,22 @@
-package report_test
+package workbook_test
 
 import (
 	"bytes"
 	"fmt"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/casualty-tool/casualty/report"
+	"github.com/casualty-tool/casualty/report/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
 // The analyst's workbook for the embedded data, headline month March
-// 2025. Commands write it to a file through data/atomicfile:
+// 2025. Commands write it to a file through internal/atomicfile:
 //
-//	atomicfile.Write(path, func(w io.Writer) error { return report.WriteWorkbook(w, ds, opt) })
-func ExampleWriteWorkbook() {
+//	atomicfile.Write(path, func(w io.Writer) error { return workbook.Write(w, ds, opt) })
+func ExampleWrite() {
 	var buf bytes.Buffer
-	opt := report.WorkbookOptions{Month: data.NewMonth(2025, 3), Command: "casualty workbook --month 2025-03", Version: "0.1.0"}
-	if err := report.WriteWorkbook(&buf, data.Default(), opt); err != nil {
+	opt := workbook.Options{Month: data.NewMonth(2025, 3), Command: "casualty workbook --month 2025-03", Version: "0.1.0"}
+	if err := workbook.Write(&buf, data.Default(), opt); err != nil {
 		fmt.Println(err)
 		return
 	}

@@ -1,4 +1,4 @@
-package report
+package workbook
 
 import (
 	"archive/zip"
@@ -16,9 +16,9 @@ import (
 
 // buildEmbedded writes the workbook for the embedded dataset and returns
 // the builder (with its formula ledger) and the file's bytes.
-func buildEmbedded(t testing.TB, opt WorkbookOptions) (*Workbook, []byte) {
+func buildEmbedded(t testing.TB, opt Options) (*Workbook, []byte) {
 	t.Helper()
-	wb, err := NewWorkbook(data.Default(), opt)
+	wb, err := New(data.Default(), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func numFmtOf(t testing.TB, f *excelize.File, sheet, cell string) string {
 }
 
 func TestWorkbookSheets(t *testing.T) {
-	_, b := buildEmbedded(t, WorkbookOptions{Version: "test"})
+	_, b := buildEmbedded(t, Options{Version: "test"})
 	f := reopen(t, b)
 	// The embedded data is national only (no Areas) and has many vintages.
 	want := []string{"About", "Summary", "Monthly", "Trends", "Revisions", "Notes"}
@@ -109,7 +109,7 @@ func TestWorkbookSheets(t *testing.T) {
 }
 
 func TestWorkbookMonthly(t *testing.T) {
-	_, b := buildEmbedded(t, WorkbookOptions{})
+	_, b := buildEmbedded(t, Options{})
 	f := reopen(t, b)
 	hdr, _ := f.GetRows("Monthly")
 	wantHdr := []string{"Month", "Period", "Days in month", "Killed", "Injured", "Casualties (killed + injured)",
@@ -189,7 +189,7 @@ func TestWorkbookMonthly(t *testing.T) {
 }
 
 func TestWorkbookTrendsHandWorked(t *testing.T) {
-	_, b := buildEmbedded(t, WorkbookOptions{})
+	_, b := buildEmbedded(t, Options{})
 	f := reopen(t, b)
 	r := rowOf(t, f, "Trends", 1, "Mar 2025", "2", "killed")
 	cases := []struct {
@@ -234,7 +234,7 @@ func TestWorkbookTrendsHandWorked(t *testing.T) {
 // engine and compares it with the value Go computed (the LibreOffice
 // integration test does the same with a real spreadsheet).
 func TestWorkbookFormulasEqualGo(t *testing.T) {
-	wb, b := buildEmbedded(t, WorkbookOptions{})
+	wb, b := buildEmbedded(t, Options{})
 	f := reopen(t, b)
 	if len(wb.Formulas) < 400 {
 		t.Fatalf("only %d formulas; Trends alone should have hundreds", len(wb.Formulas))
@@ -258,7 +258,7 @@ func TestWorkbookFormulasEqualGo(t *testing.T) {
 }
 
 func TestWorkbookSummaryValuesAndNames(t *testing.T) {
-	_, b := buildEmbedded(t, WorkbookOptions{})
+	_, b := buildEmbedded(t, Options{})
 	f := reopen(t, b)
 	names := map[string]string{}
 	for _, dn := range f.GetDefinedName() {
@@ -350,7 +350,7 @@ func chartXML(t testing.TB, b []byte) map[string]string {
 }
 
 func TestWorkbookCharts(t *testing.T) {
-	_, b := buildEmbedded(t, WorkbookOptions{})
+	_, b := buildEmbedded(t, Options{})
 	charts := chartXML(t, b)
 	if len(charts) != 3 {
 		t.Fatalf("%d charts, want 3 (history, last 24 months, cumulative)", len(charts))
@@ -377,7 +377,7 @@ func TestWorkbookCharts(t *testing.T) {
 }
 
 func TestWorkbookNotes(t *testing.T) {
-	_, b := buildEmbedded(t, WorkbookOptions{})
+	_, b := buildEmbedded(t, Options{})
 	f := reopen(t, b)
 	rows, _ := f.GetRows("Notes")
 	if len(rows) < 5 {
@@ -406,8 +406,8 @@ func TestWorkbookNotes(t *testing.T) {
 }
 
 func TestWorkbookDeterministic(t *testing.T) {
-	_, a := buildEmbedded(t, WorkbookOptions{Command: "casualty workbook", Version: "1"})
-	_, b := buildEmbedded(t, WorkbookOptions{Command: "casualty workbook", Version: "1"})
+	_, a := buildEmbedded(t, Options{Command: "casualty workbook", Version: "1"})
+	_, b := buildEmbedded(t, Options{Command: "casualty workbook", Version: "1"})
 	if !bytes.Equal(a, b) {
 		t.Error("the same data gave two different workbooks")
 	}
@@ -439,7 +439,7 @@ func loadTidy(t testing.TB, s string) *data.Dataset {
 func TestWorkbookSafeTextAndAreas(t *testing.T) {
 	ds := loadTidy(t, tidy)
 	var buf bytes.Buffer
-	if err := WriteWorkbook(&buf, ds, WorkbookOptions{Command: "=evil"}); err != nil {
+	if err := Write(&buf, ds, Options{Command: "=evil"}); err != nil {
 		t.Fatal(err)
 	}
 	f := reopen(t, buf.Bytes())
@@ -510,16 +510,16 @@ func TestWorkbookSafeTextAndAreas(t *testing.T) {
 func TestWorkbookErrors(t *testing.T) {
 	ds := data.Default()
 	cases := []struct {
-		opt  WorkbookOptions
+		opt  Options
 		want string
 	}{
-		{WorkbookOptions{Month: data.NewMonth(2030, 1)}, "no killed figure for 2030-01 in area UA (figures cover 2022-02 to 2026-01)"},
-		{WorkbookOptions{Month: data.NewMonth(2023, 9)}, "no killed figure for 2023-09"},
-		{WorkbookOptions{Area: "UA99"}, `no killed figures for area "UA99"`},
+		{Options{Month: data.NewMonth(2030, 1)}, "no killed figure for 2030-01 in area UA (figures cover 2022-02 to 2026-01)"},
+		{Options{Month: data.NewMonth(2023, 9)}, "no killed figure for 2023-09"},
+		{Options{Area: "UA99"}, `no killed figures for area "UA99"`},
 	}
 	for _, c := range cases {
 		var buf bytes.Buffer
-		err := WriteWorkbook(&buf, ds, c.opt)
+		err := Write(&buf, ds, c.opt)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%+v: error %v, want %q", c.opt, err, c.want)
 		}
@@ -531,7 +531,7 @@ func TestWorkbookErrors(t *testing.T) {
 
 func TestWorkbookOtherMonth(t *testing.T) {
 	// March 2025 as headline: the month the stats package documents.
-	_, b := buildEmbedded(t, WorkbookOptions{Month: data.NewMonth(2025, 3)})
+	_, b := buildEmbedded(t, Options{Month: data.NewMonth(2025, 3)})
 	f := reopen(t, b)
 	r := rowOf(t, f, "Summary", 1, "Casualties (killed + injured)")
 	// Both months as published on 9 April 2025: 1,074 against 717 (as
@@ -551,7 +551,7 @@ func TestFiguresWorkbook(t *testing.T) {
 	ds := data.Default()
 	var buf bytes.Buffer
 	calls := 0
-	err := WriteFiguresWorkbook(&buf, slices.Values(ds.Obs), FiguresOptions{Title: "All vintages", Areas: data.Ukraine(),
+	err := WriteFigures(&buf, slices.Values(ds.Obs), FiguresOptions{Title: "All vintages", Areas: data.Ukraine(),
 		Progress: func(int) { calls++ }})
 	if err != nil {
 		t.Fatal(err)
@@ -578,14 +578,14 @@ func TestFiguresWorkbook(t *testing.T) {
 	if calls != 1 {
 		t.Errorf("progress called %d times for %d rows, want once at the end", calls, len(ds.Obs))
 	}
-	if err := WriteFiguresWorkbook(io.Discard, slices.Values([]data.Observation(nil)), FiguresOptions{}); err == nil {
+	if err := WriteFigures(io.Discard, slices.Values([]data.Observation(nil)), FiguresOptions{}); err == nil {
 		t.Error("no error for no figures")
 	}
 	// More figures than a sheet holds: an error, and nothing written.
 	defer func(n int) { maxFigureRows = n }(maxFigureRows)
 	maxFigureRows = 10
 	var out bytes.Buffer
-	err = WriteFiguresWorkbook(&out, slices.Values(ds.Obs), FiguresOptions{})
+	err = WriteFigures(&out, slices.Values(ds.Obs), FiguresOptions{})
 	if err == nil || !strings.Contains(err.Error(), "more than 10 figures do not fit on one sheet") || out.Len() != 0 {
 		t.Errorf("201 figures on a 10-row sheet: %v, %d bytes written", err, out.Len())
 	}
@@ -601,7 +601,7 @@ func TestWorkbookEdgeMonths(t *testing.T) {
 		data.NewMonth(2024, 1),  // after a gap, a year after January 2023
 	} {
 		t.Run(m.String(), func(t *testing.T) {
-			wb, b := buildEmbedded(t, WorkbookOptions{Month: m})
+			wb, b := buildEmbedded(t, Options{Month: m})
 			f := reopen(t, b)
 			r := rowOf(t, f, "Summary", 1, "Killed")
 			prev, _ := f.GetCellValue("Summary", xlRef(scPrevCount, r))

@@ -1,4 +1,4 @@
-package report
+package workbook
 
 import (
 	"errors"
@@ -23,7 +23,7 @@ type FiguresOptions struct {
 	Progress func(rows int)
 }
 
-// ProgressEvery is how many rows WriteFiguresWorkbook writes between calls
+// ProgressEvery is how many rows WriteFigures writes between calls
 // to FiguresOptions.Progress.
 const ProgressEvery = 100_000
 
@@ -40,7 +40,7 @@ var xlFigureHeaders = []string{"Month", "Period", "Area code", "Area", "Metric",
 
 var xlFigureWidths = []float64{10, 9, 10, 22, 18, 12, 10, 9, 12, 34, 11, 40, 40}
 
-// WriteFiguresWorkbook writes figures, one row each, to w: an About sheet
+// WriteFigures writes figures, one row each, to w: an About sheet
 // and a Monthly sheet (an Excel Table with a frozen header) written with
 // excelize's stream writer: rows go to a temporary file as they come and
 // are compressed straight into w at the end, so a million rows of
@@ -51,7 +51,7 @@ var xlFigureWidths = []float64{10, 9, 10, 22, 18, 12, 10, 9, 12, 34, 11, 40, 40}
 //
 // The document date is the newest publication date among the figures, so
 // the same figures give the same workbook.
-func WriteFiguresWorkbook(w io.Writer, figures iter.Seq[data.Observation], opt FiguresOptions) error {
+func WriteFigures(w io.Writer, figures iter.Seq[data.Observation], opt FiguresOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := xlNewStyles(f)
