@@ -5,7 +5,7 @@
 // (chart.New, WriteChart), the analyst's workbook (WriteWorkbook) and the
 // trend tables. It never computes a statistic: it chooses, orders, words
 // and rounds, once, at display. Renderers write to an io.Writer; files are
-// written only through data/atomicfile.
+// written only through internal/atomicfile.
 package report
 
 import (

@@ -20,6 +20,7 @@ import (
 	"github.com/casualty-tool/casualty/data"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/casualty-tool/casualty/internal/atomicfile"
 	"github.com/casualty-tool/casualty/internal/golden"
 	"github.com/casualty-tool/casualty/internal/synth"
 	"github.com/casualty-tool/casualty/report/chart"
@@ -471,18 +472,18 @@ func TestWriteFolderReplace(t *testing.T) {
 
 	// A renderer failing half-way leaves everything as it was.
 	files := []outFile{
-		{"a.txt", func(w io.Writer) error { _, err := io.WriteString(w, "a"); return err }},
-		{"b.txt", func(io.Writer) error { return errors.New("disk on fire") }},
+		{Name: "a.txt", Fill: func(w io.Writer) error { _, err := io.WriteString(w, "a"); return err }},
+		{Name: "b.txt", Fill: func(io.Writer) error { return errors.New("disk on fire") }},
 	}
-	if _, err := writeFolder(dir, true, func(func(outFile)) ([]outFile, error) { return files, nil }); err == nil || !strings.Contains(err.Error(), "disk on fire") {
+	if _, err := atomicfile.WriteDir(dir, true, func(func(outFile)) ([]outFile, error) { return files, nil }); err == nil || !strings.Contains(err.Error(), "disk on fire") {
 		t.Fatalf("failing renderer: got %v", err)
 	}
 	if b, _ := os.ReadFile(old); string(b) != "old report" {
 		t.Fatal("a failed write changed the old folder")
 	}
 	// Nor does a failure after some files were already being written.
-	_, err = writeFolder(dir, true, func(emit func(outFile)) ([]outFile, error) {
-		emit(outFile{"charts/early.png", func(w io.Writer) error { _, err := io.WriteString(w, "png"); return err }})
+	_, err = atomicfile.WriteDir(dir, true, func(emit func(outFile)) ([]outFile, error) {
+		emit(outFile{Name: "charts/early.png", Fill: func(w io.Writer) error { _, err := io.WriteString(w, "png"); return err }})
 		return nil, errors.New("chart on fire")
 	})
 	if err == nil || !strings.Contains(err.Error(), "chart on fire") {

@@ -17,8 +17,8 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/casualty-tool/casualty/data/atomicfile"
 	"github.com/casualty-tool/casualty/data/store"
+	"github.com/casualty-tool/casualty/internal/atomicfile"
 	"github.com/casualty-tool/casualty/report"
 )
 

@@ -14,7 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/casualty-tool/casualty/data/atomicfile"
+	"github.com/casualty-tool/casualty/internal/atomicfile"
 	"github.com/casualty-tool/casualty/report/workbook"
 )
 

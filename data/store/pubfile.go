@@ -13,7 +13,7 @@ import (
 	"sync"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/casualty-tool/casualty/data/atomicfile"
+	"github.com/casualty-tool/casualty/internal/atomicfile"
 )
 
 // pubHeader is the header of a publication file: the tidy columns plus the

@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/casualty-tool/casualty/data/atomicfile"
+	"github.com/casualty-tool/casualty/internal/atomicfile"
 	"github.com/xuri/excelize/v2"
 )
 

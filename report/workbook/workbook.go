@@ -72,7 +72,7 @@ type Workbook struct {
 // Go-computed statistics), Areas (when ds has areas), Revisions (when it
 // has several vintages) and Notes (every warning, with the cell it
 // concerns). The content depends on the data only: the same data gives the
-// same workbook. Call it through data/atomicfile to write a file.
+// same workbook. Call it through internal/atomicfile to write a file.
 func Write(w io.Writer, ds *data.Dataset, opt Options) error {
 	wb, err := New(ds, opt)
 	if err != nil {

@@ -2,7 +2,7 @@
 // the new, never a half-written file: it writes a temporary file in the
 // target's folder, syncs it, and renames it over the target. Every file
 // casualty writes goes through it (a folder of files, such as a report,
-// is written with WriteNew into a private temporary folder that is then
+// is written by WriteDir into a private temporary folder that is then
 // renamed into place); renderers only ever see an io.Writer.
 package atomicfile
 
