@@ -460,7 +460,7 @@ func (r *Report) revisionSection() RevisionSection {
 			Metric: v.Key.Metric.Label(),
 			Old:    txtCount(v.Old.Value, v.Old.Qualifier),
 			New:    txtCount(v.New.Value, v.New.Qualifier),
-			Change: txtSignedInt(v.Abs),
+			Change: stats.FormatSigned(v.Abs),
 		}
 		if v.Pct.Valid {
 			row.Change += " (" + txtSignedPctValue(v.Pct) + ")"

@@ -1,4 +1,4 @@
-package report
+package table
 
 import (
 	"encoding/csv"
@@ -71,7 +71,7 @@ func WritePlan(w io.Writer, p *store.Plan, file string, ds *data.Dataset, storeD
 			sr := revisionStats(ds, r)
 			change := ""
 			if sr.Key != (data.Key{}) {
-				change = signed(sr.Abs)
+				change = stats.FormatSigned(sr.Abs)
 				if sr.Abs == 0 {
 					change = "qualifier changed"
 				} else if sr.Pct.Valid {
@@ -111,33 +111,11 @@ func WritePlan(w io.Writer, p *store.Plan, file string, ds *data.Dataset, storeD
 
 // revisionStats asks package stats for the change between two vintages
 // (difference and %); the zero Revision when stats does not count it as a
-// revision (only the range changed).
+// revision (only the range changed). The vintages may be of one
+// publication, when a corrected release replaces the stored one.
 func revisionStats(ds *data.Dataset, r store.Revision) stats.Revision {
-	older, newer := r.Old.Published, r.New.Published
-	if older == newer {
-		// A corrected release replaces the stored one: compare the two
-		// versions as if they were two publications.
-		newer.Name += " (corrected)"
-		n := r.New
-		n.Published = newer
-		ds = &data.Dataset{Obs: []data.Observation{r.Old, n}, Areas: ds.Areas}
-	}
-	for _, sr := range stats.Revisions(ds, older, newer) {
-		if sr.Key == r.New.Key() && sr.New.PartMonth() == r.New.PartMonth() {
-			return sr
-		}
-	}
-	return stats.Revision{}
-}
-
-func signed(n int64) string {
-	if n > 0 {
-		return "+" + stats.FormatCount(n)
-	}
-	if n < 0 {
-		return "-" + stats.FormatCount(-n)
-	}
-	return "0"
+	sr, _ := stats.Revise(ds, r.Old, r.New)
+	return sr
 }
 
 // figureName names a figure for people: "2025-03 UA killed" with the days
@@ -174,8 +152,6 @@ type revisionRow struct {
 }
 
 func revisionRows(ds *data.Dataset, hs []store.History) []revisionRow {
-	type pair struct{ a, b data.Publication }
-	cache := map[pair][]stats.Revision{}
 	var rows []revisionRow
 	for i, h := range hs {
 		for j, v := range h.Vintages {
@@ -184,16 +160,8 @@ func revisionRows(ds *data.Dataset, hs []store.History) []revisionRow {
 				row.Restated = true
 				prev := h.Vintages[j-1]
 				row.RangeChanged = prev.HasRange != v.HasRange || prev.Low != v.Low || prev.High != v.High
-				pr := pair{prev.Published, v.Published}
-				revs, ok := cache[pr]
-				if !ok {
-					revs = stats.Revisions(ds, pr.a, pr.b)
-					cache[pr] = revs
-				}
-				for k := range revs {
-					if revs[k].Key == v.Key() && revs[k].New.PartMonth() == v.PartMonth() {
-						row.Change = &revs[k]
-					}
+				if r, ok := stats.Revise(ds, prev, v); ok {
+					row.Change = &r
 				}
 			}
 			rows = append(rows, row)
@@ -218,7 +186,7 @@ func writeRevisionsText(w io.Writer, hs []store.History, rows []revisionRow) err
 		case r.Change != nil && r.Change.Abs == 0:
 			change = "qualifier changed"
 		case r.Change != nil:
-			change = signed(r.Change.Abs)
+			change = stats.FormatSigned(r.Change.Abs)
 			if r.Change.Pct.Valid {
 				change += " (" + stats.FormatPct(r.Change.Pct.V) + ")"
 			}

@@ -1,4 +1,4 @@
-package report
+package table
 
 import (
 	"encoding/csv"
@@ -639,7 +639,7 @@ func compareCells(c *stats.Comparison) (figHead []string, figRows [][]string, li
 			pct = "no %: " + c.Pct.Why
 		}
 		lines = append(lines,
-			[2]string{"change in count", fmt.Sprintf("%s (%s)", ttSigned(c.Abs), pct)},
+			[2]string{"change in count", fmt.Sprintf("%s (%s)", stats.FormatSigned(c.Abs), pct)},
 			[2]string{"change per day", fmt.Sprintf("%s (rate ratio %s)", ttPct1(c.PerDayPct), strconv.FormatFloat(c.RateRatio.V, 'f', 4, 64))})
 		if c.CI.Valid {
 			lines = append(lines, [2]string{level + " interval, Poisson", fmt.Sprintf("%s (ratio %s to %s; exact conditional test)",
@@ -675,14 +675,6 @@ func ttMonths(ms []data.Month) string {
 		s[i] = m.String()
 	}
 	return strings.Join(s, ", ")
-}
-
-// ttSigned writes a whole number with its sign: "+357", "-12", "0".
-func ttSigned(n int64) string {
-	if n > 0 {
-		return "+" + stats.FormatCount(n)
-	}
-	return stats.FormatCount(n)
 }
 
 // ttP writes a p-value for people: two significant digits, "<1e-15"
