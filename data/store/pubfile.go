@@ -97,10 +97,6 @@ func sameFigure(a, b data.Observation) bool {
 		a.Source == b.Source && a.Note == b.Note
 }
 
-// slowWrite is a test hook (see slow.go): it writes b in pieces so that a
-// test can kill the process in the middle of a write.
-var slowWrite = func(w io.Writer, b []byte) error { _, err := w.Write(b); return err }
-
 // writePublication stores the figures of publication p in the file name
 // within publications/ (see fileName). Before anything is written the encoded file is read
 // back and must give exactly the figures meant: a publication that would
