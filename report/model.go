@@ -1,11 +1,9 @@
-// Package report renders what package stats computes, for people and for
-// programs: the monthly report (a neutral model built once by Build, shown
-// by WriteHTML and WriteMarkdown, and written with its charts, workbook,
-// data.csv and metadata.json as one folder by WriteFolder), the charts
-// (chart.New, WriteChart), the analyst's workbook (WriteWorkbook) and the
-// trend tables. It never computes a statistic: it chooses, orders, words
-// and rounds, once, at display. Renderers write to an io.Writer; files are
-// written only through internal/atomicfile.
+// Package report is the monthly report: a neutral model built once by
+// Build, shown by WriteHTML and WriteMarkdown, and written with its charts
+// (report/chart), workbook (report/workbook), data.csv and metadata.json
+// as one folder by WriteFolder. It never computes a statistic: it chooses,
+// orders, words and rounds, once, at display. Renderers write to an
+// io.Writer; files are written only through internal/atomicfile.
 package report
 
 import (

@@ -1,3 +1,9 @@
+// Package chart draws the charts casualty publishes, with gonum/plot: New
+// lays a chart of a Kind out from an Input, Draw draws it on any vg
+// canvas, WriterTo and Write render it as PNG, SVG or PDF, and DrawAll
+// draws PNG and SVG from one layout for a report. PNGs are drawn on the
+// fast raster canvas of internal/raster, held to gonum/plot's own vgimg
+// pixel by pixel. The same chart always gives the same SVG and PDF bytes.
 package chart
 
 import (

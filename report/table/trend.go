@@ -1,3 +1,9 @@
+// Package table renders the tables of `casualty trend`, `casualty compare`
+// and the store's revisions: text for people (aligned, rounded once,
+// numbered footnotes), Markdown, and CSV and JSON for programs (exact:
+// integers stay integers, ratios are not rounded, missing values are
+// empty or null). Every number comes from package stats; nothing here
+// computes a statistic.
 package table
 
 import (

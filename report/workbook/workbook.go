@@ -1,3 +1,8 @@
+// Package workbook writes the analyst's workbook (Write: the figures,
+// trends, areas, revisions and notes of a dataset, with native charts)
+// and the large figures workbook (WriteFigures: one row per figure) with
+// excelize. Values are Go-computed so that a plain reader sees numbers;
+// text never becomes a formula.
 package workbook
 
 import (
