@@ -73,12 +73,12 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	case "json":
 		return table.WriteComparisonJSON(stdout, c)
 	case "markdown", "md":
-		return table.WriteComparisonMarkdown(stdout, c, name)
+		return table.Comparison(c, name).WriteMarkdown(stdout)
 	case "sentence":
 		_, err := fmt.Fprintln(stdout, c.Sentence)
 		return err
 	}
-	return table.WriteComparisonText(stdout, c, name)
+	return table.Comparison(c, name).WriteText(stdout)
 }
 
 // parsePeriod reads a month (2025-03) or a range of months

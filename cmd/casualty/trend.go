@@ -169,7 +169,7 @@ func runTrend(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case "json":
 		return table.WriteTrendJSON(stdout, t)
 	case "markdown", "md":
-		return table.WriteTrendMarkdown(stdout, t, name)
+		return table.Trend(t, name).WriteMarkdown(stdout)
 	}
-	return table.WriteTrendText(stdout, t, name)
+	return table.Trend(t, name).WriteText(stdout)
 }

@@ -214,40 +214,16 @@ func trendKey(t *stats.Trend) []string {
 	}
 }
 
-// WriteTrendText writes a trend as an aligned table for people, with a
-// key and numbered footnotes.
-func WriteTrendText(w io.Writer, t *stats.Trend, areaName string) error {
+// Trend lays a trend out as a table for people: one row a month, the
+// trend of the last months and a key under it, warnings as numbered notes.
+func Trend(t *stats.Trend, areaName string) *Table {
 	head, rows, notes := trendCells(t)
-	var b strings.Builder
-	b.WriteString(trendTitle(t, areaName) + "\n\n")
-	ttAlign(&b, head, rows, map[int]bool{0: true, len(head) - 1: true})
-	b.WriteString("\n" + trendSlope(t) + "\n\n")
-	for _, k := range trendKey(t) {
-		b.WriteString(k + "\n")
+	return &Table{
+		Title: trendTitle(t, areaName),
+		Head:  head, Rows: rows, Left: []int{0, len(head) - 1},
+		After: []Block{{Para: trendSlope(t)}, {Lines: trendKey(t)}},
+		Notes: notes.texts,
 	}
-	ttFootnotes(&b, notes)
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// WriteTrendMarkdown writes a trend as a Markdown table with footnotes.
-func WriteTrendMarkdown(w io.Writer, t *stats.Trend, areaName string) error {
-	head, rows, notes := trendCells(t)
-	var b strings.Builder
-	b.WriteString("### " + trendTitle(t, areaName) + "\n\n")
-	ttMarkdownTable(&b, head, rows, map[int]bool{0: true, len(head) - 1: true})
-	b.WriteString("\n" + ttMarkdownEscape(trendSlope(t)) + "\n\n")
-	for _, k := range trendKey(t) {
-		b.WriteString("- " + ttMarkdownEscape(k) + "\n")
-	}
-	if len(notes.texts) > 0 {
-		b.WriteString("\nNotes:\n\n")
-		for i, n := range notes.texts {
-			fmt.Fprintf(&b, "%d. %s\n", i+1, ttMarkdownEscape(n))
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // TrendCSVHeader is the header of WriteTrendCSV (before the rolling means,
@@ -453,86 +429,6 @@ func errStrings(errs []error) []string {
 	return out
 }
 
-// ttAlign writes rows of cells padded to their column's width (in runes):
-// columns in left are left-aligned, the rest right-aligned, numbers
-// lining up. Trailing spaces are trimmed.
-func ttAlign(b *strings.Builder, head []string, rows [][]string, left map[int]bool) {
-	width := make([]int, len(head))
-	for _, r := range append([][]string{head}, rows...) {
-		for i, c := range r {
-			width[i] = max(width[i], utf8.RuneCountInString(c))
-		}
-	}
-	line := func(r []string) {
-		var l strings.Builder
-		for i, c := range r {
-			if width[i] == 0 {
-				continue
-			}
-			if i > 0 {
-				l.WriteString("  ")
-			}
-			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(c))
-			if left[i] {
-				l.WriteString(c + pad)
-			} else {
-				l.WriteString(pad + c)
-			}
-		}
-		b.WriteString(strings.TrimRight(l.String(), " ") + "\n")
-	}
-	line(head)
-	rule := make([]string, len(head))
-	for i := range rule {
-		rule[i] = strings.Repeat("-", width[i])
-	}
-	line(rule)
-	for _, r := range rows {
-		line(r)
-	}
-}
-
-// ttMarkdownTable writes a Markdown table; columns in left are
-// left-aligned, the rest right-aligned.
-func ttMarkdownTable(b *strings.Builder, head []string, rows [][]string, left map[int]bool) {
-	cells := func(r []string) {
-		b.WriteString("|")
-		for _, c := range r {
-			b.WriteString(" " + ttMarkdownEscape(c) + " |")
-		}
-		b.WriteString("\n")
-	}
-	cells(head)
-	b.WriteString("|")
-	for i := range head {
-		if left[i] {
-			b.WriteString(" :--- |")
-		} else {
-			b.WriteString(" ---: |")
-		}
-	}
-	b.WriteString("\n")
-	for _, r := range rows {
-		cells(r)
-	}
-}
-
-// ttMarkdownEscape keeps text from being read as Markdown syntax.
-func ttMarkdownEscape(s string) string {
-	return strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;").Replace(s)
-}
-
-// ttFootnotes writes numbered notes.
-func ttFootnotes(b *strings.Builder, n *ttNotes) {
-	if len(n.texts) == 0 {
-		return
-	}
-	b.WriteString("\nNotes:\n")
-	for i, t := range n.texts {
-		fmt.Fprintf(b, "[%d] %s\n", i+1, t)
-	}
-}
-
 // ttCapital capitalises the first letter.
 func ttCapital(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
@@ -540,27 +436,6 @@ func ttCapital(s string) string {
 		return s
 	}
 	return strings.ToUpper(string(r)) + s[n:]
-}
-
-// ttWrap wraps a paragraph at width columns.
-func ttWrap(s string, width int) string {
-	var b strings.Builder
-	col := 0
-	for i, w := range strings.Fields(s) {
-		n := utf8.RuneCountInString(w)
-		if i > 0 {
-			if col+1+n > width {
-				b.WriteString("\n")
-				col = 0
-			} else {
-				b.WriteString(" ")
-				col++
-			}
-		}
-		b.WriteString(w)
-		col += n
-	}
-	return b.String()
 }
 
 // compareTitle is the first line of a comparison.
@@ -695,56 +570,23 @@ func ttP(p float64) string {
 	return strconv.FormatFloat(p, 'f', 3, 64)
 }
 
-// WriteComparisonText writes a comparison for people: both figures side by
-// side, the change with both intervals, the verdict, the sentence and
-// numbered notes.
-func WriteComparisonText(w io.Writer, c *stats.Comparison, areaName string) error {
+// Comparison lays a comparison out as a table for people: both figures
+// side by side, then the change with both intervals and the verdict, the
+// sentence, a key, and warnings as numbered notes.
+func Comparison(c *stats.Comparison, areaName string) *Table {
 	head, rows, lines, notes := compareCells(c)
-	var b strings.Builder
-	b.WriteString(compareTitle(c, areaName) + "\n")
-	b.WriteString("Basis: " + c.Basis + "\n\n")
-	ttAlign(&b, head, rows, map[int]bool{0: true})
-	b.WriteString("\n")
-	lw := 0
-	for _, l := range lines {
-		lw = max(lw, utf8.RuneCountInString(l[0]))
+	return &Table{
+		Title: compareTitle(c, areaName),
+		Intro: []string{"Basis: " + c.Basis},
+		Head:  head, Rows: rows, Left: []int{0},
+		After: []Block{{Facts: lines}, {Para: c.Sentence, Wrap: 78}, {Para: compareKey, Wrap: 78}},
+		Notes: notes.texts,
 	}
-	for _, l := range lines {
-		b.WriteString(l[0] + strings.Repeat(" ", lw-utf8.RuneCountInString(l[0])) + "  " + l[1] + "\n")
-	}
-	b.WriteString("\n" + ttWrap(c.Sentence, 78) + "\n")
-	b.WriteString("\n" + ttWrap(compareKey, 78) + "\n")
-	ttFootnotes(&b, notes)
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // compareKey explains the symbols and the two intervals.
 const compareKey = "≥ at least (a verified minimum). The Poisson interval assumes casualties occur " +
 	"independently; the clustered one widens it by the month-to-month variation seen in the series (quasi-Poisson)."
-
-// WriteComparisonMarkdown writes a comparison as Markdown.
-func WriteComparisonMarkdown(w io.Writer, c *stats.Comparison, areaName string) error {
-	head, rows, lines, notes := compareCells(c)
-	var b strings.Builder
-	b.WriteString("### " + ttMarkdownEscape(compareTitle(c, areaName)) + "\n\n")
-	b.WriteString("Basis: " + ttMarkdownEscape(c.Basis) + "\n\n")
-	ttMarkdownTable(&b, head, rows, map[int]bool{0: true})
-	b.WriteString("\n")
-	for _, l := range lines {
-		b.WriteString("- **" + ttMarkdownEscape(l[0]) + "**: " + ttMarkdownEscape(l[1]) + "\n")
-	}
-	b.WriteString("\n" + ttMarkdownEscape(c.Sentence) + "\n")
-	b.WriteString("\n" + ttMarkdownEscape(compareKey) + "\n")
-	if len(notes.texts) > 0 {
-		b.WriteString("\nNotes:\n\n")
-		for i, n := range notes.texts {
-			fmt.Fprintf(&b, "%d. %s\n", i+1, ttMarkdownEscape(n))
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
 
 type jsonFigure struct {
 	Month       string           `json:"month"`
