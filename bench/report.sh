@@ -6,7 +6,9 @@
 # tuning in the library (issue 17).
 #
 # usage: bench/report.sh [PEER_DIR] [RUNS]
-#   PEER_DIR  folder holding peer_report.py (default: ../shared/bench)
+#   PEER_DIR  folder holding peer_report.py (default: ../shared/bench from
+#             the repository, or ../../shared/bench from a worktree under
+#             /work/wt)
 #   RUNS      timed runs of each, alternating, after one warm-up (default: 5)
 #
 # The peer needs Debian's python3-pandas, python3-matplotlib and
@@ -14,7 +16,11 @@
 # so and times casualty alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-peer_dir=${1:-../shared/bench}
+peer_dir=${1:-}
+if [ -z "$peer_dir" ]; then
+  peer_dir=../shared/bench
+  [ -f "$peer_dir/peer_report.py" ] || [ ! -f ../../shared/bench/peer_report.py ] || peer_dir=../../shared/bench
+fi
 runs=${2:-5}
 py=/usr/bin/python3   # Debian's python: a pyenv shim does not see Debian's packages
 

@@ -16,9 +16,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
-// Update reports whether the tests run with -update.
-func Update() bool { return *update }
-
 // Check compares got with the golden file at path, for every golden
 // test. On a mismatch it writes path.got beside it and
 // shows the first lines that differ; -update rewrites the golden file
