@@ -12,7 +12,7 @@ import (
 )
 
 // This file connects the report folder to the renderers other files own:
-// the workbook (workbook*.go) and the charts (chart*.go). The report only
+// the workbook (report/workbook) and the charts (report/chart). The report only
 // passes its options on; it computes nothing here. Rendering runs on every
 // core, since the PNG charts are most of the report's time; results land
 // in fixed slots, so the output does not depend on which finishes first.
