@@ -125,13 +125,11 @@ func TestBorrowedCanvasIsClean(t *testing.T) {
 	if err := drawChart(first, a); err != nil {
 		t.Fatal(err)
 	}
-	img := a.RGBA()
 	a.Release()
+	// The pool usually lends img back, but sync.Pool promises nothing
+	// (TestDirtyImageStartsClean in internal/raster covers reuse itself).
 	b := raster.Borrow(second.Width, second.Height, DefaultDPI)
 	defer b.Release()
-	if b.RGBA() != img {
-		t.Fatal("the pool did not lend the image back")
-	}
 	if err := drawChart(second, b); err != nil {
 		t.Fatal(err)
 	}

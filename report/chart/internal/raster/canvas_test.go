@@ -183,3 +183,27 @@ var titleStyle = text.Style{
 	Font:    font.Font{Typeface: "Liberation", Variant: "Sans", Size: 13, Weight: stdfont.WeightBold},
 	Handler: plot.DefaultTextHandler,
 }
+
+// TestDirtyImageStartsClean draws on an image full of leftover pixels, as
+// one lent again by the pool is, and on a new one: the same pixels.
+func TestDirtyImageStartsClean(t *testing.T) {
+	draw1 := func(c *Canvas) *image.RGBA {
+		dc := draw.New(c)
+		dc.SetColor(color.RGBA{200, 0, 0, 255})
+		var p vg.Path
+		p.Move(vg.Point{X: 10.5, Y: 10})
+		p.Line(vg.Point{X: 30, Y: 25})
+		p.Line(vg.Point{X: 12, Y: 30})
+		p.Close()
+		dc.Fill(p)
+		dc.FillText(titleStyle, vg.Point{X: 5, Y: 5}, "Kyiv 1,234")
+		return c.RGBA()
+	}
+	dirty := image.NewRGBA(image.Rect(0, 0, 100, 80))
+	for i := range dirty.Pix {
+		dirty.Pix[i] = byte(i * 7)
+	}
+	fresh := draw1(New(100/72.0*vg.Inch, 80/72.0*vg.Inch, 72))
+	reused := draw1(newRasterCanvas(dirty, 72))
+	comparePixels(t, fresh, reused, 0, 0)
+}
