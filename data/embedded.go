@@ -17,9 +17,6 @@ var hrmmuCSV string
 // positions.
 const EmbeddedName = "embedded:hrmmu.csv"
 
-// EmbeddedCSV returns the default dataset's file as embedded.
-func EmbeddedCSV() string { return hrmmuCSV }
-
 // Default returns the embedded HRMMU dataset. It panics if the embedded file
 // does not load, which a test rules out.
 func Default() *Dataset {

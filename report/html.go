@@ -6,10 +6,9 @@ import (
 	"html/template"
 	"io"
 	"regexp"
-	"slices"
 	"strings"
 
-	"gonum.org/v1/plot/font"
+	"github.com/casualty-tool/casualty/report/chart"
 )
 
 //go:embed templates/*.tmpl
@@ -44,7 +43,7 @@ type htmlFigure struct {
 func (r *Report) WriteHTML(w io.Writer) error {
 	page := htmlPage{Report: r}
 	var faces []string
-	var fonts []font.Face
+	var svgs []*chart.SVG
 	for _, c := range r.Charts {
 		if c.SVG == nil {
 			continue
@@ -53,28 +52,24 @@ func (r *Report) WriteHTML(w io.Writer) error {
 		for _, f := range rules {
 			faces = appendNew(faces, f)
 		}
-		for _, f := range c.svgFonts {
-			if !slices.ContainsFunc(fonts, func(g font.Face) bool { return sameFontFace(f, g) }) {
-				fonts = append(fonts, f)
-			}
+		if c.svg != nil {
+			svgs = append(svgs, c.svg)
 		}
 		page.Figures = append(page.Figures, htmlFigure{ChartRef: c, Inline: body})
 	}
 	if err := pageTemplate.ExecuteTemplate(w, "head", page); err != nil {
 		return err
 	}
+	fonts, err := chart.FontFaces(svgs...)
+	if err != nil {
+		return err
+	}
 	if len(fonts) > 0 || len(faces) > 0 {
 		if _, err := io.WriteString(w, "<style>\n"); err != nil {
 			return err
 		}
-		for _, f := range fonts {
-			rule, err := fontFaceRule(f)
-			if err != nil {
-				return err
-			}
-			if _, err := w.Write(rule); err != nil {
-				return err
-			}
+		if _, err := w.Write(fonts); err != nil {
+			return err
 		}
 		for _, f := range faces {
 			// Rules cut from SVGs made elsewhere: no closing tag can hide

@@ -1,11 +1,9 @@
-// Package report renders what package stats computes, for people and for
-// programs: the monthly report (a neutral model built once by Build, shown
-// by WriteHTML and WriteMarkdown, and written with its charts, workbook,
-// data.csv and metadata.json as one folder by WriteFolder), the charts
-// (NewChart, WriteChart), the analyst's workbook (WriteWorkbook) and the
-// trend tables. It never computes a statistic: it chooses, orders, words
-// and rounds, once, at display. Renderers write to an io.Writer; files are
-// written only through data/atomicfile.
+// Package report is the monthly report: a neutral model built once by
+// Build, shown by WriteHTML and WriteMarkdown, and written with its charts
+// (report/chart), workbook (report/workbook), data.csv and metadata.json
+// as one folder by WriteFolder. It never computes a statistic: it chooses,
+// orders, words and rounds, once, at display. Renderers write to an
+// io.Writer; files are written only through internal/atomicfile.
 package report
 
 import (
@@ -13,9 +11,8 @@ import (
 	"fmt"
 	"strings"
 
-	"gonum.org/v1/plot/font"
-
 	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/report/chart"
 	"github.com/casualty-tool/casualty/stats"
 )
 
@@ -63,10 +60,6 @@ type Report struct {
 	latest *data.Dataset // its current estimates
 	opt    Options
 	srcIdx map[data.Publication]int
-
-	// early is the drawing Write started before building the rest of the
-	// report; render takes it over instead of starting its own.
-	early *renderSet
 }
 
 // KeyTable is the key figures of one metric.
@@ -100,9 +93,9 @@ type ChartRef struct {
 	SVG     []byte // the SVG with fonts linked: inlined in the HTML page
 	PNG     []byte
 
-	// svgFonts are the fonts SVG uses, embedded in charts/NAME.svg and
-	// carried once by the HTML page.
-	svgFonts []font.Face
+	// svg is the SVG drawn, whose fonts are embedded in charts/NAME.svg
+	// and carried once by the HTML page.
+	svg *chart.SVG
 }
 
 // AreaSection ranks areas by the month's count of one metric.
@@ -465,7 +458,7 @@ func (r *Report) revisionSection() RevisionSection {
 			Metric: v.Key.Metric.Label(),
 			Old:    txtCount(v.Old.Value, v.Old.Qualifier),
 			New:    txtCount(v.New.Value, v.New.Qualifier),
-			Change: txtSignedInt(v.Abs),
+			Change: stats.FormatSigned(v.Abs),
 		}
 		if v.Pct.Valid {
 			row.Change += " (" + txtSignedPctValue(v.Pct) + ")"

@@ -22,14 +22,6 @@ func txtCount(n int64, q data.Qualifier) string { return q.Words() + txtThousand
 // txtPerDay rounds a per-day rate to one decimal, as the sentence does.
 func txtPerDay(v float64) string { return stats.FormatRate(v) }
 
-// txtSignedInt writes a whole number with its sign: "+4", "-12", "0".
-func txtSignedInt(n int64) string {
-	if n > 0 {
-		return "+" + txtThousands(n)
-	}
-	return txtThousands(n)
-}
-
 // txtSignedPct writes a % change signed and rounded to a whole number, as
 // the sentence does: "+50%", "-19%", "0%".
 func txtSignedPct(v float64) string { return stats.FormatPct(v) }
@@ -70,7 +62,7 @@ func txtNA(v stats.Value) string {
 // txtChange is the change of the per-day rate, with the change of counts
 // after it: "+3% (+4)".
 func txtChange(c stats.Change) string {
-	abs := txtSignedInt(c.Abs)
+	abs := stats.FormatSigned(c.Abs)
 	if !c.PerDayPct.Valid {
 		if c.Verdict == stats.Unavailable {
 			return txtNA(c.PerDayPct)

@@ -3,31 +3,30 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"maps"
 	"runtime"
-	"runtime/debug"
-	"slices"
 	"sync"
 
 	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/report/chart"
+	"github.com/casualty-tool/casualty/report/workbook"
 )
 
 // This file connects the report folder to the renderers other files own:
-// the workbook (workbook*.go) and the charts (chart*.go). The report only
+// the workbook (report/workbook) and the charts (report/chart). The report only
 // passes its options on; it computes nothing here. Rendering runs on every
 // core, since the PNG charts are most of the report's time; results land
 // in fixed slots, so the output does not depend on which finishes first.
 
 // reportCharts are the charts of a report, in the order shown; the areas
 // chart only when the data has areas.
-func (r *Report) reportCharts() []ChartKind {
+func (r *Report) reportCharts() []chart.Kind {
 	return chartKinds(r.Areas != nil)
 }
 
-func chartKinds(areas bool) []ChartKind {
-	var out []ChartKind
-	for _, k := range ChartKinds {
-		if k == ChartAreas && !areas {
+func chartKinds(areas bool) []chart.Kind {
+	var out []chart.Kind
+	for _, k := range chart.Kinds {
+		if k == chart.Areas && !areas {
 			continue
 		}
 		out = append(out, k)
@@ -46,8 +45,8 @@ type rendered struct {
 // set; pieces done before that wait for it.
 type renderSet struct {
 	formats map[string]bool
-	kinds   []ChartKind // the charts drawn, in order
-	input   ChartInput  // without the kind
+	kinds   []chart.Kind // the charts drawn, in order
+	input   chart.Input  // without the kind
 
 	mu       sync.Mutex
 	emit     func(outFile)
@@ -61,10 +60,10 @@ type renderSet struct {
 
 // startRender starts drawing what formats need for a report on ds with
 // the resolved options opt, charts of kinds.
-func startRender(ds *data.Dataset, opt Options, kinds []ChartKind, formats map[string]bool, charts bool) *renderSet {
+func startRender(ds *data.Dataset, opt Options, kinds []chart.Kind, formats map[string]bool, charts bool) *renderSet {
 	rs := &renderSet{
 		formats: formats,
-		input:   ChartInput{Data: ds, Area: opt.Area, To: opt.Month, Month: opt.Month, Options: opt.Stats},
+		input:   chart.Input{Data: ds, Area: opt.Area, To: opt.Month, Month: opt.Month, Options: opt.Stats},
 	}
 	pngs, svgs := formats["png"] || formats["md"], formats["svg"] || formats["html"]
 	rs.kinds = drawnCharts(kinds, formats, charts)
@@ -105,7 +104,7 @@ func startRender(ds *data.Dataset, opt Options, kinds []ChartKind, formats map[s
 
 // drawnCharts are the charts of kinds a report draws: all of them when
 // they are to be drawn (charts) and a format shows them, else none.
-func drawnCharts(kinds []ChartKind, formats map[string]bool, charts bool) []ChartKind {
+func drawnCharts(kinds []chart.Kind, formats map[string]bool, charts bool) []chart.Kind {
 	if !charts || !(formats["png"] || formats["md"] || formats["svg"] || formats["html"]) {
 		return nil
 	}
@@ -117,34 +116,20 @@ func drawnCharts(kinds []ChartKind, formats map[string]bool, charts bool) []Char
 func (rs *renderSet) drawChart(i int, pngs, svgs bool) {
 	kind := rs.kinds[i]
 	ref := ChartRef{Name: string(kind)}
-	c, err := NewChart(kind, rs.input)
+	c, err := chart.New(kind, rs.input)
 	if err != nil {
 		rs.leftOut[i] = err
 		return
 	}
 	ref.Title, ref.Caption = c.Title, c.Subtitle
-	fail := func(err error) { rs.failed[i] = fmt.Errorf("%s chart: %w", kind, err) }
-	rec := newRecording(c.Width, c.Height)
-	if err := drawChart(c, rec); err != nil {
-		fail(err)
+	d, err := chart.DrawAll(c, pngs, svgs)
+	if err != nil {
+		rs.failed[i] = fmt.Errorf("%s chart: %w", kind, err)
 		return
 	}
-	if pngs {
-		if ref.PNG, err = chartPNG(rec); err != nil {
-			fail(err)
-			return
-		}
-	}
-	if svgs {
-		cv := newSVGCanvas(c.Width, c.Height, true)
-		err := rec.replay(cv)
-		if err == nil {
-			ref.SVG, ref.svgFonts, err = cv.linked()
-		}
-		if err != nil {
-			fail(err)
-			return
-		}
+	ref.PNG, ref.svg = d.PNG, d.SVG
+	if d.SVG != nil {
+		ref.SVG = d.SVG.Linked()
 	}
 	rs.mu.Lock()
 	rs.refs[i] = ref
@@ -199,22 +184,14 @@ func (rs *renderSet) wait(emit func(outFile)) (*rendered, []ChartRef, []error, e
 // parallel. A chart that cannot be drawn for this data (too few months,
 // say) is left out with a note rather than failing the whole report.
 // When emit is not nil, it is given the workbook file and each chart's
-// files, as the formats ask, as soon as each is ready. Drawing started
-// by Write before the report was built is taken over when it is for the
-// same charts and formats.
+// files, as the formats ask, as soon as each is ready.
 func (r *Report) render(formats map[string]bool, emit func(outFile)) (*rendered, error) {
 	if emit == nil {
 		emit = func(outFile) {}
 	}
 	kinds := r.reportCharts()
 	charts := r.Charts == nil
-	rs := r.early
-	r.early = nil // taken: a second WriteFolder draws its own
-	if rs == nil || !maps.Equal(rs.formats, formats) || !slices.Equal(rs.kinds, drawnCharts(kinds, formats, charts)) {
-		// Nothing started, or not for these charts: the drawing started
-		// finishes unused.
-		rs = startRender(r.ds, r.opt, kinds, formats, charts)
-	}
+	rs := startRender(r.ds, r.opt, kinds, formats, charts)
 	out, refs, leftOut, err := rs.wait(emit)
 	if err != nil {
 		return nil, err
@@ -232,28 +209,11 @@ func (r *Report) render(formats map[string]bool, emit func(outFile)) (*rendered,
 	return out, nil
 }
 
-// chartPNG draws a laid-out chart as PNG like WriteChart does, at the
-// chart renderer's resolution, and encodes it with encodePNG, which is
-// about twice as fast as image/png on these images.
-func chartPNG(rec *recording) ([]byte, error) {
-	cv := borrowImageCanvas(rec.w, rec.h, DefaultDPI)
-	defer cv.release()
-	if err := rec.replay(cv); err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	b.Grow(len(cv.img.Pix) / 16) // a chart's PNG is about a twentieth of its pixels' bytes
-	if err := encodeOpaquePNG(&b, cv.img); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
 // workbookFor makes the workbook for a report on ds with the resolved
 // options opt (see resolveSubject).
 func workbookFor(ds *data.Dataset, opt Options) ([]byte, error) {
 	var b bytes.Buffer
-	err := WriteWorkbook(&b, ds, WorkbookOptions{
+	err := workbook.Write(&b, ds, workbook.Options{
 		Month: opt.Month, Area: opt.Area, Command: opt.Command, Version: opt.Version, Stats: opt.Stats,
 	})
 	return b.Bytes(), err
@@ -263,50 +223,4 @@ func workbookFor(ds *data.Dataset, opt Options) ([]byte, error) {
 type workbookResult struct {
 	b   []byte
 	err error
-}
-
-// Write builds the report for ds and writes its folder, dir or, when dir
-// is empty, DefaultFolder of the report's month; it returns the report
-// and the paths written. It does what Build and Report.WriteFolder do,
-// but starts drawing the workbook and the charts as soon as the month is
-// known, so that every core draws while the rest of the report is built.
-func Write(dir string, ds *data.Dataset, opt Options) (*Report, []string, error) {
-	warmHeap()
-	defer collectLessOften()()
-	resolved, err := resolveSubject(ds, opt)
-	if err != nil {
-		return nil, nil, err
-	}
-	var rs *renderSet
-	if formats, err := ParseFormats(opt.Formats); err == nil {
-		rs = startRender(ds, resolved, chartKinds(hasAreaSection(ds, resolved)), formats, true)
-	}
-	r, err := Build(ds, resolved)
-	if err != nil {
-		return nil, nil, err // what was started finishes unused
-	}
-	r.early = rs
-	if dir == "" {
-		dir = DefaultFolder(r.Month)
-	}
-	files, err := r.WriteFolder(dir)
-	r.early = nil
-	return r, files, err
-}
-
-// collectLessOften raises the garbage collector's target (GOGC) to 400
-// until the function it returns is called, unless it is higher already
-// or off. A report allocates some 35 MB, almost all of it short-lived, on
-// a live heap of about 10 MB: at the default of 100 the collector ran
-// every few megabytes, and the heap warmed by warmHeap sat unused. At 400
-// casualty report took 15–25% less CPU (perf stat, 25 runs each: 170 ms
-// against 202–227 ms) for a heap of some 50 MB at most; 200 gained less,
-// 800 no more.
-func collectLessOften() (restore func()) {
-	prev := debug.SetGCPercent(400)
-	if prev < 0 || prev > 400 {
-		debug.SetGCPercent(prev)
-		return func() {}
-	}
-	return func() { debug.SetGCPercent(prev) }
 }

@@ -31,17 +31,12 @@ func Revisions(ds *data.Dataset, older, newer data.Publication) []Revision {
 			continue
 		}
 		o, ok := olds[key{n.Key(), n.PartMonth()}]
-		if !ok || (o.Value == n.Value && o.Qualifier == n.Qualifier) {
+		if !ok {
 			continue
 		}
-		r := Revision{Key: n.Key(), Old: o, New: n, Abs: n.Value - o.Value}
-		if o.Value > 0 {
-			r.Pct = Value{V: float64(r.Abs) / float64(o.Value) * 100, Valid: true}
-		} else {
-			r.Pct = noValue("no % change on 0")
+		if r, ok := Revise(ds, o, n); ok {
+			out = append(out, r)
 		}
-		r.Provisional = newestMonth(ds, older, o.Area) == o.Month
-		out = append(out, r)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Key, out[j].Key
@@ -58,6 +53,27 @@ func Revisions(ds *data.Dataset, older, newer data.Publication) []Revision {
 		return metricOrder(a.Metric) < metricOrder(b.Metric)
 	})
 	return out
+}
+
+// Revise is the revision of one figure from an older vintage, old, to a
+// newer one, new: the difference new - old and the % change
+// (new - old) / old · 100 (invalid when old is 0). It is Provisional when
+// old is the newest month its publication gives in ds for its area. ok is
+// false when value and qualifier are the same (a restatement, or only the
+// range changed): that is not a revision. old and new may come from the
+// same publication, as when a corrected release replaces a stored one.
+func Revise(ds *data.Dataset, old, new data.Observation) (r Revision, ok bool) {
+	if old.Value == new.Value && old.Qualifier == new.Qualifier {
+		return Revision{}, false
+	}
+	r = Revision{Key: new.Key(), Old: old, New: new, Abs: new.Value - old.Value}
+	if old.Value > 0 {
+		r.Pct = Value{V: float64(r.Abs) / float64(old.Value) * 100, Valid: true}
+	} else {
+		r.Pct = noValue("no % change on 0")
+	}
+	r.Provisional = newestMonth(ds, old.Published, old.Area) == old.Month
+	return r, true
 }
 
 // metricOrder places a metric in display order (data.StoredMetrics).

@@ -216,6 +216,16 @@ func FormatCount(n int64) string {
 	return b.String()
 }
 
+// FormatSigned writes a whole number with thousands separators and its
+// sign: "+1,234", "-12", "0". It is the one way a change in a count is
+// written, in every output.
+func FormatSigned(n int64) string {
+	if n > 0 {
+		return "+" + FormatCount(n)
+	}
+	return FormatCount(n)
+}
+
 // FormatRate writes a per-day rate to one decimal: 34.6.
 func FormatRate(r float64) string { return strconv.FormatFloat(r, 'f', 1, 64) }
 

@@ -103,3 +103,21 @@ func TestSentenceParts(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestFormatSigned: changes in counts, with their sign and separators.
+func TestFormatSigned(t *testing.T) {
+	for _, tc := range []struct {
+		n    int64
+		want string
+	}{
+		{-127, "-127"},   // HRMMU killed, March 2025 against February: 918 - 1045
+		{4, "+4"},        // 161 - 157
+		{0, "0"},         // no change has no sign
+		{1234, "+1,234"}, // separators as FormatCount
+		{-35000, "-35,000"},
+	} {
+		if got := FormatSigned(tc.n); got != tc.want {
+			t.Errorf("FormatSigned(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}

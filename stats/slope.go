@@ -56,11 +56,3 @@ func Slope(points []data.Point, level float64) (slope Value, ci Interval) {
 	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n - 2)}.Quantile(1 - (1-level)/2)
 	return Value{V: b, Valid: true}, Interval{Low: b - t*se, High: b + t*se, Level: level, Valid: true}
 }
-
-// LastN returns the last n points of a series (all when it has fewer).
-func LastN(s data.Series, n int) []data.Point {
-	if n >= len(s.Points) || n < 0 {
-		return s.Points
-	}
-	return s.Points[len(s.Points)-n:]
-}

@@ -12,9 +12,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/casualty-tool/casualty/data/atomicfile"
 	"github.com/casualty-tool/casualty/data/events"
 	"github.com/casualty-tool/casualty/data/store"
+	"github.com/casualty-tool/casualty/internal/atomicfile"
 )
 
 func init() {

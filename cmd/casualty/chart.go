@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/casualty-tool/casualty/data/atomicfile"
-	"github.com/casualty-tool/casualty/report"
+	"github.com/casualty-tool/casualty/internal/atomicfile"
+	"github.com/casualty-tool/casualty/report/chart"
 	"github.com/casualty-tool/casualty/stats"
 )
 
@@ -23,8 +23,8 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("chart", stderr)
 	var df dataFlags
 	df.register(fs)
-	kinds := make([]string, len(report.ChartKinds))
-	for i, k := range report.ChartKinds {
+	kinds := make([]string, len(chart.Kinds))
+	for i, k := range chart.Kinds {
 		kinds[i] = string(k)
 	}
 	kind := fs.String("kind", "", "the chart to draw: `KIND` is one of "+strings.Join(kinds, ", "))
@@ -33,7 +33,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	from := fs.String("from", "", "first month drawn, `YYYY-MM` (default: the first with figures)")
 	to := fs.String("to", "", "last month drawn, `YYYY-MM` (default: the last with figures)")
 	month := fs.String("month", "", "the month the title's finding is about, `YYYY-MM` (default: the last month drawn)")
-	dpi := fs.Int("dpi", report.DefaultDPI, "PNG resolution in dots per inch; the default prints at twice screen resolution")
+	dpi := fs.Int("dpi", chart.DefaultDPI, "PNG resolution in dots per inch; the default prints at twice screen resolution")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: casualty chart --kind KIND --out FILE.png|FILE.svg|FILE.pdf [flags]")
 		fmt.Fprintln(stderr, "\nDraws one chart of the figures and writes it to FILE, replacing it only once the chart is complete.")
@@ -48,21 +48,21 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *kind == "" {
 		return usagef("chart: --kind is required (one of %s)", strings.Join(kinds, ", "))
 	}
-	k, err := report.ParseChartKind(*kind)
+	k, err := chart.ParseKind(*kind)
 	if err != nil {
 		return usagef("--kind: %v", err)
 	}
 	if *out == "" {
 		return usagef("chart: --out is required: a file ending in .png, .svg or .pdf")
 	}
-	format, ok := report.ChartFormatOf(*out)
+	format, ok := chart.FormatOf(*out)
 	if !ok {
 		return usagef("--out %q: cannot tell the format from the extension; want a file ending in .png, .svg or .pdf", *out)
 	}
 	if *dpi < 1 || *dpi > 1200 {
 		return usagef("--dpi must be between 1 and 1200, got %d", *dpi)
 	}
-	in := report.ChartInput{}
+	in := chart.Input{}
 	for _, f := range []struct {
 		name, v string
 		m       *data.Month
@@ -102,7 +102,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	c, err := report.NewChart(k, in)
+	c, err := chart.New(k, in)
 	if err != nil {
 		return fmt.Errorf("%s chart: %w", k, err)
 	}
@@ -110,7 +110,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	// Draw fully before opening the file, so a failure leaves nothing.
-	w, err := c.WriterTo(format, report.WriteOptions{DPI: *dpi})
+	w, err := c.WriterTo(format, chart.WriteOptions{DPI: *dpi})
 	if err != nil {
 		return fmt.Errorf("%s chart: %w", k, err)
 	}

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/casualty-tool/casualty/report"
+	"github.com/casualty-tool/casualty/report/table"
 	"github.com/casualty-tool/casualty/stats"
 )
 
@@ -79,14 +79,14 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	name := ds.AreaName(area)
 	switch *format {
 	case "json":
-		return report.WriteComparisonJSON(stdout, c)
+		return table.WriteComparisonJSON(stdout, c)
 	case "markdown", "md":
-		return report.WriteComparisonMarkdown(stdout, c, name)
+		return table.Comparison(c, name).WriteMarkdown(stdout)
 	case "sentence":
 		_, err := fmt.Fprintln(stdout, c.Sentence)
 		return err
 	}
-	return report.WriteComparisonText(stdout, c, name)
+	return table.Comparison(c, name).WriteText(stdout)
 }
 
 // parsePeriod reads a month (2025-03) or a range of months

@@ -97,7 +97,11 @@ func buildReport(ctx context.Context, ds *data.Dataset, cfg reportConfig, stdout
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	r, files, err := report.Write(cfg.Out, ds, opt)
+	r, err := report.Build(ds, opt)
+	if err != nil {
+		return err
+	}
+	files, err := r.WriteFolder(cfg.Out)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/data/store"
-	"github.com/casualty-tool/casualty/report"
+	"github.com/casualty-tool/casualty/report/table"
 )
 
 func init() {
@@ -175,7 +175,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 	}
-	report.WritePlan(stdout, plan, file, ds, s.Dir, *dryRun)
+	table.WritePlan(stdout, plan, file, ds, s.Dir, *dryRun)
 	return nil
 }
 
@@ -255,5 +255,5 @@ func runRevisions(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if len(hs) == 0 && !m.IsZero() {
 		return fmt.Errorf("revisions: no figure for %s in the data", m)
 	}
-	return report.WriteRevisions(stdout, ds, hs, *format)
+	return table.WriteRevisions(stdout, ds, hs, *format)
 }

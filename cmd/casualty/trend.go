@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/casualty-tool/casualty/report"
+	"github.com/casualty-tool/casualty/report/table"
 	"github.com/casualty-tool/casualty/stats"
 )
 
@@ -165,11 +165,11 @@ func runTrend(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		for _, w := range t.Warnings {
 			fmt.Fprintln(stderr, "warning:", w)
 		}
-		return report.WriteTrendCSV(stdout, t)
+		return table.WriteTrendCSV(stdout, t)
 	case "json":
-		return report.WriteTrendJSON(stdout, t)
+		return table.WriteTrendJSON(stdout, t)
 	case "markdown", "md":
-		return report.WriteTrendMarkdown(stdout, t, name)
+		return table.Trend(t, name).WriteMarkdown(stdout)
 	}
-	return report.WriteTrendText(stdout, t, name)
+	return table.Trend(t, name).WriteText(stdout)
 }

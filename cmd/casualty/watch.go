@@ -17,9 +17,9 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/casualty-tool/casualty/data/atomicfile"
 	"github.com/casualty-tool/casualty/data/store"
-	"github.com/casualty-tool/casualty/report"
+	"github.com/casualty-tool/casualty/internal/atomicfile"
+	"github.com/casualty-tool/casualty/report/table"
 )
 
 func init() {
@@ -257,7 +257,7 @@ func (c watchConfig) process(ctx context.Context, path string, stdout, stderr io
 		fmt.Fprintf(stderr, "casualty: %s: ingested, but the store does not load: %v\n", name, err)
 		return false
 	}
-	report.WritePlan(stdout, plan, name, ds, c.store.Dir, false)
+	table.WritePlan(stdout, plan, name, ds, c.store.Dir, false)
 	if plan.Same {
 		return false
 	}

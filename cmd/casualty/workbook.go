@@ -14,17 +14,17 @@ import (
 	"golang.org/x/term"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/casualty-tool/casualty/data/atomicfile"
-	"github.com/casualty-tool/casualty/report"
+	"github.com/casualty-tool/casualty/internal/atomicfile"
+	"github.com/casualty-tool/casualty/report/workbook"
 )
 
 func init() {
 	register(command{name: "workbook", summary: "write the analyst's Excel workbook: figures, trends, native charts, revisions, notes", run: runWorkbook})
 }
 
-// runWorkbook writes the analyst's workbook (report.WriteWorkbook), or
+// runWorkbook writes the analyst's workbook (workbook.Write), or
 // with --figures every figure one row each on a streamed sheet
-// (report.WriteFiguresWorkbook), to --out through an atomic write: a
+// (workbook.WriteFigures), to --out through an atomic write: a
 // failure leaves no file and an existing file untouched.
 func runWorkbook(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("workbook", stderr)
@@ -87,7 +87,7 @@ func runWorkbook(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		bar := newRowProgress(len(obs), stderr)
 		err := atomicfile.Write(*out, func(w io.Writer) error {
-			return report.WriteFiguresWorkbook(w, slices.Values(obs), report.FiguresOptions{
+			return workbook.WriteFigures(w, slices.Values(obs), workbook.FiguresOptions{
 				Title: "Civilian casualty figures from " + strings.Join(ds.Files, ", "), Areas: ds.Areas,
 				Command: cmdLine, Version: version, Progress: bar.set,
 			})
@@ -99,8 +99,8 @@ func runWorkbook(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fmt.Fprintln(stdout, *out)
 		return nil
 	}
-	opt := report.WorkbookOptions{Month: m, Area: code, Command: cmdLine, Version: version}
-	if err := atomicfile.Write(*out, func(w io.Writer) error { return report.WriteWorkbook(w, ds, opt) }); err != nil {
+	opt := workbook.Options{Month: m, Area: code, Command: cmdLine, Version: version}
+	if err := atomicfile.Write(*out, func(w io.Writer) error { return workbook.Write(w, ds, opt) }); err != nil {
 		if code == "" && !slices.Contains(ds.AreaCodes(), ds.NationalCode()) {
 			return fmt.Errorf("%v\nthe data has no national total: pick an area with --area", err)
 		}
@@ -141,7 +141,7 @@ type rowProgress struct{ bar *progressbar.ProgressBar }
 
 func newRowProgress(rows int, stderr io.Writer) *rowProgress {
 	f, ok := stderr.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) || rows < report.ProgressEvery {
+	if !ok || !term.IsTerminal(int(f.Fd())) || rows < workbook.ProgressEvery {
 		return nil
 	}
 	return &rowProgress{bar: progressbar.NewOptions(rows,

@@ -2,6 +2,8 @@ package store
 
 import (
 	"bufio"
+	"context"
+	"fmt"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -24,14 +26,67 @@ const crashPub = `month,metric,value
 2026-02,injured,700
 `
 
+// crashChildEnv, in the environment of this test binary, makes it the
+// process TestCrashAtAnyMoment kills: "6ms DIR" ingests crashPub into the
+// store DIR with slowStep at 6 ms.
+const crashChildEnv = "CASUALTY_STORE_CRASH_CHILD"
+
+// TestMain runs the tests, or, started by the crash test with
+// crashChildEnv set, an ingest as `casualty ingest` makes it: lock the
+// store, ingest crashPub as the 12 March 2026 HRMMU update, unlock.
+func TestMain(m *testing.M) {
+	if spec := os.Getenv(crashChildEnv); spec != "" {
+		if err := crashChild(spec); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+func crashChild(spec string) error {
+	step, dir, ok := strings.Cut(spec, " ")
+	if !ok {
+		return fmt.Errorf("%s: want \"DURATION DIR\", got %q", crashChildEnv, spec)
+	}
+	d, err := time.ParseDuration(step)
+	if err != nil {
+		return err
+	}
+	slowStep = d
+	s, err := Open(dir)
+	if err != nil {
+		return err
+	}
+	published, err := data.ParseDate("2026-03-12")
+	if err != nil {
+		return err
+	}
+	pub := data.Publication{Name: "HRMMU update", Date: published}
+	in, err := data.Load(strings.NewReader(crashPub), "update.csv", data.LoadOptions{Publication: pub})
+	if err != nil {
+		return err
+	}
+	unlock, err := s.Lock(context.Background(), time.Minute, nil)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.Ingest(in, pub, Options{})
+	return err
+}
+
 // TestCrashAtAnyMoment kills `casualty ingest` (SIGKILL, as a power cut
 // or the OOM killer would) at random moments, at least 50 times, and
 // checks after each that the store loads and holds exactly the figures it
 // held before the ingest or exactly those it holds after a whole one —
 // never a mix, never a half-written publication — and that a following
-// ingest completes the store. CASUALTY_TEST_SLOW_INGEST slows each write
-// so that the kills land in every step: reading, writing the publication
-// file, between it and the index, writing the index.
+// ingest completes the store. The process killed is this test binary,
+// started again as an ingest (see TestMain) with the hook slowStep set,
+// which slows each write so that the kills land in every step: reading,
+// writing the publication file, between it and the index, writing the
+// index.
 func TestCrashAtAnyMoment(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command and runs it 60 times")
@@ -40,13 +95,8 @@ func TestCrashAtAnyMoment(t *testing.T) {
 		t.Skip("SIGKILL")
 	}
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "casualty")
-	build := exec.Command("go", "build", "-o", bin, "github.com/casualty-tool/casualty/cmd/casualty")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	input := filepath.Join(tmp, "update.csv")
-	if err := os.WriteFile(input, []byte(crashPub), 0o644); err != nil {
+	bin, err := os.Executable()
+	if err != nil {
 		t.Fatal(err)
 	}
 	base := filepath.Join(tmp, "base")
@@ -61,8 +111,8 @@ func TestCrashAtAnyMoment(t *testing.T) {
 		t.Fatal(err)
 	}
 	ingest := func(dir string, slow string) *exec.Cmd {
-		c := exec.Command(bin, "ingest", "--store", dir, "--published", "2026-03-12", "--name", "HRMMU update", input)
-		c.Env = append(os.Environ(), "CASUALTY_TEST_SLOW_INGEST="+slow)
+		c := exec.Command(bin, "-test.run=^$")
+		c.Env = append(os.Environ(), crashChildEnv+"="+slow+" "+dir)
 		return c
 	}
 	state := func(dir string) string {

@@ -25,18 +25,6 @@ func (h History) Revised() bool {
 	return false
 }
 
-// Revisions lists the vintage pairs of the history in which the value
-// changed (a publication that restates a figure unchanged is not one).
-func (h History) Revisions() []Revision {
-	var out []Revision
-	for i := 1; i < len(h.Vintages); i++ {
-		if !sameValue(h.Vintages[i-1], h.Vintages[i]) {
-			out = append(out, Revision{Old: h.Vintages[i-1], New: h.Vintages[i]})
-		}
-	}
-	return out
-}
-
 // Histories groups the figures of ds, every vintage, by figure: month,
 // area, metric, then days covered (a figure for part of a month is a
 // different figure from the whole month's).

@@ -12,7 +12,7 @@ import (
 	"strconv"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/casualty-tool/casualty/data/atomicfile"
+	"github.com/casualty-tool/casualty/internal/atomicfile"
 )
 
 // indexHeader is the header of index.csv: one line per publication file,

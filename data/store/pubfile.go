@@ -13,7 +13,7 @@ import (
 	"sync"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/casualty-tool/casualty/data/atomicfile"
+	"github.com/casualty-tool/casualty/internal/atomicfile"
 )
 
 // pubHeader is the header of a publication file: the tidy columns plus the
@@ -96,10 +96,6 @@ func sameFigure(a, b data.Observation) bool {
 		a.FromDay == b.FromDay && a.ToDay == b.ToDay && a.Published == b.Published &&
 		a.Source == b.Source && a.Note == b.Note
 }
-
-// slowWrite is a test hook (see slow.go): it writes b in pieces so that a
-// test can kill the process in the middle of a write.
-var slowWrite = func(w io.Writer, b []byte) error { _, err := w.Write(b); return err }
 
 // writePublication stores the figures of publication p in the file name
 // within publications/ (see fileName). Before anything is written the encoded file is read

@@ -15,7 +15,7 @@
 //
 // The publication file is the single commit point. An ingest takes the
 // lock, writes the new publication file to a temporary file in
-// publications/ and renames it into place (data/atomicfile), then rewrites
+// publications/ and renames it into place (internal/atomicfile), then rewrites
 // index.csv the same way. A crash before the rename leaves the store as it
 // was (a stray temporary file, which loading ignores and the next ingest
 // removes); a crash after it leaves the new publication in the store with
@@ -35,7 +35,7 @@ import (
 	"strings"
 
 	"github.com/casualty-tool/casualty/data"
-	"github.com/casualty-tool/casualty/data/atomicfile"
+	"github.com/casualty-tool/casualty/internal/atomicfile"
 )
 
 // Names of the files and folders of a store.

@@ -1,0 +1,183 @@
+// Package chart draws the charts casualty publishes, with gonum/plot: New
+// lays a chart of a Kind out from an Input, Draw draws it on any vg
+// canvas, WriterTo and Write render it as PNG, SVG or PDF, and DrawAll
+// draws PNG and SVG from one layout for a report. PNGs are drawn on the
+// fast raster canvas of internal/raster, held to gonum/plot's own vgimg
+// pixel by pixel. The same chart always gives the same SVG and PDF bytes.
+package chart
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/stats"
+)
+
+// Kind names one of the charts casualty draws.
+type Kind string
+
+// The charts. Each can be drawn for the national series or any area, over
+// any range of months.
+const (
+	// Monthly: killed and injured per month, in two aligned panels
+	// with their own scales, so killed stays legible beside the injured
+	// count (about five times larger).
+	Monthly Kind = "monthly"
+	// PerDay: casualties per day with the 3-month rolling mean, so
+	// that month length does not mislead.
+	PerDay Kind = "per-day"
+	// Change: the change on the previous month of the per-day rate,
+	// with its interval; changes indistinguishable from noise are muted.
+	Change Kind = "change"
+	// Cumulative: killed and injured added up since the first month.
+	Cumulative Kind = "cumulative"
+	// Areas: a heat map of months × areas and small multiples of the
+	// areas with most casualties.
+	Areas Kind = "areas"
+	// SameMonth: the latest month against the same month of earlier
+	// years.
+	SameMonth Kind = "same-month"
+)
+
+// Kinds lists every chart, in the order a report shows them.
+var Kinds = []Kind{Monthly, PerDay, Change, Cumulative, Areas, SameMonth}
+
+// ParseKind reads a chart name as the command line gives it.
+func ParseKind(s string) (Kind, error) {
+	for _, k := range Kinds {
+		if string(k) == s {
+			return k, nil
+		}
+	}
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = string(k)
+	}
+	hint := ""
+	if n := data.Nearest(s, names); n != "" {
+		hint = fmt.Sprintf("; did you mean %s?", n)
+	}
+	return "", fmt.Errorf("unknown chart %q%s (charts: %s)", s, hint, strings.Join(names, ", "))
+}
+
+// Input is what a chart is drawn from.
+type Input struct {
+	// Data holds every vintage of the figures; charts draw each month's
+	// latest estimate and take statistics from package stats.
+	Data *data.Dataset
+	// Area is the area code; "" is the national total. The areas chart
+	// draws every area and ignores it.
+	Area string
+	// From and To bound the months drawn; zero months mean the first and
+	// last months with figures.
+	From, To data.Month
+	// Month is the month the title's finding is about (the month compared
+	// with the one before, or with the same month of earlier years); zero
+	// means the last month drawn.
+	Month data.Month
+	// Options are the statistics options; the zero value means
+	// stats.DefaultOptions().
+	Options stats.Options
+	// TopAreas is how many areas the areas chart draws as small
+	// multiples; 0 means 6.
+	TopAreas int
+}
+
+// Chart is a finished chart: a title stating the finding, a subtitle
+// saying what is drawn, a key, sections of aligned panels, notes and the
+// source. It draws itself on any gonum/plot canvas (see Draw), and
+// Write renders it as PNG, SVG or PDF.
+type Chart struct {
+	Kind     Kind
+	Title    string
+	Subtitle string
+	Key      []KeyItem
+	Sections []Section
+	// Notes explain what a reader could misread: gaps, part months,
+	// intervals, lower bounds.
+	Notes []string
+	// Source names the publications and their date.
+	Source string
+	// Width and Height are the published size (the PNG's pixel size is
+	// this size times the DPI).
+	Width, Height vg.Length
+}
+
+// Section is a block of panels whose data areas are aligned: the
+// two panels of the monthly chart, the heat map, a grid of small
+// multiples.
+type Section struct {
+	Heading string
+	// Panels are rows of plots; a nil plot leaves its cell empty.
+	Panels [][]*plot.Plot
+	// Labels head the panels, left-aligned over each data area (same
+	// shape as Panels; "" for none).
+	Labels [][]string
+	// LabelColors colour the labels (nil: the text colour).
+	LabelColors [][]color.Color
+	// Weight is the section's share of the height left for panels.
+	Weight float64
+}
+
+// KeyShape is how a key item is drawn.
+type KeyShape int
+
+// Key shapes.
+const (
+	KeyBar KeyShape = iota
+	KeyLine
+	KeyDot
+)
+
+// KeyItem is one entry of a chart's key.
+type KeyItem struct {
+	Label  string
+	Color  color.Color
+	Shape  KeyShape
+	Dashes []vg.Length
+}
+
+// New builds the chart of the given kind. It fails, with a message
+// naming what is missing, when the data has no figures for the area,
+// metric or months asked for.
+func New(kind Kind, in Input) (*Chart, error) {
+	if in.Data == nil {
+		return nil, fmt.Errorf("chart: no data")
+	}
+	if in.Options.Level == 0 {
+		in.Options = stats.DefaultOptions()
+	}
+	if in.Area == "" {
+		in.Area = in.Data.NationalCode()
+	}
+	if in.TopAreas <= 0 {
+		in.TopAreas = 6
+	}
+	if !in.From.IsZero() && !in.To.IsZero() && in.To.Before(in.From) {
+		return nil, fmt.Errorf("chart: the range %s..%s ends before it starts", in.From, in.To)
+	}
+	if !in.Month.IsZero() && (!in.From.IsZero() && in.Month.Before(in.From) || !in.To.IsZero() && in.To.Before(in.Month)) {
+		return nil, fmt.Errorf("chart: the month %s is outside the months drawn (%s..%s)", in.Month, in.From, in.To)
+	}
+	switch kind {
+	case Monthly:
+		return monthlyChart(in)
+	case PerDay:
+		return perDayChart(in)
+	case Change:
+		return changeChart(in)
+	case Cumulative:
+		return cumulativeChart(in)
+	case Areas:
+		return areasChart(in)
+	case SameMonth:
+		return sameMonthChart(in)
+	}
+	_, err := ParseKind(string(kind))
+	return nil, err
+}

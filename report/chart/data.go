@@ -1,0 +1,399 @@
+package chart
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/stats"
+)
+
+// This file picks the figures a chart draws and words its title, notes
+// and source. It reads values and words them; every statistic comes from
+// package stats.
+
+// chartSeries is the latest estimate of one area's metric.
+func chartSeries(in Input, m data.Metric) data.Series {
+	return in.Data.Latest().Series(in.Area, m)
+}
+
+// chartRange resolves the months to draw: the input's From and To, or the
+// span of the series given. It fails when nothing is left to draw.
+func chartRange(in Input, what string, ss ...data.Series) (from, to data.Month, err error) {
+	first := true
+	for _, s := range ss {
+		if len(s.Points) == 0 {
+			continue
+		}
+		a, b := s.Points[0].Month, s.Points[len(s.Points)-1].Month
+		if first || a.Before(from) {
+			from = a
+		}
+		if first || to.Before(b) {
+			to = b
+		}
+		first = false
+	}
+	if first {
+		return from, to, fmt.Errorf("no %s figures for %s", what, in.Data.AreaName(in.Area))
+	}
+	if !in.From.IsZero() {
+		from = in.From
+	}
+	if !in.To.IsZero() {
+		to = in.To
+	}
+	if to.Before(from) {
+		return from, to, fmt.Errorf("the range %s..%s ends before it starts", from, to)
+	}
+	for _, s := range ss {
+		for m := from; !to.Before(m); m = m.Add(1) {
+			if s.At(m).Present {
+				return from, to, nil
+			}
+		}
+	}
+	return from, to, fmt.Errorf("no %s figures for %s between %s and %s", what, in.Data.AreaName(in.Area), from.Label(), to.Label())
+}
+
+// countValues is the series' counts for each month from..to, with gaps.
+func countValues(s data.Series, from, to data.Month) []monthValue {
+	var out []monthValue
+	for m := from; !to.Before(m); m = m.Add(1) {
+		p := s.At(m)
+		out = append(out, monthValue{Month: m, V: float64(p.Value), OK: p.Present, Light: p.PartMonth, Text: chartInt(p.Value)})
+	}
+	return out
+}
+
+// mixedCoverage reports whether a derived point sums figures that cover
+// different days (killed for the whole of June, injured for 1–18 June).
+// Its count mixes two spans and no single number of days fits it, so the
+// charts draw no per-day rate or change for it rather than a wrong one.
+func mixedCoverage(p data.Point) bool {
+	for _, o := range p.Sources {
+		if o.Days() != p.Sources[0].Days() {
+			return true
+		}
+	}
+	return false
+}
+
+// mixedNote words the months whose parts cover different days.
+func mixedNote(ms []data.Month) string {
+	if len(ms) == 0 {
+		return ""
+	}
+	return "In " + monthsText(ms) + " the killed and injured figures cover different days, so no per-day rate or change is drawn for " + chartPlural(len(ms), "that month", "those months") + " (hatched)."
+}
+
+// lastPresent is the last month from..to with a figure in every series.
+func lastPresent(from, to data.Month, ss ...data.Series) (data.Month, bool) {
+	for m := to; !m.Before(from); m = m.Add(-1) {
+		ok := true
+		for _, s := range ss {
+			ok = ok && s.At(m).Present
+		}
+		if ok {
+			return m, true
+		}
+	}
+	return data.Month{}, false
+}
+
+// featureMonth is the month a chart's title is about: the input's Month,
+// or the last month drawn that has a figure.
+func featureMonth(in Input, from, to data.Month, ss ...data.Series) (data.Month, bool) {
+	if !in.Month.IsZero() {
+		return in.Month, true
+	}
+	return lastPresent(from, to, ss...)
+}
+
+// chartNotes collects what a reader must know to read the series
+// correctly: months with no figure, figures covering part of a month,
+// lower bounds. Each note is a sentence; a note that holds for only some
+// of the series drawn names them ("No injured figure …").
+type chartNotes struct {
+	names      []string                       // the series added, in order
+	gaps       map[data.Month][]string        // months with no figure, and for what
+	part       map[data.Month]map[string]bool // part-month coverage ("24–28 February 2022")
+	partOf     map[data.Month][]string        // and for what
+	lowerBnd   bool
+	pubs       map[data.Publication]bool
+	extra      []string
+	gapsShown  bool // gaps are shaded on the chart
+	lightShown bool // part-month figures are drawn lighter
+}
+
+func newNotes() *chartNotes {
+	return &chartNotes{gaps: map[data.Month][]string{}, part: map[data.Month]map[string]bool{},
+		partOf: map[data.Month][]string{}, pubs: map[data.Publication]bool{}}
+}
+
+// add records the points of s over from..to, under the metric's name.
+func (n *chartNotes) add(s data.Series, from, to data.Month) {
+	n.addNamed(s.Metric.Label(), s, from, to)
+}
+
+// addNamed records the points of s over from..to under name (an area's
+// name when the series drawn are areas).
+func (n *chartNotes) addNamed(name string, s data.Series, from, to data.Month) {
+	if !slices.Contains(n.names, name) {
+		n.names = append(n.names, name)
+	}
+	for m := from; !to.Before(m); m = m.Add(1) {
+		p := s.At(m)
+		if !p.Present {
+			if !slices.Contains(n.gaps[m], name) {
+				n.gaps[m] = append(n.gaps[m], name)
+			}
+			continue
+		}
+		if p.Qualifier == data.AtLeast {
+			n.lowerBnd = true
+		}
+		for _, o := range p.Sources {
+			n.pubs[o.Published] = true
+		}
+		if p.PartMonth {
+			if n.part[m] == nil {
+				n.part[m] = map[string]bool{}
+			}
+			for _, o := range p.Sources {
+				if o.PartMonth() {
+					n.part[m][fmt.Sprintf("%d–%d %s", o.FromDay, o.ToDay, m.Label())] = true
+				}
+			}
+			if !slices.Contains(n.partOf[m], name) {
+				n.partOf[m] = append(n.partOf[m], name)
+			}
+		}
+	}
+}
+
+// notDrawn forgets the part-month notes of months the chart does not
+// draw (those with mixed coverage), which have a note of their own.
+func (n *chartNotes) notDrawn(ms []data.Month) {
+	for _, m := range ms {
+		delete(n.part, m)
+		delete(n.partOf, m)
+	}
+}
+
+// whose names the series a note is about: "" when it is all of them,
+// else "injured " or "Khersonska " (with its trailing space).
+func (n *chartNotes) whose(ms []string) string {
+	if len(ms) == len(n.names) && len(n.names) > 1 || len(n.names) == 1 {
+		return ""
+	}
+	var names []string
+	for _, m := range n.names {
+		if slices.Contains(ms, m) {
+			names = append(names, m)
+		}
+	}
+	return joinAnd(names) + " "
+}
+
+// sentences words the notes, in a fixed order.
+func (n *chartNotes) sentences() []string {
+	var out []string
+	// Gaps, one sentence per group of metrics, in order of first month.
+	groups := map[string][]data.Month{}
+	var order []string
+	for _, m := range keysSorted(n.gaps) {
+		w := n.whose(n.gaps[m])
+		if _, ok := groups[w]; !ok {
+			order = append(order, w)
+		}
+		groups[w] = append(groups[w], m)
+	}
+	for _, w := range order {
+		s := "No " + w + "figure was published for " + monthsText(groups[w])
+		if n.gapsShown {
+			s += " (hatched)"
+		}
+		out = append(out, s+": a gap, not a zero.")
+	}
+	groups, order = map[string][]data.Month{}, nil
+	for _, m := range keysSorted(n.partOf) {
+		w := n.whose(n.partOf[m])
+		if _, ok := groups[w]; !ok {
+			order = append(order, w)
+		}
+		groups[w] = append(groups[w], m)
+	}
+	for _, w := range order {
+		var spans []string
+		for _, m := range groups[w] {
+			var cov []string
+			for c := range n.part[m] {
+				cov = append(cov, c)
+			}
+			sort.Strings(cov)
+			if len(cov) == 0 {
+				cov = []string{"part of " + m.Label()}
+			}
+			spans = append(spans, cov...)
+		}
+		s := "The " + w + "figure for " + joinAnd(spans) + " covers only those days"
+		if len(spans) > 1 {
+			s = "The " + w + "figures for " + joinAnd(spans) + " cover only those days"
+		}
+		if n.lightShown {
+			s += " (lighter)"
+		}
+		out = append(out, s+".")
+	}
+	out = append(out, n.extra...)
+	if n.lowerBnd {
+		out = append(out, "Figures are lower bounds: they count only verified casualties, and the true numbers are higher.")
+	}
+	return out
+}
+
+// source names the publications the figures drawn come from: the newest
+// in full, and how many earlier ones.
+func (n *chartNotes) source(ds *data.Dataset) string {
+	var pubs []data.Publication
+	for p := range n.pubs {
+		pubs = append(pubs, p)
+	}
+	sort.Slice(pubs, func(i, j int) bool { return pubs[i].Before(pubs[j]) })
+	if len(pubs) == 0 {
+		return ""
+	}
+	newest := pubs[len(pubs)-1]
+	s := "Source: " + newest.String()
+	if len(pubs) > 1 {
+		s += fmt.Sprintf(" and %d earlier %s", len(pubs)-1, chartPlural(len(pubs)-1, "publication", "publications"))
+	}
+	s += "; each month as last published"
+	if lp := ds.LatestPublication(); !lp.Date.IsZero() {
+		s += ", data as of " + lp.Date.Label()
+	}
+	return s + "."
+}
+
+func keysSorted[V any](m map[data.Month]V) []data.Month {
+	out := make([]data.Month, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	return out
+}
+
+// monthsText lists months for a sentence, naming a year once for a run
+// in one year: "September, October and December 2023, May 2024".
+func monthsText(ms []data.Month) string {
+	var groups []string
+	for i := 0; i < len(ms); {
+		j := i
+		var names []string
+		for j < len(ms) && ms[j].Year == ms[i].Year {
+			names = append(names, ms[j].Month.String())
+			j++
+		}
+		groups = append(groups, joinAnd(names)+" "+strconv.Itoa(ms[i].Year))
+		i = j
+	}
+	return strings.Join(groups, "; ")
+}
+
+func joinAnd(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+// metricWords names a metric in a headline: "civilian casualties".
+func metricWords(m data.Metric) string {
+	switch m {
+	case data.Casualties:
+		return "civilian casualties"
+	case data.Killed:
+		return "civilian deaths"
+	case data.Injured:
+		return "civilian injuries"
+	}
+	return m.Label()
+}
+
+// placeWords is " in Kharkiv oblast" for an area, "" for the nation.
+func placeWords(in Input) string {
+	if in.Area == in.Data.NationalCode() {
+		return ""
+	}
+	return " in " + in.Data.AreaName(in.Area)
+}
+
+// pctWords rounds a percentage once, for a headline, without its sign:
+// whole percent as stats words it, "less than 1%" for a real change that
+// rounds to zero.
+func pctWords(v float64) string {
+	r := math.Round(math.Abs(v))
+	if r == 0 && v != 0 {
+		return "less than 1%"
+	}
+	return strconv.FormatFloat(r, 'f', 0, 64) + "%"
+}
+
+// findingTitle states what a comparison found, in a headline about the
+// daily rate, as stats words it: only a change whose interval excludes no
+// change is called a rise or a fall; one indistinguishable from noise
+// ("~") is "no clear change"; a change between lower bounds is one in
+// *recorded* casualties. It returns "" when nothing can be said (a month
+// is missing).
+func findingTitle(c *stats.Comparison, place string) string {
+	what := metricWords(c.Metric)
+	rec := "Civilian"
+	if c.Recorded() {
+		rec = "Recorded civilian"
+	}
+	what = strings.TrimPrefix(what, "civilian ")
+	month := c.To.Label()
+	switch c.Verdict {
+	case stats.Rise:
+		return fmt.Sprintf("%s %s per day%s rose %s in %s", rec, what, place, pctWords(c.PerDayPct.V), month)
+	case stats.Fall:
+		return fmt.Sprintf("%s %s per day%s fell %s in %s", rec, what, place, pctWords(c.PerDayPct.V), month)
+	case stats.NoChange:
+		return fmt.Sprintf("No clear change in %s %s per day%s in %s", strings.ToLower(rec), what, place, month)
+	case stats.TooFew:
+		return fmt.Sprintf("Too few %s %s%s in %s to compare with %s", strings.ToLower(rec), what, place, c.From.Label(), month)
+	}
+	return ""
+}
+
+// changeSubtitle words the comparison behind a title: both daily rates
+// and the interval of their ratio.
+func changeSubtitle(c *stats.Comparison) string {
+	if c.Verdict == stats.Unavailable || c.Verdict == stats.TooFew || !c.CI.Valid {
+		return ""
+	}
+	s := fmt.Sprintf("%s %s a day in %s against %s in %s (%s, %s interval %s to %s)",
+		stats.FormatRate(c.To.PerDay), stats.Noun(c.Metric), c.To.Label(), stats.FormatRate(c.From.PerDay), c.From.Label(),
+		stats.FormatRatioPct(c.RateRatio.V), stats.FormatLevel(c.CI.Level),
+		stats.FormatRatioPct(c.CI.Low), stats.FormatRatioPct(c.CI.High))
+	if c.Verdict == stats.NoChange {
+		s += ", within what chance alone would give"
+	}
+	return s + "."
+}
+
+func chartPlural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,115 @@
+package chart
+
+import (
+	"fmt"
+	"image/color"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/stats"
+)
+
+// monthlyChart draws killed and injured per month in two aligned panels,
+// each with its own scale from zero: injured run about five times killed,
+// and on one scale the killed bars would be too short to read. The panels
+// share the month axis, so a month lines up in both.
+func monthlyChart(in Input) (*Chart, error) {
+	killed := chartSeries(in, data.Killed)
+	injured := chartSeries(in, data.Injured)
+	from, to, err := chartRange(in, "killed or injured", killed, injured)
+	if err != nil {
+		return nil, err
+	}
+	notes := newNotes()
+	notes.gapsShown = true
+	notes.lightShown = true
+	ch := &Chart{Kind: Monthly, Width: 7 * vg.Inch, Height: 5 * vg.Inch}
+	var panels [][]*plot.Plot
+	for i, s := range []data.Series{killed, injured} {
+		notes.add(s, from, to)
+		col := []color.Color{colKilled, colInjured}[i]
+		p := monthPanel(s, from, to, col, i == 1)
+		panels = append(panels, []*plot.Plot{p})
+	}
+	ch.Sections = []Section{{
+		Panels:      panels,
+		Labels:      [][]string{{"Killed"}, {"Injured"}},
+		LabelColors: [][]color.Color{{colKilled}, {colInjured}},
+	}}
+	ch.Title = fmt.Sprintf("Civilians killed and injured%s each month, %s–%s", placeWords(in), from.Short(), to.Short())
+	ch.Subtitle = fmt.Sprintf("Civilians killed (top) and injured (bottom)%s each month, %s–%s, each on its own scale.", placeWords(in), from.Short(), to.Short())
+	if c := monthComparison(in, data.Casualties, from, to, killed, injured); c != nil {
+		if t := findingTitle(c, placeWords(in)); t != "" {
+			ch.Title = t
+			if s := changeSubtitle(c); s != "" {
+				ch.Subtitle += " " + s
+			}
+		}
+	}
+	ch.Notes = notes.sentences()
+	ch.Source = notes.source(in.Data)
+	return ch, nil
+}
+
+// monthPanel draws one series as monthly bars, gaps hatched, on its own
+// zero-based scale, labelling the last bar with its count.
+func monthPanel(s data.Series, from, to data.Month, col color.Color, monthLabels bool) *plot.Plot {
+	p := newPlot()
+	vals := countValues(s, from, to)
+	var gaps []data.Month
+	top := 0.0
+	for _, v := range vals {
+		if !v.OK {
+			gaps = append(gaps, v.Month)
+		}
+		top = max(top, v.V)
+	}
+	p.Add(gapShade{gaps})
+	addGrid(p)
+	clip := clipLevel(vals)
+	bars := &monthBars{vals: vals, color: col, inset: 0.12, clip: clip}
+	p.Add(bars)
+	defer p.Add(cutLabels{bars})
+	setMonthAxis(p, from, to)
+	if clip > 0 {
+		top = clip
+	}
+	setCountAxis(p, top*1.05, 0)
+	if !monthLabels {
+		p.X.Tick.Marker = plot.ConstantTicks(nil)
+	}
+	for i := len(vals) - 1; i >= 0; i-- {
+		if vals[i].OK && (clip == 0 || vals[i].V <= clip) {
+			sty := textStyle(sizeTick, true, col)
+			sty.XAlign, sty.YAlign = draw.XCenter, draw.YBottom
+			p.Add(pointLabel{x: monthX(vals[i].Month) + 0.5, y: vals[i].V, text: chartInt(s.At(vals[i].Month).Value), style: sty, dy: 2})
+			break
+		}
+	}
+	return p
+}
+
+// monthComparison compares the feature month with the month before, for
+// the title, through stats.Compare. It returns nil when there is no
+// month to compare.
+func monthComparison(in Input, m data.Metric, from, to data.Month, ss ...data.Series) *stats.Comparison {
+	month, ok := featureMonth(in, from, to, ss...)
+	if !ok {
+		return nil
+	}
+	prev := stats.Period{From: month.Add(-1), To: month.Add(-1)}
+	if m.Derived() {
+		s := chartSeries(in, m)
+		if mixedCoverage(s.At(month)) || mixedCoverage(s.At(month.Add(-1))) {
+			return nil // no single per-day rate: no finding to state
+		}
+	}
+	c, err := stats.Compare(in.Data, in.Area, m, prev, stats.Period{From: month, To: month}, in.Options)
+	if err != nil {
+		return nil
+	}
+	return c
+}

@@ -1,6 +1,0 @@
-//go:build !linux
-
-package report
-
-// warmHeap does nothing here; see the Linux version.
-func warmHeap() {}

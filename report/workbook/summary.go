@@ -1,0 +1,185 @@
+package workbook
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/stats"
+)
+
+// summaryMetrics are the metrics of the headline table, those with a
+// figure for the headline month.
+func (wb *Workbook) summaryMetrics() []data.Metric {
+	var out []data.Metric
+	for _, m := range wb.monthly.metrics {
+		if wb.monthly.series[m].At(wb.month).Present {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Summary columns.
+const (
+	scMetric = iota + 1
+	scCount
+	scRate
+	scPrevCount
+	scPrevRate
+	scPct
+	scRatePct
+	scLow
+	scHigh
+	scP
+	scVerdict
+	scYoYCount
+	scYoYPct
+	scYoYRatePct
+	scYoYVerdict
+	scBasis
+	scLast = scBasis
+)
+
+// writeSummary writes the headline month: for each metric its count and
+// per-day rate, the change on the previous month and on the same month a
+// year before with the interval and verdict, and the sentence. Every
+// figure is a stored value (a reader that does not recalculate sees it);
+// the headline cells have defined names. The charts follow.
+func (wb *Workbook) writeSummary(s *xlSheet) {
+	st := wb.st
+	opt := wb.opt.Stats
+	mo := wb.month
+	prev, year := mo.Add(-1), mo.Add(-12)
+	name := wb.cur.AreaName(wb.area)
+	s.text(1, 1, fmt.Sprintf("Civilian casualties in %s, %s", name, mo.Label()), st.title)
+	asOf := "Publications are not named or dated in the data."
+	if pub := wb.ds.LatestPublication(); !pub.IsZero() {
+		asOf = fmt.Sprintf("Figures as published up to %s.", pub)
+	}
+	s.textNoFit(1, 2, asOf+" Counts are verified minimums; ≥ marks a figure published as \"at least\".", st.text)
+	s.define("Headline_Month", 1, 1, "the headline month")
+	level := fmt.Sprintf("%g%%", opt.Level*100)
+	headers := map[int]string{
+		scMetric: "Metric", scCount: mo.Short(), scRate: "Per day",
+		scPrevCount: prev.Short(), scPrevRate: "Per day",
+		scPct: "Change", scRatePct: "Change in per-day rate",
+		scLow: level + " interval low", scHigh: level + " interval high", scP: "p-value", scVerdict: "Verdict",
+		scYoYCount: year.Short(), scYoYPct: "Change on a year before", scYoYRatePct: "Per-day change on a year before",
+		scYoYVerdict: "Verdict on a year before", scBasis: "Basis of the comparison with " + prev.Short(),
+	}
+	const hdr = 4
+	s.textNoFit(scCount, hdr-1, mo.Label(), st.group)
+	s.merge(scCount, hdr-1, scRate, hdr-1)
+	s.textNoFit(scPrevCount, hdr-1, "Change on the previous month", st.group)
+	s.merge(scPrevCount, hdr-1, scVerdict, hdr-1)
+	s.textNoFit(scYoYCount, hdr-1, "Change on the same month a year before", st.group)
+	s.merge(scYoYCount, hdr-1, scYoYVerdict, hdr-1)
+	for c := scMetric; c <= scLast; c++ {
+		s.textNoFit(c, hdr, headers[c], st.header)
+	}
+	s.height(hdr, 45)
+	r := hdr + 1
+	var sentences []string
+	for _, m := range wb.summaryMetrics() {
+		cp, err := stats.Compare(wb.ds, wb.area, m, stats.Period{From: prev, To: prev}, stats.Period{From: mo, To: mo}, opt)
+		if err != nil {
+			s.err = err
+			return
+		}
+		cy, err := stats.Compare(wb.ds, wb.area, m, stats.Period{From: year, To: year}, stats.Period{From: mo, To: mo}, opt)
+		if err != nil {
+			s.err = err
+			return
+		}
+		prefix := xlDefinedPrefix(m)
+		s.text(scMetric, r, xlMetricHeader(m), st.label)
+		to := cp.To
+		s.int(scCount, r, to.Count, st.headlineStyle(to.Qualifier))
+		s.define(prefix+"_Count", scCount, r, m.Label()+", "+mo.Label())
+		if to.Days > 0 {
+			s.float(scRate, r, to.PerDay, st.rateStyle(to.Qualifier))
+			s.define(prefix+"_PerDay", scRate, r, m.Label()+" per day, "+mo.Label())
+		}
+		if cp.From.Complete() {
+			s.int(scPrevCount, r, cp.From.Count, st.countStyle(cp.From.Qualifier))
+			if cp.From.Days > 0 {
+				s.float(scPrevRate, r, cp.From.PerDay, st.rateStyle(cp.From.Qualifier))
+			}
+		} else {
+			s.text(scPrevCount, r, "no figure", st.warn)
+		}
+		wb.summaryValue(s, scPct, r, cp.Pct, prefix+"_Change", "% change of "+m.Label()+" on "+prev.Label())
+		wb.summaryValue(s, scRatePct, r, cp.PerDayPct, prefix+"_PerDayChange", "% change of "+m.Label()+" per day on "+prev.Label())
+		wb.interval(s, scLow, r, cp.CI)
+		if cp.P.Valid {
+			s.float(scP, r, cp.P.V, st.p)
+		}
+		s.text(scVerdict, r, xlVerdict(cp.Verdict), st.verdictStyle(cp.Verdict, true, st.label))
+		s.define(prefix+"_Verdict", scVerdict, r, "verdict on "+prev.Label())
+		if cy.From.Complete() {
+			s.int(scYoYCount, r, cy.From.Count, st.countStyle(cy.From.Qualifier))
+		} else {
+			s.text(scYoYCount, r, "no figure", st.warn)
+		}
+		wb.summaryValue(s, scYoYPct, r, cy.Pct, prefix+"_YoY", "% change of "+m.Label()+" on "+year.Label())
+		wb.summaryValue(s, scYoYRatePct, r, cy.PerDayPct, "", "")
+		s.text(scYoYVerdict, r, xlVerdict(cy.Verdict), st.verdictStyle(cy.Verdict, false, st.text))
+		s.textNoFit(scBasis, r, cp.Basis, st.small)
+		s.height(r, 26)
+		for _, w := range cp.Warnings {
+			s.note(scPct, r, fmt.Sprintf("%s, %s on %s: %v", m.Label(), mo.Label(), prev.Label(), w))
+		}
+		for _, w := range cy.Warnings {
+			s.note(scYoYPct, r, fmt.Sprintf("%s, %s on %s: %v", m.Label(), mo.Label(), year.Label(), w))
+		}
+		sentences = append(sentences, cp.Sentence, cy.Sentence)
+		r++
+	}
+	r++
+	s.text(1, r, "In words", st.subtitle)
+	r++
+	for _, sen := range sentences {
+		s.merge(1, r, scLast, r)
+		s.textNoFit(1, r, sen, st.wrap)
+		// About 210 characters fit on a line across the merged cells.
+		s.height(r, 15*float64(1+len([]rune(sen))/210))
+		r++
+	}
+	r++
+	s.textNoFit(1, r, "Changes compare per-day rates, because months differ in length. ~ means the interval contains no change: the difference is within what chance alone produces. A change between figures published as \"at least\" is a change in recorded casualties. Details on the About sheet; warnings on the Notes sheet.", st.small)
+	s.merge(1, r, scLast, r)
+	s.height(r, 30)
+	r += 2
+	wb.addCharts(s, r)
+	s.maxW = 16
+	min := map[int]float64{scMetric: 26, scVerdict: 19, scYoYVerdict: 19}
+	for c := scCount; c < scBasis; c++ {
+		min[c] = max(min[c], 11) // headers wrap in two or three lines
+	}
+	s.finish(min)
+	if s.err == nil {
+		s.err = wb.f.SetColWidth(s.name, xlColName(scBasis), xlColName(scBasis), 48)
+	}
+}
+
+// summaryValue writes a stats percentage as a stored value (the sheet
+// shows a reader that never recalculates the same number), or why there
+// is none.
+func (wb *Workbook) summaryValue(s *xlSheet, col, r int, v stats.Value, name, comment string) {
+	if !v.Valid {
+		s.textNoFit(col, r, naCell(v.Why), wb.st.na)
+		return
+	}
+	s.float(col, r, v.V/100, wb.st.pct)
+	if name != "" {
+		s.define(name, col, r, comment)
+	}
+}
+
+// xlDefinedPrefix is a metric as the start of a defined name:
+// "Killed", "Children_killed".
+func xlDefinedPrefix(m data.Metric) string {
+	l := strings.ReplaceAll(m.Label(), " ", "_")
+	return strings.ToUpper(l[:1]) + l[1:]
+}
