@@ -23,11 +23,11 @@ func TestAreaLookup(t *testing.T) {
 		{in: "м. Київ", want: "UA80"},            // the city
 		{in: "Kharkivska Oblast", want: "UA63"},
 		{in: "Donetsk region", want: "UA14"},
-		{in: "UA-30", err: `"UA-30" is the ISO 3166-2 code of Kyiv city; write its p-code UA80`},
-		{in: "UA-43", err: `"UA-43" is the ISO 3166-2 code of Autonomous Republic of Crimea; write its p-code UA01`},
+		{in: "UA-30", err: `"UA-30" is the ISO 3166-2 code of Kyiv; write its p-code UA80`},
+		{in: "UA-43", err: `"UA-43" is the ISO 3166-2 code of Avtonomna Respublika Krym; write its p-code UA01`},
 		{in: "UA-09", err: `"UA-09" is the ISO 3166-2 code of Luhanska; write its p-code UA44`},
 		{in: "Kharkiw", err: `unknown area "Kharkiw"; did you mean UA63 (Kharkivska)?`},
-		{in: "Atlantis", err: `unknown area "Atlantis"; want a p-code such as UA01 or a name such as "Autonomous Republic of Crimea"`},
+		{in: "Atlantis", err: `unknown area "Atlantis"; want a p-code such as UA01 or a name such as "Avtonomna Respublika Krym"`},
 		{in: "", err: `want an area p-code or name, got an empty cell`},
 	}
 	for _, c := range cases {
