@@ -63,7 +63,9 @@ var tables sync.Map
 
 // Countries lists the p-codes of the countries with an embedded area
 // table, in order.
-func Countries() []string {
+func Countries() []string { return append([]string(nil), countries()...) }
+
+var countries = sync.OnceValue(func() []string {
 	ents, _ := areaFiles.ReadDir("areas")
 	var out []string
 	for _, e := range ents {
@@ -73,18 +75,18 @@ func Countries() []string {
 	}
 	sort.Strings(out)
 	return out
-}
+})
 
 // countryCode turns a country's p-code, alpha-3 code or name into the
 // p-code prefix of its table.
 func countryCode(s string) (string, bool) {
 	k := strings.TrimSpace(s)
-	for _, c := range Countries() {
+	for _, c := range countries() {
 		if strings.EqualFold(k, c) {
 			return c, true
 		}
 	}
-	for _, c := range Countries() {
+	for _, c := range countries() {
 		t, err := readAreasCached(c)
 		if err != nil {
 			continue
@@ -123,7 +125,7 @@ func readAreasCached(code string) (*AreaTable, error) {
 // its p-codes. ok is false for a code no table holds.
 func CountryOfCode(code string) (country string, ok bool) {
 	k := strings.ToUpper(strings.TrimSpace(code))
-	for _, c := range Countries() {
+	for _, c := range countries() {
 		if !strings.HasPrefix(k, c) {
 			continue
 		}
@@ -604,4 +606,33 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// FileResolver is the resolver for a names-only column: it reads the
+// convention from every name in it (see DetectConvention). Event exports
+// use t.Resolver(ConventionACLED) instead; a column of p-codes uses any
+// resolver's Code.
+func (t *AreaTable) FileResolver(names []string) *Resolver {
+	return t.Resolver(t.DetectConvention(names))
+}
+
+// AreasForFile picks the area table for one file from its cells (area
+// p-codes, #country+code values) and the table the user named with
+// --country (nil if none): the file's p-codes decide, a --country that
+// contradicts them is an error, and a file that names no country gets
+// the named table or, failing that, Ukraine's.
+func AreasForFile(cells []string, named *AreaTable) (*AreaTable, error) {
+	c, ok, err := DetectCountry(cells)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case !ok && named != nil:
+		return named, nil
+	case !ok:
+		return Ukraine(), nil
+	case named != nil && named.Country.Code != c:
+		return nil, fmt.Errorf("--country says %s (%s), but the file's codes are %s's; drop --country or correct the file", named.Country.Name, named.Country.Code, c)
+	}
+	return Areas(c)
 }

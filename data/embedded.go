@@ -261,6 +261,34 @@ func (ts Totals) ToMonthEnd(mo Month, m Metric) (t Total, atEnd, ok bool) {
 	return t, ok && t.AsOf.Equal(last), ok
 }
 
+// PublishedBy keeps the totals that had been published by date, for a
+// view of the data as of that day. A total with no publication date is
+// taken to have come out within a month of its cut-off (HRMMU's monthly
+// updates appear about ten days after the month ends), so it is kept
+// once a full month has passed since the cut-off.
+func (ts Totals) PublishedBy(date Date) Totals {
+	var out Totals
+	for _, t := range ts {
+		pub := t.Published.Date.Time
+		if pub.IsZero() {
+			pub = t.AsOf.AddDate(0, 1, 0)
+		}
+		if !pub.After(date.Time) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// PublishedTotals returns the running totals the dataset's source
+// published, when casualty has them embedded (HRMMU's); nil otherwise.
+func (d *Dataset) PublishedTotals() Totals {
+	if !d.Source.Declared() {
+		return nil
+	}
+	return EmbeddedTotals(d.Source.ID)
+}
+
 var hrmmuTotals = sync.OnceValues(func() (Totals, error) { return readTotals(hrmmuTotalsCSV, "embedded:hrmmu_totals.csv", HRMMU) })
 
 // EmbeddedTotals returns the running totals an embedded dataset's source

@@ -217,3 +217,53 @@ func TestSourceQualifier(t *testing.T) {
 		t.Errorf("merge of HRMMU and a user file: source %q, %v", m.Source.ID, err)
 	}
 }
+
+// Totals as seen on a given day: the 31 January 2026 total came out on 16
+// February 2026; before that, the newest known is 31 December 2025's,
+// published 12 January 2026.
+func TestTotalsPublishedBy(t *testing.T) {
+	ts := Default().PublishedTotals()
+	if ts == nil {
+		t.Fatal("no totals for HRMMU's dataset")
+	}
+	for _, c := range []struct {
+		by   string
+		want int64
+	}{
+		{"2026-02-16", 15172}, {"2026-02-15", 14999}, {"2026-01-11", 14775},
+	} {
+		got, ok := ts.PublishedBy(mustDate(t, c.by)).To(mustDate(t, c.by), Killed)
+		if !ok || got.Figures[Killed] != c.want {
+			t.Errorf("as published by %s: %d (%v), want %d", c.by, got.Figures[Killed], ok, c.want)
+		}
+	}
+	if (&Dataset{}).PublishedTotals() != nil {
+		t.Error("a user's file has published totals")
+	}
+}
+
+func TestAreasForFile(t *testing.T) {
+	cases := []struct {
+		cells []string
+		named *AreaTable
+		want  string
+		err   string
+	}{
+		{[]string{"IQG08"}, nil, "IQ", ""},
+		{[]string{"Baghdad"}, Iraq(), "IQ", ""},
+		{[]string{"Kharkiv"}, nil, "UA", ""},
+		{[]string{"UA80"}, Iraq(), "", "--country says Iraq (IQ), but the file's codes are UA's; drop --country or correct the file"},
+	}
+	for _, c := range cases {
+		got, err := AreasForFile(c.cells, c.named)
+		if c.err != "" {
+			if err == nil || err.Error() != c.err {
+				t.Errorf("%v: error %v, want %q", c.cells, err, c.err)
+			}
+			continue
+		}
+		if err != nil || got.Country.Code != c.want {
+			t.Errorf("%v: %v, %v; want %s", c.cells, got, err, c.want)
+		}
+	}
+}
