@@ -73,7 +73,11 @@ func TestIraqLookup(t *testing.T) {
 		{"Anbar", "IQG01"}, {"Al-Anbar", "IQG01"}, {"al anbar", "IQG01"},
 		{"Ninewa", "IQG15"}, {"Nineveh", "IQG15"}, {"Ninawa", "IQG15"},
 		{"Salahadin", "IQG16"}, {"Salah al-Din", "IQG16"}, {"Salahuddin", "IQG16"}, {"Salah Al-Din", "IQG16"},
-		{"Diyala", "IQG09"}, {"Kirkuk", "IQG13"}, {"Erbil", "IQG11"}, {"Dohuk", "IQG10"}, {"Basra", "IQG02"},
+		// Duhok is IQG09 and Diyala IQG10: COD-AB does not order the
+		// governorates alphabetically (checked against a table matched to
+		// COD-AB's polygons by area and population).
+		{"Diyala", "IQG10"}, {"Diala", "IQG10"}, {"Kirkuk", "IQG13"}, {"Erbil", "IQG11"}, {"Dohuk", "IQG09"}, {"Duhok", "IQG09"}, {"Basra", "IQG02"},
+		{"Kerbela", "IQG12"}, {"Maysan", "IQG14"}, {"Thi Qar", "IQG17"}, {"Wasit", "IQG18"}, {"Babylon", "IQG07"}, {"Qadisiya", "IQG05"}, {"Sulaymaniyah", "IQG06"},
 		{"Anbar Governorate", "IQG01"}, {"IQ", "IQ"},
 	}
 	for _, c := range cases {

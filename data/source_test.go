@@ -82,6 +82,14 @@ func TestUNAMIQuirks(t *testing.T) {
 			t.Errorf("%s: %s (declared %v), want at_least by declaration", x.Key(), x.Qualifier, x.ByDeclaration)
 		}
 	}
+	// Governorate figures on their COD-AB p-codes: July 2015, Diyala
+	// (IQG10) 170 killed, Salahadin (IQG16) 64, Ninewa (IQG15) 101,
+	// Baghdad (IQG08) 335 (UNAMI's release for July 2015).
+	for code, want := range map[string]int64{"IQG10": 170, "IQG16": 64, "IQG15": 101, "IQG08": 335, "IQG01": 147, "IQG13": 26} {
+		if o, ok := ds.Figure(Key{NewMonth(2015, 7), code, Killed}); !ok || o.Value != want {
+			t.Errorf("July 2015 %s killed = %d (%v), want %d", code, o.Value, ok, want)
+		}
+	}
 	// September 2015: national and Anbar only.
 	var areas []string
 	for _, x := range ds.Obs {
