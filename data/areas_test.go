@@ -109,7 +109,7 @@ func TestCountries(t *testing.T) {
 			t.Errorf("Areas(%q): %v", c.in, err)
 		}
 	}
-	if _, err := Areas("Atlantis"); err == nil || err.Error() != `no area table for country "Atlantis"; casualty has tables for IQ, UA` {
+	if _, err := Areas("Atlantis"); err == nil || err.Error() != `no area table for country "Atlantis"; casualty has tables for IQ, SY, UA, YE` {
 		t.Errorf("Areas(Atlantis) error = %v", err)
 	}
 	for _, c := range []struct {
@@ -234,5 +234,32 @@ func TestKyivConventions(t *testing.T) {
 	}
 	if !ua.IsSpelling("UA80", "м. Київ") || ua.IsSpelling("UA32", "Kyiv City") {
 		t.Error("IsSpelling")
+	}
+}
+
+// Syria's and Yemen's governorates: COD-AB p-codes, checked against two
+// independent tables keyed by them (see the final report of issue 16).
+func TestSyriaYemen(t *testing.T) {
+	cases := []struct{ country, in, want string }{
+		{"SY", "Damascus", "SY01"}, {"SY", "Aleppo", "SY02"}, {"SY", "Rif Dimashq", "SY03"}, {"SY", "Idlib", "SY07"},
+		{"SY", "Tartus", "SY10"}, {"SY", "Raqqa", "SY11"}, {"SY", "Daraa", "SY12"}, {"SY", "Quneitra", "SY14"},
+		{"YE", "Ibb", "YE11"}, {"YE", "Sana'a City", "YE13"}, {"YE", "Taizz", "YE15"}, {"YE", "Hodeidah", "YE18"},
+		{"YE", "Sanaa", "YE23"}, {"YE", "Aden", "YE24"}, {"YE", "Socotra", "YE32"},
+	}
+	for _, c := range cases {
+		tab, err := Areas(c.country)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := tab.Lookup(c.in)
+		if err != nil || a.Code != c.want {
+			t.Errorf("%s %q = %s, %v; want %s", c.country, c.in, a.Code, err, c.want)
+		}
+	}
+	for c, n := range map[string]int{"SY": 14, "YE": 22} {
+		tab, _ := Areas(c)
+		if len(tab.Units) != n {
+			t.Errorf("%s: %d units, want %d", c, len(tab.Units), n)
+		}
 	}
 }

@@ -70,7 +70,7 @@ func TestDatasetFlagErrors(t *testing.T) {
 	}{
 		{[]string{"trend", "--dataset", "unmai"}, `--dataset: unknown dataset "unmai"; did you mean unami?`},
 		{[]string{"trend", "--dataset", "unami", "--data", "x.csv"}, "--dataset selects an embedded dataset; it cannot be combined with --data or --store"},
-		{[]string{"validate", "--country", "Atlantis", "x.csv"}, `--country: no area table for country "Atlantis"; casualty has tables for IQ, UA`},
+		{[]string{"validate", "--country", "Atlantis", "x.csv"}, `--country: no area table for country "Atlantis"; casualty has tables for IQ, SY, UA, YE`},
 	} {
 		_, _, err := runOut(t, c.args...)
 		if err == nil || err.Error() != c.err {
