@@ -573,12 +573,19 @@ func Merge(sets ...*Dataset) (*Dataset, error) {
 		if s == nil {
 			continue
 		}
-		// The merge keeps a source only if every part has it: figures
-		// from two bodies are no one body's counts.
-		if first {
-			out.Source, first = s.Source, false
-		} else if out.Source.ID != s.Source.ID {
-			out.Source = Source{}
+		// The merge keeps a source (and a format) only if every part with
+		// figures has it: figures from two bodies are no one body's counts.
+		if len(s.Obs) > 0 {
+			if first {
+				out.Source, out.Format, first = s.Source, s.Format, false
+			} else {
+				if out.Source.ID != s.Source.ID {
+					out.Source = Source{}
+				}
+				if out.Format != s.Format {
+					out.Format = FormatAuto
+				}
+			}
 		}
 		if out.Areas == nil {
 			out.Areas = s.Areas

@@ -68,6 +68,10 @@ type Source struct {
 	// "at least", whatever wording a publication or a news report used;
 	// see Source.Qualifier.
 	LowerBounds bool
+	// MinimumMeans says what "at least" means for this source's figures,
+	// for the key under a table or chart ("a verified minimum"); "" when
+	// its figures are not minimums.
+	MinimumMeans string
 	// Caveat is the source's own warning about its counts, said in our
 	// words, for footnotes and method sections ("" when it gives none).
 	Caveat string
@@ -112,16 +116,17 @@ var (
 	// HRMMU is the UN Human Rights Monitoring Mission in Ukraine, whose
 	// figures OHCHR publishes.
 	HRMMU = Source{
-		ID:          "hrmmu",
-		Name:        "UN Human Rights Monitoring Mission in Ukraine",
-		Short:       "HRMMU",
-		Country:     "UA",
-		Publisher:   "Office of the UN High Commissioner for Human Rights (OHCHR)",
-		Kind:        KindMission,
-		Subject:     "civilians",
-		Counts:      "Civilian casualties that HRMMU has verified; every count is a minimum and the true numbers are higher.",
-		LowerBounds: true,
-		Caveat:      "HRMMU counts only the casualties it has verified, and verification lags behind events, most of all where fighting is heavy or access is denied: the true numbers are higher.",
+		ID:           "hrmmu",
+		Name:         "UN Human Rights Monitoring Mission in Ukraine",
+		Short:        "HRMMU",
+		Country:      "UA",
+		Publisher:    "Office of the UN High Commissioner for Human Rights (OHCHR)",
+		Kind:         KindMission,
+		Subject:      "civilians",
+		Counts:       "Civilian casualties that HRMMU has verified; every count is a minimum and the true numbers are higher.",
+		LowerBounds:  true,
+		MinimumMeans: "a verified minimum",
+		Caveat:       "HRMMU counts only the casualties it has verified, and verification lags behind events, most of all where fighting is heavy or access is denied: the true numbers are higher.",
 		Method: "HRMMU records a civilian casualty once it has corroborated it from more than one kind of independent source " +
 			"(interviews with victims and witnesses, official records, open-source material, site visits). " +
 			"Figures for a month are revised in later updates as more cases are verified, so casualty keeps every vintage " +
@@ -131,15 +136,16 @@ var (
 	// UNAMI is the UN Assistance Mission for Iraq, which published monthly
 	// civilian casualty figures for Iraq from 2012 to 2016.
 	UNAMI = Source{
-		ID:          "unami",
-		Name:        "UN Assistance Mission for Iraq",
-		Short:       "UNAMI",
-		Country:     "IQ",
-		Publisher:   "UN Assistance Mission for Iraq (UNAMI)",
-		Kind:        KindMission,
-		Subject:     "civilians",
-		Counts:      "Civilians killed and injured in acts of terrorism, violence and armed conflict, civilian police included; every count is a minimum.",
-		LowerBounds: true,
+		ID:           "unami",
+		Name:         "UN Assistance Mission for Iraq",
+		Short:        "UNAMI",
+		Country:      "IQ",
+		Publisher:    "UN Assistance Mission for Iraq (UNAMI)",
+		Kind:         KindMission,
+		Subject:      "civilians",
+		Counts:       "Civilians killed and injured in acts of terrorism, violence and armed conflict, civilian police included; every count is a minimum.",
+		LowerBounds:  true,
+		MinimumMeans: "a minimum: the mission could not verify every casualty",
 		Caveat: "UNAMI said its figures should be read as an absolute minimum: it could not verify casualties fully in the areas of fighting. " +
 			"Figures for Anbar came from the governorate's Health Directorate, and some months' national totals include them while others do not.",
 		Method: "UNAMI published each month the civilians killed and injured across Iraq, with the worst-affected governorates. " +
@@ -166,8 +172,9 @@ var (
 	// UserFile is a file that declares no source: its figures are worded
 	// as given, with no claim about who counted them or how.
 	UserFile = Source{
-		Kind:   KindUnknown,
-		Counts: "Figures as given in the file; it does not say who counted them or how.",
+		Kind:         KindUnknown,
+		Counts:       "Figures as given in the file; it does not say who counted them or how.",
+		MinimumMeans: "a lower bound, as the file gives it",
 		Method: "The figures were read from the file as given. casualty checked them against each other (breakdowns within totals, " +
 			"one figure per month and area in each publication) but cannot say how they were counted.",
 	}

@@ -275,3 +275,18 @@ func TestAreasForFile(t *testing.T) {
 		}
 	}
 }
+
+// A merge keeps a source and a format only when every part with figures
+// shares them: event sums merged with nothing are still event data.
+func TestMergeKeepsSource(t *testing.T) {
+	ev := &Dataset{Obs: []Observation{{Month: NewMonth(2025, 3), Area: "UA14", Metric: Killed, Value: 3}}, Format: "events"}
+	m, err := Merge(&Dataset{}, ev)
+	if err != nil || m.Format != "events" || m.Wording().ID != "acled" {
+		t.Errorf("events alone: format %q, wording %q, %v", m.Format, m.Wording().ID, err)
+	}
+	u, _ := Embedded("unami")
+	m, err = Merge(u, &Dataset{})
+	if err != nil || m.Source.ID != "unami" {
+		t.Errorf("UNAMI alone: source %q, %v", m.Source.ID, err)
+	}
+}
