@@ -20,6 +20,10 @@ type Dataset struct {
 	Files []string
 	// Format is the input format detected (or forced) for a single file.
 	Format Format
+	// Source is who published the figures (HRMMU, UNAMI, ACLED), the zero
+	// Source for a user's file that declares none. Renderers word their
+	// sentences and method text from it; see WithSource.
+	Source Source
 
 	// A view made by Latest or FirstPublished remembers the figures it was
 	// picked from, so that a derived sum (casualties) can still choose parts
@@ -88,7 +92,7 @@ func metricRank(m Metric) int {
 }
 
 func (d *Dataset) with(obs []Observation) *Dataset {
-	return &Dataset{Obs: obs, Areas: d.Areas, Warnings: d.Warnings, Files: d.Files}
+	return &Dataset{Obs: obs, Areas: d.Areas, Warnings: d.Warnings, Files: d.Files, Source: d.Source}
 }
 
 // Filter returns the observations for which keep is true.
@@ -265,6 +269,15 @@ func (d *Dataset) AreaName(code string) string {
 		}
 	}
 	return code
+}
+
+// CountryName is the English name of the country the figures are for
+// ("Ukraine", "Iraq"), from the area table; "" when it is not known.
+func (d *Dataset) CountryName() string {
+	if d.Areas != nil {
+		return d.Areas.Country.Name
+	}
+	return ""
 }
 
 // NationalCode is the code of the national total ("UA").
@@ -573,9 +586,24 @@ func Merge(sets ...*Dataset) (*Dataset, error) {
 	}
 	seen := map[vk]Observation{}
 	var errs ErrorList
+	first := true
 	for _, s := range sets {
 		if s == nil {
 			continue
+		}
+		// The merge keeps a source (and a format) only if every part with
+		// figures has it: figures from two bodies are no one body's counts.
+		if len(s.Obs) > 0 {
+			if first {
+				out.Source, out.Format, first = s.Source, s.Format, false
+			} else {
+				if out.Source.ID != s.Source.ID {
+					out.Source = Source{}
+				}
+				if out.Format != s.Format {
+					out.Format = FormatAuto
+				}
+			}
 		}
 		if out.Areas == nil {
 			out.Areas = s.Areas

@@ -487,6 +487,7 @@ func Validate(obs []Observation, errs *ErrorList) {
 				o.Metric, o.Value, parent, total.Value, total.Pos, o.Month, o.Area)})
 		}
 	}
+	CheckBreakdowns(obs, errs) // parts of one breakdown summed (metric.go)
 	sortErrors(errs)
 }
 

@@ -92,8 +92,12 @@ func runData(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	df.register(fs)
 	format := fs.String("format", "csv", "output `format`: csv, hxl or json")
 	all := fs.Bool("all-vintages", false, "write every vintage of every figure, not only the latest")
+	list := fs.Bool("list-datasets", false, "list the embedded datasets with what they cover, and write nothing else")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *list {
+		return writeDatasetList(stdout)
 	}
 	if fs.NArg() > 0 {
 		return usagef("data: unexpected argument %q (files are given with --data)", fs.Arg(0))
@@ -117,4 +121,42 @@ func runData(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return data.WriteJSON(stdout, ds.Obs)
 	}
 	return data.WriteTidyCSV(stdout, ds.Obs, *format == "hxl")
+}
+
+// writeDatasetList prints the embedded datasets, one paragraph each: name,
+// source and what it covers, so a user can pick one with --dataset.
+func writeDatasetList(w io.Writer) error {
+	for i, c := range data.EmbeddedList() {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		def := ""
+		if c.Set.Name == data.DefaultEmbedded {
+			def = " (default)"
+		}
+		fmt.Fprintf(w, "%s%s: %s\n", c.Set.Name, def, c.Set.Summary)
+		src := c.Set.Source
+		if strings.HasPrefix(src.Publisher, src.Name) {
+			fmt.Fprintf(w, "  source:   %s\n", src.Publisher)
+		} else {
+			fmt.Fprintf(w, "  source:   %s, published by %s\n", src.Name, src.Publisher)
+		}
+		fmt.Fprintf(w, "  months:   %s to %s, %d with national figures", c.From.Label(), c.To.Label(), c.Months)
+		if len(c.Missing) > 0 {
+			names := make([]string, len(c.Missing))
+			for j, m := range c.Missing {
+				names[j] = m.Short()
+			}
+			fmt.Fprintf(w, "; no figure for %s", strings.Join(names, ", "))
+		}
+		fmt.Fprintln(w)
+		areas := "national figures only"
+		if c.Areas > 0 {
+			areas = fmt.Sprintf("national and %d first-level areas", c.Areas)
+		}
+		fmt.Fprintf(w, "  areas:    %s\n", areas)
+		fmt.Fprintf(w, "  figures:  %d, every vintage, from %d publications\n", c.Figures, c.Publications)
+		fmt.Fprintf(w, "  counts:   %s\n", c.Set.Source.Counts)
+	}
+	return nil
 }

@@ -39,7 +39,7 @@
 // The sentence analysts write, for March 2025, from the numbers alone:
 //
 //	$ casualty compare --format sentence 2025-02 2025-03
-//	In March 2025, at least 164 civilians were killed and 910 injured (1,074 casualties), 50% more than in February 2025 (717, as revised). Per day, recorded casualties rose 35% (34.6 against 25.6 a day; 95% interval +23% to +49%). Allowing for the clustering of casualties (dispersion 61.0 over 12 months), the 95% interval is -35% to +183%, which includes no change.
+//	In March 2025, at least 164 civilians were killed and 910 injured (1,074 casualties), 50% more than in February 2025 (at least 717, as revised). Per day, recorded casualties rose 35% (34.6 against 25.6 a day; 95% interval +23% to +49%). Allowing for the clustering of casualties (dispersion 61.0 over 12 months), the 95% interval is -35% to +183%, which includes no change.
 //
 // The comparison behind it. Both months come from the same publication
 // (the 9 April 2025 update gives March and the revised February), so like
@@ -51,11 +51,11 @@
 //
 //	                    February 2025    March 2025
 //	------------------  -------------  ------------
-//	count                         717        ≥1,074
+//	count                        ≥717        ≥1,074
 //	days                           28            31
 //	per day                     25.61         34.65
-//	  of which killed             129          ≥164
-//	  of which injured            588          ≥910
+//	  of which killed            ≥129          ≥164
+//	  of which injured           ≥588          ≥910
 //	figure                    revised  first report
 //
 //	change in count          +357 (+49.8%)
@@ -66,9 +66,9 @@
 //	verdict                  ↑ rise in recorded casualties per day; not clear once clustering is allowed for
 //
 //	In March 2025, at least 164 civilians were killed and 910 injured (1,074
-//	casualties), 50% more than in February 2025 (717, as revised). Per day,
-//	recorded casualties rose 35% (34.6 against 25.6 a day; 95% interval +23% to
-//	+49%). Allowing for the clustering of casualties (dispersion 61.0 over 12
+//	casualties), 50% more than in February 2025 (at least 717, as revised). Per
+//	day, recorded casualties rose 35% (34.6 against 25.6 a day; 95% interval +23%
+//	to +49%). Allowing for the clustering of casualties (dispersion 61.0 over 12
 //	months), the 95% interval is -35% to +183%, which includes no change.
 //
 //	≥ at least (a verified minimum). The Poisson interval assumes casualties occur
@@ -85,10 +85,10 @@
 //
 //	month    days   count  per day  change  per day  95% interval     year on year   mean 3m  mean 12m  cumulative  notes
 //	-------  ----  ------  -------  ------  -------  ------------  -  ------------  --------  --------  ----------  -----
-//	2025-01    31     909    29.32  +46.8%   +46.8%  +32% to +63%  ↑        +41.8%    ≥860.0    ≥907.9
-//	2025-02    28     717    25.61  -21.1%   -12.7%   -21% to -4%  ↓        +40.0%    ≥748.3    ≥925.0
+//	2025-01    31    ≥909    29.32  +46.8%   +46.8%  +32% to +63%  ↑        +41.8%    ≥860.0    ≥907.9
+//	2025-02    28    ≥717    25.61  -21.1%   -12.7%   -21% to -4%  ↓        +40.0%    ≥748.3    ≥925.0
 //	2025-03    31  ≥1,074    34.65  +49.8%   +35.3%  +23% to +49%  ↑        +71.3%    ≥900.0    ≥962.2              [1]
-//	2025-04    30   1,389    46.30  +29.3%   +33.6%  +23% to +45%  ↑        +97.6%  ≥1,060.0  ≥1,019.4
+//	2025-04    30  ≥1,389    46.30  +29.3%   +33.6%  +23% to +45%  ↑        +97.6%  ≥1,060.0  ≥1,019.4
 //
 //	Trend 2025-01..2025-04: +6.00 casualties a day per month (95% interval -4.90 to +16.90; least squares on per-day rates).
 //
@@ -130,7 +130,7 @@
 // delimiters, thousands separators (1,074 and 1 074), "at least 164" in a
 // cell, months written 2025-03, March 2025, Mar 2025, 2025-03-01 or as an
 // Excel date. An ambiguous date such as 03/04/2025 is an error, not a guess.
-// Areas are OCHA p-codes (UA80 is Kyiv city) or their names; an ISO 3166-2
+// Areas are OCHA p-codes (UA80 is Kyiv, the city) or their names; an ISO 3166-2
 // code where a p-code belongs is refused with the p-code meant.
 //
 // # Statistics

@@ -50,10 +50,14 @@ type dataFlags struct {
 	encoding string
 	limits   data.Limits
 	maxErrs  int
+	dataset  string // --dataset NAME: an embedded dataset ("" is the default, hrmmu)
+	country  string // --country CODE: the area table for files that do not say
 }
 
 func (d *dataFlags) register(fs *flag.FlagSet) {
-	fs.Var(&d.files, "data", "read figures from `FILE` (repeatable; files merge); default: the embedded HRMMU dataset")
+	fs.Var(&d.files, "data", "read figures from `FILE` (repeatable; files merge); default: the embedded dataset --dataset names")
+	fs.StringVar(&d.dataset, "dataset", "", "use the embedded dataset `NAME`: "+strings.Join(data.EmbeddedNames(), " or ")+" (default "+data.DefaultEmbedded+"; see casualty data --list-datasets)")
+	fs.StringVar(&d.country, "country", "", "read area names and p-codes of --data files as those of country `CODE` (UA, IQ, ...) when the files do not say")
 	fs.Var(&d.events, "events", "read an event-level export (ACLED columns) from `FILE`, summed into monthly figures per area (repeatable; see casualty aggregate)")
 	fs.StringVar(&d.store, "store", "", "read every publication of the store in `DIR` (see casualty init, ingest)")
 	fs.StringVar(&d.asOf, "as-of", "", "see the data as published by `YYYY-MM-DD`")
@@ -71,6 +75,13 @@ func (d *dataFlags) register(fs *flag.FlagSet) {
 // options checks the flag values and returns the load options.
 func (d *dataFlags) options() (data.LoadOptions, error) {
 	opt := data.LoadOptions{Sheet: d.sheet, Encoding: d.encoding, Limits: d.limits, MaxErrors: d.maxErrs}
+	if d.country != "" {
+		t, err := data.Areas(d.country)
+		if err != nil {
+			return opt, usagef("--country: %v", err)
+		}
+		opt.Areas = t
+	}
 	// A zero or negative limit would silently mean "the default" below;
 	// say so instead.
 	for _, l := range []struct {
@@ -107,12 +118,21 @@ func (d *dataFlags) load() (*data.Dataset, error) {
 		return nil, err
 	}
 	var ds *data.Dataset
+	if d.dataset != "" && (d.store != "" || len(d.files) > 0) {
+		return nil, usagef("--dataset selects an embedded dataset; it cannot be combined with --data or --store")
+	}
 	if d.store != "" {
 		if ds, err = d.loadStore(); err != nil {
 			return nil, err
 		}
-	} else if len(d.files) == 0 && len(d.events) == 0 {
-		ds = data.Default()
+	} else if len(d.files) == 0 && (len(d.events) == 0 || d.dataset != "") {
+		name := d.dataset
+		if name == "" {
+			name = data.DefaultEmbedded
+		}
+		if ds, err = data.Embedded(name); err != nil {
+			return nil, usagef("--dataset: %v", err)
+		}
 	} else {
 		var sets []*data.Dataset
 		for _, f := range d.files {

@@ -162,7 +162,7 @@ func TestBadRowsAreLocated(t *testing.T) {
 		t.Fatalf("got %v, want an error list", err)
 	}
 	want := `ev.csv: column "admin1": 2 rows name no admin-1 area of Ukraine (1 different names); the most frequent:
-  "Kyiv Cty": 2 rows, first at line 4: unknown area "Kyiv Cty"; did you mean UA80 (Kyiv city)?
+  "Kyiv Cty": 2 rows, first at line 4: unknown area "Kyiv Cty"; did you mean UA80 (Kyiv)?
 ev.csv:3:1: column "event_date": want an event date such as 2025-03-14, got "2025-02-30" (February 2025 has no day 30)
 ev.csv:5:20: column "fatalities": want a whole number of people, got "x"
 ev.csv:6: want 4 fields as in the header, got 3
@@ -292,9 +292,9 @@ func TestUnknownNamesRanked(t *testing.T) {
 		"2025-03-14,,1\n"
 	_, err := aggregateString(t, in, Options{})
 	want := `ev.csv: column "admin1": 4 rows name no admin-1 area of Ukraine (3 different names); the most frequent:
-  "Kyiv Cty": 2 rows, first at line 3: unknown area "Kyiv Cty"; did you mean UA80 (Kyiv city)?
+  "Kyiv Cty": 2 rows, first at line 3: unknown area "Kyiv Cty"; did you mean UA80 (Kyiv)?
   "": 1 rows, first at line 5: want an area p-code or name, got an empty cell
-  "Nowhere": 1 rows, first at line 2: unknown area "Nowhere"; want a p-code such as UA01 or a name such as "Autonomous Republic of Crimea"`
+  "Nowhere": 1 rows, first at line 2: unknown area "Nowhere"; want a p-code such as UA01 or a name such as "Avtonomna Respublika Krym"`
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
