@@ -24,16 +24,17 @@ func TestCoverageJune2023(t *testing.T) {
 		note                  string
 	}{
 		// Update of 11 Sep 2023: killed 186 for June; update of 19 June:
-		// 112 killed and 445 injured for 1–18 June; 112 + 445 = 557.
+		// 112 killed and 445 injured for 1–18 June; 112 + 445 = 557. HRMMU
+		// declares every count a minimum, so each carries "at least".
 		{month(2023, 6), 186, 445, true, 112, 445, 557, 18,
-			"killed for the whole month (186), injured for 1-18 Jun 2023 only (445); casualties are summed over the days they share, 1-18 Jun 2023: 112 killed + 445 injured = 557"},
+			"killed for the whole month (at least 186), injured for 1-18 Jun 2023 only (at least 445); casualties are summed over the days they share, 1-18 Jun 2023: at least 112 killed + at least 445 injured = at least 557"},
 		// Killed 161 for July (11 Sep 2023); 143 + 605 = 748 for 1–30 July
 		// (update of 31 July, at least).
 		{month(2023, 7), 161, 605, true, 143, 605, 748, 30,
-			"killed for the whole month (161), injured for 1-30 Jul 2023 only (at least 605); casualties are summed over the days they share, 1-30 Jul 2023: at least 143 killed + at least 605 injured = at least 748"},
+			"killed for the whole month (at least 161), injured for 1-30 Jul 2023 only (at least 605); casualties are summed over the days they share, 1-30 Jul 2023: at least 143 killed + at least 605 injured = at least 748"},
 		// Killed at least 147 for August; 108 + 477 = 585 for 1–27 August.
 		{month(2023, 8), 147, 477, true, 108, 477, 585, 27,
-			"killed for the whole month (at least 147), injured for 1-27 Aug 2023 only (477); casualties are summed over the days they share, 1-27 Aug 2023: 108 killed + 477 injured = 585"},
+			"killed for the whole month (at least 147), injured for 1-27 Aug 2023 only (at least 477); casualties are summed over the days they share, 1-27 Aug 2023: at least 108 killed + at least 477 injured = at least 585"},
 	}
 	for _, c := range cases {
 		cv := CoverageOf(latest, "", data.Casualties, c.mo)
