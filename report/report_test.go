@@ -123,7 +123,7 @@ func TestHeadlineNumbers(t *testing.T) {
 		{"", []string{"January 2026", "at least 161 civilians were killed and 757 injured (918 casualties)", "12% fewer than in December 2025 (at least 1,045)"}},
 		// March 2025: 164 killed + 910 injured = 1,074; February 2025 as
 		// revised in the April 2025 update: 717. 1074/717 = 1.498 → 50%.
-		{"2025-03", []string{"March 2025", "(1,074 casualties)", "50% more than in February 2025 (717, as revised)"}},
+		{"2025-03", []string{"March 2025", "(1,074 casualties)", "50% more than in February 2025 (at least 717, as revised)"}},
 	}
 	for _, tc := range tests {
 		r := testReport(t, tc.month)
