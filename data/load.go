@@ -508,6 +508,24 @@ func sortErrors(l *ErrorList) {
 	})
 }
 
+// GapWarning says that an area's metric has no figure for some months
+// between its first and last: the months stay gaps, never zeros. It is a
+// type of its own so a command can keep the warnings about the figures it
+// shows and leave out the rest.
+type GapWarning struct {
+	Area   string
+	Metric Metric
+	Months []Month // in order
+}
+
+func (w *GapWarning) Error() string {
+	names := make([]string, len(w.Months))
+	for i, mo := range w.Months {
+		names[i] = mo.String()
+	}
+	return fmt.Sprintf("%s %s: no figure for %s (left as a gap, not zero)", w.Area, w.Metric, strings.Join(names, ", "))
+}
+
 // gapWarnings lists, for each area and metric, the months with no figure
 // between its first and last month. Gaps stay gaps; this only says so.
 func gapWarnings(d *Dataset) []error {
@@ -543,14 +561,14 @@ func gapWarnings(d *Dataset) []error {
 				}
 				n++
 			}
-			var names []string
+			var missing []Month
 			for mo := first; mo.Before(last); mo = mo.Add(1) {
 				if !months[mo] {
-					names = append(names, mo.String())
+					missing = append(missing, mo)
 				}
 			}
-			if len(names) > 0 {
-				out = append(out, fmt.Errorf("%s %s: no figure for %s (left as a gap, not zero)", a, m, strings.Join(names, ", ")))
+			if len(missing) > 0 {
+				out = append(out, &GapWarning{Area: a, Metric: m, Months: missing})
 			}
 		}
 	}

@@ -66,7 +66,7 @@ func runAggregate(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	pubName := fs.String("publication", "", "publication `NAME` written on every figure")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: casualty aggregate [flags] EVENTS.csv")
-		fs.PrintDefaults()
+		printDefaults(fs)
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err

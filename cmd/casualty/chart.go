@@ -37,7 +37,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: casualty chart --kind KIND --out FILE.png|FILE.svg|FILE.pdf [flags]")
 		fmt.Fprintln(stderr, "\nDraws one chart of the figures and writes it to FILE, replacing it only once the chart is complete.")
-		fs.PrintDefaults()
+		printDefaults(fs)
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -78,9 +78,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	for _, w := range ds.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
+	df.warn(stderr, ds, scope{area: in.Area, metrics: []data.Metric{data.Casualties}, from: in.From, to: in.To})
 	in.Data = ds
 	if *area != "" {
 		if in.Area, err = reportArea(ds, *area); err != nil {

@@ -30,7 +30,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fmt.Fprintln(stderr, "\nFROM and TO are months (2025-03) or ranges of months (2024-01..2024-09). Both are taken from")
 		fmt.Fprintln(stderr, "the newest publication that gives them all (like with like), unless --latest-vintages.")
 		fmt.Fprintln(stderr, "\nexample: casualty compare 2025-02 2025-03")
-		fs.PrintDefaults()
+		printDefaults(fs)
 	}
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -73,9 +73,11 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	for _, w := range ds.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
+	sc := scope{area: area, metrics: []data.Metric{m}, from: periods[0].From, to: periods[1].To}
+	if periods[1].From.Before(sc.from) {
+		sc.from, sc.to = periods[1].From, periods[0].To
 	}
+	df.warn(stderr, ds, sc)
 	name := ds.AreaName(area)
 	switch *format {
 	case "json":

@@ -153,7 +153,10 @@ func TestHelpExamples(t *testing.T) {
 			t.Fatalf("%s --help: %v", cmd, err)
 		}
 		n := 0
-		for _, l := range strings.Split(errOut.String(), "\n") {
+		if errOut.Len() != 0 {
+			t.Errorf("%s --help wrote to stderr: %q", cmd, errOut.String())
+		}
+		for _, l := range strings.Split(out.String(), "\n") {
 			ex, ok := strings.CutPrefix(l, "example: casualty ")
 			if !ok {
 				continue

@@ -23,7 +23,7 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	df.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: casualty validate [flags] FILE...")
-		fs.PrintDefaults()
+		printDefaults(fs)
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -93,6 +93,11 @@ func runData(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	format := fs.String("format", "csv", "output `format`: csv, hxl or json")
 	all := fs.Bool("all-vintages", false, "write every vintage of every figure, not only the latest")
 	list := fs.Bool("list-datasets", false, "list the embedded datasets with what they cover, and write nothing else")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: casualty data [flags]")
+		fmt.Fprintln(fs.Output(), "\nWrites the figures in tidy form on stdout (the latest of each, or every vintage), to start a file from.")
+		printDefaults(fs)
+	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

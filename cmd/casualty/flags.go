@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/casualty-tool/casualty/data"
@@ -48,6 +49,7 @@ type dataFlags struct {
 	formatIn string
 	sheet    string
 	encoding string
+	quiet    bool // --quiet: no warnings about the data
 	limits   data.Limits
 	maxErrs  int
 	dataset  string // --dataset NAME: an embedded dataset ("" is the default, hrmmu)
@@ -63,6 +65,7 @@ func (d *dataFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.asOf, "as-of", "", "see the data as published by `YYYY-MM-DD`")
 	fs.StringVar(&d.formatIn, "format-in", "", "force the input format: tidy, wide, hxl, xlsx or cumulative")
 	fs.StringVar(&d.sheet, "sheet", "", "workbook `SHEET` to read (default: the first visible one)")
+	fs.BoolVar(&d.quiet, "quiet", false, "print no warnings about the data (errors are still printed)")
 	fs.StringVar(&d.encoding, "encoding", "", "input text encoding: utf-8 (default), utf-16, windows-1251, windows-1252")
 	fs.Int64Var(&d.limits.MaxBytes, "max-bytes", data.DefaultLimits.MaxBytes, "refuse input files larger than `N` bytes")
 	fs.IntVar(&d.limits.MaxRows, "max-rows", data.DefaultLimits.MaxRows, "refuse input with more than `N` data rows")
@@ -176,3 +179,51 @@ func parseMonthFlag(flagName, v string) (data.Month, error) {
 }
 
 func nearestName(s string, names []string) string { return data.Nearest(s, names) }
+
+// printDefaults lists fs's flags as flag.PrintDefaults does, with the
+// limits on input (--max-*) gathered under a heading of their own at the
+// end, since every command that reads files has the same ones.
+func printDefaults(fs *flag.FlagSet) {
+	w := fs.Output()
+	if ex, ok := examples[strings.TrimPrefix(fs.Name(), "casualty ")]; ok {
+		fmt.Fprintf(w, "\nexample: %s\n\n", ex)
+	}
+	var limits []*flag.Flag
+	fs.VisitAll(func(f *flag.Flag) {
+		if strings.HasPrefix(f.Name, "max-") {
+			limits = append(limits, f)
+			return
+		}
+		printFlag(w, f)
+	})
+	if len(limits) > 0 {
+		fmt.Fprintln(w, "\nlimits on input (each refusal names the flag that raises it):")
+		for _, f := range limits {
+			printFlag(w, f)
+		}
+	}
+}
+
+// printFlag writes one flag in flag.PrintDefaults's layout.
+func printFlag(w io.Writer, f *flag.Flag) {
+	name, usage := flag.UnquoteUsage(f)
+	line := "  -" + f.Name
+	if name != "" {
+		line += " " + name
+	}
+	if len(line) <= 4 { // a one-letter flag with no value name fits on its line
+		line += "\t"
+	} else {
+		line += "\n    \t"
+	}
+	line += strings.ReplaceAll(usage, "\n", "\n    \t")
+	if d := f.DefValue; d != "" && d != "false" && d != "0" {
+		if g, ok := f.Value.(flag.Getter); ok {
+			if _, isString := g.Get().(string); isString {
+				d = strconv.Quote(d)
+			}
+		}
+		line += " (default " + d + ")"
+	}
+	fmt.Fprintln(w, line)
+}

@@ -61,11 +61,17 @@ func register(c command) { commands[c.name] = c }
 
 // run is the whole program: it picks the subcommand and returns its error.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
 		printUsage(stderr)
-		if len(args) == 0 {
-			return &usageError{}
+		return &usageError{}
+	}
+	if args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
+		// Help asked for is the command's output: stdout, exit 0, so
+		// `casualty help trend | grep metric` works.
+		if args[0] == "help" && len(args) > 1 {
+			return run(ctx, []string{args[1], "--help"}, stdout, stderr)
 		}
+		printUsage(stdout)
 		return nil
 	}
 	if args[0] == "version" || args[0] == "--version" {
@@ -81,7 +87,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		return usagef("unknown command %q%s (commands: %s)", args[0], hint, strings.Join(names, ", "))
 	}
+	if wantsHelp(args[1:]) {
+		// A command prints its flags to the writer it is given for
+		// messages; help asked for goes to stdout.
+		return c.run(ctx, args[1:], stdout, stdout)
+	}
 	return c.run(ctx, args[1:], stdout, stderr)
+}
+
+// wantsHelp reports whether the flags of a command ask for its help
+// (before a "--" that ends them).
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }
 
 func commandNames() []string {

@@ -45,7 +45,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "usage: casualty report [flags]")
 		fmt.Fprintln(stderr, "\nWrites a folder with report.html, report.md, report.xlsx, charts/, data.csv and metadata.json,")
 		fmt.Fprintln(stderr, "prints a line per file written, then the report's headline sentence.")
-		fs.PrintDefaults()
+		printDefaults(fs)
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -73,9 +73,11 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	for _, w := range ds.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
+	sc := scope{to: cfg.Month}
+	if cfg.Area != "" {
+		sc.area, _ = reportArea(ds, cfg.Area) // a bad --area is refused by the report itself
 	}
+	df.warn(stderr, ds, sc)
 	return buildReport(ctx, ds, cfg, stdout)
 }
 

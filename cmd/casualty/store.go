@@ -52,7 +52,7 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: casualty init --store DIR [--from-embedded]")
 		fmt.Fprintln(stderr, "       casualty init --repair --store DIR")
-		fs.PrintDefaults()
+		printDefaults(fs)
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -129,7 +129,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "usage: casualty ingest --store DIR --published YYYY-MM-DD [--name TEXT] FILE")
 		fmt.Fprintln(stderr, "\nStores FILE (any format casualty reads) as one publication and prints what it changed:")
 		fmt.Fprintln(stderr, "new months, new figures, revised figures (old → new), unchanged figures.")
-		fs.PrintDefaults()
+		printDefaults(fs)
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -222,7 +222,7 @@ func runRevisions(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: casualty revisions [--store DIR] [--month YYYY-MM] [--format text|csv|json]")
 		fmt.Fprintln(stderr, "\nLists every vintage of each figure, oldest first, with the change from the vintage before.")
-		fs.PrintDefaults()
+		printDefaults(fs)
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err

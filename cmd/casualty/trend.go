@@ -104,7 +104,7 @@ func runTrend(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stderr, "previous month (raw and per day, with its exact Poisson interval and ↑ ↓ ~ verdict), year on")
 		fmt.Fprintln(stderr, "year, rolling means and the cumulative total. CSV and JSON are exact; CSV warnings go to stderr.")
 		fmt.Fprintln(stderr, "\nexample: casualty trend --from 2024-10 --to 2025-03")
-		fs.PrintDefaults()
+		printDefaults(fs)
 	}
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -154,9 +154,7 @@ func runTrend(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	for _, w := range ds.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
+	df.warn(stderr, ds, scope{area: area, metrics: []data.Metric{m}, from: fm, to: tm})
 	name := ds.AreaName(area)
 	switch *format {
 	case "csv":

@@ -51,7 +51,7 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stderr, "usage: casualty watch --store DIR --inbox DIR --out DIR")
 		fmt.Fprintln(stderr, "\nEach file's publication is taken from its rows (published, publication columns) or")
 		fmt.Fprintln(stderr, "from its name: 2025-04-09-hrmmu-update.csv is \"hrmmu update\" of 9 April 2025.")
-		fs.PrintDefaults()
+		printDefaults(fs)
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err

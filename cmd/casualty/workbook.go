@@ -39,7 +39,7 @@ func runWorkbook(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fmt.Fprintln(stderr, "usage: casualty workbook [flags] --out FILE.xlsx")
 		fmt.Fprintln(stderr, "\nWrites an Excel workbook with About, Summary (with charts), Monthly, Trends (live formulas),")
 		fmt.Fprintln(stderr, "Areas, Revisions and Notes sheets, and prints its path.")
-		fs.PrintDefaults()
+		printDefaults(fs)
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -64,15 +64,13 @@ func runWorkbook(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	for _, w := range ds.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
 	code := ""
 	if *area != "" {
 		if code, err = reportArea(ds, *area); err != nil {
 			return usagef("--area: %v", err)
 		}
 	}
+	df.warn(stderr, ds, scope{area: code, to: m})
 	if err := ctx.Err(); err != nil {
 		return err
 	}

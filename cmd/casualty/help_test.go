@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestHelpToStdout: every command's help, asked for as `casualty CMD
+// --help`, `casualty CMD -h` or `casualty help CMD`, goes to stdout with
+// exit status 0 (so `casualty trend --help | grep metric` works), starts
+// with its synopsis, shows an example, and gathers the limit flags under
+// one heading after the others.
+func TestHelpToStdout(t *testing.T) {
+	for _, name := range commandNames() {
+		for _, args := range [][]string{{name, "--help"}, {name, "-h"}, {"help", name}} {
+			var out, errOut bytes.Buffer
+			err := run(context.Background(), args, &out, &errOut)
+			if code := exitCode(err, &errOut); code != 0 {
+				t.Errorf("%q: exit status %d (%v)", args, code, err)
+			}
+			if errOut.Len() != 0 {
+				t.Errorf("%q wrote to stderr: %q", args, errOut.String())
+			}
+			text := out.String()
+			if !strings.HasPrefix(text, "usage: casualty "+name) {
+				t.Errorf("%q: help starts %q, want the synopsis", args, strings.SplitN(text, "\n", 2)[0])
+			}
+			if !strings.Contains(text, "\nexample: casualty "+name) {
+				t.Errorf("%q: help shows no example", args)
+			}
+			if i := strings.Index(text, "-max-"); i >= 0 {
+				head := strings.Index(text, "limits on input")
+				if head < 0 || head > i {
+					t.Errorf("%q: the limit flags are not under their heading", args)
+				}
+				if strings.Contains(text[head:], "\n  -data") || strings.Contains(text[head:], "\n  -area") {
+					t.Errorf("%q: other flags follow the limits' heading", args)
+				}
+			}
+		}
+	}
+	// The list of commands, asked for, goes to stdout too; with no
+	// command at all it is a usage error on stderr.
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"help"}, &out, &errOut); err != nil || !strings.Contains(out.String(), "commands:") {
+		t.Errorf("help: %v, stdout %q", err, out.String())
+	}
+	out.Reset()
+	if err := run(context.Background(), nil, &out, &errOut); exitCode(err, &bytes.Buffer{}) != 2 || out.Len() != 0 {
+		t.Errorf("no command: %v, stdout %q", err, out.String())
+	}
+}
+
+// TestWarningsScoped: on the embedded data, a comparison of two months
+// prints no warning about gaps elsewhere (issue 17: at most one line), a
+// trend over the 2023 gaps says so in one line, and --quiet drops it.
+func TestWarningsScoped(t *testing.T) {
+	cases := []struct {
+		args  []string
+		lines int
+	}{
+		{[]string{"compare", "2025-02", "2025-03"}, 0},
+		{[]string{"trend", "--from", "2023-06", "--to", "2024-01"}, 1},
+		{[]string{"trend", "--from", "2023-06", "--to", "2024-01", "--quiet"}, 0},
+		// Killed and injured share their three gaps; the children's
+		// series their own: one line in all.
+		{[]string{"trend"}, 1},
+	}
+	for _, c := range cases {
+		var out, errOut bytes.Buffer
+		if err := run(context.Background(), c.args, &out, &errOut); err != nil {
+			t.Fatalf("%q: %v", c.args, err)
+		}
+		n := strings.Count(errOut.String(), "warning:")
+		if n != c.lines {
+			t.Errorf("%q: %d warning lines, want %d:\n%s", c.args, n, c.lines, errOut.String())
+		}
+	}
+}

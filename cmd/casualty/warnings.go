@@ -1,0 +1,114 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/casualty-tool/casualty/data"
+)
+
+// scope is what a command shows: one area, some metrics, a span of
+// months. Warnings about other figures are left out, so a comparison of
+// two months in 2025 is not preceded by every gap in the children's
+// series since 2022.
+type scope struct {
+	area     string        // area code; "" for the national figure
+	metrics  []data.Metric // nil: every metric
+	from, to data.Month    // zero: no bound
+}
+
+// warn prints the data's warnings that concern sc, each once, with the
+// gaps of several metrics summarised on one line. --quiet drops them.
+func (d *dataFlags) warn(w io.Writer, ds *data.Dataset, sc scope) {
+	if d.quiet {
+		return
+	}
+	for _, line := range warningLines(ds, sc) {
+		fmt.Fprintln(w, "warning:", line)
+	}
+}
+
+// warningLines is warn's text, one string a line.
+func warningLines(ds *data.Dataset, sc scope) []string {
+	area := sc.area
+	if area == "" {
+		area = ds.NationalCode()
+	}
+	var used []data.Metric
+	for _, m := range sc.metrics {
+		used = append(used, m)
+		used = append(used, m.Parts()...)
+	}
+	var lines []string
+	seen := map[string]bool{}
+	// Gaps: the months each metric lacks within the scope; metrics that
+	// lack the same months share a clause.
+	type clause struct {
+		metrics []string
+		months  []data.Month
+	}
+	var clauses []clause
+	for _, e := range ds.Warnings {
+		g, ok := e.(*data.GapWarning)
+		if !ok {
+			if s := e.Error(); !seen[s] {
+				seen[s] = true
+				lines = append(lines, s)
+			}
+			continue
+		}
+		if g.Area != area || (used != nil && !slices.Contains(used, g.Metric)) {
+			continue
+		}
+		var months []data.Month
+		for _, mo := range g.Months {
+			if (!sc.from.IsZero() && mo.Before(sc.from)) || (!sc.to.IsZero() && sc.to.Before(mo)) {
+				continue
+			}
+			months = append(months, mo)
+		}
+		if len(months) == 0 {
+			continue
+		}
+		i := slices.IndexFunc(clauses, func(c clause) bool { return slices.Equal(c.months, months) })
+		if i < 0 {
+			clauses = append(clauses, clause{months: months})
+			i = len(clauses) - 1
+		}
+		clauses[i].metrics = append(clauses[i].metrics, string(g.Metric))
+	}
+	if len(clauses) > 0 {
+		parts := make([]string, len(clauses))
+		for i, c := range clauses {
+			parts[i] = joinAnd(c.metrics) + " " + monthList(c.months)
+		}
+		lines = append(lines, fmt.Sprintf("%s: no figure for %s (gaps, left empty, never counted as zero)",
+			ds.AreaName(area), strings.Join(parts, "; ")))
+	}
+	return lines
+}
+
+// monthList names a few months one by one, and many by their count and span.
+func monthList(ms []data.Month) string {
+	if len(ms) <= 4 {
+		names := make([]string, len(ms))
+		for i, mo := range ms {
+			names[i] = mo.String()
+		}
+		return "in " + joinAnd(names)
+	}
+	return fmt.Sprintf("in %d months between %s and %s", len(ms), ms[0], ms[len(ms)-1])
+}
+
+// joinAnd joins words as a sentence does: "a", "a and b", "a, b and c".
+func joinAnd(ws []string) string {
+	switch len(ws) {
+	case 0:
+		return ""
+	case 1:
+		return ws[0]
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
+}
