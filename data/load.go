@@ -124,6 +124,10 @@ var decodeText = decodeInput
 
 // loadTable detects the shape of a table (unless forced) and reads it.
 func loadTable(t *table, format Format, opt LoadOptions) (*Dataset, error) {
+	opt, err := tableAreas(t, opt) // the country from the area codes (areas.go)
+	if err != nil {
+		return nil, err
+	}
 	if format == FormatAuto || format == FormatHXL {
 		if isHXLRow(t) {
 			return withFormat(loadHXL(t, opt))(FormatHXL)
