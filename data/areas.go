@@ -659,5 +659,17 @@ func tableAreas(t *table, opt LoadOptions) (LoadOptions, error) {
 		return opt, &InputError{Pos: t.hdrPos, Column: t.header[i], Err: err}
 	}
 	opt.Areas = a
+	// Names are read by the convention the column's names follow:
+	// COD-AB's Kyiv is the city, ACLED's the oblast (see Resolver).
+	opt.resolver = a.FileResolver(cells)
 	return opt, nil
+}
+
+// lookupArea reads one area cell of a file: with the file's resolver when
+// tableAreas made one, else with the table's Lookup.
+func (o LoadOptions) lookupArea(s string) (Area, error) {
+	if o.resolver != nil {
+		return o.resolver.Name(s)
+	}
+	return o.areas().Lookup(s)
 }

@@ -37,6 +37,8 @@ type LoadOptions struct {
 	MaxErrors   int         // errors listed before the rest are counted (default 20)
 	Publication Publication // for rows that name no publication
 	Encoding    string      // input text encoding (default UTF-8)
+
+	resolver *Resolver // the file's area names, set by tableAreas (areas.go)
 }
 
 func (o LoadOptions) areas() *AreaTable {
@@ -273,7 +275,7 @@ func (rr *rowReader) common(r tableRow) (o Observation, ok bool) {
 	o.Month = m
 	o.Area = rr.opt.areas().Country.Code
 	if as, has := rr.get(r, "area"); has && strings.TrimSpace(as) != "" {
-		a, err := rr.opt.areas().Lookup(as)
+		a, err := rr.opt.lookupArea(as)
 		if err != nil {
 			rr.fail(r, "area", err)
 			ok = false
