@@ -636,3 +636,40 @@ func AreasForFile(cells []string, named *AreaTable) (*AreaTable, error) {
 	}
 	return Areas(c)
 }
+
+// tableAreas sets opt.Areas for one table from its area column (see
+// AreasForFile): a file of Iraq's p-codes loads with Iraq's table without
+// --country, and a --country that its p-codes contradict is an error
+// naming the column. A table with no area column keeps opt as it is.
+func tableAreas(t *table, opt LoadOptions) (LoadOptions, error) {
+	i, ok := t.columns()["area"]
+	if !ok {
+		return opt, nil
+	}
+	seen := map[string]bool{}
+	var cells []string
+	for _, r := range t.rows {
+		if c := r.cell(i); !seen[c] {
+			seen[c] = true
+			cells = append(cells, c)
+		}
+	}
+	a, err := AreasForFile(cells, opt.Areas)
+	if err != nil {
+		return opt, &InputError{Pos: t.hdrPos, Column: t.header[i], Err: err}
+	}
+	opt.Areas = a
+	// Names are read by the convention the column's names follow:
+	// COD-AB's Kyiv is the city, ACLED's the oblast (see Resolver).
+	opt.resolver = a.FileResolver(cells)
+	return opt, nil
+}
+
+// lookupArea reads one area cell of a file: with the file's resolver when
+// tableAreas made one, else with the table's Lookup.
+func (o LoadOptions) lookupArea(s string) (Area, error) {
+	if o.resolver != nil {
+		return o.resolver.Name(s)
+	}
+	return o.areas().Lookup(s)
+}

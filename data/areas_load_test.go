@@ -44,3 +44,26 @@ func TestIraqiFile(t *testing.T) {
 		}
 	}
 }
+
+// The country of a file is read from its p-codes; a --country that they
+// contradict is an error naming the column.
+func TestCountryFromCodes(t *testing.T) {
+	in := "month,area,killed\n2015-06,IQG08,324\n2015-06,Diyala,87\n"
+	ds, err := Load(strings.NewReader(in), "iq.csv", LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.CountryName() != "Iraq" || ds.Obs[1].Area != "IQG10" {
+		t.Errorf("country %q, second area %s; want Iraq, IQG10", ds.CountryName(), ds.Obs[1].Area)
+	}
+	_, err = Load(strings.NewReader(in), "iq.csv", LoadOptions{Areas: Ukraine()})
+	want := `iq.csv:1: column "area": --country says Ukraine (UA), but the file's codes are IQ's; drop --country or correct the file`
+	if err == nil || err.Error() != want {
+		t.Errorf("IQ codes with --country UA: %v, want %q", err, want)
+	}
+	// Names only: Ukraine, as before.
+	ds, err = Load(strings.NewReader("month,area,killed\n2025-03,Kharkiv,5\n"), "ua.csv", LoadOptions{})
+	if err != nil || ds.Obs[0].Area != "UA63" {
+		t.Errorf("names only: %v", err)
+	}
+}

@@ -37,6 +37,8 @@ type LoadOptions struct {
 	MaxErrors   int         // errors listed before the rest are counted (default 20)
 	Publication Publication // for rows that name no publication
 	Encoding    string      // input text encoding (default UTF-8)
+
+	resolver *Resolver // the file's area names, set by tableAreas (areas.go)
 }
 
 func (o LoadOptions) areas() *AreaTable {
@@ -124,6 +126,10 @@ var decodeText = decodeInput
 
 // loadTable detects the shape of a table (unless forced) and reads it.
 func loadTable(t *table, format Format, opt LoadOptions) (*Dataset, error) {
+	opt, err := tableAreas(t, opt) // the country from the area codes (areas.go)
+	if err != nil {
+		return nil, err
+	}
 	if format == FormatAuto || format == FormatHXL {
 		if isHXLRow(t) {
 			return withFormat(loadHXL(t, opt))(FormatHXL)
@@ -269,7 +275,7 @@ func (rr *rowReader) common(r tableRow) (o Observation, ok bool) {
 	o.Month = m
 	o.Area = rr.opt.areas().Country.Code
 	if as, has := rr.get(r, "area"); has && strings.TrimSpace(as) != "" {
-		a, err := rr.opt.areas().Lookup(as)
+		a, err := rr.opt.lookupArea(as)
 		if err != nil {
 			rr.fail(r, "area", err)
 			ok = false

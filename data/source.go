@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // SourceKind says what sort of body produced a dataset's figures, which
@@ -194,7 +195,10 @@ func SourceByID(id string) (Source, error) {
 		ids = append(ids, k)
 	}
 	sort.Strings(ids)
-	return Source{}, fmt.Errorf("unknown source %q; want one of %v", id, ids)
+	if n := Nearest(id, ids); n != "" {
+		return Source{}, fmt.Errorf("unknown source %q; did you mean %s?", id, n)
+	}
+	return Source{}, fmt.Errorf("unknown source %q; want one of %s", id, strings.Join(ids, ", "))
 }
 
 // withSource gives every figure the source's qualifier (see

@@ -100,6 +100,13 @@ var textCases = []badCase{
 	one("children-above-total.csv"),
 	one("iso-code.csv"),
 	one("unknown-area.csv"),
+	// Kyiv is the city in OCHA's COD-AB and the oblast in ACLED's names:
+	// a file that does not show which it follows is refused, and so is
+	// one where Київ and Kyiv land in different units.
+	one("kyiv-ambiguous.csv"),
+	one("kyiv-two-scripts.csv"),
+	// Iraq's p-codes with --country UA.
+	one("iraq-codes-country-ua.csv", "--country", "UA"),
 	one("unknown-metric.csv"),
 	one("derived-metric.csv"),
 	one("month-after-publication.csv"),
@@ -128,6 +135,12 @@ var okCases = []badCase{
 	one("ok-approx.csv"),
 	one("ok-range.csv", "--format", "json"),
 	one("ok-month-spellings.csv"),
+	// All 27 units named as OCHA's COD-AB names them: Kyiv is UA80, Kyivska UA32.
+	one("ok-cod-names.csv"),
+	// ACLED's names: Kyiv is UA32, Kyiv City UA80.
+	one("ok-acled-names.csv"),
+	// Iraq's p-codes and spellings, with no --country.
+	one("ok-iraq-codes.csv"),
 }
 
 // runIn copies the case's files into a fresh folder, runs the command

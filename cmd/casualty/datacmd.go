@@ -161,6 +161,10 @@ func writeDatasetList(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "  areas:    %s\n", areas)
 		fmt.Fprintf(w, "  figures:  %d, every vintage, from %d publications\n", c.Figures, c.Publications)
+		if ts := data.EmbeddedTotals(c.Set.Name); len(ts) > 0 {
+			last := ts[len(ts)-1]
+			fmt.Fprintf(w, "  totals:   %d running totals published, the newest to %s\n", len(ts), last.AsOf.Label())
+		}
 		fmt.Fprintf(w, "  counts:   %s\n", c.Set.Source.Counts)
 	}
 	return nil

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
 )
@@ -56,6 +57,7 @@ func TestListDatasets(t *testing.T) {
 		"unami: Iraq",
 		"months:   January 2015 to December 2015, 12 with national figures",
 		"areas:    national and 6 first-level areas",
+		"totals:   76 running totals published, the newest to 31 January 2026",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("--list-datasets lacks %q:\n%s", want, out)
@@ -70,11 +72,35 @@ func TestDatasetFlagErrors(t *testing.T) {
 	}{
 		{[]string{"trend", "--dataset", "unmai"}, `--dataset: unknown dataset "unmai"; did you mean unami?`},
 		{[]string{"trend", "--dataset", "unami", "--data", "x.csv"}, "--dataset selects an embedded dataset; it cannot be combined with --data or --store"},
+		{[]string{"data", "--source", "hrnmu", "--data", "x.csv"}, `--source: unknown source "hrnmu"; did you mean hrmmu?`},
+		{[]string{"data", "--source", "hrmmu"}, "--source declares who published the --data files; name them with --data"},
 		{[]string{"validate", "--country", "Atlantis", "x.csv"}, `--country: no area table for country "Atlantis"; casualty has tables for IQ, SY, UA, YE`},
 	} {
 		_, _, err := runOut(t, c.args...)
 		if err == nil || err.Error() != c.err {
 			t.Errorf("casualty %s: %v, want %q", strings.Join(c.args, " "), err, c.err)
+		}
+	}
+}
+
+// Issue 13 item 7 for a user's file: declared as HRMMU's, a figure written
+// as exact is written back as at least.
+func TestSourceFlag(t *testing.T) {
+	f := t.TempDir() + "/feb.csv"
+	if err := os.WriteFile(f, []byte("month,killed\n2025-02,129\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"data", "--data", f}, "2025-02,UA,killed,129,exact,"},
+		{[]string{"data", "--data", f, "--source", "hrmmu"}, "2025-02,UA,killed,129,at_least,"},
+		{[]string{"data", "--data", f, "--source", "acled"}, "2025-02,UA,killed,129,exact,"},
+	} {
+		out, _, err := runOut(t, c.args...)
+		if err != nil || !strings.Contains(out, c.want) {
+			t.Errorf("casualty %s: %v\n%s\nwant a row %q", strings.Join(c.args, " "), err, out, c.want)
 		}
 	}
 }

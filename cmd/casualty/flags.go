@@ -54,11 +54,13 @@ type dataFlags struct {
 	maxErrs  int
 	dataset  string // --dataset NAME: an embedded dataset ("" is the default, hrmmu)
 	country  string // --country CODE: the area table for files that do not say
+	source   string // --source NAME: who published the --data files' figures
 }
 
 func (d *dataFlags) register(fs *flag.FlagSet) {
 	fs.Var(&d.files, "data", "read figures from `FILE` (repeatable; files merge); default: the embedded dataset --dataset names")
 	fs.StringVar(&d.dataset, "dataset", "", "use the embedded dataset `NAME`: "+strings.Join(data.EmbeddedNames(), " or ")+" (default "+data.DefaultEmbedded+"; see casualty data --list-datasets)")
+	fs.StringVar(&d.source, "source", "", "declare who published the --data files' figures: hrmmu, unami or acled (a mission's figures are then all \"at least\")")
 	fs.StringVar(&d.country, "country", "", "read area names and p-codes of --data files as those of country `CODE` (UA, IQ, ...) when the files do not say")
 	fs.Var(&d.events, "events", "read an event-level export (ACLED columns) from `FILE`, summed into monthly figures per area (repeatable; see casualty aggregate)")
 	fs.StringVar(&d.store, "store", "", "read every publication of the store in `DIR` (see casualty init, ingest)")
@@ -78,6 +80,11 @@ func (d *dataFlags) register(fs *flag.FlagSet) {
 // options checks the flag values and returns the load options.
 func (d *dataFlags) options() (data.LoadOptions, error) {
 	opt := data.LoadOptions{Sheet: d.sheet, Encoding: d.encoding, Limits: d.limits, MaxErrors: d.maxErrs}
+	if d.source != "" {
+		if _, err := data.SourceByID(d.source); err != nil {
+			return opt, usagef("--source: %v", err)
+		}
+	}
 	if d.country != "" {
 		t, err := data.Areas(d.country)
 		if err != nil {
@@ -149,6 +156,13 @@ func (d *dataFlags) load() (*data.Dataset, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	if d.source != "" {
+		if len(d.files) == 0 {
+			return nil, usagef("--source declares who published the --data files; name them with --data")
+		}
+		src, _ := data.SourceByID(d.source) // checked by options
+		ds = ds.WithSource(src)
 	}
 	if ds, err = d.withEvents(ds); err != nil {
 		return nil, err
