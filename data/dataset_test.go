@@ -160,12 +160,29 @@ func TestDerivedSumUsesMatchingDays(t *testing.T) {
 	}
 }
 
-// TestViewsAreKeptUntilObsChange checks that Latest and FirstPublished
-// make their views once, and make them again when the figures change.
-func TestViewsAreKeptUntilObsChange(t *testing.T) {
-	ds := Default()
-	if ds.Latest() != ds.Latest() || ds.FirstPublished() != ds.FirstPublished() {
-		t.Error("the views were made again for unchanged figures")
+// TestViewsFollowEdits: Latest, FirstPublished and Series are made from
+// the figures as they are when asked, so an edit in place (a revision
+// typed into Obs), an added figure or a removed one is always seen. The
+// views were kept once, and an in-place edit left Latest stale (374 shown
+// for a figure changed to 1,374); issue 17.
+func TestViewsFollowEdits(t *testing.T) {
+	ds := Default().with(slices.Clone(Default().Obs)) // not the shared one
+	i := slices.IndexFunc(ds.Obs, func(o Observation) bool {
+		return o.Area == "UA" && o.Metric == Killed && o.Month == Month{Year: 2025, Month: 3}
+	})
+	if i < 0 {
+		t.Fatal("no killed figure for March 2025 in the embedded data")
+	}
+	_ = ds.Latest() // a view made before the edit
+	obs := ds.Obs
+	for j := range obs { // every vintage of March 2025 killed: 164 → 1,164
+		if obs[j].Key() == obs[i].Key() {
+			obs[j].Value += 1000
+		}
+	}
+	s := ds.Latest().Series("UA", Killed)
+	if p := s.At(Month{Year: 2025, Month: 3}); !p.Present || p.Value != 1164 {
+		t.Errorf("after an edit in place, Latest gives %d for March 2025 killed, want 1,164 (164 + 1,000)", p.Value)
 	}
 	before := len(ds.Latest().Obs)
 	extra := ds.Obs[0]
@@ -174,16 +191,11 @@ func TestViewsAreKeptUntilObsChange(t *testing.T) {
 	if got := len(ds.Latest().Obs); got != before+1 {
 		t.Errorf("after adding a figure for a new month, Latest holds %d figures, want %d", got, before+1)
 	}
-	ds.Obs = ds.Obs[: len(ds.Obs)-1 : len(ds.Obs)-1]
-	if got := len(ds.Latest().Obs); got != before {
-		t.Errorf("after removing it again, Latest holds %d figures, want %d", got, before)
-	}
 }
 
-// TestSeriesKeptButNotShared checks that Series, which keeps what it
-// made, gives each caller its own points, and remakes a series when the
-// figures change.
-func TestSeriesKeptButNotShared(t *testing.T) {
+// TestSeriesNotShared checks that Series gives each caller its own
+// points, and follows the figures when they change.
+func TestSeriesNotShared(t *testing.T) {
 	ds := Default().Latest()
 	a := ds.Series("UA", Killed)
 	if len(a.Points) == 0 {
