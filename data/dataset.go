@@ -33,7 +33,6 @@ type Dataset struct {
 	// Unpublished).
 	cutFrom *Dataset
 	cutAt   Date
-
 }
 
 // sortObs orders observations by month, area, metric, then vintage, so
