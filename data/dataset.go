@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Dataset is a set of observations, every vintage of every figure, with the
@@ -582,4 +583,30 @@ func Merge(sets ...*Dataset) (*Dataset, error) {
 	}
 	sortObs(out.Obs)
 	return out, nil
+}
+
+// ResolveArea reads an area as a user names it on the command line (the
+// --area flag): "" or the country's code or name is the national figure;
+// anything else is a p-code or a spelling in the area table. A spelling
+// that means two units in different conventions ("Kyiv": the city in
+// OCHA's names, the oblast in ACLED's) is refused with the p-codes to
+// choose from, since nothing on a command line says which convention
+// is meant.
+func (d *Dataset) ResolveArea(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	nat := d.NationalCode()
+	if s == "" || strings.EqualFold(s, nat) {
+		return nat, nil
+	}
+	if d.Areas == nil {
+		return "", fmt.Errorf("%q: the data have no area table to read area names with", s)
+	}
+	if strings.EqualFold(s, d.Areas.Country.Name) {
+		return nat, nil
+	}
+	a, err := d.Areas.LookupIn(s, ConventionUnknown)
+	if err != nil {
+		return "", err
+	}
+	return a.Code, nil
 }

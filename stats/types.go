@@ -2,7 +2,12 @@
 
 package stats
 
-import "github.com/casualty-tool/casualty/data"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/casualty-tool/casualty/data"
+)
 
 // Options tunes the computations. Start from DefaultOptions.
 type Options struct {
@@ -122,6 +127,26 @@ func (p Period) String() string {
 		return p.From.String()
 	}
 	return p.From.String() + ".." + p.To.String()
+}
+
+// ParsePeriod reads a month (2025-03) or a range of months
+// (2024-01..2024-09).
+func ParsePeriod(s string) (Period, error) {
+	a, b, isRange := strings.Cut(s, "..")
+	from, err := data.ParseMonth(a)
+	if err != nil {
+		return Period{}, fmt.Errorf("want a month YYYY-MM or a range YYYY-MM..YYYY-MM, got %q", s)
+	}
+	to := from
+	if isRange {
+		if to, err = data.ParseMonth(b); err != nil {
+			return Period{}, fmt.Errorf("want a month YYYY-MM or a range YYYY-MM..YYYY-MM, got %q", s)
+		}
+	}
+	if to.Before(from) {
+		return Period{}, fmt.Errorf("the range %q ends before it starts", s)
+	}
+	return Period{From: from, To: to}, nil
 }
 
 // Label is the period for people: "March 2025", "January–September 2024".

@@ -81,7 +81,7 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	df.warn(stderr, ds, scope{area: in.Area, metrics: []data.Metric{data.Casualties}, from: in.From, to: in.To})
 	in.Data = ds
 	if *area != "" {
-		if in.Area, err = reportArea(ds, *area); err != nil {
+		if in.Area, err = ds.ResolveArea(*area); err != nil {
 			return usagef("--area: %v", err)
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/report/table"
@@ -46,7 +45,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	var periods [2]stats.Period
 	for i, a := range pos {
-		p, err := parsePeriod(a)
+		p, err := stats.ParsePeriod(a)
 		if err != nil {
 			return usagef("%s: %v", []string{"FROM", "TO"}[i], err)
 		}
@@ -89,24 +88,4 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	return table.Comparison(c, name).WriteText(stdout)
-}
-
-// parsePeriod reads a month (2025-03) or a range of months
-// (2024-01..2024-09).
-func parsePeriod(s string) (stats.Period, error) {
-	a, b, isRange := strings.Cut(s, "..")
-	from, err := data.ParseMonth(a)
-	if err != nil {
-		return stats.Period{}, fmt.Errorf("want a month YYYY-MM or a range YYYY-MM..YYYY-MM, got %q", s)
-	}
-	to := from
-	if isRange {
-		if to, err = data.ParseMonth(b); err != nil {
-			return stats.Period{}, fmt.Errorf("want a month YYYY-MM or a range YYYY-MM..YYYY-MM, got %q", s)
-		}
-	}
-	if to.Before(from) {
-		return stats.Period{}, fmt.Errorf("the range %q ends before it starts", s)
-	}
-	return stats.Period{From: from, To: to}, nil
 }

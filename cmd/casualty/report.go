@@ -75,7 +75,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	sc := scope{to: cfg.Month}
 	if cfg.Area != "" {
-		sc.area, _ = reportArea(ds, cfg.Area) // a bad --area is refused by the report itself
+		sc.area, _ = ds.ResolveArea(cfg.Area) // a bad --area is refused by the report itself
 	}
 	df.warn(stderr, ds, sc)
 	return buildReport(ctx, ds, cfg, stdout)
@@ -86,7 +86,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 func buildReport(ctx context.Context, ds *data.Dataset, cfg reportConfig, stdout io.Writer) error {
 	area := ""
 	if cfg.Area != "" {
-		code, err := reportArea(ds, cfg.Area)
+		code, err := ds.ResolveArea(cfg.Area)
 		if err != nil {
 			return usagef("--area: %v", err)
 		}
@@ -113,26 +113,6 @@ func buildReport(ctx context.Context, ds *data.Dataset, cfg reportConfig, stdout
 	fmt.Fprintln(stdout)
 	fmt.Fprintln(stdout, r.Headline)
 	return nil
-}
-
-// reportArea reads --area: the national code or the country's name, or an
-// area p-code or name the area table knows.
-func reportArea(ds *data.Dataset, s string) (string, error) {
-	nat := ds.NationalCode()
-	if strings.EqualFold(strings.TrimSpace(s), nat) {
-		return nat, nil
-	}
-	if ds.Areas != nil {
-		if strings.EqualFold(strings.TrimSpace(s), ds.Areas.Country.Name) {
-			return nat, nil
-		}
-		a, err := ds.Areas.Lookup(s)
-		if err != nil {
-			return "", err
-		}
-		return a.Code, nil
-	}
-	return strings.TrimSpace(s), nil
 }
 
 // reportCommand is the command line that remakes the report, for

@@ -49,19 +49,8 @@ func (s *statsFlags) resolve(ds *data.Dataset) (area string, m data.Metric, opt 
 	if err != nil {
 		return "", "", opt, usagef("--metric: %v", err)
 	}
-	area = ds.NationalCode()
-	if s.area != "" {
-		if strings.EqualFold(s.area, area) {
-			return area, m, opt, nil
-		}
-		if ds.Areas == nil {
-			return "", "", opt, usagef("--area %q: the data have no area table", s.area)
-		}
-		a, err := ds.Areas.Lookup(s.area)
-		if err != nil {
-			return "", "", opt, usagef("--area: %v", err)
-		}
-		area = a.Code
+	if area, err = ds.ResolveArea(s.area); err != nil {
+		return "", "", opt, usagef("--area: %v", err)
 	}
 	return area, m, opt, nil
 }

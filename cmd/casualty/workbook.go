@@ -66,7 +66,7 @@ func runWorkbook(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	code := ""
 	if *area != "" {
-		if code, err = reportArea(ds, *area); err != nil {
+		if code, err = ds.ResolveArea(*area); err != nil {
 			return usagef("--area: %v", err)
 		}
 	}

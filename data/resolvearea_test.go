@@ -1,0 +1,35 @@
+package data
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestResolveArea: --area as every command reads it (one method, where
+// cmd had two). A name that OCHA and ACLED give to different units is
+// refused with the p-codes, never read as one of them.
+func TestResolveArea(t *testing.T) {
+	ds := Default()
+	cases := []struct{ in, want, err string }{
+		{"", "UA", ""},
+		{"ua", "UA", ""},
+		{"Ukraine", "UA", ""},
+		{"UA80", "UA80", ""},
+		{"Kharkivska", "UA63", ""},
+		{"Харківська область", "UA63", ""},
+		{"Kyiv", "", "UA80"}, // the city (COD-AB) or the oblast (ACLED)
+		{"Kharkivv", "", "Kharkiv"},
+	}
+	for _, c := range cases {
+		got, err := ds.ResolveArea(c.in)
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("ResolveArea(%q) = %q, %v; want an error naming %s", c.in, got, err, c.err)
+			}
+			continue
+		}
+		if err != nil || got != c.want {
+			t.Errorf("ResolveArea(%q) = %q, %v; want %s", c.in, got, err, c.want)
+		}
+	}
+}
