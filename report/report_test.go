@@ -301,6 +301,11 @@ func TestWriteFolder(t *testing.T) {
 	base := t.TempDir()
 	var trees []map[string][]byte
 	for i, name := range []string{"a", "b"} {
+		// The parent folder must exist: nothing makes folders the user
+		// did not ask for (internal/atomicfile.TestMissingFolder).
+		if err := os.Mkdir(filepath.Join(base, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		dir := filepath.Join(base, name, "casualty-report-2026-01")
 		opt := Options{Version: "test", Command: "casualty report"}
 		var paths []string

@@ -8,8 +8,10 @@ package atomicfile
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -27,9 +29,12 @@ func Write(path string, fill func(io.Writer) error) (err error) {
 	if dir == "" {
 		dir = "."
 	}
+	if err := checkFolder(path, dir); err != nil {
+		return err
+	}
 	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
+		return fmt.Errorf("cannot write %s: %v", path, reason(err))
 	}
 	tmp := f.Name()
 	defer func() {
@@ -43,19 +48,19 @@ func Write(path string, fill func(io.Writer) error) (err error) {
 		return err
 	}
 	if err = bw.Flush(); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
+		return fmt.Errorf("cannot write %s: %v", path, reason(err))
 	}
 	if err = f.Sync(); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
+		return fmt.Errorf("cannot write %s: %v", path, reason(err))
 	}
 	if err = f.Chmod(0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
+		return fmt.Errorf("cannot write %s: %v", path, reason(err))
 	}
 	if err = f.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
+		return fmt.Errorf("cannot write %s: %v", path, reason(err))
 	}
 	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
+		return fmt.Errorf("cannot write %s: %v", path, reason(err))
 	}
 	SyncDir(dir)
 	return nil
@@ -101,4 +106,36 @@ func SyncDir(dir string) {
 		d.Sync()
 		d.Close()
 	}
+}
+
+// checkFolder refuses to write path when its folder dir is missing or is
+// not a folder, naming the folder: every command treats an output path
+// alike, and none creates folders the user did not ask for.
+func checkFolder(path, dir string) error {
+	dir = filepath.Clean(dir)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("cannot write %s: the folder %s does not exist", path, dir)
+	case err != nil:
+		return fmt.Errorf("cannot write %s: %v", path, reason(err))
+	case !fi.IsDir():
+		return fmt.Errorf("cannot write %s: %s is not a folder", path, dir)
+	}
+	return nil
+}
+
+// reason is the system's reason for a failed file operation without the
+// path it names: a message says which file the user asked for, never the
+// temporary name casualty was writing it under.
+func reason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }

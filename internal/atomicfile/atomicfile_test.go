@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -83,5 +84,36 @@ func TestWriteNew(t *testing.T) {
 	boom := errors.New("renderer failed")
 	if err := WriteNew(filepath.Join(dir, "failed.txt"), func(io.Writer) error { return boom }); !errors.Is(err, boom) {
 		t.Errorf("failing renderer: got %v", err)
+	}
+}
+
+// TestMissingFolder: every writer refuses a path whose folder does not
+// exist, naming that folder, and no message shows a temporary name
+// (issue 17: one command made the folders silently, another printed
+// "open nope/.x.png.tmp-292320920: no such file or directory").
+func TestMissingFolder(t *testing.T) {
+	root := t.TempDir()
+	missing := filepath.Join(root, "nope")
+	path := filepath.Join(missing, "x.png")
+	err := Write(path, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err })
+	if want := "cannot write " + path + ": the folder " + missing + " does not exist"; err == nil || err.Error() != want {
+		t.Errorf("Write: %v, want %q", err, want)
+	}
+	dir := filepath.Join(missing, "deeper", "report")
+	_, err = WriteDir(dir, false, func(emit func(File)) ([]File, error) { return nil, nil })
+	if want := "cannot write " + dir + ": the folder " + filepath.Join(missing, "deeper") + " does not exist"; err == nil || err.Error() != want {
+		t.Errorf("WriteDir: %v, want %q", err, want)
+	}
+	if _, serr := os.Stat(missing); !os.IsNotExist(serr) {
+		t.Errorf("a folder was made: %v", serr)
+	}
+	// A file where the folder should be.
+	file := filepath.Join(root, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = Write(filepath.Join(file, "x.csv"), func(io.Writer) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), file+" is not a folder") || strings.Contains(err.Error(), ".tmp-") {
+		t.Errorf("Write under a file: %v", err)
 	}
 }

@@ -31,12 +31,12 @@ func WriteDir(dir string, replace bool, produce func(emit func(File)) ([]File, e
 	if parent == "" {
 		parent = "."
 	}
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot write %s: %v", dir, err)
+	if err := checkFolder(dir, parent); err != nil {
+		return nil, err
 	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
 	if err != nil {
-		return nil, fmt.Errorf("cannot write %s: %v", dir, err)
+		return nil, fmt.Errorf("cannot write %s: %v", dir, reason(err))
 	}
 	fw := &folderWriter{tmp: tmp, errs: map[string]error{}}
 	done := false
@@ -47,7 +47,7 @@ func WriteDir(dir string, replace bool, produce func(emit func(File)) ([]File, e
 		}
 	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot write %s: %v", dir, err)
+		return nil, fmt.Errorf("cannot write %s: %v", dir, reason(err))
 	}
 	files, err := produce(fw.write)
 	if err != nil {
@@ -63,7 +63,7 @@ func WriteDir(dir string, replace bool, produce func(emit func(File)) ([]File, e
 	for i, f := range files {
 		paths[i] = filepath.Join(dir, filepath.FromSlash(f.Name))
 		if err := fw.errs[f.Name]; err != nil {
-			return nil, fmt.Errorf("%s: %w", paths[i], err)
+			return nil, fmt.Errorf("%s: %w", paths[i], reason(err))
 		}
 	}
 	// The files are synced; sync the folders that name them, so that the
@@ -131,7 +131,7 @@ func (fw *folderWriter) started(name string) bool {
 func swapIn(tmp, dir string, exists bool) error {
 	if !exists {
 		if err := os.Rename(tmp, dir); err != nil {
-			return fmt.Errorf("cannot write %s: %v", dir, err)
+			return fmt.Errorf("cannot write %s: %v", dir, reason(err))
 		}
 		return nil
 	}
@@ -141,20 +141,20 @@ func swapIn(tmp, dir string, exists bool) error {
 	}
 	old, err := os.MkdirTemp(parent, "."+base+".old-")
 	if err != nil {
-		return fmt.Errorf("cannot replace %s: %v", dir, err)
+		return fmt.Errorf("cannot replace %s: %v", dir, reason(err))
 	}
 	// MkdirTemp reserved a unique name; rename needs it free.
 	if err := os.Remove(old); err != nil {
-		return fmt.Errorf("cannot replace %s: %v", dir, err)
+		return fmt.Errorf("cannot replace %s: %v", dir, reason(err))
 	}
 	if err := os.Rename(dir, old); err != nil {
-		return fmt.Errorf("cannot replace %s: %v", dir, err)
+		return fmt.Errorf("cannot replace %s: %v", dir, reason(err))
 	}
 	if err := os.Rename(tmp, dir); err != nil {
 		if back := os.Rename(old, dir); back != nil {
 			return fmt.Errorf("cannot replace %s: %v; the previous folder is in %s", dir, err, old)
 		}
-		return fmt.Errorf("cannot replace %s: %v", dir, err)
+		return fmt.Errorf("cannot replace %s: %v", dir, reason(err))
 	}
 	if err := os.RemoveAll(old); err != nil {
 		return fmt.Errorf("wrote %s but could not remove the previous folder in %s: %v", dir, old, err)
