@@ -119,9 +119,7 @@ func runData(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if !*all {
 		ds = ds.Latest()
 	}
-	for _, w := range ds.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
+	df.warn(stderr, ds, scope{allAreas: true})
 	if *format == "json" {
 		return data.WriteJSON(stdout, ds.Obs)
 	}

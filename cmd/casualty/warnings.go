@@ -15,6 +15,7 @@ import (
 // series since 2022.
 type scope struct {
 	area     string        // area code; "" for the national figure
+	allAreas bool          // every area's warnings, a line for each
 	metrics  []data.Metric // nil: every metric
 	from, to data.Month    // zero: no bound
 }
@@ -32,6 +33,20 @@ func (d *dataFlags) warn(w io.Writer, ds *data.Dataset, sc scope) {
 
 // warningLines is warn's text, one string a line.
 func warningLines(ds *data.Dataset, sc scope) []string {
+	if sc.allAreas {
+		lines := warningLines(ds, scope{area: ds.NationalCode(), metrics: sc.metrics, from: sc.from, to: sc.to})
+		for _, a := range ds.AreaCodes() {
+			if a == ds.NationalCode() {
+				continue
+			}
+			for _, l := range warningLines(ds, scope{area: a, metrics: sc.metrics, from: sc.from, to: sc.to}) {
+				if !slices.Contains(lines, l) { // other warnings come with every area
+					lines = append(lines, l)
+				}
+			}
+		}
+		return lines
+	}
 	area := sc.area
 	if area == "" {
 		area = ds.NationalCode()
