@@ -29,6 +29,9 @@ type reportConfig struct {
 	// Formats lists the outputs (html, md, xlsx, png, svg, csv); nil means
 	// all of them.
 	Formats []string
+	// Command is the command line recorded in the report as what made
+	// it; "" makes one from the inputs (for watch).
+	Command string
 }
 
 // runReport parses the flags of `casualty report` and makes the report.
@@ -53,7 +56,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if fs.NArg() > 0 {
 		return usagef("report: unexpected argument %q (files are given with --data)", fs.Arg(0))
 	}
-	cfg := reportConfig{Area: *area, Out: *out, Force: *force}
+	cfg := reportConfig{Area: *area, Out: *out, Force: *force, Command: madeBy(fs, "out", "force", "quiet")}
 	var err error
 	if cfg.Month, err = parseMonthFlag("month", *month); err != nil {
 		return err
@@ -92,9 +95,12 @@ func buildReport(ctx context.Context, ds *data.Dataset, cfg reportConfig, stdout
 		}
 		area = code
 	}
+	if cfg.Command == "" {
+		cfg.Command = reportCommand(ds, cfg)
+	}
 	opt := report.Options{
 		Month: cfg.Month, Area: area, Formats: cfg.Formats, Force: cfg.Force,
-		Command: reportCommand(ds, cfg), Version: version,
+		Command: cfg.Command, Version: version,
 	}
 	if err := ctx.Err(); err != nil {
 		return err

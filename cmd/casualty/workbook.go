@@ -74,7 +74,7 @@ func runWorkbook(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	cmdLine := workbookCommand(ds, m, *area, *figures, *all)
+	cmdLine := madeBy(fs, "out", "quiet")
 	if *figures {
 		obs := ds.Latest().Obs
 		if *all {
@@ -106,31 +106,6 @@ func runWorkbook(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	fmt.Fprintln(stdout, *out)
 	return nil
-}
-
-// workbookCommand is the command line that remakes the workbook, shown on
-// its About sheet: the inputs and options, not the output path, so the
-// content does not depend on where it was written.
-func workbookCommand(ds *data.Dataset, m data.Month, area string, figures, all bool) string {
-	parts := []string{"casualty", "workbook"}
-	for _, f := range ds.Files {
-		if !strings.HasPrefix(f, "embedded:") {
-			parts = append(parts, "--data", f)
-		}
-	}
-	if !m.IsZero() {
-		parts = append(parts, "--month", m.String())
-	}
-	if area != "" {
-		parts = append(parts, "--area", fmt.Sprintf("%q", area))
-	}
-	if figures {
-		parts = append(parts, "--figures")
-	}
-	if all {
-		parts = append(parts, "--all-vintages")
-	}
-	return strings.Join(parts, " ")
 }
 
 // rowProgress shows rows written on a terminal; a nil *rowProgress does
