@@ -5,6 +5,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestHelpToStdout: every command's help, asked for as `casualty CMD
@@ -76,6 +77,35 @@ func TestWarningsScoped(t *testing.T) {
 		n := strings.Count(errOut.String(), "warning:")
 		if n != c.lines {
 			t.Errorf("%q: %d warning lines, want %d:\n%s", c.args, n, c.lines, errOut.String())
+		}
+	}
+}
+
+// TestStaleData (issue 14): when the newest figure is more than 60 days
+// old, a reading command says so in one line, and how to add updates.
+func TestStaleData(t *testing.T) {
+	defer func(f func() time.Time) { now = f }(now)
+	cases := []struct {
+		today time.Time
+		want  string
+	}{
+		// January 2026 ends on the 31st; 1 April is 60 days later: not yet.
+		{time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), ""},
+		// 4 December 2026: 307 days after 31 January (28+31+30+31+30+31+31+30+31+30+4 = 307).
+		{time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC), "warning: the newest figure is for January 2026, 307 days before today;"},
+	}
+	for _, c := range cases {
+		now = func() time.Time { return c.today }
+		var out, errOut bytes.Buffer
+		if err := run(context.Background(), []string{"compare", "2025-02", "2025-03"}, &out, &errOut); err != nil {
+			t.Fatal(err)
+		}
+		got := errOut.String()
+		if c.want == "" && got != "" || c.want != "" && (!strings.HasPrefix(got, c.want) || strings.Count(got, "\n") != 1) {
+			t.Errorf("on %s: stderr %q, want %q", c.today.Format("2006-01-02"), got, c.want)
+		}
+		if strings.Contains(out.String(), "days before today") {
+			t.Errorf("the clock reached the output")
 		}
 	}
 }

@@ -53,7 +53,7 @@ func TestMadeByRemakes(t *testing.T) {
 			t.Fatalf("recorded %q", meta.Command)
 		}
 		second := filepath.Join(dir, "second")
-		if err := run(context.Background(), append(append([]string{"report", "--quiet", "--out", second}, words[2:]...)), &out, &errOut); err != nil {
+		if err := run(context.Background(), append([]string{"report", "--quiet", "--out", second}, words[2:]...), &out, &errOut); err != nil {
 			t.Fatalf("%q: %v", meta.Command, err)
 		}
 		a, b2 := readDir(t, first), readDir(t, second)

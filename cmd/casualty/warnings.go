@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/casualty-tool/casualty/data"
 )
@@ -29,6 +30,34 @@ func (d *dataFlags) warn(w io.Writer, ds *data.Dataset, sc scope) {
 	for _, line := range warningLines(ds, sc) {
 		fmt.Fprintln(w, "warning:", line)
 	}
+	if line := staleLine(ds, now()); line != "" {
+		fmt.Fprintln(w, "warning:", line)
+	}
+}
+
+// now is the clock, read for one warning only (staleLine) and never for
+// anything written to a file; tests set it.
+var now = time.Now
+
+// staleAfter is how old the newest figure may be before a command says
+// the data are out of date: missions publish monthly, so two months
+// without a new figure means updates have not been added.
+const staleAfter = 60 * 24 * time.Hour
+
+// staleLine says, when the newest figure's month ended more than
+// staleAfter before today, how old the data are and how to add newer
+// updates.
+func staleLine(ds *data.Dataset, today time.Time) string {
+	_, last := ds.Span()
+	if last.IsZero() {
+		return ""
+	}
+	age := today.Sub(last.End())
+	if age <= staleAfter {
+		return ""
+	}
+	return fmt.Sprintf("the newest figure is for %s, %d days before today; if the mission has published since, add its updates (casualty ingest --store DIR FILE takes a table or the update's text; or --data FILE)",
+		last.Label(), int(age.Hours()/24))
 }
 
 // warningLines is warn's text, one string a line.
