@@ -159,7 +159,6 @@ func normHeader(h string) string {
 
 var headerSynonyms = map[string]string{
 	"month": "month", "date": "month", "period": "month", "year_month": "month", "reporting_month": "month",
-	"area": "area", "admin1": "area", "adm1": "area", "adm1_pcode": "area", "pcode": "area", "region": "area", "oblast": "area", "location": "area",
 	"metric": "metric", "indicator": "metric", "measure": "metric", "variable": "metric",
 	"value": "value", "count": "value", "number": "value", "figure": "value",
 	"qualifier": "qualifier", "low": "low", "high": "high", "covers": "covers", "days": "covers",
@@ -173,8 +172,12 @@ type columns map[string]int
 
 func headerColumns(h []string) columns {
 	c := columns{}
+	addAreaColumns(c, h)
 	for i, name := range h {
 		n := normHeader(name)
+		if areaColumnKind(n) != "" {
+			continue
+		}
 		if canon, ok := headerSynonyms[n]; ok {
 			if _, dup := c[canon]; !dup {
 				c[canon] = i
@@ -235,6 +238,14 @@ type rowReader struct {
 	opt  LoadOptions
 	cols columns
 	errs *ErrorList
+	// areaNotes holds, by the place of each figure read, the area cell that
+	// placed it ("ADM1_EN \"Kyiv\""), so that a figure given twice names
+	// the column and cell that made it so.
+	areaNotes map[Pos]string
+	areaNote  string // of the row being read
+	// subArea holds, by the place of each figure read, the admin-2 unit of
+	// its row, when the table has an admin-2 column.
+	subArea map[Pos]string
 }
 
 func (rr *rowReader) get(r tableRow, col string) (string, bool) {
@@ -260,6 +271,7 @@ func (rr *rowReader) fail(r tableRow, col string, err error) {
 // publication, source, note, covers. ok is false when one was bad.
 func (rr *rowReader) common(r tableRow) (o Observation, ok bool) {
 	ok = true
+	rr.areaNote = ""
 	ms, _ := rr.get(r, "month")
 	m, err := ParseMonth(ms)
 	if err != nil {
@@ -267,14 +279,11 @@ func (rr *rowReader) common(r tableRow) (o Observation, ok bool) {
 		ok = false
 	}
 	o.Month = m
-	o.Area = rr.opt.areas().Country.Code
-	if as, has := rr.get(r, "area"); has && strings.TrimSpace(as) != "" {
-		a, err := rr.opt.areas().Lookup(as)
-		if err != nil {
-			rr.fail(r, "area", err)
-			ok = false
-		}
-		o.Area = a.Code
+	if code, note, aok := rr.readArea(r); aok {
+		o.Area = code
+		rr.areaNote = note
+	} else {
+		ok = false
 	}
 	o.Published = rr.opt.Publication
 	if ps, has := rr.get(r, "published"); has && strings.TrimSpace(ps) != "" {
@@ -332,6 +341,18 @@ func (rr *rowReader) count(r tableRow, col string, o *Observation) bool {
 	o.Text = s
 	i := rr.cols[col]
 	o.Pos = rr.t.pos(r, i)
+	if rr.areaNote != "" {
+		if rr.areaNotes == nil {
+			rr.areaNotes = map[Pos]string{}
+		}
+		rr.areaNotes[o.Pos] = rr.areaNote
+	}
+	if si, has := rr.cols["sub_area"]; has {
+		if rr.subArea == nil {
+			rr.subArea = map[Pos]string{}
+		}
+		rr.subArea[o.Pos] = strings.TrimSpace(r.cell(si))
+	}
 	if qs, has := rr.get(r, "qualifier"); has && strings.TrimSpace(qs) != "" {
 		q, err := ParseQualifier(qs)
 		if err != nil {
@@ -390,7 +411,7 @@ func loadTidy(t *table, opt LoadOptions) (*Dataset, error) {
 		}
 		obs = append(obs, o)
 	}
-	return withUnread(t, cols)(finish(t.name, obs, opt, errs))
+	return withUnread(t, cols, opt.areas())(rr.finish(obs))
 }
 
 // loadWide reads a row per month (and area), a column per metric. Empty
@@ -421,7 +442,7 @@ func loadWide(t *table, opt LoadOptions) (*Dataset, error) {
 			}
 		}
 	}
-	return withUnread(t, cols)(finish(t.name, obs, opt, errs))
+	return withUnread(t, cols, opt.areas())(rr.finish(obs))
 }
 
 func joinMetrics(ms []Metric) string {
@@ -432,12 +453,40 @@ func joinMetrics(ms []Metric) string {
 	return strings.Join(s, " + ")
 }
 
+// finish sums admin-2 rows into their admin-1 units (when the table has
+// them), then validates the figures and builds the dataset.
+func (rr *rowReader) finish(obs []Observation) (*Dataset, error) {
+	var warns []error
+	if si, has := rr.cols["sub_area"]; has {
+		if !rr.cols.has("area") {
+			return nil, &InputError{Pos: rr.t.hdrPos, Column: rr.t.header[si], Err: fmt.Errorf(
+				"the rows are admin-2 units, and casualty reads admin-1 units; add the column of their admin-1 p-code (ADM1_PCODE, admin1_code) so that they can be summed")}
+		}
+		rows := make([]subAreaRow, len(obs))
+		for i, o := range obs {
+			rows[i] = subAreaRow{obs: o, unit: rr.subArea[o.Pos]}
+		}
+		obs, warns = sumSubAreas(rr.t, rows, si, rr.errs)
+	}
+	ds, err := finishNotes(rr.t.name, obs, rr.areaNotes, rr.opt, rr.errs)
+	if ds != nil {
+		ds.Warnings = append(warns, ds.Warnings...)
+	}
+	return ds, err
+}
+
 // finish validates the figures of one file and builds its dataset.
 func finish(name string, obs []Observation, opt LoadOptions, errs *ErrorList) (*Dataset, error) {
+	return finishNotes(name, obs, nil, opt, errs)
+}
+
+// finishNotes is finish with the area cell behind each figure, by its
+// place, for messages (see rowReader.areaNotes).
+func finishNotes(name string, obs []Observation, notes map[Pos]string, opt LoadOptions, errs *ErrorList) (*Dataset, error) {
 	if errs.Len() == 0 && len(obs) == 0 {
 		errs.Add(&InputError{Pos: Pos{File: name}, Err: errors.New("no figures: the file has a header but no rows of figures")})
 	}
-	Validate(obs, errs)
+	validate(obs, notes, errs)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -451,7 +500,18 @@ func finish(name string, obs []Observation, opt LoadOptions, errs *ErrorList) (*
 // problem: the same figure twice in one vintage (both places named), a
 // breakdown above its total, and a month that begins after the publication
 // that reports it.
-func Validate(obs []Observation, errs *ErrorList) {
+func Validate(obs []Observation, errs *ErrorList) { validate(obs, nil, errs) }
+
+// validate is Validate with the area cell behind each figure (by its
+// place), named when a figure is given twice: two spellings that land on
+// one unit are the usual cause.
+func validate(obs []Observation, notes map[Pos]string, errs *ErrorList) {
+	note := func(o Observation) string {
+		if n := notes[o.Pos]; n != "" {
+			return " (from " + n + ")"
+		}
+		return ""
+	}
 	type vk struct {
 		k    Key
 		p    Publication
@@ -462,8 +522,12 @@ func Validate(obs []Observation, errs *ErrorList) {
 		k := vk{o.Key(), o.Published, o.PartMonth()}
 		if j, dup := seen[k]; dup {
 			prev := obs[j]
-			errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf("%s %s %s is given twice for %s: %d here and %d at %s",
-				o.Month, o.Area, o.Metric, o.Published, o.Value, prev.Value, prev.Pos)})
+			n1, n2 := note(o), note(prev)
+			if n1 == n2 {
+				n1, n2 = "", "" // the same cell text twice: nothing to explain
+			}
+			errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf("%s %s %s is given twice for %s: %d here%s and %d at %s%s",
+				o.Month, o.Area, o.Metric, o.Published, o.Value, n1, prev.Value, prev.Pos, n2)})
 			continue
 		}
 		seen[k] = i

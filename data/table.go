@@ -42,7 +42,11 @@ func (t *table) columns() columns {
 // twice) and a header one typo away from a metric ("injurd") are errors;
 // other headers it does not know, and cells under no header, are listed in
 // a warning. HXL tables check theirs themselves.
-func withUnread(t *table, cols columns) func(*Dataset, error) (*Dataset, error) {
+//
+// A column that holds area names or codes under a header casualty does
+// not read as an area is an error too: left out, it would fold its rows
+// into national figures.
+func withUnread(t *table, cols columns, areas *AreaTable) func(*Dataset, error) (*Dataset, error) {
 	return func(ds *Dataset, err error) (*Dataset, error) {
 		if t.cols != nil {
 			return ds, err
@@ -55,6 +59,16 @@ func withUnread(t *table, cols columns) func(*Dataset, error) (*Dataset, error) 
 		var herrs ErrorList
 		for i, h := range t.header {
 			if used[i] {
+				continue
+			}
+			if like, seen := areaLikeColumn(t, i, areas); like && !cols.has("area") {
+				name := "it"
+				if h == "" {
+					name = fmt.Sprintf("column %d (no header)", i+1)
+				}
+				herrs.Add(&InputError{Pos: t.hdrPos, Column: h, Err: fmt.Errorf(
+					"%s holds area names or codes (%s), but casualty does not read it as the area: its rows would be taken for national figures; head it \"area\" (or ADM1_EN, ADM1_PCODE)",
+					name, strings.Join(seen, ", "))})
 				continue
 			}
 			if h == "" {
@@ -96,6 +110,12 @@ func withUnread(t *table, cols columns) func(*Dataset, error) (*Dataset, error) 
 // canonicalColumn is the column a header names, as headerColumns reads it.
 func canonicalColumn(h string) (string, bool) {
 	n := normHeader(h)
+	switch areaColumnKind(n) {
+	case "code", "name":
+		return "area", true
+	case "sub":
+		return "sub_area", true
+	}
 	if canon, ok := headerSynonyms[n]; ok {
 		return canon, true
 	}

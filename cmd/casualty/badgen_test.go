@@ -140,6 +140,21 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	text("duplicate-column.csv", "month,killed,injured,killed\n2025-03,164,910,170\n")
 	text("hxl-forced.csv", tidyHead+row("2025-03", "UA", "killed", "164"))
 
+	// Area columns (issue 13 item 2): an oblast column casualty does not
+	// read would fold its rows into national figures.
+	text("area-column-unread.csv", "Month,Territory,Killed,Injured\n2025-03,Kharkivska,31,140\n2025-03,Donetska,40,187\n")
+	text("area-no-header.csv", "month,,killed,injured\n2025-03,UA63,31,140\n2025-03,UA14,40,187\n")
+	text("area-code-name-disagree.csv", "month,ADM1_EN,ADM1_PCODE,killed,injured\n2025-03,Kharkivska,UA63,31,140\n2025-03,Zaporizka,UA14,40,187\n")
+	text("area-given-twice.csv", "month,Oblast,killed,injured\n2025-03,Kharkiv,31,140\n2025-03,Харківська,30,140\n")
+	text("area-admin2-only.csv", "Month,Year,ADM2_EN,ADM2_PCODE,Fatalities\nMarch,2025,Kharkivskyi,UA6312,12\n")
+	// OCHA COD-AB's admin-1 columns, as its tables and HDX extracts give
+	// them: English, Ukrainian and the p-code side by side.
+	text("ok-cod-ab-adm1.csv", "ADM1_EN,ADM1_UA,ADM1_PCODE,month,killed,injured\n"+
+		"Donetska,Донецька,UA14,2025-03,40,187\n"+
+		"Kharkivska,Харківська,UA63,2025-03,31,140\n"+
+		"Zaporizka,Запорізька,UA23,2025-03,19,96\n")
+	text("ok-admin1-headers.csv", "Admin 1 P-Code,Province,Month,Killed\nUA12,Dnipropetrovska,2025-03,14\nUA59,Sumy Oblast,2025-03,21\n")
+
 	// Limits (the test passes a small limit to each).
 	var long strings.Builder
 	long.WriteString(tidyHead)

@@ -105,6 +105,11 @@ var textCases = []badCase{
 	one("month-after-publication.csv"),
 	one("bad-published.csv"),
 	one("bad-covers.csv"),
+	one("area-column-unread.csv"),
+	one("area-no-header.csv"),
+	one("area-code-name-disagree.csv"),
+	one("area-given-twice.csv"),
+	one("area-admin2-only.csv"),
 	{name: "merge-conflict", files: []string{"merge-a.csv", "merge-b.csv"}},
 
 	// Limits, each lowered by its flag so the file stays small.
@@ -128,6 +133,9 @@ var okCases = []badCase{
 	one("ok-approx.csv"),
 	one("ok-range.csv", "--format", "json"),
 	one("ok-month-spellings.csv"),
+	// Area columns under OCHA COD-AB's and HDX's headers (issue 13 item 2).
+	one("ok-cod-ab-adm1.csv"),
+	one("ok-admin1-headers.csv"),
 }
 
 // runIn copies the case's files into a fresh folder, runs the command
