@@ -54,6 +54,12 @@ func TestParseCount(t *testing.T) {
 		{"1,000 - 1,200", Count{Value: 1000, Qualifier: AtLeast, Low: 1000, High: 1200, HasRange: true}},
 		{"approx. 100-120", Count{Value: 100, Qualifier: AtLeast, Low: 100, High: 120, HasRange: true}},
 		{"5-5", Count{Value: 5, Qualifier: AtLeast, Low: 5, High: 5, HasRange: true}},
+		// pandas writes a column of counts with a gap as floats: 129.0.
+		{"129.0", Count{Value: 129}},
+		{"12.0", Count{Value: 12}},
+		{"0.0", Count{Value: 0}},
+		{"129.00", Count{Value: 129}},
+		{"at least 129.0", Count{Value: 129, Qualifier: AtLeast}},
 	}
 	for _, c := range ok {
 		got, err := ParseCount(c.in)
@@ -72,7 +78,9 @@ func TestParseCount(t *testing.T) {
 		{"−5", `want a non-negative whole number, got "−5"`}, // U+2212 minus sign
 		{"at least -5", `want a non-negative whole number, got "at least -5"`},
 		{"12.5", `want a whole number, got "12.5" (a fraction)`},
-		{"12.0", `want a whole number, got "12.0" (a fraction)`},
+		{"129.5", `want a whole number, got "129.5" (a fraction)`}, // pandas' float of a fraction stays refused
+		{"1,074.0", `want a whole number, got "1,074.0" (a fraction)`},
+		{".0", `want a whole number, got ".0" (a fraction)`},
 		{"1.074", `want a whole number, got "1.074" (dots as thousands separators? write 1074 or 1,074; or, if a fraction, counts are whole)`},
 		{"12.000", `want a whole number, got "12.000" (dots as thousands separators? write 12000 or 12,000; or, if a fraction, counts are whole)`},
 		{"1.234.567", `want a whole number, got "1.234.567" (dots as thousands separators? write 1234567 or 1,234,567; or, if a fraction, counts are whole)`},

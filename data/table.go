@@ -61,6 +61,9 @@ func withUnread(t *table, cols columns, areas *AreaTable) func(*Dataset, error) 
 			if used[i] {
 				continue
 			}
+			if isRowIndex(t, i) {
+				continue // pandas' index: row numbers, not figures
+			}
 			if like, seen := areaLikeColumn(t, i, areas); like && !cols.has("area") {
 				name := "it"
 				if h == "" {
@@ -105,6 +108,32 @@ func withUnread(t *table, cols columns, areas *AreaTable) func(*Dataset, error) 
 		}
 		return ds, nil
 	}
+}
+
+// isRowIndex reports whether column i is the index pandas' to_csv writes
+// first: no header (or "Unnamed: 0", when a file read by pandas is written
+// again), and the row numbers 0, 1, 2, ... or 1, 2, 3, ... in order.
+func isRowIndex(t *table, i int) bool {
+	if i != 0 || (t.header[i] != "" && !strings.HasPrefix(strings.ToLower(t.header[i]), "unnamed:")) || len(t.rows) == 0 {
+		return false
+	}
+	first := -1
+	for k, r := range t.rows {
+		n, err := strconv.Atoi(strings.TrimSpace(r.cell(i)))
+		if err != nil || !allDigits(strings.TrimSpace(r.cell(i))) {
+			return false
+		}
+		if k == 0 {
+			first = n
+			if first > 1 {
+				return false
+			}
+		}
+		if n != first+k {
+			return false
+		}
+	}
+	return true
 }
 
 // canonicalColumn is the column a header names, as headerColumns reads it.

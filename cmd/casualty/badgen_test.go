@@ -155,6 +155,11 @@ func badCatalogue(t *testing.T) map[string][]byte {
 		"Zaporizka,Запорізька,UA23,2025-03,19,96\n")
 	text("ok-admin1-headers.csv", "Admin 1 P-Code,Province,Month,Killed\nUA12,Dnipropetrovska,2025-03,14\nUA59,Sumy Oblast,2025-03,21\n")
 
+	// pandas' DataFrame.to_csv: the index under no header, and counts
+	// written as floats because the column has a gap (NaN, written empty).
+	text("ok-pandas.csv", ",month,area,killed,injured\n0,2025-02,UA,129.0,588.0\n1,2025-03,UA,164.0,910.0\n2,2025-04,UA,209.0,\n")
+	text("pandas-fraction.csv", ",month,area,killed,injured\n0,2025-02,UA,129.5,588.0\n")
+
 	// Limits (the test passes a small limit to each).
 	var long strings.Builder
 	long.WriteString(tidyHead)

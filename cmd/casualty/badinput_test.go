@@ -84,6 +84,7 @@ var textCases = []badCase{
 	one("long-cell.csv"),
 	one("footnote.csv"),
 	one("dots-thousands.csv"),
+	one("pandas-fraction.csv"),
 
 	// Months.
 	one("month-13.csv"),
@@ -136,6 +137,8 @@ var okCases = []badCase{
 	// Area columns under OCHA COD-AB's and HDX's headers (issue 13 item 2).
 	one("ok-cod-ab-adm1.csv"),
 	one("ok-admin1-headers.csv"),
+	// pandas' to_csv: an index column and counts written 129.0.
+	one("ok-pandas.csv"),
 }
 
 // runIn copies the case's files into a fresh folder, runs the command
