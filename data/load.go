@@ -243,6 +243,11 @@ type rowReader struct {
 	// the column and cell that made it so.
 	areaNotes map[Pos]string
 	areaNote  string // of the row being read
+	// order is the order of day and month the month column's dates settle
+	// (see columnOrder); ordered says it was worked out.
+	order   dateOrder
+	ordered bool
+	warns   []error
 	// subArea holds, by the place of each figure read, the admin-2 unit of
 	// its row, when the table has an admin-2 column.
 	subArea map[Pos]string
@@ -273,7 +278,7 @@ func (rr *rowReader) common(r tableRow) (o Observation, ok bool) {
 	ok = true
 	rr.areaNote = ""
 	ms, _ := rr.get(r, "month")
-	m, err := ParseMonth(ms)
+	m, err := parseMonthIn(ms, rr.columnOrder())
 	if err != nil {
 		rr.fail(r, "month", err)
 		ok = false
@@ -310,6 +315,43 @@ func (rr *rowReader) common(r tableRow) (o Observation, ok bool) {
 		o.FromDay, o.ToDay = from, to
 	}
 	return o, ok
+}
+
+// columnOrder works out, once, the order of day and month of the month
+// column's dates: the first date whose numbers settle it (31/03/2025 is
+// day first) decides for the dates that cannot settle it themselves
+// (03/04/2025), with a warning naming it; a date settled the other way is
+// then refused where it stands. A column no date settles leaves those
+// dates ambiguous: refused.
+func (rr *rowReader) columnOrder() dateOrder {
+	if rr.ordered {
+		return rr.order
+	}
+	rr.ordered = true
+	i, ok := rr.cols["month"]
+	if !ok {
+		return orderUnknown
+	}
+	var by tableRow
+	ambiguous := 0
+	for _, r := range rr.t.rows {
+		o := cellDateOrder(r.cell(i))
+		if o == orderUnknown {
+			if _, err := ParseMonth(r.cell(i)); err != nil && strings.Contains(err.Error(), "ambiguous") {
+				ambiguous++
+			}
+			continue
+		}
+		if rr.order == orderUnknown {
+			rr.order, by = o, r
+		}
+	}
+	if rr.order != orderUnknown && ambiguous > 0 {
+		rr.warns = append(rr.warns, &InputError{Pos: rr.t.pos(by, i), Column: rr.t.header[i], Err: fmt.Errorf(
+			"dates read %s, as %s settles (it cannot be read the other way); %d other dates of the column follow it",
+			rr.order, cellText(strings.TrimSpace(by.cell(i))), ambiguous)})
+	}
+	return rr.order
 }
 
 // parseCovers reads the days a part-month figure covers: "24-28" (days of
@@ -470,7 +512,7 @@ func (rr *rowReader) finish(obs []Observation) (*Dataset, error) {
 	}
 	ds, err := finishNotes(rr.t.name, obs, rr.areaNotes, rr.opt, rr.errs)
 	if ds != nil {
-		ds.Warnings = append(warns, ds.Warnings...)
+		ds.Warnings = append(append(rr.warns, warns...), ds.Warnings...)
 	}
 	return ds, err
 }

@@ -61,3 +61,27 @@ func TestPandasCSV(t *testing.T) {
 			warns: []string{"f.csv:1: columns not read: column 1 (no header)"}},
 	})
 }
+
+// TestDateColumns: a date whose numbers settle the order of day and month
+// settles it for its whole column; a column none settles stays refused,
+// and so does a date settled the other way. Figures: HRMMU, February to
+// April 2025.
+func TestDateColumns(t *testing.T) {
+	checkRealFiles(t, []realFile{
+		{name: "day first, settled by one row", in: "date,killed\n01/02/2025,129\n14/03/2025,164\n01/04/2025,209\n",
+			want:  []fig{{"2025-02", "", Killed, 129, Exact}, {"2025-03", "", Killed, 164, Exact}, {"2025-04", "", Killed, 209, Exact}},
+			warns: []string{`f.csv:3:1: column "date": dates read day first (DD/MM/YYYY), as "14/03/2025" settles (it cannot be read the other way); 2 other dates of the column follow it`}},
+		{name: "month first, settled by one row", in: "date,killed\n02/01/2025,129\n03/31/2025,164\n",
+			want:  []fig{{"2025-02", "", Killed, 129, Exact}, {"2025-03", "", Killed, 164, Exact}},
+			warns: []string{`f.csv:3:1: column "date": dates read month first (MM/DD/YYYY), as "03/31/2025" settles (it cannot be read the other way); 1 other dates of the column follow it`}},
+		{name: "every date settles itself", in: "date,killed\n28/02/2025,129\n31/03/2025,164\n",
+			want: []fig{{"2025-02", "", Killed, 129, Exact}, {"2025-03", "", Killed, 164, Exact}}},
+		{name: "Excel mmm-yy", in: "Month,Killed\nFeb-25,129\nMar 25,164\n",
+			want: []fig{{"2025-02", "", Killed, 129, Exact}, {"2025-03", "", Killed, 164, Exact}}},
+		{name: "both orders in one column", in: "date,killed\n31/03/2025,164\n04/30/2025,209\n",
+			err: `f.csv:3:1: column "date": want a month such as 2025-03 or March 2025, got "04/30/2025" (month first (MM/DD/YYYY), but the column's other dates are day first (DD/MM/YYYY))`},
+		{name: "nothing settles the order", in: "date,killed\n01/02/2025,129\n01/03/2025,164\n",
+			err: `f.csv:2:1: column "date": want a month such as 2025-03 or March 2025, got "01/02/2025" (ambiguous: day and month order unknown; write 2025-03)` + "\n" +
+				`f.csv:3:1: column "date": want a month such as 2025-03 or March 2025, got "01/03/2025" (ambiguous: day and month order unknown; write 2025-03)`},
+	})
+}

@@ -155,6 +155,12 @@ func badCatalogue(t *testing.T) map[string][]byte {
 		"Zaporizka,Запорізька,UA23,2025-03,19,96\n")
 	text("ok-admin1-headers.csv", "Admin 1 P-Code,Province,Month,Killed\nUA12,Dnipropetrovska,2025-03,14\nUA59,Sumy Oblast,2025-03,21\n")
 
+	// Dates that cannot be misread: the column's order of day and month
+	// settled by a date whose day is above 12; Excel's mmm-yy.
+	text("ok-day-first.csv", "Date;Killed;Injured\r\n01/02/2025;129;588\r\n14/03/2025;164;910\r\n01/04/2025;209;1146\r\n")
+	text("ok-excel-mmm-yy.csv", "Month,Killed,Injured\nFeb-25,129,588\nMar-25,164,910\nApr 25,209,1146\n")
+	text("mixed-date-order.csv", "date,killed,injured\n31/03/2025,164,910\n04/30/2025,209,1146\n")
+
 	// pandas' DataFrame.to_csv: the index under no header, and counts
 	// written as floats because the column has a gap (NaN, written empty).
 	text("ok-pandas.csv", ",month,area,killed,injured\n0,2025-02,UA,129.0,588.0\n1,2025-03,UA,164.0,910.0\n2,2025-04,UA,209.0,\n")

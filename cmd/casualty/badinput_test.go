@@ -94,6 +94,7 @@ var textCases = []badCase{
 	one("year-1899.csv"),
 	one("empty-month.csv"),
 	one("month-typo.csv"),
+	one("mixed-date-order.csv"),
 
 	// Figures checked against each other and the area table.
 	one("duplicate-month.csv"),
@@ -139,6 +140,9 @@ var okCases = []badCase{
 	one("ok-admin1-headers.csv"),
 	// pandas' to_csv: an index column and counts written 129.0.
 	one("ok-pandas.csv"),
+	// Dates settled by their column; Excel's mmm-yy.
+	one("ok-day-first.csv"),
+	one("ok-excel-mmm-yy.csv"),
 }
 
 // runIn copies the case's files into a fresh folder, runs the command
