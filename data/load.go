@@ -124,6 +124,19 @@ var decodeText = decodeInput
 
 // loadTable detects the shape of a table (unless forced) and reads it.
 func loadTable(t *table, format Format, opt LoadOptions) (*Dataset, error) {
+	endWarn, err := checkEnd(t, opt.areas())
+	if err != nil {
+		return nil, err
+	}
+	ds, err := loadShape(t, format, opt)
+	if ds != nil && len(endWarn) > 0 {
+		ds.Warnings = append(endWarn, ds.Warnings...)
+	}
+	return ds, err
+}
+
+// loadShape detects the shape of a table (unless forced) and reads it.
+func loadShape(t *table, format Format, opt LoadOptions) (*Dataset, error) {
 	if format == FormatAuto || format == FormatHXL {
 		if isHXLRow(t) {
 			return withFormat(loadHXL(t, opt))(FormatHXL)

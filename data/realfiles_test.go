@@ -85,3 +85,74 @@ func TestDateColumns(t *testing.T) {
 				`f.csv:3:1: column "date": want a month such as 2025-03 or March 2025, got "01/03/2025" (ambiguous: day and month order unknown; write 2025-03)`},
 	})
 }
+
+// TestTableEnd: an analyst's table ends at its first blank row or at a
+// row whose first cell is a total or a note; what lies below is named in a
+// warning, and refused when it holds more figures. Figures: HRMMU, March
+// 2025, two oblasts (Kharkivska 31 killed, 140 injured; Donetska 40, 187:
+// illustrative oblast split).
+func TestTableEnd(t *testing.T) {
+	const head = "Oblast,Month,Killed,Injured\nKharkivska,2025-03,31,140\nDonetska,2025-03,40,187\n"
+	two := []fig{{"2025-03", "UA63", Killed, 31, Exact}, {"2025-03", "UA63", Injured, 140, Exact},
+		{"2025-03", "UA14", Killed, 40, Exact}, {"2025-03", "UA14", Injured, 187, Exact}}
+	checkRealFiles(t, []realFile{
+		{name: "total and source", in: head + "Total,,71,327\n\"Source: HRMMU, update of 9 April 2025\",,,\n", want: two,
+			warns: []string{`f.csv:4: the table ends at this total row ("Total"), not read: a total repeats the rows above; below it, a row not read: "Source: HRMMU, update of 9 April 2025"`}},
+		// A note of one field under a table of four: not a ragged row.
+		{name: "note of one field", in: head + "Source: HRMMU\n", want: two,
+			warns: []string{`f.csv:4: the table ends at this note ("Source: HRMMU"), not read`}},
+		{name: "blank line then notes", in: head + "\nNote: verified figures; the actual numbers are higher\n", want: two,
+			warns: []string{`f.csv:4: the table ends at this blank line; below it, a row not read: "Note: verified figures; the actual numbers are higher"`}},
+		{name: "Excel's blank row", in: head + ",,,\nВсього,,71,327\n", want: two,
+			warns: []string{`f.csv:4: the table ends at this blank line; below it, a row not read: "Всього"`}},
+		{name: "figures below a blank line", in: head + "\nZaporizka,2025-03,19,96\n",
+			err: `f.csv:5:11: column "Month": the table ends at the blank line on line 4, but rows go on below it (this one holds "2025-03"); make the table one block: remove the blank line`},
+		{name: "figures below a total", in: "Month,Killed\n2025-02,129\nTotal,129\n2025-03,164\n",
+			err: `f.csv:4:1: column "Month": the table ends at the total row ("Total") on line 3, but rows go on below it (this one holds "2025-03"); make the table one block: move the total and notes below the last figure`},
+		// A dated row named Total is the national figure of its month.
+		{name: "a dated total is a figure", in: "area,month,killed\nUA63,2025-03,31\nTotal,2025-03,164\n",
+			want: []fig{{"2025-03", "UA63", Killed, 31, Exact}, {"2025-03", "", Killed, 164, Exact}}},
+	})
+}
+
+// TestWorkbookREADME: HDX and analysts' workbooks often open on a README
+// sheet. The sheet that holds a table is read, with a warning; when
+// several do, the load is refused naming them. A sheet's table ends at
+// its Total row and "Source" line as a text file's does.
+func TestWorkbookREADME(t *testing.T) {
+	readme := rawSheet{name: "README", body: xsheet("A1:A3", xrow(1, xs("A1", "Civilian casualties in Ukraine")),
+		xrow(2, xs("A2", "Source: HRMMU monthly updates")), xrow(3, xs("A3", "Note: figures are verified minimums")))}
+	data := func(name string) rawSheet {
+		return rawSheet{name: name, body: xsheet("A1:C6",
+			xrow(1, xs("A1", "Month"), xs("B1", "Killed"), xs("C1", "Injured")),
+			xrow(2, xs("A2", "2025-02"), xn("B2", "129"), xn("C2", "588")),
+			xrow(3, xs("A3", "2025-03"), xn("B3", "164"), xn("C3", "910")),
+			xrow(4, xs("A4", "Total"), xn("B4", "293"), xn("C4", "1498")),
+			xrow(6, xs("A6", "Source: HRMMU, update of 9 April 2025")))}
+	}
+	ds, err := loadXLSXBytes(rawXLSX(t, readme, data("Data")), "book.xlsx", LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFigs(t, ds, []fig{{"2025-02", "", Killed, 129, Exact}, {"2025-02", "", Injured, 588, Exact},
+		{"2025-03", "", Killed, 164, Exact}, {"2025-03", "", Injured, 910, Exact}})
+	want := []string{
+		`book.xlsx: sheet "Data": read this sheet: the first sheet, "README", holds no table of figures (choose another with --sheet)`,
+		`book.xlsx: sheet "Data" cell A4: the table ends at this total row ("Total"), not read: a total repeats the rows above; below it, a row not read: "Source: HRMMU, update of 9 April 2025"`,
+	}
+	var got []string
+	for _, w := range ds.Warnings {
+		got = append(got, w.Error())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	_, err = loadXLSXBytes(rawXLSX(t, readme, data("2024"), data("2025")), "book.xlsx", LoadOptions{})
+	if want := `book.xlsx: the first sheet, "README", holds no table of figures, and 2 sheets do ("2024", "2025"); name one with --sheet`; err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	ds, err = loadXLSXBytes(rawXLSX(t, readme, data("2024"), data("2025")), "book.xlsx", LoadOptions{Sheet: "2025"})
+	if err != nil || len(ds.Obs) != 4 {
+		t.Errorf("--sheet 2025: got %v, %v; want its 4 figures", ds, err)
+	}
+}

@@ -25,6 +25,126 @@ type table struct {
 	// cols, when set, maps canonical columns to header indexes in place of
 	// the header's words: the HXL reader sets it from the hashtag row.
 	cols columns
+	// end, when set, is where the table stops above the end of the file:
+	// a blank row, a total row or a note (see tableEnd).
+	end *tableEnd
+}
+
+// tableEnd records where a table stops before its file or sheet does, and
+// what lies below. Analysts' sheets put a Total row and a "Source: ..."
+// line under the figures; a blank row between a table and its notes is
+// as common. None of it is a figure of its own: a total row repeats the
+// rows above, and a national figure is not the sum of the oblasts given.
+type tableEnd struct {
+	pos  Pos
+	why  string     // "blank line", "blank row", "total row (\"Total\")", "note (\"Source: ...\")"
+	rest []tableRow // the rows from the end on that are not blank, not read
+}
+
+// totalWords and noteWords start the first cell of a row that ends a
+// table: a total of the rows above, or a note about them (folded).
+var (
+	totalWords = []string{"total", "totals", "grand total", "sum", "all", "всього", "усього", "разом", "загалом", "итого"}
+	noteWords  = []string{"source", "sources", "data source", "note", "notes", "nb", "n.b.", "footnote", "as of", "prepared by",
+		"compiled by", "джерело", "джерела", "примітка", "примітки", "*", "†"}
+)
+
+// endsTable says why a row whose first cell is first ends a table ("" when
+// it does not): a total row ("Total", "Total 2025", "Всього") or a note
+// ("Source: HRMMU", "Note - ...", "* verified").
+func endsTable(first string) string {
+	if first == "" || first[0] >= '0' && first[0] <= '9' {
+		return "" // a month or a number: the common case, kept cheap
+	}
+	k := fold(first)
+	if k == "" {
+		return ""
+	}
+	word := strings.TrimRight(k, ":.")
+	for _, w := range totalWords {
+		if word == w || strings.HasPrefix(k, w+" ") || strings.HasPrefix(k, w+":") {
+			return fmt.Sprintf("total row (%s)", cellText(strings.TrimSpace(first)))
+		}
+	}
+	for _, w := range noteWords {
+		if word == w || strings.HasPrefix(k, w+":") || strings.HasPrefix(k, w+" ") || strings.HasPrefix(k, w+" -") ||
+			(len(w) == 1 || w == "†") && strings.HasPrefix(k, w) {
+			return fmt.Sprintf("note (%s)", cellText(strings.TrimSpace(first)))
+		}
+	}
+	return ""
+}
+
+// checkEnd refuses a table whose rows go on below where it ends (a row
+// below holds a month or an area: figures that would be dropped), and
+// otherwise warns, naming the row where it ends and what was not read.
+func checkEnd(t *table, areas *AreaTable) ([]error, error) {
+	e := t.end
+	if e == nil {
+		return nil, nil
+	}
+	cols := t.columns()
+	for _, r := range e.rest {
+		for _, key := range []string{"month", "area"} {
+			i, ok := cols[key]
+			if !ok {
+				continue
+			}
+			s := strings.TrimSpace(r.cell(i))
+			if s == "" || endsTable(r.cell(0)) != "" {
+				continue
+			}
+			if _, err := ParseMonth(s); key == "month" && err != nil {
+				continue
+			}
+			if a, err := areas.Lookup(s); key == "area" && (err != nil || a.National()) {
+				continue
+			}
+			fix := "move the total and notes below the last figure"
+			if strings.HasPrefix(e.why, "blank") {
+				fix = "remove the " + e.why
+			}
+			return nil, &InputError{Pos: t.pos(r, i), Column: t.header[i], Err: fmt.Errorf(
+				"the table ends at the %s on %s, but rows go on below it (this one holds %s); make the table one block: %s",
+				e.why, rowName(t, e.pos), cellText(s), fix)}
+		}
+	}
+	what := ""
+	if n := len(e.rest); n > 0 && !(n == 1 && e.rest[0].line == e.pos.Line) {
+		first := e.rest[0]
+		if first.line == e.pos.Line && n > 1 {
+			first = e.rest[1]
+			n--
+		}
+		text := ""
+		for _, c := range first.cells {
+			if c = strings.TrimSpace(c); c != "" {
+				text = c
+				break
+			}
+		}
+		what = fmt.Sprintf("; below it, %d rows not read, the first: %s", n, cellText(text))
+		if n == 1 {
+			what = fmt.Sprintf("; below it, a row not read: %s", cellText(text))
+		}
+	}
+	msg := fmt.Sprintf("the table ends at this %s%s", e.why, what)
+	switch {
+	case strings.HasPrefix(e.why, "total"):
+		msg = fmt.Sprintf("the table ends at this %s, not read: a total repeats the rows above%s", e.why, what)
+	case strings.HasPrefix(e.why, "note"):
+		msg = fmt.Sprintf("the table ends at this %s, not read%s", e.why, what)
+	}
+	return []error{&InputError{Pos: e.pos, Err: errors.New(msg)}}, nil
+}
+
+// rowName names a table's row in a message: "line 7", or "row 7" on a
+// sheet.
+func rowName(t *table, p Pos) string {
+	if t.sheet != "" {
+		return fmt.Sprintf("row %d", p.Line)
+	}
+	return fmt.Sprintf("line %d", p.Line)
 }
 
 // columns maps the table's canonical columns (month, area, metric:killed,
@@ -376,6 +496,7 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 		return p
 	}
 	var errs ErrorList
+	prevEnd := 0 // the line where the last record ended
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -418,6 +539,18 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 		for i := range rec {
 			_, row.cols[i] = cr.FieldPos(i)
 		}
+		// encoding/csv skips empty lines: a gap between the end of the
+		// last record and this one is a blank line.
+		gap := prevEnd > 0 && line > prevEnd+1
+		blankAt := prevEnd + 1
+		lastLine, _ := cr.FieldPos(len(rec) - 1)
+		prevEnd = lastLine + strings.Count(rec[len(rec)-1], "\n")
+		if blankRow(rec) {
+			gap, blankAt = true, line
+		}
+		if t.header != nil && t.end == nil && len(t.rows) > 0 && gap {
+			t.end = &tableEnd{pos: Pos{File: name, Line: blankAt}, why: "blank line"}
+		}
 		if blankRow(rec) {
 			continue
 		}
@@ -428,6 +561,15 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 		}
 		if len(t.rows) >= lim.MaxRows {
 			return nil, &InputError{Pos: Pos{File: name, Line: line}, Err: fmt.Errorf("more than %d data rows (raise the limit with --max-rows)", lim.MaxRows)}
+		}
+		if t.end == nil && len(t.rows) > 0 && !firstIsNote(t.header) {
+			if why := endsTable(rec[0]); why != "" && !datedRow(t.header, rec) {
+				t.end = &tableEnd{pos: Pos{File: name, Line: line}, why: why}
+			}
+		}
+		if t.end != nil {
+			t.end.rest = append(t.end.rest, row)
+			continue
 		}
 		if len(rec) != len(t.header) {
 			errs.Add(&InputError{Pos: Pos{File: name, Line: line}, Err: fmt.Errorf("want %d fields as in the header, got %d", len(t.header), len(rec))})
@@ -442,6 +584,28 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 		return nil, &InputError{Pos: Pos{File: name}, Err: errors.New("the file is empty; want a header row and rows of figures")}
 	}
 	return t, nil
+}
+
+// firstIsNote reports whether a table's first column holds notes or
+// sources, whose words must not end the table.
+func firstIsNote(header []string) bool {
+	if len(header) == 0 {
+		return false
+	}
+	c, _ := canonicalColumn(header[0])
+	return c == "note" || c == "source" || c == "publication"
+}
+
+// datedRow reports whether a row's month cell (other than its first)
+// holds a month: a row "Total,2025-03,164" under "area,month,killed" is
+// the national figure of a month, not a total of the rows above.
+func datedRow(header, rec []string) bool {
+	i, ok := headerColumns(header)["month"]
+	if !ok || i == 0 || i >= len(rec) {
+		return false
+	}
+	_, err := ParseMonth(rec[i])
+	return err == nil
 }
 
 func blankRow(rec []string) bool {

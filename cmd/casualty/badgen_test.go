@@ -161,6 +161,11 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	text("ok-excel-mmm-yy.csv", "Month,Killed,Injured\nFeb-25,129,588\nMar-25,164,910\nApr 25,209,1146\n")
 	text("mixed-date-order.csv", "date,killed,injured\n31/03/2025,164,910\n04/30/2025,209,1146\n")
 
+	// An analyst's table: a Total row and a source line under it (Excel
+	// writes the blank row as commas); the table ends at the Total row.
+	text("ok-analyst-total.csv", "Oblast,Month,Killed,Injured\r\nKharkivska,2025-03,31,140\r\nDonetska,2025-03,40,187\r\nZaporizka,2025-03,19,96\r\nTotal,,90,423\r\n,,,\r\n\"Source: HRMMU, update of 9 April 2025; oblast split illustrative\",,,\r\n")
+	text("figures-below-blank.csv", "Month,Killed,Injured\n2025-02,129,588\n\n2025-03,164,910\n")
+
 	// pandas' DataFrame.to_csv: the index under no header, and counts
 	// written as floats because the column has a gap (NaN, written empty).
 	text("ok-pandas.csv", ",month,area,killed,injured\n0,2025-02,UA,129.0,588.0\n1,2025-03,UA,164.0,910.0\n2,2025-04,UA,209.0,\n")
@@ -260,6 +265,10 @@ func badCatalogue(t *testing.T) map[string][]byte {
 		{xs("month"), xs("killed"), xs("injured")},
 		{xs("2025-03"), xs("12a"), xn("910")},
 	}}}})
+	// A workbook that opens on a README sheet, as HDX's and analysts' do.
+	readme := xlsxSheet{name: "README", rows: [][]xcell{{xs("Civilian casualties in Ukraine, monthly")}, {xs("Source: HRMMU monthly updates")}, {xs("Figures are verified minimums.")}}}
+	f["ok-readme-first.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{readme, {name: "Data", rows: goodRows}}})
+	f["readme-two-tables.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{readme, {name: "2024", rows: goodRows}, {name: "2025", rows: goodRows}}})
 	f["many-entries.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: goodRows}}, padEntries: 40})
 	return f
 }

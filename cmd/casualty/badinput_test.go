@@ -47,6 +47,7 @@ var textCases = []badCase{
 	one("duplicate-column.csv"),
 	one("event-level.csv"),
 	one("title-row.csv"),
+	one("figures-below-blank.csv"),
 	one("ragged-short.csv"),
 	one("ragged-long.csv"),
 	one("unclosed-quote.csv"),
@@ -143,6 +144,8 @@ var okCases = []badCase{
 	// Dates settled by their column; Excel's mmm-yy.
 	one("ok-day-first.csv"),
 	one("ok-excel-mmm-yy.csv"),
+	// An analyst's table with a Total row and a source line under it.
+	one("ok-analyst-total.csv"),
 }
 
 // runIn copies the case's files into a fresh folder, runs the command
@@ -448,6 +451,7 @@ var workbookCases = []badCase{
 	one("empty-sheet.xlsx"),
 	one("bad-cell.xlsx"),
 	one("dangling-shared-string.xlsx"),
+	one("readme-two-tables.xlsx"),
 	{name: "missing-sheet.xlsx", files: []string{"ok-hidden-sheet.xlsx"}, args: []string{"--sheet", "Figurse"}},
 }
 
@@ -458,6 +462,7 @@ var okWorkbooks = []badCase{
 	one("ok-workbook.xlsx"),
 	one("ok-formulas.xlsx"),
 	one("ok-hidden-sheet.xlsx"),
+	one("ok-readme-first.xlsx"),
 	{name: "ok-hidden-sheet.xlsx.named", files: []string{"ok-hidden-sheet.xlsx"}, args: []string{"--sheet", "Old"}},
 }
 
