@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -482,9 +483,13 @@ func loadWide(t *table, opt LoadOptions) (*Dataset, error) {
 		return nil, unrecognisedHeader(t)
 	}
 	rr := &rowReader{t: t, opt: opt, cols: cols, errs: errs}
+	sums := derivedColumns(t, cols)
 	var obs []Observation
 	for _, r := range t.rows {
 		base, ok := rr.common(r)
+		for _, d := range sums {
+			rr.checkSum(r, d)
+		}
 		for _, m := range ms {
 			col := "metric:" + string(m)
 			if s, _ := rr.get(r, col); strings.TrimSpace(s) == "" {
@@ -498,6 +503,74 @@ func loadWide(t *table, opt LoadOptions) (*Dataset, error) {
 		}
 	}
 	return withUnread(t, cols, opt.areas())(rr.finish(obs))
+}
+
+// derivedColumns finds the columns of a wide table that give a sum of
+// others (casualties: killed + injured) when the table has every part, and
+// records them in cols (as "sum:casualties") so that they count as read:
+// each row's sum is checked against its parts, never stored, since a sum
+// kept beside its parts could disagree with them.
+func derivedColumns(t *table, cols columns) []Metric {
+	if t.cols != nil {
+		return nil // HXL: its hashtags say what each column is
+	}
+	var out []Metric
+	for i, h := range t.header {
+		m, err := ParseMetric(normHeader(h))
+		if err != nil || !m.Derived() || cols.has("sum:"+string(m)) {
+			continue
+		}
+		all := true
+		for _, p := range m.Parts() {
+			all = all && cols.has("metric:"+string(p))
+		}
+		if all {
+			cols["sum:"+string(m)] = i
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// checkSum checks a row's sum column (casualties) against its parts
+// (killed + injured): a disagreement is an error naming both. A row whose
+// sum or parts are empty, approximate or ranges is not checked.
+func (rr *rowReader) checkSum(r tableRow, m Metric) {
+	key := "sum:" + string(m)
+	s, _ := rr.get(r, key)
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	total, err := ParseCount(s)
+	if err != nil {
+		rr.fail(r, key, err)
+		return
+	}
+	if total.HasRange || total.Qualifier == Approx {
+		return
+	}
+	var sum int64
+	var vals, names []string
+	for _, p := range m.Parts() {
+		ps, _ := rr.get(r, "metric:"+string(p))
+		c, err := ParseCount(ps)
+		if err != nil || c.HasRange || c.Qualifier == Approx {
+			// A bad part's own cell says so; an empty one is a gap, and
+			// the sum beside it is a figure that is not kept: say so.
+			if strings.TrimSpace(ps) == "" {
+				rr.warns = append(rr.warns, &InputError{Pos: rr.t.pos(r, rr.cols[key]), Column: rr.t.header[rr.cols[key]], Err: fmt.Errorf(
+					"%s not read: %s is empty, so it cannot be checked, and casualty computes %s from its parts", cellText(strings.TrimSpace(s)), p, m)})
+			}
+			return
+		}
+		sum += c.Value
+		vals = append(vals, strconv.FormatInt(c.Value, 10))
+		names = append(names, strconv.Quote(rr.t.header[rr.cols["metric:"+string(p)]]))
+	}
+	if sum != total.Value {
+		rr.fail(r, key, fmt.Errorf("%d is not the sum of its parts: %s = %d (columns %s); correct one of them",
+			total.Value, strings.Join(vals, " + "), sum, strings.Join(names, " and ")))
+	}
 }
 
 func joinMetrics(ms []Metric) string {

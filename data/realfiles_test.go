@@ -156,3 +156,22 @@ func TestWorkbookREADME(t *testing.T) {
 		t.Errorf("--sheet 2025: got %v, %v; want its 4 figures", ds, err)
 	}
 }
+
+// TestCasualtiesColumn: a wide file's casualties column is checked against
+// killed + injured on every row and never stored. HRMMU: February 2025
+// 129 + 588 = 717, March 164 + 910 = 1,074.
+func TestCasualtiesColumn(t *testing.T) {
+	checkRealFiles(t, []realFile{
+		{name: "agrees", in: "month,killed,injured,casualties\n2025-02,129,588,717\n2025-03,164,910,\"1,074\"\n",
+			want: []fig{{"2025-02", "", Killed, 129, Exact}, {"2025-02", "", Injured, 588, Exact}, {"2025-03", "", Killed, 164, Exact}, {"2025-03", "", Injured, 910, Exact}}},
+		{name: "Total is casualties", in: "Month,Killed,Injured,Total\n2025-03,164,910,1074\n",
+			want: []fig{{"2025-03", "", Killed, 164, Exact}, {"2025-03", "", Injured, 910, Exact}}},
+		{name: "disagrees", in: "month,killed,injured,casualties\n2025-02,129,588,717\n2025-03,164,910,1000\n",
+			err: `f.csv:3:17: column "casualties": 1000 is not the sum of its parts: 164 + 910 = 1074 (columns "killed" and "injured"); correct one of them`},
+		{name: "a part is a gap", in: "month,killed,injured,casualties\n2025-03,164,,1074\n",
+			want:  []fig{{"2025-03", "", Killed, 164, Exact}},
+			warns: []string{`f.csv:2:14: column "casualties": "1074" not read: injured is empty, so it cannot be checked, and casualty computes casualties from its parts`}},
+		{name: "children", in: "month,killed,injured,children_killed,children_injured,children\n2025-03,164,910,5,30,36\n",
+			err: `f.csv:2:22: column "children": 36 is not the sum of its parts: 5 + 30 = 35 (columns "children_killed" and "children_injured"); correct one of them`},
+	})
+}

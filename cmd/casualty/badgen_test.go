@@ -166,6 +166,11 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	text("ok-analyst-total.csv", "Oblast,Month,Killed,Injured\r\nKharkivska,2025-03,31,140\r\nDonetska,2025-03,40,187\r\nZaporizka,2025-03,19,96\r\nTotal,,90,423\r\n,,,\r\n\"Source: HRMMU, update of 9 April 2025; oblast split illustrative\",,,\r\n")
 	text("figures-below-blank.csv", "Month,Killed,Injured\n2025-02,129,588\n\n2025-03,164,910\n")
 
+	// A wide file with a casualties column beside killed and injured: each
+	// row's sum is checked (HRMMU: 129 + 588 = 717, 164 + 910 = 1,074).
+	text("ok-casualties-column.csv", "Month,Killed,Injured,Casualties\n2025-02,129,588,717\n2025-03,164,910,\"1,074\"\n")
+	text("casualties-disagree.csv", "Month,Killed,Injured,Casualties\n2025-02,129,588,717\n2025-03,164,910,1064\n")
+
 	// pandas' DataFrame.to_csv: the index under no header, and counts
 	// written as floats because the column has a gap (NaN, written empty).
 	text("ok-pandas.csv", ",month,area,killed,injured\n0,2025-02,UA,129.0,588.0\n1,2025-03,UA,164.0,910.0\n2,2025-04,UA,209.0,\n")

@@ -105,6 +105,7 @@ var textCases = []badCase{
 	one("unknown-area.csv"),
 	one("unknown-metric.csv"),
 	one("derived-metric.csv"),
+	one("casualties-disagree.csv"),
 	one("month-after-publication.csv"),
 	one("bad-published.csv"),
 	one("bad-covers.csv"),
@@ -146,6 +147,8 @@ var okCases = []badCase{
 	one("ok-excel-mmm-yy.csv"),
 	// An analyst's table with a Total row and a source line under it.
 	one("ok-analyst-total.csv"),
+	// A casualties column, checked against killed + injured.
+	one("ok-casualties-column.csv"),
 }
 
 // runIn copies the case's files into a fresh folder, runs the command
