@@ -145,6 +145,9 @@ func loadShape(t *table, format Format, opt LoadOptions) (*Dataset, error) {
 		if format == FormatHXL {
 			return nil, &InputError{Pos: t.hdrPos, Err: errors.New("want an HXL hashtag row (#date, #affected+killed, ...) under the header, found none")}
 		}
+		if isAcross(t) {
+			return loadAcross(t, opt)
+		}
 		format = detectShape(t)
 	}
 	switch format {

@@ -175,3 +175,34 @@ func TestCasualtiesColumn(t *testing.T) {
 			err: `f.csv:2:22: column "children": 36 is not the sum of its parts: 5 + 30 = 35 (columns "children_killed" and "children_injured"); correct one of them`},
 	})
 }
+
+// TestMonthsAcross: a sheet with a column per month. Figures are
+// illustrative oblast counts; each Total is the sum of its row's months
+// (28 + 35 + 31 = 94; 100 + 120 + 140 = 360).
+func TestMonthsAcross(t *testing.T) {
+	checkRealFiles(t, []realFile{
+		{name: "metric column and total", in: "Oblast,Indicator,Jan 2025,Feb 2025,Mar 2025,Total\nKharkivska,Killed,28,35,31,94\nKharkivska,Injured,100,120,140,360\n",
+			want: []fig{{"2025-01", "UA63", Killed, 28, Exact}, {"2025-02", "UA63", Killed, 35, Exact}, {"2025-03", "UA63", Killed, 31, Exact},
+				{"2025-01", "UA63", Injured, 100, Exact}, {"2025-02", "UA63", Injured, 120, Exact}, {"2025-03", "UA63", Injured, 140, Exact}}},
+		// A column of metric names under no header; a gap stays a gap.
+		{name: "metric names under no header", in: "Oblast,,2025-01,2025-02\nUA63,killed,28,\nUA63,injured,100,120\n",
+			want: []fig{{"2025-01", "UA63", Killed, 28, Exact}, {"2025-01", "UA63", Injured, 100, Exact}, {"2025-02", "UA63", Injured, 120, Exact}}},
+		{name: "nothing says what is counted", in: "Oblast,Jan 2025,Feb 2025\nKharkivska,28,35\n",
+			err: `f.csv:1: the months run across the columns ("Jan 2025", ...), but nothing says what the figures count; add a column "metric" (killed, injured, ...)`},
+		{name: "total disagrees", in: "Oblast,Indicator,Jan 2025,Feb 2025,Total\nKharkivska,killed,28,35,64\n",
+			err: `f.csv:2:25: column "Total": 64 is not the sum of the row's months ("Jan 2025" to "Feb 2025"): 63; correct one of them`},
+		{name: "an oblast twice", in: "Oblast,Indicator,Jan 2025,Feb 2025\nKharkiv,killed,28,35\nХарківська,killed,30,35\n",
+			err: `f.csv:3:29: 2025-01 UA63 killed is given twice for unknown publication: 30 here (from Oblast "Харківська") and 28 at f.csv:2:16 (from Oblast "Kharkiv")` + "\n" +
+				`f.csv:3:32: 2025-02 UA63 killed is given twice for unknown publication: 35 here (from Oblast "Харківська") and 35 at f.csv:2:19 (from Oblast "Kharkiv")`},
+	})
+	// In a workbook, a sheet named for a metric says what it counts; the
+	// header's months are date cells formatted mmm yyyy (45658 and 45689
+	// are Excel's serials of 1 January and 1 February 2025).
+	body := xsheet("A1:D2", xrow(1, xs("A1", "Oblast"), xstyled("B1", "45658", styleMonth), xstyled("C1", "45689", styleMonth), xs("D1", "Total")),
+		xrow(2, xs("A2", "Kharkivska"), xn("B2", "28"), xn("C2", "35"), xn("D2", "63")))
+	ds, err := loadXLSXBytes(rawXLSX(t, rawSheet{name: "Killed", body: body}), "book.xlsx", LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFigs(t, ds, []fig{{"2025-01", "UA63", Killed, 28, Exact}, {"2025-02", "UA63", Killed, 35, Exact}})
+}

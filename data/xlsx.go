@@ -339,6 +339,9 @@ func sheetHoldsTable(f *excelize.File, sheet string) bool {
 		if c.has("month") || c.has("as_of") || len(c.metricCols()) > 0 {
 			return true
 		}
+		if len(monthColumns(&table{header: trimAll(cells)})) >= 2 {
+			return true // months across the columns
+		}
 	}
 	return false
 }

@@ -171,6 +171,12 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	text("ok-casualties-column.csv", "Month,Killed,Injured,Casualties\n2025-02,129,588,717\n2025-03,164,910,\"1,074\"\n")
 	text("casualties-disagree.csv", "Month,Killed,Injured,Casualties\n2025-02,129,588,717\n2025-03,164,910,1064\n")
 
+	// Months across the columns (illustrative oblast figures; each Total
+	// is its row's sum: 28 + 35 + 31 = 94).
+	text("ok-months-across.csv", "Oblast,Indicator,Jan 2025,Feb 2025,Mar 2025,Total\nKharkivska,Killed,28,35,31,94\nKharkivska,Injured,102,131,140,373\nDonetska,Killed,50,44,40,134\nDonetska,Injured,160,171,187,518\n")
+	text("months-across-no-metric.csv", "Oblast,Jan 2025,Feb 2025,Mar 2025\nKharkivska,28,35,31\nDonetska,50,44,40\n")
+	text("months-across-total.csv", "Oblast,Indicator,Jan 2025,Feb 2025,Mar 2025,Total\nKharkivska,Killed,28,35,31,95\n")
+
 	// pandas' DataFrame.to_csv: the index under no header, and counts
 	// written as floats because the column has a gap (NaN, written empty).
 	text("ok-pandas.csv", ",month,area,killed,injured\n0,2025-02,UA,129.0,588.0\n1,2025-03,UA,164.0,910.0\n2,2025-04,UA,209.0,\n")
@@ -269,6 +275,12 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	f["bad-cell.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: [][]xcell{
 		{xs("month"), xs("killed"), xs("injured")},
 		{xs("2025-03"), xs("12a"), xn("910")},
+	}}}})
+	// A sheet named for what it counts, with a column per month.
+	f["ok-months-across.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Killed", rows: [][]xcell{
+		{xs("Oblast"), xs("Jan 2025"), xs("Feb 2025"), xs("Mar 2025"), xs("Total")},
+		{xs("Kharkivska"), xn("28"), xn("35"), xn("31"), xf("SUM(B2:D2)", "94")},
+		{xs("Donetska"), xn("50"), xn("44"), {}, xf("SUM(B3:D3)", "94")},
 	}}}})
 	// A workbook that opens on a README sheet, as HDX's and analysts' do.
 	readme := xlsxSheet{name: "README", rows: [][]xcell{{xs("Civilian casualties in Ukraine, monthly")}, {xs("Source: HRMMU monthly updates")}, {xs("Figures are verified minimums.")}}}

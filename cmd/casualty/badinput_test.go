@@ -106,6 +106,8 @@ var textCases = []badCase{
 	one("unknown-metric.csv"),
 	one("derived-metric.csv"),
 	one("casualties-disagree.csv"),
+	one("months-across-no-metric.csv"),
+	one("months-across-total.csv"),
 	one("month-after-publication.csv"),
 	one("bad-published.csv"),
 	one("bad-covers.csv"),
@@ -149,6 +151,8 @@ var okCases = []badCase{
 	one("ok-analyst-total.csv"),
 	// A casualties column, checked against killed + injured.
 	one("ok-casualties-column.csv"),
+	// Months across the columns, with a metric column and a checked Total.
+	one("ok-months-across.csv"),
 }
 
 // runIn copies the case's files into a fresh folder, runs the command
@@ -466,6 +470,7 @@ var okWorkbooks = []badCase{
 	one("ok-formulas.xlsx"),
 	one("ok-hidden-sheet.xlsx"),
 	one("ok-readme-first.xlsx"),
+	one("ok-months-across.xlsx"),
 	{name: "ok-hidden-sheet.xlsx.named", files: []string{"ok-hidden-sheet.xlsx"}, args: []string{"--sheet", "Old"}},
 }
 
