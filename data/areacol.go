@@ -227,6 +227,8 @@ func sumSubAreas(t *table, rows []subAreaRow, subCol int, errs *ErrorList) ([]Ob
 		unit string
 	}
 	seen := map[dupKey]Observation{}
+	whole := map[key]Observation{} // a row with no admin-2 unit: the whole admin-1 unit
+	parts := map[key]Observation{}
 	sums := map[key]*Observation{}
 	counts := map[key]int{}
 	var order []key
@@ -240,6 +242,19 @@ func sumSubAreas(t *table, rows []subAreaRow, subCol int, errs *ErrorList) ([]Ob
 			continue
 		}
 		seen[dk] = o
+		if s.unit == "" {
+			whole[k] = o
+		} else {
+			parts[k] = o
+		}
+		w, hasW := whole[k]
+		p, hasP := parts[k]
+		if hasW && hasP {
+			errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf(
+				"%s %s %s: a row for the whole unit (at %s, no %q) beside rows of its admin-2 units (at %s); summing them would count twice: keep one level",
+				o.Month, o.Area, o.Metric, w.Pos, t.header[subCol], p.Pos)})
+			continue
+		}
 		lo, hi := o.Value, o.Value
 		if o.HasRange {
 			lo, hi = o.Low, o.High
@@ -277,7 +292,7 @@ func sumSubAreas(t *table, rows []subAreaRow, subCol int, errs *ErrorList) ([]Ob
 	var warns []error
 	if len(out) > 0 {
 		warns = append(warns, &InputError{Pos: t.hdrPos, Column: t.header[subCol], Err: fmt.Errorf(
-			"rows are admin-2 units: %d figures summed into %d admin-1 figures", n, len(out))})
+			"rows are admin-2 units: %s summed into %s", plural(n, "figure"), plural(len(out), "admin-1 figure"))})
 	}
 	return out, warns
 }

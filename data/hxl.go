@@ -159,11 +159,21 @@ func hxlColumn(t hxlTag) (col string, unknown []string, err error) {
 			col = "covers"
 		case t.has("as_of", "asof", "cutoff", "cut_off"):
 			col = "as_of"
+		case t.has("year"):
+			col = "year"
+		case t.has("end"):
+			col = "period_end"
 		default:
 			col = "month"
 		}
-		known("published", "reported", "release", "publication", "pub", "covers", "days", "as_of", "asof", "cutoff", "cut_off", "start")
+		known("published", "reported", "release", "publication", "pub", "covers", "days", "as_of", "asof", "cutoff", "cut_off", "start", "year", "month", "end")
 		return col, unknown, nil
+	case "adm2", "adm3", "adm4":
+		if t.has("name") && !t.has("code", "pcode") {
+			return "", nil, nil // the code column is read; the name is not needed
+		}
+		known()
+		return "sub_area", unknown, nil
 	case "adm1":
 		if t.has("name") && !t.has("code", "pcode") {
 			return "area_name", nil, nil

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Format names an input format.
@@ -176,7 +177,11 @@ func normHeader(h string) string {
 
 var headerSynonyms = map[string]string{
 	"month": "month", "date": "month", "period": "month", "year_month": "month", "reporting_month": "month",
-	"metric": "metric", "indicator": "metric", "measure": "metric", "variable": "metric",
+	"reference_period_start": "month", "period_start": "month", "місяць": "month",
+	"reference_period_end": "period_end", "period_end": "period_end",
+	"year": "year", "рік": "year",
+	"event_type": "event_type",
+	"metric":     "metric", "indicator": "metric", "measure": "metric", "variable": "metric",
 	"value": "value", "count": "value", "number": "value", "figure": "value",
 	"qualifier": "qualifier", "low": "low", "high": "high", "covers": "covers", "days": "covers",
 	"published": "published", "publication_date": "published", "release_date": "published",
@@ -296,9 +301,18 @@ func (rr *rowReader) common(r tableRow) (o Observation, ok bool) {
 	rr.areaNote = ""
 	ms, _ := rr.get(r, "month")
 	m, err := parseMonthIn(ms, rr.columnOrder())
+	if ys, has := rr.get(r, "year"); has && strings.TrimSpace(ys) != "" {
+		m, err = withYear(ms, ys, m, err)
+	}
 	if err != nil {
 		rr.fail(r, "month", err)
 		ok = false
+	}
+	if es, has := rr.get(r, "period_end"); has && err == nil {
+		if perr := periodIsMonth(ms, es, m); perr != nil {
+			rr.fail(r, "period_end", perr)
+			ok = false
+		}
 	}
 	o.Month = m
 	if code, note, aok := rr.readArea(r); aok {
@@ -332,6 +346,58 @@ func (rr *rowReader) common(r tableRow) (o Observation, ok bool) {
 		o.FromDay, o.ToDay = from, to
 	}
 	return o, ok
+}
+
+// withYear reads a month given in two columns, as ACLED's monthly
+// aggregates give it: Month "March" (or 3) and Year "2025". A month cell
+// that names its year already must agree with the year column.
+func withYear(ms, ys string, m Month, err error) (Month, error) {
+	y := strings.TrimSpace(ys)
+	if !allDigits(y) || len(y) != 4 {
+		return Month{}, fmt.Errorf("want a year such as 2025 in the year column, got %s", cellText(ys))
+	}
+	if err == nil {
+		if strconv.Itoa(m.Year) != y {
+			return Month{}, fmt.Errorf("%s is in %d, but the year column says %s; correct one of them", cellText(ms), m.Year, y)
+		}
+		return m, nil
+	}
+	t := strings.TrimSpace(ms)
+	if n, aerr := strconv.Atoi(t); aerr == nil && allDigits(t) && n >= 1 && n <= 12 {
+		return ParseMonth(y + "-" + t)
+	}
+	if _, ok := monthNames[strings.ToLower(strings.TrimRight(t, "."))]; ok {
+		return ParseMonth(strings.TrimRight(t, ".") + " " + y)
+	}
+	return Month{}, err
+}
+
+// periodIsMonth checks that a period given by its first and last days
+// (HDX HAPI's reference_period_start and reference_period_end) is the whole
+// of month m: a figure for part of a month or for several is not a
+// monthly figure.
+func periodIsMonth(start, end string, m Month) error {
+	day := func(s string) (time.Time, bool) {
+		s = strings.TrimSpace(s)
+		if len(s) < 10 {
+			return time.Time{}, false
+		}
+		if _, err := ParseMonth(s); err != nil {
+			return time.Time{}, false
+		}
+		d, err := time.Parse("2006-01-02", s[:10])
+		return d, err == nil
+	}
+	from, ok1 := day(start)
+	to, ok2 := day(end)
+	if !ok2 {
+		return fmt.Errorf("want the period's last day written YYYY-MM-DD, got %s", cellText(end))
+	}
+	if !ok1 || !from.Equal(m.First()) || !to.Equal(m.End()) {
+		return fmt.Errorf("the period %s to %s is not one whole month; want %s to %s",
+			strings.TrimSpace(start), strings.TrimSpace(end), m.First().Format("2006-01-02"), m.End().Format("2006-01-02"))
+	}
+	return nil
 }
 
 // columnOrder works out, once, the order of day and month of the month
@@ -487,8 +553,19 @@ func loadWide(t *table, opt LoadOptions) (*Dataset, error) {
 	}
 	rr := &rowReader{t: t, opt: opt, cols: cols, errs: errs}
 	sums := derivedColumns(t, cols)
+	keep, ew, err := eventTypeRows(t, cols)
+	if err != nil {
+		return nil, err
+	}
+	if w := eventDataWarning(t, cols); w != nil {
+		rr.warns = append(rr.warns, w)
+	}
+	rr.warns = append(rr.warns, ew...)
 	var obs []Observation
 	for _, r := range t.rows {
+		if keep != "" && strings.TrimSpace(r.cell(cols["event_type"])) != keep {
+			continue
+		}
 		base, ok := rr.common(r)
 		for _, d := range sums {
 			rr.checkSum(r, d)

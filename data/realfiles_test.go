@@ -206,3 +206,65 @@ func TestMonthsAcross(t *testing.T) {
 	}
 	checkFigs(t, ds, []fig{{"2025-01", "UA63", Killed, 28, Exact}, {"2025-02", "UA63", Killed, 35, Exact}})
 }
+
+// acledMonthly is shaped as ACLED's monthly aggregates on HDX: admin-2
+// rows with their admin-1 p-code, the month in two columns. Figures are
+// illustrative; Kharkivska's March is 41 + 97 = 138.
+const acledMonthly = `Country,Admin1,Admin2,ISO3,Admin2 Pcode,Admin1 Pcode,Month,Year,Events,Fatalities
+Ukraine,Kharkivska,Kharkivskyi,UKR,UA6312,UA63,March,2025,212,41
+Ukraine,Kharkivska,Kupianskyi,UKR,UA6308,UA63,March,2025,388,97
+Ukraine,Donetska,Pokrovskyi,UKR,UA1412,UA14,March,2025,901,455
+Ukraine,Kharkivska,Kharkivskyi,UKR,UA6312,UA63,April,2025,198,36
+`
+
+// hapiConflict is shaped as HDX HAPI's conflict-event table: one row per
+// admin-2 unit and event type, the month as its first and last days.
+// Political violence in Kharkivska, March: 41 + 97 = 138; the civilian
+// targeting rows (12 + 15 = 27) are a part of it, not added.
+const hapiConflict = `location_code,location_name,admin1_code,admin1_name,provider_admin1_name,admin2_code,admin2_name,provider_admin2_name,admin_level,event_type,events,fatalities,reference_period_start,reference_period_end
+UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,political_violence,212,41,2025-03-01,2025-03-31
+UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,civilian_targeting,80,12,2025-03-01,2025-03-31
+UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,demonstration,3,,2025-03-01,2025-03-31
+UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6308,Kupianskyi,Kupianskyi,2,political_violence,388,97,2025-03-01,2025-03-31
+UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6308,Kupianskyi,Kupianskyi,2,civilian_targeting,101,15,2025-03-01,2025-03-31
+`
+
+const fatalitiesWarning = `column "Fatalities": read as killed: these are reported fatalities of all actors from event data (ACLED), combatants included, not verified civilian counts`
+
+// TestEventAggregates: ACLED's monthly aggregates and HDX HAPI's
+// conflict events load as admin-1 monthly figures, marked as event data.
+func TestEventAggregates(t *testing.T) {
+	checkRealFiles(t, []realFile{
+		{name: "ACLED monthly", in: acledMonthly,
+			want: []fig{{"2025-03", "UA63", Killed, 138, Exact}, {"2025-03", "UA14", Killed, 455, Exact}, {"2025-04", "UA63", Killed, 36, Exact}},
+			warns: []string{
+				`f.csv:1: columns not read: "Country", "ISO3", "Events"`,
+				`f.csv:1: ` + fatalitiesWarning,
+				`f.csv:1: column "Admin2": rows are admin-2 units: 4 figures summed into 3 admin-1 figures`,
+			}},
+		{name: "HAPI conflict events", in: hapiConflict,
+			want: []fig{{"2025-03", "UA63", Killed, 138, Exact}},
+			warns: []string{
+				`f.csv:1: columns not read: "location_code", "location_name", "admin_level", "events"`,
+				`f.csv:1: ` + strings.Replace(fatalitiesWarning, "Fatalities", "fatalities", 1),
+				`f.csv:1: column "event_type": read the rows of event type "political_violence" only; not added to them, since the types overlap: "civilian_targeting" (2 rows, 27 fatalities), "demonstration" (1 row, 0 fatalities)`,
+				`f.csv:1: column "admin2_code": rows are admin-2 units: 2 figures summed into 1 admin-1 figure`,
+			}},
+		{name: "HAPI period of half a month", in: strings.Replace(hapiConflict, "political_violence,212,41,2025-03-01,2025-03-31", "political_violence,212,41,2025-03-01,2025-03-15", 1),
+			err: `f.csv:2:107: column "reference_period_end": the period 2025-03-01 to 2025-03-15 is not one whole month; want 2025-03-01 to 2025-03-31`},
+		{name: "HAPI types without political violence", in: strings.ReplaceAll(hapiConflict, "political_violence", "battles"),
+			err: `f.csv:1: column "event_type": rows of 3 event types ("battles", "civilian_targeting", "demonstration"), and their fatalities may overlap (civilian targeting is a part of political violence): keep the rows of one type`},
+		{name: "admin-1 and admin-2 rows mixed", in: "Month,Year,Admin1 Pcode,Admin2 Pcode,Fatalities\nMarch,2025,UA63,UA6312,41\nMarch,2025,UA63,,138\n",
+			err: `f.csv:3:18: 2025-03 UA63 killed: a row for the whole unit (at f.csv:3:18, no "Admin2 Pcode") beside rows of its admin-2 units (at f.csv:2:24); summing them would count twice: keep one level`},
+		{name: "the same admin-2 unit twice", in: "Month,Year,Admin1 Pcode,Admin2 Pcode,Fatalities\nMarch,2025,UA63,UA6312,41\nMarch,2025,UA63,UA6312,40\n",
+			err: `f.csv:3:24: 2025-03 UA63 killed of Admin2 Pcode "UA6312" is given twice: 40 here and 41 at f.csv:2:24`},
+		{name: "month number and year", in: "month,year,killed\n3,2025,164\n",
+			want: []fig{{"2025-03", "", Killed, 164, Exact}}},
+		{name: "year disagrees", in: "month,year,killed\nMarch 2024,2025,164\n",
+			err: `f.csv:2:1: column "month": "March 2024" is in 2024, but the year column says 2025; correct one of them`},
+		// HDX's HXL hashtags for the same shape.
+		{name: "ACLED monthly with HXL", in: "Admin1 Pcode,Admin2 Pcode,Month,Year,Fatalities\n#adm1+code,#adm2+code,#date+month,#date+year,#affected+killed\nUA63,UA6312,March,2025,41\nUA63,UA6308,March,2025,97\n",
+			want:  []fig{{"2025-03", "UA63", Killed, 138, Exact}},
+			warns: []string{`f.csv:1: ` + fatalitiesWarning, `f.csv:1: column "Admin2 Pcode": rows are admin-2 units: 2 figures summed into 1 admin-1 figure`}},
+	})
+}

@@ -177,6 +177,30 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	text("months-across-no-metric.csv", "Oblast,Jan 2025,Feb 2025,Mar 2025\nKharkivska,28,35,31\nDonetska,50,44,40\n")
 	text("months-across-total.csv", "Oblast,Indicator,Jan 2025,Feb 2025,Mar 2025,Total\nKharkivska,Killed,28,35,31,95\n")
 
+	// Event data aggregated by month, as HDX serves it: ACLED's monthly
+	// aggregates (admin-2 rows with their admin-1 p-code; Month and Year)
+	// and HDX HAPI's conflict events (one row per admin-2 unit and event
+	// type; the month as its first and last days). Illustrative figures.
+	text("ok-acled-monthly.csv", "Country,Admin1,Admin2,ISO3,Admin2 Pcode,Admin1 Pcode,Month,Year,Events,Fatalities\n"+
+		"Ukraine,Kharkivska,Kharkivskyi,UKR,UA6312,UA63,March,2025,212,41\n"+
+		"Ukraine,Kharkivska,Kupianskyi,UKR,UA6308,UA63,March,2025,388,97\n"+
+		"Ukraine,Donetska,Pokrovskyi,UKR,UA1412,UA14,March,2025,901,455\n"+
+		"Ukraine,Kharkivska,Kharkivskyi,UKR,UA6312,UA63,April,2025,198,36\n")
+	const hapiHead = "location_code,location_name,admin1_code,admin1_name,provider_admin1_name,admin2_code,admin2_name,provider_admin2_name,admin_level,event_type,events,fatalities,reference_period_start,reference_period_end\n"
+	text("ok-hapi-conflict.csv", hapiHead+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,political_violence,212,41,2025-03-01,2025-03-31\n"+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,civilian_targeting,80,12,2025-03-01,2025-03-31\n"+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,demonstration,3,,2025-03-01,2025-03-31\n"+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6308,Kupianskyi,Kupianskyi,2,political_violence,388,97,2025-03-01,2025-03-31\n"+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6308,Kupianskyi,Kupianskyi,2,civilian_targeting,101,15,2025-03-01,2025-03-31\n")
+	text("hapi-part-month.csv", hapiHead+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,political_violence,96,18,2025-03-01,2025-03-15\n")
+	text("hapi-event-types.csv", hapiHead+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,civilian_targeting,80,12,2025-03-01,2025-03-31\n"+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,demonstration,3,,2025-03-01,2025-03-31\n")
+	text("admin-levels-mixed.csv", "Admin1 Pcode,Admin2 Pcode,Month,Year,Fatalities\nUA63,UA6312,March,2025,41\nUA63,UA6308,March,2025,97\nUA63,,March,2025,138\n")
+	text("year-disagrees.csv", "Month,Year,Killed\nMarch 2024,2025,164\n")
+
 	// pandas' DataFrame.to_csv: the index under no header, and counts
 	// written as floats because the column has a gap (NaN, written empty).
 	text("ok-pandas.csv", ",month,area,killed,injured\n0,2025-02,UA,129.0,588.0\n1,2025-03,UA,164.0,910.0\n2,2025-04,UA,209.0,\n")

@@ -96,6 +96,7 @@ var textCases = []badCase{
 	one("empty-month.csv"),
 	one("month-typo.csv"),
 	one("mixed-date-order.csv"),
+	one("year-disagrees.csv"),
 
 	// Figures checked against each other and the area table.
 	one("duplicate-month.csv"),
@@ -116,6 +117,9 @@ var textCases = []badCase{
 	one("area-code-name-disagree.csv"),
 	one("area-given-twice.csv"),
 	one("area-admin2-only.csv"),
+	one("admin-levels-mixed.csv"),
+	one("hapi-part-month.csv"),
+	one("hapi-event-types.csv"),
 	{name: "merge-conflict", files: []string{"merge-a.csv", "merge-b.csv"}},
 
 	// Limits, each lowered by its flag so the file stays small.
@@ -153,6 +157,10 @@ var okCases = []badCase{
 	one("ok-casualties-column.csv"),
 	// Months across the columns, with a metric column and a checked Total.
 	one("ok-months-across.csv"),
+	// Event data by month from HDX: ACLED's aggregates and HAPI's
+	// conflict events (admin-2 rows summed; one event type read).
+	one("ok-acled-monthly.csv"),
+	one("ok-hapi-conflict.csv"),
 }
 
 // runIn copies the case's files into a fresh folder, runs the command
