@@ -58,6 +58,8 @@ func TestAreaColumns(t *testing.T) {
 			`f.csv:1: column 2 (no header) holds area names or codes ("UA63", "UA14"), but casualty does not read it as the area: its rows would be taken for national figures; head it "area" (or ADM1_EN, ADM1_PCODE)`},
 		{"given twice names the cells", "month,ADM1_EN,killed\n2025-03,Kharkiv,31\n2025-03,Kharkivska,40\n", nil,
 			`f.csv:3:20: 2025-03 UA63 killed is given twice for unknown publication: 40 here (from ADM1_EN "Kharkivska") and 31 at f.csv:2:17 (from ADM1_EN "Kharkiv")`},
+		{"HXL oblasts left untagged", "Month,Oblast,Killed\n#date,,#affected+killed\n2025-03,Kharkivska,31\n2025-03,Donetska,40\n", nil,
+			`f.csv:2:7: column "Oblast": holds area names or codes ("Kharkivska", "Donetska"), but its hashtag is not one casualty reads as the area: its rows would be taken for national figures; tag it #adm1+code (p-codes) or #adm1+name`},
 		{"admin-2 without admin-1", "month,ADM2_EN,killed\n2025-03,Kharkivskyi,31\n", nil,
 			`f.csv:1: column "ADM2_EN": the rows are admin-2 units, and casualty reads admin-1 units; add the column of their admin-1 p-code (ADM1_PCODE, admin1_code) so that they can be summed`},
 	}

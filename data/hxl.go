@@ -355,6 +355,22 @@ func loadHXL(t *table, opt LoadOptions) (*Dataset, error) {
 			return nil, err
 		}
 	}
+	if !cols.has("area") {
+		// A column of oblasts left untagged (or tagged with a hashtag not
+		// read) would fold its rows into national figures.
+		ht := *t
+		ht.rows = rows
+		for i := range header {
+			if _, read := cols.index(i); read {
+				continue
+			}
+			if like, seen := areaLikeColumn(&ht, i, opt.areas()); like {
+				return nil, &InputError{Pos: t.pos(tagRow, i), Column: header[i], Err: fmt.Errorf(
+					"holds area names or codes (%s), but its hashtag is not one casualty reads as the area: its rows would be taken for national figures; tag it #adm1+code (p-codes) or #adm1+name",
+					strings.Join(seen, ", "))}
+			}
+		}
+	}
 	if len(unread) > 0 {
 		warnings = append(warnings, &InputError{Pos: t.pos(tagRow, 0), Err: fmt.Errorf(
 			"columns not read: %s", strings.Join(unread, ", "))})

@@ -217,6 +217,16 @@ func headerColumns(h []string) columns {
 
 func (c columns) has(name string) bool { _, ok := c[name]; return ok }
 
+// index reports the canonical column that header index i is read as.
+func (c columns) index(i int) (string, bool) {
+	for k, j := range c {
+		if j == i {
+			return k, true
+		}
+	}
+	return "", false
+}
+
 func (c columns) metricCols() []Metric {
 	var out []Metric
 	for k := range c {

@@ -146,6 +146,7 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	text("area-no-header.csv", "month,,killed,injured\n2025-03,UA63,31,140\n2025-03,UA14,40,187\n")
 	text("area-code-name-disagree.csv", "month,ADM1_EN,ADM1_PCODE,killed,injured\n2025-03,Kharkivska,UA63,31,140\n2025-03,Zaporizka,UA14,40,187\n")
 	text("area-given-twice.csv", "month,Oblast,killed,injured\n2025-03,Kharkiv,31,140\n2025-03,Харківська,30,140\n")
+	text("hxl-untagged-area.csv", "Month,Oblast,Killed,Injured\n#date,,#affected+killed,#affected+injured\n2025-03,Kharkivska,31,140\n2025-03,Donetska,40,187\n")
 	text("area-admin2-only.csv", "Month,Year,ADM2_EN,ADM2_PCODE,Fatalities\nMarch,2025,Kharkivskyi,UA6312,12\n")
 	// OCHA COD-AB's admin-1 columns, as its tables and HDX extracts give
 	// them: English, Ukrainian and the p-code side by side.

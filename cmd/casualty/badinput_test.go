@@ -117,6 +117,7 @@ var textCases = []badCase{
 	one("area-code-name-disagree.csv"),
 	one("area-given-twice.csv"),
 	one("area-admin2-only.csv"),
+	one("hxl-untagged-area.csv"),
 	one("admin-levels-mixed.csv"),
 	one("hapi-part-month.csv"),
 	one("hapi-event-types.csv"),
