@@ -231,6 +231,7 @@ func sumSubAreas(t *table, rows []subAreaRow, subCol int, errs *ErrorList) ([]Ob
 	parts := map[key]Observation{}
 	sums := map[key]*Observation{}
 	counts := map[key]int{}
+	units := map[key][]string{}
 	var order []key
 	for _, s := range rows {
 		o := s.obs
@@ -266,12 +267,14 @@ func sumSubAreas(t *table, rows []subAreaRow, subCol int, errs *ErrorList) ([]Ob
 			sum.HasRange = sum.HasRange || o.HasRange
 			sum.Qualifier = sum.Qualifier.Combine(o.Qualifier)
 			counts[k]++
+			units[k] = append(units[k], s.unit)
 			continue
 		}
 		c := o
 		c.Low, c.High = lo, hi
 		sums[k] = &c
 		counts[k] = 1
+		units[k] = []string{s.unit}
 		order = append(order, k)
 	}
 	var out []Observation
@@ -281,10 +284,15 @@ func sumSubAreas(t *table, rows []subAreaRow, subCol int, errs *ErrorList) ([]Ob
 		if !o.HasRange {
 			o.Low, o.High = 0, 0
 		}
-		if counts[k] > 1 {
-			o.Derived = true
-			o.Text = strconv.FormatInt(o.Value, 10)
+		// A figure casualty computed says so in its note, which is how a
+		// plain CSV keeps it (as for cumulative differences).
+		names := units[k]
+		if len(names) > 10 {
+			names = append(names[:10:10], fmt.Sprintf("and %d more", len(units[k])-10))
 		}
+		o.Derived = true
+		o.Note = fmt.Sprintf("derived: sum of %s (%s)", plural(counts[k], "admin-2 unit"), strings.Join(names, ", "))
+		o.Text = strconv.FormatInt(o.Value, 10)
 		n += counts[k]
 		out = append(out, o)
 	}

@@ -268,3 +268,17 @@ func TestEventAggregates(t *testing.T) {
 			warns: []string{`f.csv:1: ` + fatalitiesWarning, `f.csv:1: column "Admin2 Pcode": rows are admin-2 units: 2 figures summed into 1 admin-1 figure`}},
 	})
 }
+
+// TestSubAreaSumNoted: a figure summed from admin-2 rows says so in its
+// note, as a derived figure must, so that a re-read CSV keeps it.
+func TestSubAreaSumNoted(t *testing.T) {
+	ds, err := Load(strings.NewReader(acledMonthly), "f.csv", LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := ParseMonth("2025-03")
+	o, ok := ds.Latest().Figure(Key{m, "UA63", Killed})
+	if want := "derived: sum of 2 admin-2 units (Kharkivskyi, Kupianskyi)"; !ok || !o.Derived || o.Note != want || o.Value != 138 {
+		t.Errorf("got %+v, want 138 (41 + 97), derived, noted %q", o, want)
+	}
+}
