@@ -428,9 +428,9 @@ func (rr *rowReader) columnOrder() dateOrder {
 	var by tableRow
 	ambiguous := 0
 	for _, r := range rr.t.rows {
-		o := cellDateOrder(r.cell(i))
+		o, dmy := cellDateForm(r.cell(i))
 		if o == orderUnknown {
-			if _, err := ParseMonth(r.cell(i)); err != nil && strings.Contains(err.Error(), "ambiguous") {
+			if dmy {
 				ambiguous++
 			}
 			continue

@@ -136,28 +136,35 @@ func (o dateOrder) String() string {
 // a four-digit year settles by itself: 31/03/2025 is day first, 03/31/2025
 // month first; 03/04/2025 settles nothing, and nor does any other form.
 func cellDateOrder(s string) dateOrder {
+	o, _ := cellDateForm(s)
+	return o
+}
+
+// cellDateForm is cellDateOrder, and whether the cell is a date written
+// with day and month before a four-digit year at all (settled or not).
+func cellDateForm(s string) (dateOrder, bool) {
 	t := strings.TrimSpace(s)
 	if i := strings.IndexAny(t, "T "); i >= 0 {
 		t = t[:i]
 	}
 	sep := strings.IndexAny(t, "-/.")
 	if sep < 0 {
-		return orderUnknown
+		return orderUnknown, false
 	}
 	parts := strings.Split(t, t[sep:sep+1])
 	if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 4 ||
 		!allDigits(parts[0]) || !allDigits(parts[1]) || !allDigits(parts[2]) {
-		return orderUnknown
+		return orderUnknown, false
 	}
 	a, _ := strconv.Atoi(parts[0])
 	b, _ := strconv.Atoi(parts[1])
 	switch {
 	case a > 12 && b >= 1 && b <= 12:
-		return dayFirst
+		return dayFirst, true
 	case b > 12 && a >= 1 && a <= 12:
-		return monthFirst
+		return monthFirst, true
 	}
-	return orderUnknown
+	return orderUnknown, true
 }
 
 // parseMonthIn is ParseMonth with the order of day and month that the

@@ -109,6 +109,14 @@ func TestTableEnd(t *testing.T) {
 			err: `f.csv:5:11: column "Month": the table ends at the blank line on line 4, but rows go on below it (this one holds "2025-03"); make the table one block: remove the blank line`},
 		{name: "figures below a total", in: "Month,Killed\n2025-02,129\nTotal,129\n2025-03,164\n",
 			err: `f.csv:4:1: column "Month": the table ends at the total row ("Total") on line 3, but rows go on below it (this one holds "2025-03"); make the table one block: move the total and notes below the last figure`},
+		// The total is checked against the rows: 31 + 40 = 71, not 75.
+		{name: "total the rows do not add up to", in: head + "Total,,75,327\n", want: two,
+			warns: []string{`f.csv:4: the table ends at this total row ("Total"), not read: a total repeats the rows above`,
+				`f.csv:4:8: column "Killed": the total row says 75, but the rows above add up to 71; is a row missing or extra, or does the total hold figures the rows do not?`}},
+		{name: "months-across total row", in: "Oblast,Indicator,Jan 2025,Feb 2025\nKharkivska,killed,28,35\nDonetska,killed,50,44\nTotal,,78,80\n",
+			want: []fig{{"2025-01", "UA63", Killed, 28, Exact}, {"2025-02", "UA63", Killed, 35, Exact}, {"2025-01", "UA14", Killed, 50, Exact}, {"2025-02", "UA14", Killed, 44, Exact}},
+			warns: []string{`f.csv:4: the table ends at this total row ("Total"), not read: a total repeats the rows above`,
+				`f.csv:4:11: column "Feb 2025": the total row says 80, but the rows above add up to 79; is a row missing or extra, or does the total hold figures the rows do not?`}},
 		// A dated row named Total is the national figure of its month.
 		{name: "a dated total is a figure", in: "area,month,killed\nUA63,2025-03,31\nTotal,2025-03,164\n",
 			want: []fig{{"2025-03", "UA63", Killed, 31, Exact}, {"2025-03", "", Killed, 164, Exact}}},

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -128,6 +129,7 @@ func checkEnd(t *table, areas *AreaTable) ([]error, error) {
 			what = fmt.Sprintf("; below it, a row not read: %s", cellText(text))
 		}
 	}
+	out := totalChecks(t, cols)
 	msg := fmt.Sprintf("the table ends at this %s%s", e.why, what)
 	switch {
 	case strings.HasPrefix(e.why, "total"):
@@ -135,7 +137,59 @@ func checkEnd(t *table, areas *AreaTable) ([]error, error) {
 	case strings.HasPrefix(e.why, "note"):
 		msg = fmt.Sprintf("the table ends at this %s, not read%s", e.why, what)
 	}
-	return []error{&InputError{Pos: e.pos, Err: errors.New(msg)}}, nil
+	return append([]error{&InputError{Pos: e.pos, Err: errors.New(msg)}}, out...), nil
+}
+
+// totalChecks compares a total row that ends a table with the sums of the
+// columns of figures above it (a column per metric, or per month). The
+// total is not read either way, but a total the rows do not add up to
+// says a row is missing or extra, or the total holds figures the rows do
+// not (unattributed ones): a warning names the column and both numbers.
+// Columns with a cell that is not an exact count are not checked.
+func totalChecks(t *table, cols columns) []error {
+	e := t.end
+	if !strings.HasPrefix(e.why, "total") || len(e.rest) == 0 || e.rest[0].line != e.pos.Line || cols.has("value") {
+		return nil
+	}
+	total := e.rest[0]
+	var idx []int
+	for k, i := range cols {
+		if strings.HasPrefix(k, "metric:") {
+			idx = append(idx, i)
+		}
+	}
+	if !cols.has("month") {
+		for i := range monthColumns(t) {
+			idx = append(idx, i)
+		}
+	}
+	sort.Ints(idx)
+	var out []error
+	for _, i := range idx {
+		tc, err := ParseCount(total.cell(i))
+		if err != nil || tc.HasRange || tc.Qualifier == Approx {
+			continue
+		}
+		var sum int64
+		ok := true
+		for _, r := range t.rows {
+			s := strings.TrimSpace(r.cell(i))
+			if s == "" {
+				continue
+			}
+			c, err := ParseCount(s)
+			if err != nil || c.HasRange || c.Qualifier == Approx {
+				ok = false
+				break
+			}
+			sum += c.Value
+		}
+		if ok && sum != tc.Value {
+			out = append(out, &InputError{Pos: t.pos(total, i), Column: t.header[i], Err: fmt.Errorf(
+				"the total row says %d, but the rows above add up to %d; is a row missing or extra, or does the total hold figures the rows do not?", tc.Value, sum)})
+		}
+	}
+	return out
 }
 
 // rowName names a table's row in a message: "line 7", or "row 7" on a

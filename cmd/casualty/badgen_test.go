@@ -165,6 +165,7 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	// An analyst's table: a Total row and a source line under it (Excel
 	// writes the blank row as commas); the table ends at the Total row.
 	text("ok-analyst-total.csv", "Oblast,Month,Killed,Injured\r\nKharkivska,2025-03,31,140\r\nDonetska,2025-03,40,187\r\nZaporizka,2025-03,19,96\r\nTotal,,90,423\r\n,,,\r\n\"Source: HRMMU, update of 9 April 2025; oblast split illustrative\",,,\r\n")
+	text("ok-total-mismatch.csv", "Oblast,Month,Killed,Injured\nKharkivska,2025-03,31,140\nDonetska,2025-03,40,187\nTotal,,75,327\n")
 	text("figures-below-blank.csv", "Month,Killed,Injured\n2025-02,129,588\n\n2025-03,164,910\n")
 
 	// A wide file with a casualties column beside killed and injured: each

@@ -154,6 +154,8 @@ var okCases = []badCase{
 	one("ok-excel-mmm-yy.csv"),
 	// An analyst's table with a Total row and a source line under it.
 	one("ok-analyst-total.csv"),
+	// A Total row the rows do not add up to: read, with a warning.
+	one("ok-total-mismatch.csv"),
 	// A casualties column, checked against killed + injured.
 	one("ok-casualties-column.csv"),
 	// Months across the columns, with a metric column and a checked Total.
