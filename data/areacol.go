@@ -31,7 +31,7 @@ var areaCodeHeaders = map[string]bool{
 	"admin1_code": true, "admin1_pcode": true, "admin1_p_code": true, "admin1pcode": true, "admin1code": true,
 	"admin_1_p_code": true, "admin_1_pcode": true, "admin_1_code": true, "area_code": true, "area_pcode": true,
 	"oblast_code": true, "oblast_pcode": true, "region_code": true, "region_pcode": true, "province_code": true,
-	"код_області": true, "код_регіону": true, "код": true,
+	"код_області": true, "код_регіону": true,
 }
 
 // areaNameHeaders are headers of columns of admin-1 names (or codes: a
