@@ -65,6 +65,13 @@ func loadCumulative(t *table, opt LoadOptions) (*Dataset, error) {
 	if len(ms) == 0 {
 		return nil, unrecognisedHeader(t)
 	}
+	var ignored []error
+	for _, k := range []string{"year", "period_end", "event_type"} {
+		if i, has := cols[k]; has {
+			ignored = append(ignored, &InputError{Pos: t.hdrPos, Column: t.header[i], Err: errors.New(
+				"not read: a cumulative series is read from its as_of dates and totals")})
+		}
+	}
 	if si, has := cols["sub_area"]; has {
 		return nil, &InputError{Pos: t.hdrPos, Column: t.header[si], Err: errors.New(
 			"the rows are admin-2 units; a cumulative series is read for admin-1 units or the country only: sum the rows first")}
@@ -134,7 +141,7 @@ func loadCumulative(t *table, opt LoadOptions) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds.Warnings = append(warnings, ds.Warnings...)
+	ds.Warnings = append(append(ignored, warnings...), ds.Warnings...)
 	return ds, nil
 }
 

@@ -80,7 +80,11 @@ func eventTypeRows(t *table, cols columns) (keep string, warns []error, err erro
 	var left []string
 	for _, et := range types {
 		if et != keep {
-			left = append(left, fmt.Sprintf("%q (%s, %d fatalities)", et, plural(rows[et], "row"), sums[et]))
+			if hasF {
+				left = append(left, fmt.Sprintf("%q (%s, %d fatalities)", et, plural(rows[et], "row"), sums[et]))
+			} else {
+				left = append(left, fmt.Sprintf("%q (%s)", et, plural(rows[et], "row")))
+			}
 		}
 	}
 	msg := fmt.Sprintf("read the rows of event type %q only", keep)

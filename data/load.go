@@ -179,9 +179,8 @@ var headerSynonyms = map[string]string{
 	"month": "month", "date": "month", "period": "month", "year_month": "month", "reporting_month": "month",
 	"reference_period_start": "month", "period_start": "month", "місяць": "month",
 	"reference_period_end": "period_end", "period_end": "period_end",
-	"year": "year", "рік": "year",
-	"event_type": "event_type",
-	"metric":     "metric", "indicator": "metric", "measure": "metric", "variable": "metric",
+	"year": "year", "рік": "year", "event_type": "event_type",
+	"metric": "metric", "indicator": "metric", "measure": "metric", "variable": "metric",
 	"value": "value", "count": "value", "number": "value", "figure": "value",
 	"qualifier": "qualifier", "low": "low", "high": "high", "covers": "covers", "days": "covers",
 	"published": "published", "publication_date": "published", "release_date": "published",
@@ -528,8 +527,16 @@ func loadTidy(t *table, opt LoadOptions) (*Dataset, error) {
 		}
 	}
 	rr := &rowReader{t: t, opt: opt, cols: cols, errs: errs}
+	keep, ew, err := eventTypeRows(t, cols)
+	if err != nil {
+		return nil, err
+	}
+	rr.warns = append(rr.warns, ew...)
 	var obs []Observation
 	for _, r := range t.rows {
+		if keep != "" && strings.TrimSpace(r.cell(cols["event_type"])) != keep {
+			continue
+		}
 		o, ok := rr.common(r)
 		ms, _ := rr.get(r, "metric")
 		m, err := ParseMetric(ms)

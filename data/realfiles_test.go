@@ -270,6 +270,13 @@ func TestEventAggregates(t *testing.T) {
 			want: []fig{{"2025-03", "", Killed, 164, Exact}}},
 		{name: "year disagrees", in: "month,year,killed\nMarch 2024,2025,164\n",
 			err: `f.csv:2:1: column "month": "March 2024" is in 2024, but the year column says 2025; correct one of them`},
+		{name: "tidy rows by event type", in: "month,area,metric,value,event_type\n2025-03,UA63,killed,41,political_violence\n2025-03,UA63,killed,12,civilian_targeting\n",
+			want:  []fig{{"2025-03", "UA63", Killed, 41, Exact}},
+			warns: []string{`f.csv:1: column "event_type": read the rows of event type "political_violence" only; not added to them, since the types overlap: "civilian_targeting" (1 row)`}},
+		{name: "a year column in a cumulative series", in: "as_of,year,killed\n2024-03-31,2024,10\n2024-04-30,2024,20\n",
+			want: []fig{{"2024-04", "", Killed, 10, Exact}},
+			warns: []string{`f.csv:1: column "year": not read: a cumulative series is read from its as_of dates and totals`,
+				`f.csv:2: UA totals as of 2024-03-31 are the baseline: nothing is derived before them (the file does not say since when they count)`}},
 		// HDX's HXL hashtags for the same shape.
 		{name: "ACLED monthly with HXL", in: "Admin1 Pcode,Admin2 Pcode,Month,Year,Fatalities\n#adm1+code,#adm2+code,#date+month,#date+year,#affected+killed\nUA63,UA6312,March,2025,41\nUA63,UA6308,March,2025,97\n",
 			want:  []fig{{"2025-03", "UA63", Killed, 138, Exact}},
