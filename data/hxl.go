@@ -38,6 +38,10 @@ import (
 //	                              +adults, +girls, +boys, +women, +men, or
 //	                              +f/+m together with +children or +adults
 //	#meta+qualifier, +low, +high, +source (+url), +publication, +note
+//	#date+year                    the year, with a month column of names (ACLED)
+//	#date+start, #date+end        a period that must be one whole month (HAPI)
+//	#adm2+code (#adm3, #adm4)     sub-units, summed into their #adm1 unit
+//	#event+type                   HAPI's event type (see eventTypeRows)
 //
 // Other tags are not read, and a warning lists them; attributes that do not
 // change what a column counts (+num, +total, +civilians, ...) are accepted,
@@ -168,6 +172,11 @@ func hxlColumn(t hxlTag) (col string, unknown []string, err error) {
 		}
 		known("published", "reported", "release", "publication", "pub", "covers", "days", "as_of", "asof", "cutoff", "cut_off", "start", "year", "month", "end")
 		return col, unknown, nil
+	case "event":
+		if t.has("type") {
+			return "event_type", nil, nil // HDX HAPI's conflict events: see eventTypeRows
+		}
+		return "", nil, nil // #event+num and the like: counts of events, not of people
 	case "adm2", "adm3", "adm4":
 		if t.has("name") && !t.has("code", "pcode") {
 			return "", nil, nil // the code column is read; the name is not needed

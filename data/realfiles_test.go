@@ -277,6 +277,16 @@ func TestEventAggregates(t *testing.T) {
 			want: []fig{{"2024-04", "", Killed, 10, Exact}},
 			warns: []string{`f.csv:1: column "year": not read: a cumulative series is read from its as_of dates and totals`,
 				`f.csv:2: UA totals as of 2024-03-31 are the baseline: nothing is derived before them (the file does not say since when they count)`}},
+		{name: "HAPI with HXL", in: "location_code,admin1_code,admin2_code,event_type,events,fatalities,reference_period_start,reference_period_end\n" +
+			"#country+code,#adm1+code,#adm2+code,#event+type,#event+num,#affected+killed,#date+start,#date+end\n" +
+			"UKR,UA63,UA6312,political_violence,212,41,2025-03-01,2025-03-31\n" +
+			"UKR,UA63,UA6312,civilian_targeting,80,12,2025-03-01,2025-03-31\n" +
+			"UKR,UA63,UA6308,political_violence,388,97,2025-03-01,2025-03-31\n",
+			want: []fig{{"2025-03", "UA63", Killed, 138, Exact}},
+			warns: []string{`f.csv:2:1: columns not read: "location_code" (#country+code), "events" (#event+num)`,
+				`f.csv:1: column "fatalities": read as killed: these are reported fatalities of all actors from event data (ACLED), combatants included, not verified civilian counts`,
+				`f.csv:1: column "event_type": read the rows of event type "political_violence" only; not added to them, since the types overlap: "civilian_targeting" (1 row, 12 fatalities)`,
+				`f.csv:1: column "admin2_code": rows are admin-2 units: 2 figures summed into 1 admin-1 figure`}},
 		// HDX's HXL hashtags for the same shape.
 		{name: "ACLED monthly with HXL", in: "Admin1 Pcode,Admin2 Pcode,Month,Year,Fatalities\n#adm1+code,#adm2+code,#date+month,#date+year,#affected+killed\nUA63,UA6312,March,2025,41\nUA63,UA6308,March,2025,97\n",
 			want:  []fig{{"2025-03", "UA63", Killed, 138, Exact}},

@@ -195,6 +195,12 @@ func badCatalogue(t *testing.T) map[string][]byte {
 		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,demonstration,3,,2025-03-01,2025-03-31\n"+
 		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6308,Kupianskyi,Kupianskyi,2,political_violence,388,97,2025-03-01,2025-03-31\n"+
 		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6308,Kupianskyi,Kupianskyi,2,civilian_targeting,101,15,2025-03-01,2025-03-31\n")
+	// HAPI's table as HDX serves it for download, with its hashtag row.
+	text("ok-hapi-hxl.csv", "location_code,admin1_code,admin1_name,admin2_code,admin2_name,event_type,events,fatalities,reference_period_start,reference_period_end\n"+
+		"#country+code,#adm1+code,#adm1+name,#adm2+code,#adm2+name,#event+type,#event+num,#affected+killed,#date+start,#date+end\n"+
+		"UKR,UA14,Donetska,UA1412,Pokrovskyi,political_violence,901,455,2025-03-01,2025-03-31\n"+
+		"UKR,UA14,Donetska,UA1412,Pokrovskyi,civilian_targeting,310,61,2025-03-01,2025-03-31\n"+
+		"UKR,UA14,Donetska,UA1414,Kramatorskyi,political_violence,640,122,2025-03-01,2025-03-31\n")
 	text("hapi-part-month.csv", hapiHead+
 		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,political_violence,96,18,2025-03-01,2025-03-15\n")
 	text("hapi-event-types.csv", hapiHead+

@@ -164,6 +164,7 @@ var okCases = []badCase{
 	// conflict events (admin-2 rows summed; one event type read).
 	one("ok-acled-monthly.csv"),
 	one("ok-hapi-conflict.csv"),
+	one("ok-hapi-hxl.csv"),
 }
 
 // runIn copies the case's files into a fresh folder, runs the command
