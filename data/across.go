@@ -121,9 +121,7 @@ func loadAcross(t *table, opt LoadOptions) (*Dataset, error) {
 	}
 	var obs []Observation
 	for _, r := range t.rows {
-		rr.areaNote = ""
-		area, note, ok := rr.readArea(r)
-		rr.areaNote = note
+		area, ok := rr.readArea(r)
 		m := fixed
 		if fixed == "" {
 			ms, _ := rr.get(r, "metric")

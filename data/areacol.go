@@ -128,51 +128,92 @@ func spells(a Area, name string) bool {
 	return false
 }
 
+// areaCell is the area cell that placed a figure, named in messages about
+// the figure. It is formatted only when a message needs it.
+type areaCell struct{ header, text string }
+
+func (c areaCell) String() string {
+	if c.text == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s %q", c.header, c.text)
+}
+
 // readArea resolves a row's area from its area columns. The first column
 // with a cell decides (a p-code column when there is one); every other
 // area cell of the row must name the same unit. A name the table does not
-// know beside a p-code is left alone: the code decides. note describes
-// the cell that decided, for messages about the figure ("ADM1_EN
-// \"Kyiv\"").
-func (rr *rowReader) readArea(r tableRow) (code, note string, ok bool) {
+// know beside a p-code is left alone: the code decides (areaAt finds that
+// cell again for a message).
+func (rr *rowReader) readArea(r tableRow) (code string, ok bool) {
 	areas := rr.opt.areas()
-	keys := rr.cols.numberedKeys("area")
+	if rr.areaCols == nil {
+		// Worked out once per table: this runs on every row.
+		rr.areaCols = []areaCol{}
+		for _, key := range rr.cols.numberedKeys("area") {
+			i := rr.cols[key]
+			rr.areaCols = append(rr.areaCols, areaCol{key: key, i: i, code: areaColumnKind(normHeader(rr.t.header[i])) == "code"})
+		}
+	}
 	code = areas.Country.Code
 	var decided Area
-	decidedKey := ""
-	for _, key := range keys {
-		s := strings.TrimSpace(r.cell(rr.cols[key]))
+	var by *areaCol
+	for k := range rr.areaCols {
+		c := &rr.areaCols[k]
+		s := strings.TrimSpace(r.cell(c.i))
 		if s == "" {
 			continue
 		}
-		isCode := areaColumnKind(normHeader(rr.t.header[rr.cols[key]])) == "code"
 		a, err := areas.Lookup(s)
-		if decidedKey == "" {
+		if by == nil {
 			if err != nil {
-				rr.fail(r, key, err)
-				return "", "", false
+				rr.fail(r, c.key, err)
+				return "", false
 			}
-			decided, decidedKey = a, key
-			note = fmt.Sprintf("%s %q", rr.t.header[rr.cols[key]], s)
+			decided, by = a, c
 			continue
 		}
 		if err != nil {
-			if areaColumnKind(normHeader(rr.t.header[rr.cols[decidedKey]])) == "code" && !isCode {
+			if by.code && !c.code {
 				continue // a spelling the table does not know: the code decides
 			}
-			rr.fail(r, key, err)
-			return "", "", false
+			rr.fail(r, c.key, err)
+			return "", false
 		}
 		if a.Code != decided.Code && !spells(decided, s) {
-			rr.fail(r, key, fmt.Errorf("%q is %s (%s), but column %q says %s (%s); correct one of them",
-				s, a.Code, a.Name, rr.t.header[rr.cols[decidedKey]], decided.Code, decided.Name))
-			return "", "", false
+			rr.fail(r, c.key, fmt.Errorf("%q is %s (%s), but column %q says %s (%s); correct one of them",
+				s, a.Code, a.Name, rr.t.header[by.i], decided.Code, decided.Name))
+			return "", false
 		}
 	}
-	if decidedKey != "" {
+	if by != nil {
 		code = decided.Code
 	}
-	return code, note, true
+	return code, true
+}
+
+// areaAt finds the area cell that placed the figure read at p: the first
+// non-empty area cell of p's row, as readArea decides. It is called only
+// for messages, so the figures need not carry it.
+func (rr *rowReader) areaAt(p Pos) areaCell {
+	rows := rr.t.rows
+	k := sort.Search(len(rows), func(i int) bool { return rows[i].line >= p.Line })
+	if k == len(rows) || rows[k].line != p.Line {
+		return areaCell{}
+	}
+	for _, c := range rr.areaCols {
+		if s := strings.TrimSpace(rows[k].cell(c.i)); s != "" {
+			return areaCell{header: rr.t.header[c.i], text: s}
+		}
+	}
+	return areaCell{}
+}
+
+// areaCol is one area column of a table: its key in columns, its index,
+// and whether it holds p-codes.
+type areaCol struct {
+	key  string
+	i    int
+	code bool
 }
 
 // areaLikeColumn reports whether the cells of column i are area names or

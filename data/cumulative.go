@@ -156,7 +156,7 @@ func (rr *rowReader) cumulativeRow(r tableRow, ms []Metric) (c cumRow, ok bool) 
 		ok = false
 	}
 	c.date = d.Time
-	if code, _, aok := rr.readArea(r); aok {
+	if code, aok := rr.readArea(r); aok {
 		c.area = code
 	} else {
 		ok = false

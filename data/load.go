@@ -265,15 +265,11 @@ func unrecognisedHeader(t *table) error {
 // rowReader turns the cells of a table row into an observation, collecting
 // located errors.
 type rowReader struct {
-	t    *table
-	opt  LoadOptions
-	cols columns
-	errs *ErrorList
-	// areaNotes holds, by the place of each figure read, the area cell that
-	// placed it ("ADM1_EN \"Kyiv\""), so that a figure given twice names
-	// the column and cell that made it so.
-	areaNotes map[Pos]string
-	areaNote  string // of the row being read
+	t        *table
+	opt      LoadOptions
+	cols     columns
+	errs     *ErrorList
+	areaCols []areaCol // the area columns, once worked out (see readArea)
 	// order is the order of day and month the month column's dates settle
 	// (see columnOrder); ordered says it was worked out.
 	order   dateOrder
@@ -307,7 +303,6 @@ func (rr *rowReader) fail(r tableRow, col string, err error) {
 // publication, source, note, covers. ok is false when one was bad.
 func (rr *rowReader) common(r tableRow) (o Observation, ok bool) {
 	ok = true
-	rr.areaNote = ""
 	ms, _ := rr.get(r, "month")
 	m, err := parseMonthIn(ms, rr.columnOrder())
 	if ys, has := rr.get(r, "year"); has && strings.TrimSpace(ys) != "" {
@@ -324,9 +319,8 @@ func (rr *rowReader) common(r tableRow) (o Observation, ok bool) {
 		}
 	}
 	o.Month = m
-	if code, note, aok := rr.readArea(r); aok {
+	if code, aok := rr.readArea(r); aok {
 		o.Area = code
-		rr.areaNote = note
 	} else {
 		ok = false
 	}
@@ -475,12 +469,6 @@ func (rr *rowReader) count(r tableRow, col string, o *Observation) bool {
 	o.Text = s
 	i := rr.cols[col]
 	o.Pos = rr.t.pos(r, i)
-	if rr.areaNote != "" {
-		if rr.areaNotes == nil {
-			rr.areaNotes = map[Pos]string{}
-		}
-		rr.areaNotes[o.Pos] = rr.areaNote
-	}
 	if si, has := rr.cols["sub_area"]; has {
 		if rr.subArea == nil {
 			rr.subArea = map[Pos]string{}
@@ -693,7 +681,7 @@ func (rr *rowReader) finish(obs []Observation) (*Dataset, error) {
 		}
 		obs, warns = sumSubAreas(rr.t, rows, si, rr.errs)
 	}
-	ds, err := finishNotes(rr.t.name, obs, rr.areaNotes, rr.opt, rr.errs)
+	ds, err := finishNotes(rr.t.name, obs, rr.areaAt, rr.opt, rr.errs)
 	if ds != nil {
 		ds.Warnings = append(append(rr.warns, warns...), ds.Warnings...)
 	}
@@ -705,9 +693,9 @@ func finish(name string, obs []Observation, opt LoadOptions, errs *ErrorList) (*
 	return finishNotes(name, obs, nil, opt, errs)
 }
 
-// finishNotes is finish with the area cell behind each figure, by its
-// place, for messages (see rowReader.areaNotes).
-func finishNotes(name string, obs []Observation, notes map[Pos]string, opt LoadOptions, errs *ErrorList) (*Dataset, error) {
+// finishNotes is finish with a way to find the area cell behind a figure
+// from its place, for messages (see rowReader.areaAt).
+func finishNotes(name string, obs []Observation, notes func(Pos) areaCell, opt LoadOptions, errs *ErrorList) (*Dataset, error) {
 	if errs.Len() == 0 && len(obs) == 0 {
 		errs.Add(&InputError{Pos: Pos{File: name}, Err: errors.New("no figures: the file has a header but no rows of figures")})
 	}
@@ -730,10 +718,13 @@ func Validate(obs []Observation, errs *ErrorList) { validate(obs, nil, errs) }
 // validate is Validate with the area cell behind each figure (by its
 // place), named when a figure is given twice: two spellings that land on
 // one unit are the usual cause.
-func validate(obs []Observation, notes map[Pos]string, errs *ErrorList) {
+func validate(obs []Observation, notes func(Pos) areaCell, errs *ErrorList) {
 	note := func(o Observation) string {
-		if n := notes[o.Pos]; n != "" {
-			return " (from " + n + ")"
+		if notes == nil {
+			return ""
+		}
+		if n := notes(o.Pos); n.text != "" {
+			return " (from " + n.String() + ")"
 		}
 		return ""
 	}

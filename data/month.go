@@ -147,17 +147,20 @@ func cellDateForm(s string) (dateOrder, bool) {
 	if i := strings.IndexAny(t, "T "); i >= 0 {
 		t = t[:i]
 	}
+	// D/M/YYYY without splitting (this runs on every cell of a column):
+	// one or two digits, a separator, one or two digits, the same
+	// separator, four digits.
 	sep := strings.IndexAny(t, "-/.")
-	if sep < 0 {
+	if sep < 1 || sep > 2 || !allDigits(t[:sep]) {
 		return orderUnknown, false
 	}
-	parts := strings.Split(t, t[sep:sep+1])
-	if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 4 ||
-		!allDigits(parts[0]) || !allDigits(parts[1]) || !allDigits(parts[2]) {
+	rest := t[sep+1:]
+	j := strings.IndexByte(rest, t[sep])
+	if j < 1 || j > 2 || !allDigits(rest[:j]) || len(rest)-j-1 != 4 || !allDigits(rest[j+1:]) {
 		return orderUnknown, false
 	}
-	a, _ := strconv.Atoi(parts[0])
-	b, _ := strconv.Atoi(parts[1])
+	a, _ := strconv.Atoi(t[:sep])
+	b, _ := strconv.Atoi(rest[:j])
 	switch {
 	case a > 12 && b >= 1 && b <= 12:
 		return dayFirst, true
