@@ -284,6 +284,13 @@ func sumSubAreas(t *table, rows []subAreaRow, subCol int, errs *ErrorList) ([]Ob
 			continue
 		}
 		seen[dk] = o
+		if s.unit != "" && (Area{Code: o.Area}).National() {
+			// An admin-2 row with no admin-1 unit would be summed into the
+			// country: a national figure from part of it.
+			errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf(
+				"%s %q has no admin-1 unit on its row; give its admin-1 p-code", t.header[subCol], s.unit)})
+			continue
+		}
 		if s.unit == "" {
 			whole[k] = o
 		} else {

@@ -264,6 +264,8 @@ func TestEventAggregates(t *testing.T) {
 			err: `f.csv:1: column "event_type": rows of 3 event types ("battles", "civilian_targeting", "demonstration"), and their fatalities may overlap (civilian targeting is a part of political violence): keep the rows of one type`},
 		{name: "admin-1 and admin-2 rows mixed", in: "Month,Year,Admin1 Pcode,Admin2 Pcode,Fatalities\nMarch,2025,UA63,UA6312,41\nMarch,2025,UA63,,138\n",
 			err: `f.csv:3:18: 2025-03 UA63 killed: a row for the whole unit (at f.csv:3:18, no "Admin2 Pcode") beside rows of its admin-2 units (at f.csv:2:24); summing them would count twice: keep one level`},
+		{name: "admin-2 row without its admin-1", in: "Month,Year,Admin1 Pcode,Admin2 Pcode,Fatalities\nMarch,2025,UA63,UA6312,41\nMarch,2025,,UA6308,97\n",
+			err: `f.csv:3:20: Admin2 Pcode "UA6308" has no admin-1 unit on its row; give its admin-1 p-code`},
 		{name: "the same admin-2 unit twice", in: "Month,Year,Admin1 Pcode,Admin2 Pcode,Fatalities\nMarch,2025,UA63,UA6312,41\nMarch,2025,UA63,UA6312,40\n",
 			err: `f.csv:3:24: 2025-03 UA63 killed of Admin2 Pcode "UA6312" is given twice: 40 here and 41 at f.csv:2:24`},
 		{name: "month number and year", in: "month,year,killed\n3,2025,164\n",
