@@ -97,15 +97,20 @@ func loadAcross(t *table, opt LoadOptions) (*Dataset, error) {
 		}
 	}
 	var fixed Metric
+	var said error
 	if !cols.has("metric") {
 		if i := metricNamesColumn(t, used); i >= 0 {
 			cols["metric"] = i
-		} else if m, err := ParseMetric(t.sheet); t.sheet != "" && err == nil {
+		} else if m, err := ParseMetric(t.sheet); t.sheet != "" && err == nil && !m.Derived() {
 			fixed = m
+			said = &InputError{Pos: t.hdrPos, Err: fmt.Errorf("the figures are read as %s, as the sheet's name says", m)}
+		} else if m, line, ok := titleMetric(t.title); ok {
+			fixed = m
+			said = &InputError{Pos: t.hdrPos, Err: fmt.Errorf("the figures are read as %s, as the title above the table says (%s)", m, cellText(line))}
 		} else {
 			where := "a column \"metric\" (killed, injured, ...)"
 			if t.sheet != "" {
-				where += ", or name the sheet for what it counts (\"killed\")"
+				where += ", or name the sheet for what it counts (\"killed\"), or title the table (\"Civilians killed\")"
 			}
 			return nil, &InputError{Pos: t.hdrPos, Err: fmt.Errorf(
 				"the months run across the columns (%s, ...), but nothing says what the figures count; add %s",
@@ -156,6 +161,9 @@ func loadAcross(t *table, opt LoadOptions) (*Dataset, error) {
 			rr.checkRowTotal(r, sum, summable, order)
 		}
 	}
+	if said != nil {
+		rr.warns = append(rr.warns, said)
+	}
 	ds, err := withUnread(t, cols, opt.areas())(rr.finish(obs))
 	if ds != nil {
 		ds.Format = FormatWide
@@ -191,4 +199,36 @@ func firstKey(m map[int]Month) int {
 		}
 	}
 	return first
+}
+
+// titleMetric reads what a table counts from the title above it, when the
+// title names one base metric and nothing that would narrow it: "Civilians
+// killed by oblast, 2025" is killed; "Civilian casualties" (a sum),
+// "Killed and injured" (two) and "Children killed" (a breakdown this
+// reading does not attempt) name none.
+func titleMetric(title []string) (Metric, string, bool) {
+	words := map[string]Metric{
+		"killed": Killed, "deaths": Killed, "dead": Killed, "fatalities": Killed, "загиблі": Killed, "загинули": Killed, "вбито": Killed,
+		"injured": Injured, "wounded": Injured, "injuries": Injured, "поранені": Injured, "поранено": Injured,
+	}
+	narrow := map[string]bool{"child": true, "children": true, "women": true, "men": true, "girls": true, "boys": true, "adults": true,
+		"casualties": true, "діти": true, "дітей": true}
+	var found Metric
+	var from string
+	for _, line := range title {
+		for _, w := range strings.FieldsFunc(strings.ToLower(line), func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= 'а' && r <= 'я' || r == 'і' || r == 'ї' || r == 'є' || r == 'ґ')
+		}) {
+			if narrow[w] {
+				return "", "", false
+			}
+			if m, ok := words[w]; ok {
+				if found != "" && found != m {
+					return "", "", false
+				}
+				found, from = m, line
+			}
+		}
+	}
+	return found, from, found != ""
 }

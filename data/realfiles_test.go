@@ -213,6 +213,29 @@ func TestMonthsAcross(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkFigs(t, ds, []fig{{"2025-01", "UA63", Killed, 28, Exact}, {"2025-02", "UA63", Killed, 35, Exact}})
+	if want := `book.xlsx: sheet "Killed" cell A1: the figures are read as killed, as the sheet's name says`; len(ds.Warnings) == 0 || ds.Warnings[0].Error() != want {
+		t.Errorf("warnings %q, want first %q", ds.Warnings, want)
+	}
+
+	// Or a title above the table says it; a title that names a sum, two
+	// metrics or a breakdown says nothing this reading takes.
+	titled := func(title string) []byte {
+		return rawXLSX(t, rawSheet{name: "Sheet1", body: xsheet("A1:C3", xrow(1, xs("A1", title)),
+			xrow(2, xs("A2", "Oblast"), xs("B2", "Jan 2025"), xs("C2", "Feb 2025")),
+			xrow(3, xs("A3", "Kharkivska"), xn("B3", "28"), xn("C3", "35")))})
+	}
+	ds, err = loadXLSXBytes(titled("Civilians killed by oblast, 2025"), "book.xlsx", LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFigs(t, ds, []fig{{"2025-01", "UA63", Killed, 28, Exact}, {"2025-02", "UA63", Killed, 35, Exact}})
+	for _, title := range []string{"Civilian casualties by oblast", "Killed and injured", "Children and adults killed by oblast"} {
+		_, err := loadXLSXBytes(titled(title), "book.xlsx", LoadOptions{})
+		want := `book.xlsx: sheet "Sheet1" cell A2: the months run across the columns ("Jan 2025", ...), but nothing says what the figures count; add a column "metric" (killed, injured, ...), or name the sheet for what it counts ("killed"), or title the table ("Civilians killed")`
+		if err == nil || err.Error() != want {
+			t.Errorf("title %q: got %v, want %s", title, err, want)
+		}
+	}
 }
 
 // acledMonthly is shaped as ACLED's monthly aggregates on HDX: admin-2

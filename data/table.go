@@ -26,6 +26,9 @@ type table struct {
 	// cols, when set, maps canonical columns to header indexes in place of
 	// the header's words: the HXL reader sets it from the hashtag row.
 	cols columns
+	// title holds the rows passed over above the header of a sheet (a
+	// title such as "Civilians killed by oblast"), one line each.
+	title []string
 	// end, when set, is where the table stops above the end of the file:
 	// a blank row, a total row or a note (see tableEnd).
 	end *tableEnd

@@ -794,6 +794,15 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 		warnings = append(warnings, &InputError{Pos: cpos(1, skipped[0]+1), Err: fmt.Errorf(
 			"%s above the header (row %d) not read, taken for a title: %q", what, hdr+1, text)})
 	}
+	for _, i := range skipped {
+		var parts []string
+		for _, c := range rows[i] {
+			if c = strings.TrimSpace(c); c != "" {
+				parts = append(parts, c)
+			}
+		}
+		t.title = append(t.title, strings.Join(parts, " "))
+	}
 	header := trimAll(rows[hdr])
 	for len(header) > 0 && header[len(header)-1] == "" {
 		header = header[:len(header)-1]

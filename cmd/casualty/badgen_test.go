@@ -314,6 +314,13 @@ func badCatalogue(t *testing.T) map[string][]byte {
 		{xs("Kharkivska"), xn("28"), xn("35"), xn("31"), xf("SUM(B2:D2)", "94")},
 		{xs("Donetska"), xn("50"), xn("44"), {}, xf("SUM(B3:D3)", "94")},
 	}}}})
+	// Or a title above the table that says what it counts.
+	f["ok-months-across-titled.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Sheet1", merges: []string{"A1:D1"}, rows: [][]xcell{
+		{xs("Civilians injured by oblast, first quarter of 2025 (illustrative)"), {}, {}, {}},
+		{xs("Oblast"), xs("Jan-25"), xs("Feb-25"), xs("Mar-25")},
+		{xs("Kharkivska"), xn("102"), xn("131"), xn("140")},
+		{xs("Donetska"), xn("160"), xn("171"), xn("187")},
+	}}}})
 	// A workbook that opens on a README sheet, as HDX's and analysts' do.
 	readme := xlsxSheet{name: "README", rows: [][]xcell{{xs("Civilian casualties in Ukraine, monthly")}, {xs("Source: HRMMU monthly updates")}, {xs("Figures are verified minimums.")}}}
 	f["ok-readme-first.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{readme, {name: "Data", rows: goodRows}}})

@@ -483,6 +483,7 @@ var okWorkbooks = []badCase{
 	one("ok-hidden-sheet.xlsx"),
 	one("ok-readme-first.xlsx"),
 	one("ok-months-across.xlsx"),
+	one("ok-months-across-titled.xlsx"),
 	{name: "ok-hidden-sheet.xlsx.named", files: []string{"ok-hidden-sheet.xlsx"}, args: []string{"--sheet", "Old"}},
 }
 
