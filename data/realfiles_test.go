@@ -117,6 +117,9 @@ func TestTableEnd(t *testing.T) {
 			want: []fig{{"2025-01", "UA63", Killed, 28, Exact}, {"2025-02", "UA63", Killed, 35, Exact}, {"2025-01", "UA14", Killed, 50, Exact}, {"2025-02", "UA14", Killed, 44, Exact}},
 			warns: []string{`f.csv:4: the table ends at this total row ("Total"), not read: a total repeats the rows above`,
 				`f.csv:4:11: column "Feb 2025": the total row says 80, but the rows above add up to 79; is a row missing or extra, or does the total hold figures the rows do not?`}},
+		// A line break inside a quoted note is not a blank line.
+		{name: "quoted line breaks", in: "month,killed,note\r\n2025-02,129,\"revised\r\n\r\nlater\"\r\n2025-03,164,\n",
+			want: []fig{{"2025-02", "", Killed, 129, Exact}, {"2025-03", "", Killed, 164, Exact}}},
 		// A dated row named Total is the national figure of its month.
 		{name: "a dated total is a figure", in: "area,month,killed\nUA63,2025-03,31\nTotal,2025-03,164\n",
 			want: []fig{{"2025-03", "UA63", Killed, 31, Exact}, {"2025-03", "", Killed, 164, Exact}}},
