@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -64,6 +65,17 @@ func loadCumulative(t *table, opt LoadOptions) (*Dataset, error) {
 	if len(ms) == 0 {
 		return nil, unrecognisedHeader(t)
 	}
+	var ignored []error
+	for _, k := range []string{"year", "period_end", "event_type"} {
+		if i, has := cols[k]; has {
+			ignored = append(ignored, &InputError{Pos: t.hdrPos, Column: t.header[i], Err: errors.New(
+				"not read: a cumulative series is read from its as_of dates and totals")})
+		}
+	}
+	if si, has := cols["sub_area"]; has {
+		return nil, &InputError{Pos: t.hdrPos, Column: t.header[si], Err: errors.New(
+			"the rows are admin-2 units; a cumulative series is read for admin-1 units or the country only: sum the rows first")}
+	}
 	rr := &rowReader{t: t, opt: opt, cols: cols, errs: errs}
 	var rows []cumRow
 	for _, r := range t.rows {
@@ -125,11 +137,11 @@ func loadCumulative(t *table, opt LoadOptions) (*Dataset, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	ds, err := withUnread(t, cols)(finish(t.name, obs, opt, errs))
+	ds, err := withUnread(t, cols, opt.areas())(finish(t.name, obs, opt, errs))
 	if err != nil {
 		return nil, err
 	}
-	ds.Warnings = append(warnings, ds.Warnings...)
+	ds.Warnings = append(append(ignored, warnings...), ds.Warnings...)
 	return ds, nil
 }
 
@@ -144,14 +156,10 @@ func (rr *rowReader) cumulativeRow(r tableRow, ms []Metric) (c cumRow, ok bool) 
 		ok = false
 	}
 	c.date = d.Time
-	c.area = rr.opt.areas().Country.Code
-	if as, has := rr.get(r, "area"); has && strings.TrimSpace(as) != "" {
-		a, err := rr.opt.areas().Lookup(as)
-		if err != nil {
-			rr.fail(r, "area", err)
-			ok = false
-		}
-		c.area = a.Code
+	if code, aok := rr.readArea(r); aok {
+		c.area = code
+	} else {
+		ok = false
 	}
 	c.pub = rr.opt.Publication
 	if ps, has := rr.get(r, "published"); has && strings.TrimSpace(ps) != "" {

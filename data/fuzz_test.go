@@ -100,6 +100,14 @@ func FuzzLoadHXL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) { fuzzLoad(t, in, "f.csv", FormatHXL) })
 }
 
+// FuzzLoadAuto lets the loader pick the shape, so that the shapes only
+// detection reaches (months across the columns, event aggregates, a table
+// that ends above its notes) are fuzzed too.
+func FuzzLoadAuto(f *testing.F) {
+	f.Add([]byte("Oblast,Indicator,Jan 2025,Feb 2025,Total\nKharkivska,killed,28,35,63\n"))
+	f.Fuzz(func(t *testing.T, in []byte) { fuzzLoad(t, in, "f.csv", FormatAuto) })
+}
+
 func FuzzLoadCumulative(f *testing.F) {
 	f.Add([]byte("as_of,killed,injured\n2024-03-31,10810,20556\n2024-04-15,10900,21000\n2024-04-30,10946,21154\n"))
 	f.Fuzz(func(t *testing.T, in []byte) { fuzzLoad(t, in, "f.csv", FormatCumulative) })
@@ -156,6 +164,15 @@ func fuzzSeeds(t testing.TB) map[string][][]byte {
 			"#date,#affected+killed+f,#affected+killed+injured\n2025-03,1,2\n",
 			"a,b\n#date,#affected+dead\n2025-03,1\n",
 		), readTestdata("hxl.csv")),
+		"FuzzLoadAuto": text(
+			acledMonthly,
+			hapiConflict,
+			"Oblast,Indicator,Jan 2025,Feb 2025,Mar 2025,Total\nKharkivska,Killed,28,35,31,94\nKharkivska,Injured,100,120,,220\n",
+			",month,ADM1_EN,ADM1_PCODE,killed,injured\n0,2025-03,Kharkivska,UA63,31.0,140.0\n1,2025-03,Donetska,UA14,40.0,\n",
+			"Oblast,Month,Killed,Injured\nKharkivska,2025-03,31,140\nTotal,,31,140\n\"Source: HRMMU\",,,\n",
+			"Date;Killed;Injured;Casualties\r\n01/02/2025;129;588;717\r\n14/03/2025;164;910;1074\r\n",
+			"Month,Year,Admin1 Pcode,Admin2 Pcode,Fatalities\n#date+month,#date+year,#adm1+code,#adm2+code,#affected+killed\nMarch,2025,UA63,UA6312,41\n",
+		),
 		"FuzzLoadCumulative": append(text(
 			"as_of,killed\n2024-03-31,10\n2024-03-31,9\n2024-02-10,12\n",
 			"as_of,area,killed,children_killed\n2024-01-31,UA14,10,11\n2024-02-29,UA14,12,3\n",

@@ -38,6 +38,10 @@ import (
 //	                              +adults, +girls, +boys, +women, +men, or
 //	                              +f/+m together with +children or +adults
 //	#meta+qualifier, +low, +high, +source (+url), +publication, +note
+//	#date+year                    the year, with a month column of names (ACLED)
+//	#date+start, #date+end        a period that must be one whole month (HAPI)
+//	#adm2+code (#adm3, #adm4)     sub-units, summed into their #adm1 unit
+//	#event+type                   HAPI's event type (see eventTypeRows)
 //
 // Other tags are not read, and a warning lists them; attributes that do not
 // change what a column counts (+num, +total, +civilians, ...) are accepted,
@@ -159,11 +163,26 @@ func hxlColumn(t hxlTag) (col string, unknown []string, err error) {
 			col = "covers"
 		case t.has("as_of", "asof", "cutoff", "cut_off"):
 			col = "as_of"
+		case t.has("year"):
+			col = "year"
+		case t.has("end"):
+			col = "period_end"
 		default:
 			col = "month"
 		}
-		known("published", "reported", "release", "publication", "pub", "covers", "days", "as_of", "asof", "cutoff", "cut_off", "start")
+		known("published", "reported", "release", "publication", "pub", "covers", "days", "as_of", "asof", "cutoff", "cut_off", "start", "year", "month", "end")
 		return col, unknown, nil
+	case "event":
+		if t.has("type") {
+			return "event_type", nil, nil // HDX HAPI's conflict events: see eventTypeRows
+		}
+		return "", nil, nil // #event+num and the like: counts of events, not of people
+	case "adm2", "adm3", "adm4":
+		if t.has("name") && !t.has("code", "pcode") {
+			return "", nil, nil // the code column is read; the name is not needed
+		}
+		known()
+		return "sub_area", unknown, nil
 	case "adm1":
 		if t.has("name") && !t.has("code", "pcode") {
 			return "area_name", nil, nil
@@ -343,6 +362,22 @@ func loadHXL(t *table, opt LoadOptions) (*Dataset, error) {
 		checkAreaNames(t, rows, header, code, areaName, opt, errs)
 		if err := errs.Err(); err != nil {
 			return nil, err
+		}
+	}
+	if !cols.has("area") {
+		// A column of oblasts left untagged (or tagged with a hashtag not
+		// read) would fold its rows into national figures.
+		ht := *t
+		ht.rows = rows
+		for i := range header {
+			if _, read := cols.index(i); read {
+				continue
+			}
+			if like, seen := areaLikeColumn(&ht, i, opt.areas()); like {
+				return nil, &InputError{Pos: t.pos(tagRow, i), Column: header[i], Err: fmt.Errorf(
+					"holds area names or codes (%s), but its hashtag is not one casualty reads as the area: its rows would be taken for national figures; tag it #adm1+code (p-codes) or #adm1+name",
+					strings.Join(seen, ", "))}
+			}
 		}
 	}
 	if len(unread) > 0 {

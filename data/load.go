@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // Format names an input format.
@@ -130,12 +132,28 @@ func loadTable(t *table, format Format, opt LoadOptions) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
+	endWarn, err := checkEnd(t, opt.areas())
+	if err != nil {
+		return nil, err
+	}
+	ds, err := loadShape(t, format, opt)
+	if ds != nil && len(endWarn) > 0 {
+		ds.Warnings = append(endWarn, ds.Warnings...)
+	}
+	return ds, err
+}
+
+// loadShape detects the shape of a table (unless forced) and reads it.
+func loadShape(t *table, format Format, opt LoadOptions) (*Dataset, error) {
 	if format == FormatAuto || format == FormatHXL {
 		if isHXLRow(t) {
 			return withFormat(loadHXL(t, opt))(FormatHXL)
 		}
 		if format == FormatHXL {
 			return nil, &InputError{Pos: t.hdrPos, Err: errors.New("want an HXL hashtag row (#date, #affected+killed, ...) under the header, found none")}
+		}
+		if isAcross(t) {
+			return loadAcross(t, opt)
 		}
 		format = detectShape(t)
 	}
@@ -165,7 +183,9 @@ func normHeader(h string) string {
 
 var headerSynonyms = map[string]string{
 	"month": "month", "date": "month", "period": "month", "year_month": "month", "reporting_month": "month",
-	"area": "area", "admin1": "area", "adm1": "area", "adm1_pcode": "area", "pcode": "area", "region": "area", "oblast": "area", "location": "area",
+	"reference_period_start": "month", "period_start": "month", "місяць": "month",
+	"reference_period_end": "period_end", "period_end": "period_end",
+	"year": "year", "рік": "year", "event_type": "event_type",
 	"metric": "metric", "indicator": "metric", "measure": "metric", "variable": "metric",
 	"value": "value", "count": "value", "number": "value", "figure": "value",
 	"qualifier": "qualifier", "low": "low", "high": "high", "covers": "covers", "days": "covers",
@@ -179,8 +199,12 @@ type columns map[string]int
 
 func headerColumns(h []string) columns {
 	c := columns{}
+	addAreaColumns(c, h)
 	for i, name := range h {
 		n := normHeader(name)
+		if areaColumnKind(n) != "" {
+			continue
+		}
 		if canon, ok := headerSynonyms[n]; ok {
 			if _, dup := c[canon]; !dup {
 				c[canon] = i
@@ -197,6 +221,16 @@ func headerColumns(h []string) columns {
 }
 
 func (c columns) has(name string) bool { _, ok := c[name]; return ok }
+
+// index reports the canonical column that header index i is read as.
+func (c columns) index(i int) (string, bool) {
+	for k, j := range c {
+		if j == i {
+			return k, true
+		}
+	}
+	return "", false
+}
 
 func (c columns) metricCols() []Metric {
 	var out []Metric
@@ -237,10 +271,19 @@ func unrecognisedHeader(t *table) error {
 // rowReader turns the cells of a table row into an observation, collecting
 // located errors.
 type rowReader struct {
-	t    *table
-	opt  LoadOptions
-	cols columns
-	errs *ErrorList
+	t        *table
+	opt      LoadOptions
+	cols     columns
+	errs     *ErrorList
+	areaCols []areaCol // the area columns, once worked out (see readArea)
+	// order is the order of day and month the month column's dates settle
+	// (see columnOrder); ordered says it was worked out.
+	order   dateOrder
+	ordered bool
+	warns   []error
+	// subArea holds, by the place of each figure read, the admin-2 unit of
+	// its row, when the table has an admin-2 column.
+	subArea map[Pos]string
 }
 
 func (rr *rowReader) get(r tableRow, col string) (string, bool) {
@@ -267,20 +310,25 @@ func (rr *rowReader) fail(r tableRow, col string, err error) {
 func (rr *rowReader) common(r tableRow) (o Observation, ok bool) {
 	ok = true
 	ms, _ := rr.get(r, "month")
-	m, err := ParseMonth(ms)
+	m, err := parseMonthIn(ms, rr.columnOrder())
+	if ys, has := rr.get(r, "year"); has && strings.TrimSpace(ys) != "" {
+		m, err = withYear(ms, ys, m, err)
+	}
 	if err != nil {
 		rr.fail(r, "month", err)
 		ok = false
 	}
-	o.Month = m
-	o.Area = rr.opt.areas().Country.Code
-	if as, has := rr.get(r, "area"); has && strings.TrimSpace(as) != "" {
-		a, err := rr.opt.lookupArea(as)
-		if err != nil {
-			rr.fail(r, "area", err)
+	if es, has := rr.get(r, "period_end"); has && err == nil {
+		if perr := periodIsMonth(ms, es, m); perr != nil {
+			rr.fail(r, "period_end", perr)
 			ok = false
 		}
-		o.Area = a.Code
+	}
+	o.Month = m
+	if code, aok := rr.readArea(r); aok {
+		o.Area = code
+	} else {
+		ok = false
 	}
 	o.Published = rr.opt.Publication
 	if ps, has := rr.get(r, "published"); has && strings.TrimSpace(ps) != "" {
@@ -307,6 +355,95 @@ func (rr *rowReader) common(r tableRow) (o Observation, ok bool) {
 		o.FromDay, o.ToDay = from, to
 	}
 	return o, ok
+}
+
+// withYear reads a month given in two columns, as ACLED's monthly
+// aggregates give it: Month "March" (or 3) and Year "2025". A month cell
+// that names its year already must agree with the year column.
+func withYear(ms, ys string, m Month, err error) (Month, error) {
+	y := strings.TrimSpace(ys)
+	if !allDigits(y) || len(y) != 4 {
+		return Month{}, fmt.Errorf("want a year such as 2025 in the year column, got %s", cellText(ys))
+	}
+	if err == nil {
+		if strconv.Itoa(m.Year) != y {
+			return Month{}, fmt.Errorf("%s is in %d, but the year column says %s; correct one of them", cellText(ms), m.Year, y)
+		}
+		return m, nil
+	}
+	t := strings.TrimSpace(ms)
+	if n, aerr := strconv.Atoi(t); aerr == nil && allDigits(t) && n >= 1 && n <= 12 {
+		return ParseMonth(y + "-" + t)
+	}
+	if _, ok := monthNames[strings.ToLower(strings.TrimRight(t, "."))]; ok {
+		return ParseMonth(strings.TrimRight(t, ".") + " " + y)
+	}
+	return Month{}, err
+}
+
+// periodIsMonth checks that a period given by its first and last days
+// (HDX HAPI's reference_period_start and reference_period_end) is the whole
+// of month m: a figure for part of a month or for several is not a
+// monthly figure.
+func periodIsMonth(start, end string, m Month) error {
+	day := func(s string) (time.Time, bool) {
+		s = strings.TrimSpace(s)
+		if len(s) < 10 {
+			return time.Time{}, false
+		}
+		if _, err := ParseMonth(s); err != nil {
+			return time.Time{}, false
+		}
+		d, err := time.Parse("2006-01-02", s[:10])
+		return d, err == nil
+	}
+	from, ok1 := day(start)
+	to, ok2 := day(end)
+	if !ok2 {
+		return fmt.Errorf("want the period's last day written YYYY-MM-DD, got %s", cellText(end))
+	}
+	if !ok1 || !from.Equal(m.First()) || !to.Equal(m.End()) {
+		return fmt.Errorf("the period %s to %s is not one whole month; want %s to %s",
+			strings.TrimSpace(start), strings.TrimSpace(end), m.First().Format("2006-01-02"), m.End().Format("2006-01-02"))
+	}
+	return nil
+}
+
+// columnOrder works out, once, the order of day and month of the month
+// column's dates: the first date whose numbers settle it (31/03/2025 is
+// day first) decides for the dates that cannot settle it themselves
+// (03/04/2025), with a warning naming it; a date settled the other way is
+// then refused where it stands. A column no date settles leaves those
+// dates ambiguous: refused.
+func (rr *rowReader) columnOrder() dateOrder {
+	if rr.ordered {
+		return rr.order
+	}
+	rr.ordered = true
+	i, ok := rr.cols["month"]
+	if !ok {
+		return orderUnknown
+	}
+	var by tableRow
+	ambiguous := 0
+	for _, r := range rr.t.rows {
+		o, dmy := cellDateForm(r.cell(i))
+		if o == orderUnknown {
+			if dmy {
+				ambiguous++
+			}
+			continue
+		}
+		if rr.order == orderUnknown {
+			rr.order, by = o, r
+		}
+	}
+	if rr.order != orderUnknown && ambiguous > 0 {
+		rr.warns = append(rr.warns, &InputError{Pos: rr.t.pos(by, i), Column: rr.t.header[i], Err: fmt.Errorf(
+			"dates read %s, as %s settles (it cannot be read the other way); %d other dates of the column follow it",
+			rr.order, cellText(strings.TrimSpace(by.cell(i))), ambiguous)})
+	}
+	return rr.order
 }
 
 // parseCovers reads the days a part-month figure covers: "24-28" (days of
@@ -338,6 +475,12 @@ func (rr *rowReader) count(r tableRow, col string, o *Observation) bool {
 	o.Text = s
 	i := rr.cols[col]
 	o.Pos = rr.t.pos(r, i)
+	if si, has := rr.cols["sub_area"]; has {
+		if rr.subArea == nil {
+			rr.subArea = map[Pos]string{}
+		}
+		rr.subArea[o.Pos] = strings.TrimSpace(r.cell(si))
+	}
 	if qs, has := rr.get(r, "qualifier"); has && strings.TrimSpace(qs) != "" {
 		q, err := ParseQualifier(qs)
 		if err != nil {
@@ -378,8 +521,16 @@ func loadTidy(t *table, opt LoadOptions) (*Dataset, error) {
 		}
 	}
 	rr := &rowReader{t: t, opt: opt, cols: cols, errs: errs}
+	keep, ew, err := eventTypeRows(t, cols)
+	if err != nil {
+		return nil, err
+	}
+	rr.warns = append(rr.warns, ew...)
 	var obs []Observation
 	for _, r := range t.rows {
+		if keep != "" && strings.TrimSpace(r.cell(cols["event_type"])) != keep {
+			continue
+		}
 		o, ok := rr.common(r)
 		ms, _ := rr.get(r, "metric")
 		m, err := ParseMetric(ms)
@@ -396,7 +547,7 @@ func loadTidy(t *table, opt LoadOptions) (*Dataset, error) {
 		}
 		obs = append(obs, o)
 	}
-	return withUnread(t, cols)(finish(t.name, obs, opt, errs))
+	return withUnread(t, cols, opt.areas())(rr.finish(obs))
 }
 
 // loadWide reads a row per month (and area), a column per metric. Empty
@@ -412,9 +563,24 @@ func loadWide(t *table, opt LoadOptions) (*Dataset, error) {
 		return nil, unrecognisedHeader(t)
 	}
 	rr := &rowReader{t: t, opt: opt, cols: cols, errs: errs}
+	sums := derivedColumns(t, cols)
+	keep, ew, err := eventTypeRows(t, cols)
+	if err != nil {
+		return nil, err
+	}
+	if w := eventDataWarning(t, cols); w != nil {
+		rr.warns = append(rr.warns, w)
+	}
+	rr.warns = append(rr.warns, ew...)
 	var obs []Observation
 	for _, r := range t.rows {
+		if keep != "" && strings.TrimSpace(r.cell(cols["event_type"])) != keep {
+			continue
+		}
 		base, ok := rr.common(r)
+		for _, d := range sums {
+			rr.checkSum(r, d)
+		}
 		for _, m := range ms {
 			col := "metric:" + string(m)
 			if s, _ := rr.get(r, col); strings.TrimSpace(s) == "" {
@@ -427,7 +593,75 @@ func loadWide(t *table, opt LoadOptions) (*Dataset, error) {
 			}
 		}
 	}
-	return withUnread(t, cols)(finish(t.name, obs, opt, errs))
+	return withUnread(t, cols, opt.areas())(rr.finish(obs))
+}
+
+// derivedColumns finds the columns of a wide table that give a sum of
+// others (casualties: killed + injured) when the table has every part, and
+// records them in cols (as "sum:casualties") so that they count as read:
+// each row's sum is checked against its parts, never stored, since a sum
+// kept beside its parts could disagree with them.
+func derivedColumns(t *table, cols columns) []Metric {
+	if t.cols != nil {
+		return nil // HXL: its hashtags say what each column is
+	}
+	var out []Metric
+	for i, h := range t.header {
+		m, err := ParseMetric(normHeader(h))
+		if err != nil || !m.Derived() || cols.has("sum:"+string(m)) {
+			continue
+		}
+		all := true
+		for _, p := range m.Parts() {
+			all = all && cols.has("metric:"+string(p))
+		}
+		if all {
+			cols["sum:"+string(m)] = i
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// checkSum checks a row's sum column (casualties) against its parts
+// (killed + injured): a disagreement is an error naming both. A row whose
+// sum or parts are empty, approximate or ranges is not checked.
+func (rr *rowReader) checkSum(r tableRow, m Metric) {
+	key := "sum:" + string(m)
+	s, _ := rr.get(r, key)
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	total, err := ParseCount(s)
+	if err != nil {
+		rr.fail(r, key, err)
+		return
+	}
+	if total.HasRange || total.Qualifier == Approx {
+		return
+	}
+	var sum int64
+	var vals, names []string
+	for _, p := range m.Parts() {
+		ps, _ := rr.get(r, "metric:"+string(p))
+		c, err := ParseCount(ps)
+		if err != nil || c.HasRange || c.Qualifier == Approx {
+			// A bad part's own cell says so; an empty one is a gap, and
+			// the sum beside it is a figure that is not kept: say so.
+			if strings.TrimSpace(ps) == "" {
+				rr.warns = append(rr.warns, &InputError{Pos: rr.t.pos(r, rr.cols[key]), Column: rr.t.header[rr.cols[key]], Err: fmt.Errorf(
+					"%s not read: %s is empty, so it cannot be checked, and casualty computes %s from its parts", cellText(strings.TrimSpace(s)), p, m)})
+			}
+			return
+		}
+		sum += c.Value
+		vals = append(vals, strconv.FormatInt(c.Value, 10))
+		names = append(names, strconv.Quote(rr.t.header[rr.cols["metric:"+string(p)]]))
+	}
+	if sum != total.Value {
+		rr.fail(r, key, fmt.Errorf("%d is not the sum of its parts: %s = %d (columns %s); correct one of them",
+			total.Value, strings.Join(vals, " + "), sum, strings.Join(names, " and ")))
+	}
 }
 
 func joinMetrics(ms []Metric) string {
@@ -438,12 +672,40 @@ func joinMetrics(ms []Metric) string {
 	return strings.Join(s, " + ")
 }
 
+// finish sums admin-2 rows into their admin-1 units (when the table has
+// them), then validates the figures and builds the dataset.
+func (rr *rowReader) finish(obs []Observation) (*Dataset, error) {
+	var warns []error
+	if si, has := rr.cols["sub_area"]; has {
+		if !rr.cols.has("area") {
+			return nil, &InputError{Pos: rr.t.hdrPos, Column: rr.t.header[si], Err: fmt.Errorf(
+				"the rows are admin-2 units, and casualty reads admin-1 units; add the column of their admin-1 p-code (ADM1_PCODE, admin1_code) so that they can be summed")}
+		}
+		rows := make([]subAreaRow, len(obs))
+		for i, o := range obs {
+			rows[i] = subAreaRow{obs: o, unit: rr.subArea[o.Pos]}
+		}
+		obs, warns = sumSubAreas(rr.t, rows, si, rr.errs)
+	}
+	ds, err := finishNotes(rr.t.name, obs, rr.areaAt, rr.opt, rr.errs)
+	if ds != nil {
+		ds.Warnings = append(append(rr.warns, warns...), ds.Warnings...)
+	}
+	return ds, err
+}
+
 // finish validates the figures of one file and builds its dataset.
 func finish(name string, obs []Observation, opt LoadOptions, errs *ErrorList) (*Dataset, error) {
+	return finishNotes(name, obs, nil, opt, errs)
+}
+
+// finishNotes is finish with a way to find the area cell behind a figure
+// from its place, for messages (see rowReader.areaAt).
+func finishNotes(name string, obs []Observation, notes func(Pos) areaCell, opt LoadOptions, errs *ErrorList) (*Dataset, error) {
 	if errs.Len() == 0 && len(obs) == 0 {
 		errs.Add(&InputError{Pos: Pos{File: name}, Err: errors.New("no figures: the file has a header but no rows of figures")})
 	}
-	Validate(obs, errs)
+	validate(obs, notes, errs)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -457,7 +719,21 @@ func finish(name string, obs []Observation, opt LoadOptions, errs *ErrorList) (*
 // problem: the same figure twice in one vintage (both places named), a
 // breakdown above its total, and a month that begins after the publication
 // that reports it.
-func Validate(obs []Observation, errs *ErrorList) {
+func Validate(obs []Observation, errs *ErrorList) { validate(obs, nil, errs) }
+
+// validate is Validate with the area cell behind each figure (by its
+// place), named when a figure is given twice: two spellings that land on
+// one unit are the usual cause.
+func validate(obs []Observation, notes func(Pos) areaCell, errs *ErrorList) {
+	note := func(o Observation) string {
+		if notes == nil {
+			return ""
+		}
+		if n := notes(o.Pos); n.text != "" {
+			return " (from " + n.String() + ")"
+		}
+		return ""
+	}
 	type vk struct {
 		k    Key
 		p    Publication
@@ -468,8 +744,12 @@ func Validate(obs []Observation, errs *ErrorList) {
 		k := vk{o.Key(), o.Published, o.PartMonth()}
 		if j, dup := seen[k]; dup {
 			prev := obs[j]
-			errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf("%s %s %s is given twice for %s: %d here and %d at %s",
-				o.Month, o.Area, o.Metric, o.Published, o.Value, prev.Value, prev.Pos)})
+			n1, n2 := note(o), note(prev)
+			if n1 == n2 {
+				n1, n2 = "", "" // the same cell text twice: nothing to explain
+			}
+			errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf("%s %s %s is given twice for %s: %d here%s and %d at %s%s",
+				o.Month, o.Area, o.Metric, o.Published, o.Value, n1, prev.Value, prev.Pos, n2)})
 			continue
 		}
 		seen[k] = i

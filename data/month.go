@@ -102,17 +102,83 @@ var monthNames = func() map[string]time.Month {
 // ParseMonth reads a month written as analysts write them: 2025-03, 2025/03,
 // 2025.03, 03/2025, 2025-03-01 (a date; the day must exist; a midnight time
 // after it is allowed, as spreadsheets export date cells), March 2025, Mar
-// 2025, Mar-2025 or 2025 March. Day-first or month-first dates such as
-// 03/04/2025 are refused as ambiguous rather than guessed, and so is a
+// 2025, Mar-2025, 2025 March, or Mar-25 and Mar 25 (Excel's mmm-yy, with
+// Excel's rule for the century: 00-29 are 2000-2029, 30-99 are 1930-1999).
+// A date written with the day and month in either order is read when its
+// numbers settle the order (31/03/2025: 31 cannot be a month); one they do
+// not settle, such as 03/04/2025, is refused as ambiguous rather than
+// guessed (a table's column may settle it: see monthOrder), and so is a
 // number alone (an Excel date serial such as 45717). Years must lie in
 // 1900..2199.
-func ParseMonth(s string) (Month, error) {
+func ParseMonth(s string) (Month, error) { return parseMonthIn(s, orderUnknown) }
+
+// dateOrder is the order of day and month in a column's dates written
+// D/M/YYYY or M/D/YYYY.
+type dateOrder int
+
+const (
+	orderUnknown dateOrder = iota
+	dayFirst
+	monthFirst
+)
+
+func (o dateOrder) String() string {
+	switch o {
+	case dayFirst:
+		return "day first (DD/MM/YYYY)"
+	case monthFirst:
+		return "month first (MM/DD/YYYY)"
+	}
+	return "unknown"
+}
+
+// cellDateOrder returns the order a date written with day and month before
+// a four-digit year settles by itself: 31/03/2025 is day first, 03/31/2025
+// month first; 03/04/2025 settles nothing, and nor does any other form.
+func cellDateOrder(s string) dateOrder {
+	o, _ := cellDateForm(s)
+	return o
+}
+
+// cellDateForm is cellDateOrder, and whether the cell is a date written
+// with day and month before a four-digit year at all (settled or not).
+func cellDateForm(s string) (dateOrder, bool) {
+	t := strings.TrimSpace(s)
+	if i := strings.IndexAny(t, "T "); i >= 0 {
+		t = t[:i]
+	}
+	// D/M/YYYY without splitting (this runs on every cell of a column):
+	// one or two digits, a separator, one or two digits, the same
+	// separator, four digits.
+	sep := strings.IndexAny(t, "-/.")
+	if sep < 1 || sep > 2 || !allDigits(t[:sep]) {
+		return orderUnknown, false
+	}
+	rest := t[sep+1:]
+	j := strings.IndexByte(rest, t[sep])
+	if j < 1 || j > 2 || !allDigits(rest[:j]) || len(rest)-j-1 != 4 || !allDigits(rest[j+1:]) {
+		return orderUnknown, false
+	}
+	a, _ := strconv.Atoi(t[:sep])
+	b, _ := strconv.Atoi(rest[:j])
+	switch {
+	case a > 12 && b >= 1 && b <= 12:
+		return dayFirst, true
+	case b > 12 && a >= 1 && a <= 12:
+		return monthFirst, true
+	}
+	return orderUnknown, true
+}
+
+// parseMonthIn is ParseMonth with the order of day and month that the
+// cell's column settles (orderUnknown when none does).
+func parseMonthIn(s string, order dateOrder) (Month, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return Month{}, fmt.Errorf("want a month such as 2025-03, got an empty cell")
 	}
 	if t[0] >= '0' && t[0] <= '9' && (!strings.Contains(t, " ") || strings.Contains(t, ":")) {
-		return parseNumericMonth(s, t)
+		return parseNumericMonth(s, t, order)
 	}
 	// Word forms: "March 2025", "Mar 2025", "Mar-2025", "Mar. 2025",
 	// "2025 March".
@@ -125,6 +191,16 @@ func ParseMonth(s string) (Month, error) {
 	if !ok {
 		mm, ok = monthNames[f[1]]
 		ys = f[0]
+	}
+	if ok && ys == f[1] && len(ys) == 2 && allDigits(ys) {
+		// Excel's mmm-yy ("Mar-25"), and its rule for the century.
+		y, _ := strconv.Atoi(ys)
+		if y < 30 {
+			y += 2000
+		} else {
+			y += 1900
+		}
+		return checkYear(s, Month{y, mm})
 	}
 	if !ok || !allDigits(ys) || len(ys) != 4 {
 		return monthError(s, "")
@@ -142,7 +218,7 @@ func monthError(s, why string) (Month, error) {
 
 // parseNumericMonth reads the forms that start with a digit: t is s
 // trimmed.
-func parseNumericMonth(s, t string) (Month, error) {
+func parseNumericMonth(s, t string, order dateOrder) (Month, error) {
 	// A time after a date ("2025-03-01 00:00:00", "2025-03-01T00:00:00Z")
 	// is how spreadsheets export date cells; only midnight is a date.
 	if i := strings.IndexAny(t, "T "); i >= 0 {
@@ -175,10 +251,31 @@ func parseNumericMonth(s, t string) (Month, error) {
 	case len(parts) == 2 && len(parts[0]) <= 2 && len(parts[1]) == 4: // 03/2025
 		parts[0], parts[1] = parts[1], parts[0]
 	case len(parts[0]) != 4:
-		if len(parts) == 3 {
+		if len(parts) != 3 {
+			return monthError(s, "")
+		}
+		if len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 4 {
+			return monthError(s, "")
+		}
+		if own := cellDateOrder(t); own != orderUnknown {
+			if order != orderUnknown && own != order {
+				return monthError(s, fmt.Sprintf("%s, but the column's other dates are %s", own, order))
+			}
+			order = own
+		}
+		switch order {
+		case dayFirst: // D/M/YYYY
+			parts[0], parts[2] = parts[2], parts[0]
+		case monthFirst: // M/D/YYYY
+			parts[0], parts[1], parts[2] = parts[2], parts[0], parts[1]
+		default:
+			if a, _ := strconv.Atoi(parts[0]); a > 12 {
+				if b, _ := strconv.Atoi(parts[1]); b > 12 {
+					return monthError(s, fmt.Sprintf("neither %d nor %d can be a month", a, b))
+				}
+			}
 			return monthError(s, "ambiguous: day and month order unknown; write 2025-03")
 		}
-		return monthError(s, "")
 	}
 	if len(parts) > 3 || len(parts[1]) > 2 {
 		return monthError(s, "")

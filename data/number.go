@@ -155,6 +155,24 @@ func pointHint(t string) string {
 	return ""
 }
 
+// pointZeros reads a whole number written with a decimal point and one or
+// two zeros after it ("129.0", "129.00"), as pandas writes a column of
+// counts that has a gap (its counts become floats) and as spreadsheets
+// export a number formatted with decimals. It returns the number before
+// the point. Three zeros ("1.000") are not taken: that is a thousand
+// written with a dot as often as it is one.
+func pointZeros(t string) (string, bool) {
+	i := strings.IndexByte(t, '.')
+	if i < 1 || !allDigits(t[:i]) {
+		return "", false
+	}
+	frac := t[i+1:]
+	if frac != "0" && frac != "00" {
+		return "", false
+	}
+	return t[:i], true
+}
+
 // parseWhole reads a non-negative whole number with optional thousands
 // separators (comma, space, no-break space, thin space, apostrophe) in
 // groups of three.
@@ -194,6 +212,9 @@ func parseWhole(t, orig string) (int64, error) {
 			sepSeen = true
 			group = 0
 		case r == '.':
+			if whole, ok := pointZeros(t); ok {
+				return parseWhole(whole, orig)
+			}
 			if why := pointHint(t); why != "" {
 				return 0, fmt.Errorf("want a whole number, got %s (%s)", cellText(orig), why)
 			}

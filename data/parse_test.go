@@ -54,6 +54,12 @@ func TestParseCount(t *testing.T) {
 		{"1,000 - 1,200", Count{Value: 1000, Qualifier: AtLeast, Low: 1000, High: 1200, HasRange: true}},
 		{"approx. 100-120", Count{Value: 100, Qualifier: AtLeast, Low: 100, High: 120, HasRange: true}},
 		{"5-5", Count{Value: 5, Qualifier: AtLeast, Low: 5, High: 5, HasRange: true}},
+		// pandas writes a column of counts with a gap as floats: 129.0.
+		{"129.0", Count{Value: 129}},
+		{"12.0", Count{Value: 12}},
+		{"0.0", Count{Value: 0}},
+		{"129.00", Count{Value: 129}},
+		{"at least 129.0", Count{Value: 129, Qualifier: AtLeast}},
 	}
 	for _, c := range ok {
 		got, err := ParseCount(c.in)
@@ -72,7 +78,9 @@ func TestParseCount(t *testing.T) {
 		{"−5", `want a non-negative whole number, got "−5"`}, // U+2212 minus sign
 		{"at least -5", `want a non-negative whole number, got "at least -5"`},
 		{"12.5", `want a whole number, got "12.5" (a fraction)`},
-		{"12.0", `want a whole number, got "12.0" (a fraction)`},
+		{"129.5", `want a whole number, got "129.5" (a fraction)`}, // pandas' float of a fraction stays refused
+		{"1,074.0", `want a whole number, got "1,074.0" (a fraction)`},
+		{".0", `want a whole number, got ".0" (a fraction)`},
 		{"1.074", `want a whole number, got "1.074" (dots as thousands separators? write 1074 or 1,074; or, if a fraction, counts are whole)`},
 		{"12.000", `want a whole number, got "12.000" (dots as thousands separators? write 12000 or 12,000; or, if a fraction, counts are whole)`},
 		{"1.234.567", `want a whole number, got "1.234.567" (dots as thousands separators? write 1234567 or 1,234,567; or, if a fraction, counts are whole)`},
@@ -168,6 +176,19 @@ func TestParseMonth(t *testing.T) {
 		{"лютого 2022", Month{2022, time.February}},
 		{"2024-02-29", Month{2024, time.February}}, // a leap day exists in 2024
 		{"1900-01", Month{1900, time.January}},
+		// Excel's mmm-yy, and its century rule (00-29: 2000s).
+		{"Mar-25", mar25},
+		{"Mar 25", mar25},
+		{"mar-25", mar25},
+		{"March 25", mar25},
+		{"Dec-99", Month{1999, time.December}},
+		{"Jan-29", Month{2029, time.January}},
+		{"Jan-30", Month{1930, time.January}},
+		// A date whose numbers settle the order of day and month.
+		{"31/03/2025", mar25},
+		{"14.03.2025", mar25},
+		{"03/31/2025", mar25},
+		{"31/03/2025 00:00", mar25},
 		{"2199-12", Month{2199, time.December}},
 	}
 	for _, c := range ok {
@@ -202,7 +223,12 @@ func TestParseMonth(t *testing.T) {
 		{"2200-01", `want a month between 1900 and 2199, got "2200-01"`},
 		{"березен 2025", `want a month such as 2025-03 or March 2025, got "березен 2025"`},
 		{"Marchh 2025", `want a month such as 2025-03 or March 2025, got "Marchh 2025"`},
-		{"March 25", `want a month such as 2025-03 or March 2025, got "March 25"`},
+		{"25 Mar", `want a month such as 2025-03 or March 2025, got "25 Mar"`}, // a day, not a year
+		{"Mar-2", `want a month such as 2025-03 or March 2025, got "Mar-2"`},
+		{"Mar-025", `want a month such as 2025-03 or March 2025, got "Mar-025"`},
+		{"13/13/2025", `want a month such as 2025-03 or March 2025, got "13/13/2025" (neither 13 nor 13 can be a month)`},
+		{"31/03/25", `want a month such as 2025-03 or March 2025, got "31/03/25"`},
+		{"31/02/2025", `want a month such as 2025-03 or March 2025, got "31/02/2025" (February 2025 has no day 31)`},
 		{"March", `want a month such as 2025-03 or March 2025, got "March"`},
 		{"March 2025 2026", `want a month such as 2025-03 or March 2025, got "March 2025 2026"`},
 		{"Mar +202", `want a month such as 2025-03 or March 2025, got "Mar +202"`},

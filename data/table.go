@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -25,6 +26,182 @@ type table struct {
 	// cols, when set, maps canonical columns to header indexes in place of
 	// the header's words: the HXL reader sets it from the hashtag row.
 	cols columns
+	// title holds the rows passed over above the header of a sheet (a
+	// title such as "Civilians killed by oblast"), one line each.
+	title []string
+	// end, when set, is where the table stops above the end of the file:
+	// a blank row, a total row or a note (see tableEnd).
+	end *tableEnd
+}
+
+// tableEnd records where a table stops before its file or sheet does, and
+// what lies below. Analysts' sheets put a Total row and a "Source: ..."
+// line under the figures; a blank row between a table and its notes is
+// as common. None of it is a figure of its own: a total row repeats the
+// rows above, and a national figure is not the sum of the oblasts given.
+type tableEnd struct {
+	pos  Pos
+	why  string     // "blank line", "blank row", "total row (\"Total\")", "note (\"Source: ...\")"
+	rest []tableRow // the rows from the end on that are not blank, not read
+}
+
+// totalWords and noteWords start the first cell of a row that ends a
+// table: a total of the rows above, or a note about them (folded).
+var (
+	totalWords = []string{"total", "totals", "grand total", "sum", "all", "всього", "усього", "разом", "загалом", "итого"}
+	noteWords  = []string{"source", "sources", "data source", "note", "notes", "nb", "n.b.", "footnote", "as of", "prepared by",
+		"compiled by", "джерело", "джерела", "примітка", "примітки", "*", "†"}
+)
+
+// endsTable says why a row whose first cell is first ends a table ("" when
+// it does not): a total row ("Total", "Total 2025", "Всього") or a note
+// ("Source: HRMMU", "Note - ...", "* verified").
+func endsTable(first string) string {
+	if first == "" || first[0] >= '0' && first[0] <= '9' {
+		return "" // a month or a number: the common case, kept cheap
+	}
+	k := fold(first)
+	if k == "" {
+		return ""
+	}
+	word := strings.TrimRight(k, ":.")
+	for _, w := range totalWords {
+		if word == w || strings.HasPrefix(k, w+" ") || strings.HasPrefix(k, w+":") {
+			return fmt.Sprintf("total row (%s)", cellText(strings.TrimSpace(first)))
+		}
+	}
+	for _, w := range noteWords {
+		if word == w || strings.HasPrefix(k, w+":") || strings.HasPrefix(k, w+" ") || strings.HasPrefix(k, w+" -") ||
+			(len(w) == 1 || w == "†") && strings.HasPrefix(k, w) {
+			return fmt.Sprintf("note (%s)", cellText(strings.TrimSpace(first)))
+		}
+	}
+	return ""
+}
+
+// checkEnd refuses a table whose rows go on below where it ends (a row
+// below holds a month or an area: figures that would be dropped), and
+// otherwise warns, naming the row where it ends and what was not read.
+func checkEnd(t *table, areas *AreaTable) ([]error, error) {
+	e := t.end
+	if e == nil {
+		return nil, nil
+	}
+	cols := t.columns()
+	for _, r := range e.rest {
+		for _, key := range []string{"month", "area"} {
+			i, ok := cols[key]
+			if !ok {
+				continue
+			}
+			s := strings.TrimSpace(r.cell(i))
+			if s == "" || endsTable(r.cell(0)) != "" {
+				continue
+			}
+			if _, err := ParseMonth(s); key == "month" && err != nil {
+				continue
+			}
+			if a, err := areas.Lookup(s); key == "area" && (err != nil || a.National()) {
+				continue
+			}
+			fix := "move the total and notes below the last figure"
+			if strings.HasPrefix(e.why, "blank") {
+				fix = "remove the " + e.why
+			}
+			return nil, &InputError{Pos: t.pos(r, i), Column: t.header[i], Err: fmt.Errorf(
+				"the table ends at the %s on %s, but rows go on below it (this one holds %s); make the table one block: %s",
+				e.why, rowName(t, e.pos), cellText(s), fix)}
+		}
+	}
+	what := ""
+	if n := len(e.rest); n > 0 && !(n == 1 && e.rest[0].line == e.pos.Line) {
+		first := e.rest[0]
+		if first.line == e.pos.Line && n > 1 {
+			first = e.rest[1]
+			n--
+		}
+		text := ""
+		for _, c := range first.cells {
+			if c = strings.TrimSpace(c); c != "" {
+				text = c
+				break
+			}
+		}
+		what = fmt.Sprintf("; below it, %d rows not read, the first: %s", n, cellText(text))
+		if n == 1 {
+			what = fmt.Sprintf("; below it, a row not read: %s", cellText(text))
+		}
+	}
+	out := totalChecks(t, cols)
+	msg := fmt.Sprintf("the table ends at this %s%s", e.why, what)
+	switch {
+	case strings.HasPrefix(e.why, "total"):
+		msg = fmt.Sprintf("the table ends at this %s, not read: a total repeats the rows above%s", e.why, what)
+	case strings.HasPrefix(e.why, "note"):
+		msg = fmt.Sprintf("the table ends at this %s, not read%s", e.why, what)
+	}
+	return append([]error{&InputError{Pos: e.pos, Err: errors.New(msg)}}, out...), nil
+}
+
+// totalChecks compares a total row that ends a table with the sums of the
+// columns of figures above it (a column per metric, or per month). The
+// total is not read either way, but a total the rows do not add up to
+// says a row is missing or extra, or the total holds figures the rows do
+// not (unattributed ones): a warning names the column and both numbers.
+// Columns with a cell that is not an exact count are not checked.
+func totalChecks(t *table, cols columns) []error {
+	e := t.end
+	if !strings.HasPrefix(e.why, "total") || len(e.rest) == 0 || e.rest[0].line != e.pos.Line || cols.has("value") {
+		return nil
+	}
+	total := e.rest[0]
+	var idx []int
+	for k, i := range cols {
+		if strings.HasPrefix(k, "metric:") {
+			idx = append(idx, i)
+		}
+	}
+	if !cols.has("month") {
+		for i := range monthColumns(t) {
+			idx = append(idx, i)
+		}
+	}
+	sort.Ints(idx)
+	var out []error
+	for _, i := range idx {
+		tc, err := ParseCount(total.cell(i))
+		if err != nil || tc.HasRange || tc.Qualifier == Approx {
+			continue
+		}
+		var sum int64
+		ok := true
+		for _, r := range t.rows {
+			s := strings.TrimSpace(r.cell(i))
+			if s == "" {
+				continue
+			}
+			c, err := ParseCount(s)
+			if err != nil || c.HasRange || c.Qualifier == Approx {
+				ok = false
+				break
+			}
+			sum += c.Value
+		}
+		if ok && sum != tc.Value {
+			out = append(out, &InputError{Pos: t.pos(total, i), Column: t.header[i], Err: fmt.Errorf(
+				"the total row says %d, but the rows above add up to %d; is a row missing or extra, or does the total hold figures the rows do not?", tc.Value, sum)})
+		}
+	}
+	return out
+}
+
+// rowName names a table's row in a message: "line 7", or "row 7" on a
+// sheet.
+func rowName(t *table, p Pos) string {
+	if t.sheet != "" {
+		return fmt.Sprintf("row %d", p.Line)
+	}
+	return fmt.Sprintf("line %d", p.Line)
 }
 
 // columns maps the table's canonical columns (month, area, metric:killed,
@@ -42,7 +219,11 @@ func (t *table) columns() columns {
 // twice) and a header one typo away from a metric ("injurd") are errors;
 // other headers it does not know, and cells under no header, are listed in
 // a warning. HXL tables check theirs themselves.
-func withUnread(t *table, cols columns) func(*Dataset, error) (*Dataset, error) {
+//
+// A column that holds area names or codes under a header casualty does
+// not read as an area is an error too: left out, it would fold its rows
+// into national figures.
+func withUnread(t *table, cols columns, areas *AreaTable) func(*Dataset, error) (*Dataset, error) {
 	return func(ds *Dataset, err error) (*Dataset, error) {
 		if t.cols != nil {
 			return ds, err
@@ -55,6 +236,19 @@ func withUnread(t *table, cols columns) func(*Dataset, error) (*Dataset, error) 
 		var herrs ErrorList
 		for i, h := range t.header {
 			if used[i] {
+				continue
+			}
+			if isRowIndex(t, i) {
+				continue // pandas' index: row numbers, not figures
+			}
+			if like, seen := areaLikeColumn(t, i, areas); like && !cols.has("area") {
+				name := "it"
+				if h == "" {
+					name = fmt.Sprintf("column %d (no header)", i+1)
+				}
+				herrs.Add(&InputError{Pos: t.hdrPos, Column: h, Err: fmt.Errorf(
+					"%s holds area names or codes (%s), but casualty does not read it as the area: its rows would be taken for national figures; head it \"area\" (or ADM1_EN, ADM1_PCODE)",
+					name, strings.Join(seen, ", "))})
 				continue
 			}
 			if h == "" {
@@ -93,9 +287,41 @@ func withUnread(t *table, cols columns) func(*Dataset, error) (*Dataset, error) 
 	}
 }
 
+// isRowIndex reports whether column i is the index pandas' to_csv writes
+// first: no header (or "Unnamed: 0", when a file read by pandas is written
+// again), and the row numbers 0, 1, 2, ... or 1, 2, 3, ... in order.
+func isRowIndex(t *table, i int) bool {
+	if i != 0 || (t.header[i] != "" && !strings.HasPrefix(strings.ToLower(t.header[i]), "unnamed:")) || len(t.rows) == 0 {
+		return false
+	}
+	first := -1
+	for k, r := range t.rows {
+		n, err := strconv.Atoi(strings.TrimSpace(r.cell(i)))
+		if err != nil || !allDigits(strings.TrimSpace(r.cell(i))) {
+			return false
+		}
+		if k == 0 {
+			first = n
+			if first > 1 {
+				return false
+			}
+		}
+		if n != first+k {
+			return false
+		}
+	}
+	return true
+}
+
 // canonicalColumn is the column a header names, as headerColumns reads it.
 func canonicalColumn(h string) (string, bool) {
 	n := normHeader(h)
+	switch areaColumnKind(n) {
+	case "code", "name":
+		return "area", true
+	case "sub":
+		return "sub_area", true
+	}
 	if canon, ok := headerSynonyms[n]; ok {
 		return canon, true
 	}
@@ -327,6 +553,7 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 		return p
 	}
 	var errs ErrorList
+	prevEnd := 0 // the line where the last record ended
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -369,6 +596,18 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 		for i := range rec {
 			_, row.cols[i] = cr.FieldPos(i)
 		}
+		// encoding/csv skips empty lines: a gap between the end of the
+		// last record and this one is a blank line.
+		gap := prevEnd > 0 && line > prevEnd+1
+		blankAt := prevEnd + 1
+		lastLine, _ := cr.FieldPos(len(rec) - 1)
+		prevEnd = lastLine + strings.Count(rec[len(rec)-1], "\n")
+		if blankRow(rec) {
+			gap, blankAt = true, line
+		}
+		if t.header != nil && t.end == nil && len(t.rows) > 0 && gap {
+			t.end = &tableEnd{pos: Pos{File: name, Line: blankAt}, why: "blank line"}
+		}
 		if blankRow(rec) {
 			continue
 		}
@@ -379,6 +618,15 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 		}
 		if len(t.rows) >= lim.MaxRows {
 			return nil, &InputError{Pos: Pos{File: name, Line: line}, Err: fmt.Errorf("more than %d data rows (raise the limit with --max-rows)", lim.MaxRows)}
+		}
+		if t.end == nil && len(t.rows) > 0 && !firstIsNote(t.header) {
+			if why := endsTable(rec[0]); why != "" && !datedRow(t.header, rec) {
+				t.end = &tableEnd{pos: Pos{File: name, Line: line}, why: why}
+			}
+		}
+		if t.end != nil {
+			t.end.rest = append(t.end.rest, row)
+			continue
 		}
 		if len(rec) != len(t.header) {
 			errs.Add(&InputError{Pos: Pos{File: name, Line: line}, Err: fmt.Errorf("want %d fields as in the header, got %d", len(t.header), len(rec))})
@@ -393,6 +641,28 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 		return nil, &InputError{Pos: Pos{File: name}, Err: errors.New("the file is empty; want a header row and rows of figures")}
 	}
 	return t, nil
+}
+
+// firstIsNote reports whether a table's first column holds notes or
+// sources, whose words must not end the table.
+func firstIsNote(header []string) bool {
+	if len(header) == 0 {
+		return false
+	}
+	c, _ := canonicalColumn(header[0])
+	return c == "note" || c == "source" || c == "publication"
+}
+
+// datedRow reports whether a row's month cell (other than its first)
+// holds a month: a row "Total,2025-03,164" under "area,month,killed" is
+// the national figure of a month, not a total of the rows above.
+func datedRow(header, rec []string) bool {
+	i, ok := headerColumns(header)["month"]
+	if !ok || i == 0 || i >= len(rec) {
+		return false
+	}
+	_, err := ParseMonth(rec[i])
+	return err == nil
 }
 
 func blankRow(rec []string) bool {

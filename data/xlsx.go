@@ -124,6 +124,11 @@ func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error
 	if err != nil {
 		return nil, err
 	}
+	if opt.Sheet == "" {
+		if sheet, warnings, err = pickTableSheet(f, name, sheet, warnings); err != nil {
+			return nil, err
+		}
+	}
 	sheetPath, ok := parts.sheets[strings.ToLower(sheet)]
 	if !ok {
 		return nil, fail("sheet %q has no worksheet in the workbook (a chart sheet?); choose another with --sheet", sheet)
@@ -285,6 +290,60 @@ func pickSheet(f *excelize.File, name, want string) (string, []error, error) {
 			"read the first of %d visible sheets (%s); choose another with --sheet", len(visible), quoteList(visible))})
 	}
 	return visible[0], w, nil
+}
+
+// pickTableSheet passes over a first sheet that holds no table (a README,
+// notes, a cover page), as workbooks from HDX and analysts often begin:
+// when exactly one other visible sheet holds a table, that one is read,
+// with a warning; when several do, the load is refused naming them, since
+// which is meant cannot be guessed. first is the sheet pickSheet chose.
+func pickTableSheet(f *excelize.File, name, first string, warnings []error) (string, []error, error) {
+	if sheetHoldsTable(f, first) {
+		return first, warnings, nil
+	}
+	var tables []string
+	for _, s := range f.GetSheetList() {
+		if vis, _ := f.GetSheetVisible(s); vis && s != first && sheetHoldsTable(f, s) {
+			tables = append(tables, s)
+		}
+	}
+	switch len(tables) {
+	case 0:
+		return first, warnings, nil // its own error says what is missing
+	case 1:
+		return tables[0], []error{&InputError{Pos: Pos{File: name, Sheet: tables[0]}, Err: fmt.Errorf(
+			"read this sheet: the first sheet, %q, holds no table of figures (choose another with --sheet)", first)}}, nil
+	}
+	return "", nil, &InputError{Pos: Pos{File: name}, Err: fmt.Errorf(
+		"the first sheet, %q, holds no table of figures, and %d sheets do (%s); name one with --sheet", first, len(tables), quoteList(tables))}
+}
+
+// sheetHoldsTable reports whether one of the first rows of a sheet is a
+// header casualty reads: a month, a cut-off date or a metric column, or
+// an HXL hashtag row. Only those rows are read.
+func sheetHoldsTable(f *excelize.File, sheet string) bool {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return false
+	}
+	defer rows.Close()
+	for n := 0; n < 20 && rows.Next(); n++ {
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return false
+		}
+		if allHashtags(cells) {
+			return true
+		}
+		c := headerColumns(trimAll(cells))
+		if c.has("month") || c.has("as_of") || len(c.metricCols()) > 0 {
+			return true
+		}
+		if len(monthColumns(&table{header: trimAll(cells)})) >= 2 {
+			return true // months across the columns
+		}
+	}
+	return false
 }
 
 func quoteList(s []string) string {
@@ -735,6 +794,15 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 		warnings = append(warnings, &InputError{Pos: cpos(1, skipped[0]+1), Err: fmt.Errorf(
 			"%s above the header (row %d) not read, taken for a title: %q", what, hdr+1, text)})
 	}
+	for _, i := range skipped {
+		var parts []string
+		for _, c := range rows[i] {
+			if c = strings.TrimSpace(c); c != "" {
+				parts = append(parts, c)
+			}
+		}
+		t.title = append(t.title, strings.Join(parts, " "))
+	}
 	header := trimAll(rows[hdr])
 	for len(header) > 0 && header[len(header)-1] == "" {
 		header = header[:len(header)-1]
@@ -789,10 +857,22 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 	for i := hdr + 1; i < len(rows); i++ {
 		cells := rows[i]
 		if blankRow(cells) {
+			if t.end == nil && len(t.rows) > 0 {
+				t.end = &tableEnd{pos: cpos(1, i+1), why: "blank row"}
+			}
 			continue
 		}
 		if len(t.rows) >= lim.MaxRows {
 			return nil, nil, &InputError{Pos: cpos(1, i+1), Err: fmt.Errorf("more than %d data rows (raise the limit with --max-rows)", lim.MaxRows)}
+		}
+		if t.end == nil && len(t.rows) > 0 && len(cells) > 0 && !firstIsNote(header) {
+			if why := endsTable(cells[0]); why != "" && !datedRow(header, cells) {
+				t.end = &tableEnd{pos: cpos(1, i+1), why: why}
+			}
+		}
+		if t.end != nil {
+			t.end.rest = append(t.end.rest, tableRow{line: i + 1, cells: cells})
+			continue
 		}
 		for j := len(header); j < len(cells); j++ {
 			if strings.TrimSpace(cells[j]) != "" {

@@ -378,10 +378,16 @@ func TestXLSXTitleRows(t *testing.T) {
 	if len(ds.Warnings) == 0 || ds.Warnings[0].Error() != want {
 		t.Errorf("warnings %q, want %q", ds.Warnings, want)
 	}
-	// A text cell "164.0" is text as typed: a fraction, refused.
+	// A text cell "164.0" is whole, as in a CSV that pandas wrote; "164.5"
+	// is a fraction, refused.
 	body = xsheet("A1:B2", xrow(1, xs("A1", "month"), xs("B1", "killed")), xrow(2, xs("A2", "2025-03"), xs("B2", "164.0")))
+	ds, err = loadXLSXBytes(rawXLSX(t, rawSheet{name: "S", body: body}), "book.xlsx", LoadOptions{})
+	if err != nil || ds.Obs[0].Value != 164 {
+		t.Errorf("got %v, %v; want 164", ds, err)
+	}
+	body = xsheet("A1:B2", xrow(1, xs("A1", "month"), xs("B1", "killed")), xrow(2, xs("A2", "2025-03"), xs("B2", "164.5")))
 	_, err = loadXLSXBytes(rawXLSX(t, rawSheet{name: "S", body: body}), "book.xlsx", LoadOptions{})
-	if want := `book.xlsx: sheet "S" cell B2: column "killed": want a whole number, got "164.0" (a fraction)`; err == nil || err.Error() != want {
+	if want := `book.xlsx: sheet "S" cell B2: column "killed": want a whole number, got "164.5" (a fraction)`; err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}
 }

@@ -140,6 +140,80 @@ func badCatalogue(t *testing.T) map[string][]byte {
 	text("duplicate-column.csv", "month,killed,injured,killed\n2025-03,164,910,170\n")
 	text("hxl-forced.csv", tidyHead+row("2025-03", "UA", "killed", "164"))
 
+	// Area columns (issue 13 item 2): an oblast column casualty does not
+	// read would fold its rows into national figures.
+	text("area-column-unread.csv", "Month,Territory,Killed,Injured\n2025-03,Kharkivska,31,140\n2025-03,Donetska,40,187\n")
+	text("area-no-header.csv", "month,,killed,injured\n2025-03,UA63,31,140\n2025-03,UA14,40,187\n")
+	text("area-code-name-disagree.csv", "month,ADM1_EN,ADM1_PCODE,killed,injured\n2025-03,Kharkivska,UA63,31,140\n2025-03,Zaporizka,UA14,40,187\n")
+	text("area-given-twice.csv", "month,Oblast,killed,injured\n2025-03,Kharkiv,31,140\n2025-03,Харківська,30,140\n")
+	text("hxl-untagged-area.csv", "Month,Oblast,Killed,Injured\n#date,,#affected+killed,#affected+injured\n2025-03,Kharkivska,31,140\n2025-03,Donetska,40,187\n")
+	text("area-admin2-only.csv", "Month,Year,ADM2_EN,ADM2_PCODE,Fatalities\nMarch,2025,Kharkivskyi,UA6312,12\n")
+	// OCHA COD-AB's admin-1 columns, as its tables and HDX extracts give
+	// them: English, Ukrainian and the p-code side by side.
+	text("ok-cod-ab-adm1.csv", "ADM1_EN,ADM1_UA,ADM1_PCODE,month,killed,injured\n"+
+		"Donetska,Донецька,UA14,2025-03,40,187\n"+
+		"Kharkivska,Харківська,UA63,2025-03,31,140\n"+
+		"Zaporizka,Запорізька,UA23,2025-03,19,96\n")
+	text("ok-admin1-headers.csv", "Admin 1 P-Code,Province,Month,Killed\nUA12,Dnipropetrovska,2025-03,14\nUA59,Sumy Oblast,2025-03,21\n")
+
+	// Dates that cannot be misread: the column's order of day and month
+	// settled by a date whose day is above 12; Excel's mmm-yy.
+	text("ok-day-first.csv", "Date;Killed;Injured\r\n01/02/2025;129;588\r\n14/03/2025;164;910\r\n01/04/2025;209;1146\r\n")
+	text("ok-excel-mmm-yy.csv", "Month,Killed,Injured\nFeb-25,129,588\nMar-25,164,910\nApr 25,209,1146\n")
+	text("mixed-date-order.csv", "date,killed,injured\n31/03/2025,164,910\n04/30/2025,209,1146\n")
+
+	// An analyst's table: a Total row and a source line under it (Excel
+	// writes the blank row as commas); the table ends at the Total row.
+	text("ok-analyst-total.csv", "Oblast,Month,Killed,Injured\r\nKharkivska,2025-03,31,140\r\nDonetska,2025-03,40,187\r\nZaporizka,2025-03,19,96\r\nTotal,,90,423\r\n,,,\r\n\"Source: HRMMU, update of 9 April 2025; oblast split illustrative\",,,\r\n")
+	text("ok-total-mismatch.csv", "Oblast,Month,Killed,Injured\nKharkivska,2025-03,31,140\nDonetska,2025-03,40,187\nTotal,,75,327\n")
+	text("figures-below-blank.csv", "Month,Killed,Injured\n2025-02,129,588\n\n2025-03,164,910\n")
+
+	// A wide file with a casualties column beside killed and injured: each
+	// row's sum is checked (HRMMU: 129 + 588 = 717, 164 + 910 = 1,074).
+	text("ok-casualties-column.csv", "Month,Killed,Injured,Casualties\n2025-02,129,588,717\n2025-03,164,910,\"1,074\"\n")
+	text("casualties-disagree.csv", "Month,Killed,Injured,Casualties\n2025-02,129,588,717\n2025-03,164,910,1064\n")
+
+	// Months across the columns (illustrative oblast figures; each Total
+	// is its row's sum: 28 + 35 + 31 = 94).
+	text("ok-months-across.csv", "Oblast,Indicator,Jan 2025,Feb 2025,Mar 2025,Total\nKharkivska,Killed,28,35,31,94\nKharkivska,Injured,102,131,140,373\nDonetska,Killed,50,44,40,134\nDonetska,Injured,160,171,187,518\n")
+	text("months-across-no-metric.csv", "Oblast,Jan 2025,Feb 2025,Mar 2025\nKharkivska,28,35,31\nDonetska,50,44,40\n")
+	text("months-across-total.csv", "Oblast,Indicator,Jan 2025,Feb 2025,Mar 2025,Total\nKharkivska,Killed,28,35,31,95\n")
+
+	// Event data aggregated by month, as HDX serves it: ACLED's monthly
+	// aggregates (admin-2 rows with their admin-1 p-code; Month and Year)
+	// and HDX HAPI's conflict events (one row per admin-2 unit and event
+	// type; the month as its first and last days). Illustrative figures.
+	text("ok-acled-monthly.csv", "Country,Admin1,Admin2,ISO3,Admin2 Pcode,Admin1 Pcode,Month,Year,Events,Fatalities\n"+
+		"Ukraine,Kharkivska,Kharkivskyi,UKR,UA6312,UA63,March,2025,212,41\n"+
+		"Ukraine,Kharkivska,Kupianskyi,UKR,UA6308,UA63,March,2025,388,97\n"+
+		"Ukraine,Donetska,Pokrovskyi,UKR,UA1412,UA14,March,2025,901,455\n"+
+		"Ukraine,Kharkivska,Kharkivskyi,UKR,UA6312,UA63,April,2025,198,36\n")
+	const hapiHead = "location_code,location_name,admin1_code,admin1_name,provider_admin1_name,admin2_code,admin2_name,provider_admin2_name,admin_level,event_type,events,fatalities,reference_period_start,reference_period_end\n"
+	text("ok-hapi-conflict.csv", hapiHead+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,political_violence,212,41,2025-03-01,2025-03-31\n"+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,civilian_targeting,80,12,2025-03-01,2025-03-31\n"+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,demonstration,3,,2025-03-01,2025-03-31\n"+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6308,Kupianskyi,Kupianskyi,2,political_violence,388,97,2025-03-01,2025-03-31\n"+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6308,Kupianskyi,Kupianskyi,2,civilian_targeting,101,15,2025-03-01,2025-03-31\n")
+	// HAPI's table as HDX serves it for download, with its hashtag row.
+	text("ok-hapi-hxl.csv", "location_code,admin1_code,admin1_name,admin2_code,admin2_name,event_type,events,fatalities,reference_period_start,reference_period_end\n"+
+		"#country+code,#adm1+code,#adm1+name,#adm2+code,#adm2+name,#event+type,#event+num,#affected+killed,#date+start,#date+end\n"+
+		"UKR,UA14,Donetska,UA1412,Pokrovskyi,political_violence,901,455,2025-03-01,2025-03-31\n"+
+		"UKR,UA14,Donetska,UA1412,Pokrovskyi,civilian_targeting,310,61,2025-03-01,2025-03-31\n"+
+		"UKR,UA14,Donetska,UA1414,Kramatorskyi,political_violence,640,122,2025-03-01,2025-03-31\n")
+	text("hapi-part-month.csv", hapiHead+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,political_violence,96,18,2025-03-01,2025-03-15\n")
+	text("hapi-event-types.csv", hapiHead+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,civilian_targeting,80,12,2025-03-01,2025-03-31\n"+
+		"UKR,Ukraine,UA63,Kharkivska,Kharkiv,UA6312,Kharkivskyi,Kharkivskyi,2,demonstration,3,,2025-03-01,2025-03-31\n")
+	text("admin-levels-mixed.csv", "Admin1 Pcode,Admin2 Pcode,Month,Year,Fatalities\nUA63,UA6312,March,2025,41\nUA63,UA6308,March,2025,97\nUA63,,March,2025,138\n")
+	text("year-disagrees.csv", "Month,Year,Killed\nMarch 2024,2025,164\n")
+
+	// pandas' DataFrame.to_csv: the index under no header, and counts
+	// written as floats because the column has a gap (NaN, written empty).
+	text("ok-pandas.csv", ",month,area,killed,injured\n0,2025-02,UA,129.0,588.0\n1,2025-03,UA,164.0,910.0\n2,2025-04,UA,209.0,\n")
+	text("pandas-fraction.csv", ",month,area,killed,injured\n0,2025-02,UA,129.5,588.0\n")
+
 	// Limits (the test passes a small limit to each).
 	var long strings.Builder
 	long.WriteString(tidyHead)
@@ -234,6 +308,23 @@ func badCatalogue(t *testing.T) map[string][]byte {
 		{xs("month"), xs("killed"), xs("injured")},
 		{xs("2025-03"), xs("12a"), xn("910")},
 	}}}})
+	// A sheet named for what it counts, with a column per month.
+	f["ok-months-across.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Killed", rows: [][]xcell{
+		{xs("Oblast"), xs("Jan 2025"), xs("Feb 2025"), xs("Mar 2025"), xs("Total")},
+		{xs("Kharkivska"), xn("28"), xn("35"), xn("31"), xf("SUM(B2:D2)", "94")},
+		{xs("Donetska"), xn("50"), xn("44"), {}, xf("SUM(B3:D3)", "94")},
+	}}}})
+	// Or a title above the table that says what it counts.
+	f["ok-months-across-titled.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Sheet1", merges: []string{"A1:D1"}, rows: [][]xcell{
+		{xs("Civilians injured by oblast, first quarter of 2025 (illustrative)"), {}, {}, {}},
+		{xs("Oblast"), xs("Jan-25"), xs("Feb-25"), xs("Mar-25")},
+		{xs("Kharkivska"), xn("102"), xn("131"), xn("140")},
+		{xs("Donetska"), xn("160"), xn("171"), xn("187")},
+	}}}})
+	// A workbook that opens on a README sheet, as HDX's and analysts' do.
+	readme := xlsxSheet{name: "README", rows: [][]xcell{{xs("Civilian casualties in Ukraine, monthly")}, {xs("Source: HRMMU monthly updates")}, {xs("Figures are verified minimums.")}}}
+	f["ok-readme-first.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{readme, {name: "Data", rows: goodRows}}})
+	f["readme-two-tables.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{readme, {name: "2024", rows: goodRows}, {name: "2025", rows: goodRows}}})
 	f["many-entries.xlsx"] = xlsxBytes(t, xlsxSpec{sheets: []xlsxSheet{{name: "Figures", rows: goodRows}}, padEntries: 40})
 	return f
 }

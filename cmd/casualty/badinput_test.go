@@ -47,6 +47,7 @@ var textCases = []badCase{
 	one("duplicate-column.csv"),
 	one("event-level.csv"),
 	one("title-row.csv"),
+	one("figures-below-blank.csv"),
 	one("ragged-short.csv"),
 	one("ragged-long.csv"),
 	one("unclosed-quote.csv"),
@@ -84,6 +85,7 @@ var textCases = []badCase{
 	one("long-cell.csv"),
 	one("footnote.csv"),
 	one("dots-thousands.csv"),
+	one("pandas-fraction.csv"),
 
 	// Months.
 	one("month-13.csv"),
@@ -93,6 +95,8 @@ var textCases = []badCase{
 	one("year-1899.csv"),
 	one("empty-month.csv"),
 	one("month-typo.csv"),
+	one("mixed-date-order.csv"),
+	one("year-disagrees.csv"),
 
 	// Figures checked against each other and the area table.
 	one("duplicate-month.csv"),
@@ -109,9 +113,21 @@ var textCases = []badCase{
 	one("iraq-codes-country-ua.csv", "--country", "UA"),
 	one("unknown-metric.csv"),
 	one("derived-metric.csv"),
+	one("casualties-disagree.csv"),
+	one("months-across-no-metric.csv"),
+	one("months-across-total.csv"),
 	one("month-after-publication.csv"),
 	one("bad-published.csv"),
 	one("bad-covers.csv"),
+	one("area-column-unread.csv"),
+	one("area-no-header.csv"),
+	one("area-code-name-disagree.csv"),
+	one("area-given-twice.csv"),
+	one("area-admin2-only.csv"),
+	one("hxl-untagged-area.csv"),
+	one("admin-levels-mixed.csv"),
+	one("hapi-part-month.csv"),
+	one("hapi-event-types.csv"),
 	{name: "merge-conflict", files: []string{"merge-a.csv", "merge-b.csv"}},
 
 	// Limits, each lowered by its flag so the file stays small.
@@ -141,6 +157,27 @@ var okCases = []badCase{
 	one("ok-acled-names.csv"),
 	// Iraq's p-codes and spellings, with no --country.
 	one("ok-iraq-codes.csv"),
+	// Area columns under OCHA COD-AB's and HDX's headers (issue 13 item 2).
+	one("ok-cod-ab-adm1.csv"),
+	one("ok-admin1-headers.csv"),
+	// pandas' to_csv: an index column and counts written 129.0.
+	one("ok-pandas.csv"),
+	// Dates settled by their column; Excel's mmm-yy.
+	one("ok-day-first.csv"),
+	one("ok-excel-mmm-yy.csv"),
+	// An analyst's table with a Total row and a source line under it.
+	one("ok-analyst-total.csv"),
+	// A Total row the rows do not add up to: read, with a warning.
+	one("ok-total-mismatch.csv"),
+	// A casualties column, checked against killed + injured.
+	one("ok-casualties-column.csv"),
+	// Months across the columns, with a metric column and a checked Total.
+	one("ok-months-across.csv"),
+	// Event data by month from HDX: ACLED's aggregates and HAPI's
+	// conflict events (admin-2 rows summed; one event type read).
+	one("ok-acled-monthly.csv"),
+	one("ok-hapi-conflict.csv"),
+	one("ok-hapi-hxl.csv"),
 }
 
 // runIn copies the case's files into a fresh folder, runs the command
@@ -446,6 +483,7 @@ var workbookCases = []badCase{
 	one("empty-sheet.xlsx"),
 	one("bad-cell.xlsx"),
 	one("dangling-shared-string.xlsx"),
+	one("readme-two-tables.xlsx"),
 	{name: "missing-sheet.xlsx", files: []string{"ok-hidden-sheet.xlsx"}, args: []string{"--sheet", "Figurse"}},
 }
 
@@ -456,6 +494,9 @@ var okWorkbooks = []badCase{
 	one("ok-workbook.xlsx"),
 	one("ok-formulas.xlsx"),
 	one("ok-hidden-sheet.xlsx"),
+	one("ok-readme-first.xlsx"),
+	one("ok-months-across.xlsx"),
+	one("ok-months-across-titled.xlsx"),
 	{name: "ok-hidden-sheet.xlsx.named", files: []string{"ok-hidden-sheet.xlsx"}, args: []string{"--sheet", "Old"}},
 }
 
