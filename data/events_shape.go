@@ -16,9 +16,8 @@ import (
 // monitoring mission's verified civilian counts. They load as the killed
 // metric, with a warning that says what they are.
 //
-// TODO(source): mark the dataset's source kind as event data (all actors)
-// once the model has a data.Source type (another change adds it); until
-// then the warning below is the only mark.
+// The dataset is marked as ACLED's (data.ACLED: event data, all actors),
+// so every output words its figures as such.
 //
 // HAPI gives one row per event type, and its types overlap: civilian
 // targeting is a part of political violence, not an addition to it. So

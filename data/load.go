@@ -568,8 +568,9 @@ func loadWide(t *table, opt LoadOptions) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	if w := eventDataWarning(t, cols); w != nil {
-		rr.warns = append(rr.warns, w)
+	events := eventDataWarning(t, cols)
+	if events != nil {
+		rr.warns = append(rr.warns, events)
 	}
 	rr.warns = append(rr.warns, ew...)
 	var obs []Observation
@@ -593,7 +594,13 @@ func loadWide(t *table, opt LoadOptions) (*Dataset, error) {
 			}
 		}
 	}
-	return withUnread(t, cols, opt.areas())(rr.finish(obs))
+	ds, err := withUnread(t, cols, opt.areas())(rr.finish(obs))
+	if ds != nil && events != nil {
+		// Fatalities from event data: renderers word them as reported
+		// deaths of all actors, never as a mission's civilian counts.
+		ds = ds.WithSource(ACLED)
+	}
+	return ds, err
 }
 
 // derivedColumns finds the columns of a wide table that give a sum of

@@ -339,3 +339,25 @@ func TestSubAreaSumNoted(t *testing.T) {
 		t.Errorf("got %+v, want 138 (41 + 97), derived, noted %q", o, want)
 	}
 }
+
+// TestEventAggregatesAreEventData: fatalities from an event table load
+// marked as event data (ACLED's source), so renderers never call them a
+// mission's civilian counts; a mission's own table is not marked.
+func TestEventAggregatesAreEventData(t *testing.T) {
+	for _, c := range []struct {
+		name, in string
+		kind     SourceKind
+	}{
+		{"ACLED monthly", acledMonthly, KindEvents},
+		{"HAPI", hapiConflict, KindEvents},
+		{"mission table", "month,area,killed\n2025-03,UA63,31\n", KindUnknown},
+	} {
+		ds, err := Load(strings.NewReader(c.in), "f.csv", LoadOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if ds.Source.Kind != c.kind {
+			t.Errorf("%s: source kind %v, want %v", c.name, ds.Source.Kind, c.kind)
+		}
+	}
+}
