@@ -63,7 +63,7 @@ func LoadFile(path string, opt LoadOptions) (*Dataset, error) {
 			return nil, fmt.Errorf("%s: is a folder; want a file of figures", path)
 		}
 		if st.Size() > lim.MaxBytes {
-			return nil, &InputError{Pos: Pos{File: path}, Err: &tooBigError{lim.MaxBytes}}
+			return nil, &InputError{Pos: Pos{File: path}, Err: tooBig(lim.MaxBytes)}
 		}
 	}
 	return Load(f, path, opt)

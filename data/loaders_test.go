@@ -374,7 +374,7 @@ func TestLoadErrors(t *testing.T) {
 		{"errors capped lower", many, LoadOptions{MaxErrors: 2},
 			"f.csv:2:9: column \"killed\": want a non-negative whole number, got \"-1\"\n" +
 				"f.csv:3:9: column \"killed\": want a non-negative whole number, got \"-2\"\n" +
-				"... and 21 more errors (raise the limit with --max-errors)"},
+				"... and 21 more errors (raise LoadOptions.MaxErrors)"},
 		{"forced hxl without hashtags", "month,killed\n2025-03,164\n", LoadOptions{Format: FormatHXL},
 			"f.csv:1: want an HXL hashtag row (#date, #affected+killed, ...) under the header, found none"},
 		// HXL.
@@ -443,7 +443,7 @@ func cappedWant() string {
 	for i := 0; i < 20; i++ {
 		lines = append(lines, fmt.Sprintf("f.csv:%d:9: column \"killed\": want a non-negative whole number, got \"-%d\"", i+2, i+1))
 	}
-	lines = append(lines, "... and 3 more errors (raise the limit with --max-errors)")
+	lines = append(lines, "... and 3 more errors (raise LoadOptions.MaxErrors)")
 	return strings.Join(lines, "\n")
 }
 

@@ -71,6 +71,9 @@ type ErrorList struct {
 	Errs []error
 	Max  int // 0 means DefaultMaxErrors
 	more int
+
+	moreN    int         // more when moreLine was made
+	moreLine *LimitError // the line counting the errors not listed
 }
 
 // Add records err (nil is ignored).
@@ -116,13 +119,34 @@ func (l *ErrorList) Error() string {
 		}
 		b.WriteString(e.Error())
 	}
-	if l.more > 0 {
-		fmt.Fprintf(&b, "\n... and %d more errors (raise the limit with --max-errors)", l.more)
+	if m := l.moreErr(); m != nil {
+		b.WriteString("\n")
+		b.WriteString(m.Error())
 	}
 	return b.String()
 }
 
-// Unwrap exposes the listed errors to errors.Is and errors.As.
-func (l *ErrorList) Unwrap() []error { return l.Errs }
+// moreErr is the line that counts the errors not listed, a LimitError
+// since MaxErrors bounds the list; made once, so a program can word how to
+// raise it (see LimitError).
+func (l *ErrorList) moreErr() *LimitError {
+	if l.more == 0 {
+		return nil
+	}
+	if l.more != l.moreN {
+		l.moreN = l.more
+		l.moreLine = limitErr("MaxErrors", fmt.Sprintf("... and %d more errors", l.more))
+	}
+	return l.moreLine
+}
+
+// Unwrap exposes the listed errors, and the count of the others, to
+// errors.Is and errors.As.
+func (l *ErrorList) Unwrap() []error {
+	if m := l.moreErr(); m != nil {
+		return append(l.Errs[:len(l.Errs):len(l.Errs)], m)
+	}
+	return l.Errs
+}
 
 func sortStrings(s []string) { sort.Strings(s) }

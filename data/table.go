@@ -435,11 +435,11 @@ type lineTooLongError struct {
 }
 
 // detail is the message without the place.
-func (e *lineTooLongError) detail() string {
+func (e *lineTooLongError) detail() *LimitError {
 	if e.multi {
-		return fmt.Sprintf("the record that starts on this line runs past %d bytes inside a quoted field; an unclosed quote (\")? (raise the limit with --max-line-bytes)", e.limit)
+		return limitErr("MaxLineBytes", fmt.Sprintf("the record that starts on this line runs past %d bytes inside a quoted field; an unclosed quote (\")?", e.limit))
 	}
-	return fmt.Sprintf("the line is longer than %d bytes; not a table of monthly figures? (raise the limit with --max-line-bytes)", e.limit)
+	return limitErr("MaxLineBytes", fmt.Sprintf("the line is longer than %d bytes; not a table of monthly figures?", e.limit))
 }
 
 func (e *lineTooLongError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.detail()) }
@@ -459,10 +459,9 @@ type lineLimiter struct {
 	maxB     int64
 }
 
-type tooBigError struct{ limit int64 }
-
-func (e *tooBigError) Error() string {
-	return fmt.Sprintf("file is larger than %d bytes (raise the limit with --max-bytes)", e.limit)
+// tooBig is the refusal of a file larger than limit bytes.
+func tooBig(limit int64) *LimitError {
+	return limitErr("MaxBytes", fmt.Sprintf("file is larger than %d bytes", limit))
 }
 
 func (l *lineLimiter) Read(p []byte) (int, error) {
@@ -489,7 +488,7 @@ func (l *lineLimiter) Read(p []byte) (int, error) {
 	}
 	l.total += int64(n)
 	if l.maxB > 0 && l.total > l.maxB {
-		return 0, &tooBigError{l.maxB}
+		return 0, tooBig(l.maxB)
 	}
 	return n, err
 }
@@ -562,11 +561,11 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			var lt *lineTooLongError
-			var tb *tooBigError
+			var tb *LimitError
 			switch {
 			case errors.As(err, &lt):
-				return nil, &InputError{Pos: Pos{File: name, Line: lt.line}, Err: errors.New(lt.detail())}
-			case errors.As(err, &tb):
+				return nil, &InputError{Pos: Pos{File: name, Line: lt.line}, Err: lt.detail()}
+			case errors.As(err, &tb) && tb.Limit == "MaxBytes":
 				return nil, &InputError{Pos: Pos{File: name}, Err: tb}
 			case errors.As(err, &pe):
 				msg := pe.Err.Error()
@@ -617,7 +616,7 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 			continue
 		}
 		if len(t.rows) >= lim.MaxRows {
-			return nil, &InputError{Pos: Pos{File: name, Line: line}, Err: fmt.Errorf("more than %d data rows (raise the limit with --max-rows)", lim.MaxRows)}
+			return nil, &InputError{Pos: Pos{File: name, Line: line}, Err: limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows))}
 		}
 		if t.end == nil && len(t.rows) > 0 && !firstIsNote(t.header) {
 			if why := endsTable(rec[0]); why != "" && !datedRow(t.header, rec) {
@@ -685,10 +684,10 @@ func trimAll(rec []string) []string {
 func wrapReadErr(name string, err error) error {
 	var lt *lineTooLongError
 	if errors.As(err, &lt) {
-		return &InputError{Pos: Pos{File: name, Line: lt.line}, Err: errors.New(lt.detail())}
+		return &InputError{Pos: Pos{File: name, Line: lt.line}, Err: lt.detail()}
 	}
-	var tb *tooBigError
-	if errors.As(err, &tb) {
+	var tb *LimitError
+	if errors.As(err, &tb) && tb.Limit == "MaxBytes" {
 		return &InputError{Pos: Pos{File: name}, Err: tb}
 	}
 	return &InputError{Pos: Pos{File: name}, Err: fmt.Errorf("cannot read: %v", err)}

@@ -92,7 +92,7 @@ func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error
 		return nil, wrapReadErr(name, err)
 	}
 	if int64(len(b)) > lim.MaxBytes {
-		return nil, &InputError{Pos: Pos{File: name}, Err: &tooBigError{lim.MaxBytes}}
+		return nil, &InputError{Pos: Pos{File: name}, Err: tooBig(lim.MaxBytes)}
 	}
 	fail := func(format string, args ...any) error {
 		return &InputError{Pos: Pos{File: name}, Err: fmt.Errorf(format, args...)}
@@ -137,6 +137,10 @@ func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error
 	scan := scanSheet(zr, sheetPath, dateStyles, lim)
 	scan.nShared = parts.sharedCount(zr, lim)
 	spos := Pos{File: name, Sheet: sheet}
+	var le *LimitError
+	if errors.As(scan.err, &le) {
+		return nil, &InputError{Pos: spos, Err: le} // a limit, not damage
+	}
 	if scan.err != nil || !scan.complete {
 		why := "it ends without closing"
 		if scan.err != nil {
@@ -151,16 +155,16 @@ func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error
 			scan.dimension, last, scan.lastRow)}
 	}
 	if scan.lastValRow > lim.MaxRows+1 {
-		return nil, &InputError{Pos: spos, Err: fmt.Errorf("more than %d data rows (raise the limit with --max-rows)", lim.MaxRows)}
+		return nil, &InputError{Pos: spos, Err: limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows))}
 	}
 	// Reading a sheet makes a grid of its rows by its widest row: a few
 	// cells far to the right on many rows would make a huge grid from a
 	// small file. Budget it like the expanded workbook.
 	if grid := int64(scan.lastRow) * int64(scan.maxCol) * 16; grid > lim.MaxXLSXBytes {
 		last, _ := excelize.CoordinatesToCellName(max(scan.maxCol, 1), max(scan.lastRow, 1))
-		return nil, &InputError{Pos: spos, Err: fmt.Errorf(
-			"the sheet spans A1:%s, a grid of more than %d bytes to read; refused (clear cells far from the table, or raise the limit with --max-xlsx-bytes)",
-			last, lim.MaxXLSXBytes)}
+		return nil, &InputError{Pos: spos, Err: &LimitError{Limit: "MaxXLSXBytes", What: fmt.Sprintf(
+			"the sheet spans A1:%s, a grid of more than %d bytes to read; refused: clear cells far from the table",
+			last, lim.MaxXLSXBytes)}}
 	}
 	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
@@ -224,15 +228,15 @@ func openZip(b []byte, name string, lim Limits) (*zip.Reader, error) {
 		return nil, fail("the workbook is damaged or truncated (%v); open it in Excel or LibreOffice and save it again", err)
 	}
 	if len(zr.File) > lim.MaxXLSXFiles {
-		return nil, fail("the workbook has %d zip entries, more than the limit of %d; refused before expanding (raise the limit with --max-xlsx-entries)",
-			len(zr.File), lim.MaxXLSXFiles)
+		return nil, &InputError{Pos: Pos{File: name}, Err: limitErr("MaxXLSXFiles", fmt.Sprintf("the workbook has %d zip entries, more than the limit of %d; refused before expanding",
+			len(zr.File), lim.MaxXLSXFiles))}
 	}
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 		if total > uint64(lim.MaxXLSXBytes) || total < zf.UncompressedSize64 {
-			return nil, fail("the workbook would expand to more than %d bytes (%d bytes compressed); refused before expanding, as a zip bomb would be (raise the limit with --max-xlsx-bytes)",
-				lim.MaxXLSXBytes, len(b))
+			return nil, &InputError{Pos: Pos{File: name}, Err: limitErr("MaxXLSXBytes", fmt.Sprintf("the workbook would expand to more than %d bytes (%d bytes compressed); refused before expanding, as a zip bomb would be",
+				lim.MaxXLSXBytes, len(b)))}
 		}
 	}
 	if zipEntry(zr, "mimetype") != nil && zipEntry(zr, "content.xml") != nil {
@@ -642,14 +646,14 @@ func scanSheet(zr *zip.Reader, name string, dateStyles map[int]bool, lim Limits)
 						i = -1
 					}
 					if len(s.shared) >= 4*lim.MaxRows {
-						s.err = fmt.Errorf("more than %d text cells (raise the limit with --max-rows)", 4*lim.MaxRows)
+						s.err = limitErr("MaxRows", fmt.Sprintf("more than %d text cells", 4*lim.MaxRows))
 						return s
 					}
 					s.shared[curAt] = i
 				}
 				if cur.hasF || cur.float || cur.typ == "b" || cur.typ == "d" || cur.date && (cur.typ == "" || cur.typ == "n") {
 					if len(s.cells) >= 4*lim.MaxRows {
-						s.err = fmt.Errorf("more than %d formula or date cells (raise the limit with --max-rows)", 4*lim.MaxRows)
+						s.err = limitErr("MaxRows", fmt.Sprintf("more than %d formula or date cells", 4*lim.MaxRows))
 						return s
 					}
 					s.cells[curAt] = cur
@@ -863,7 +867,7 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 			continue
 		}
 		if len(t.rows) >= lim.MaxRows {
-			return nil, nil, &InputError{Pos: cpos(1, i+1), Err: fmt.Errorf("more than %d data rows (raise the limit with --max-rows)", lim.MaxRows)}
+			return nil, nil, &InputError{Pos: cpos(1, i+1), Err: limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows))}
 		}
 		if t.end == nil && len(t.rows) > 0 && len(cells) > 0 && !firstIsNote(header) {
 			if why := endsTable(cells[0]); why != "" && !datedRow(header, cells) {

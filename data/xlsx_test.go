@@ -433,11 +433,11 @@ func TestXLSXErrors(t *testing.T) {
 		{"truncated zip", good[:len(good)/2], LoadOptions{},
 			"book.xlsx: the workbook is damaged or truncated (zip: not a valid zip file); open it in Excel or LibreOffice and save it again"},
 		{"too big", good, LoadOptions{Limits: Limits{MaxBytes: 100}},
-			"book.xlsx: file is larger than 100 bytes (raise the limit with --max-bytes)"},
+			"book.xlsx: file is larger than 100 bytes (raise Limits.MaxBytes)"},
 		{"too many entries", good, LoadOptions{Limits: Limits{MaxXLSXFiles: 3}},
-			"book.xlsx: the workbook has 6 zip entries, more than the limit of 3; refused before expanding (raise the limit with --max-xlsx-entries)"},
+			"book.xlsx: the workbook has 6 zip entries, more than the limit of 3; refused before expanding (raise Limits.MaxXLSXFiles)"},
 		{"expands too far", good, LoadOptions{Limits: Limits{MaxXLSXBytes: 1000}},
-			fmt.Sprintf("book.xlsx: the workbook would expand to more than 1000 bytes (%d bytes compressed); refused before expanding, as a zip bomb would be (raise the limit with --max-xlsx-bytes)", len(good))},
+			fmt.Sprintf("book.xlsx: the workbook would expand to more than 1000 bytes (%d bytes compressed); refused before expanding, as a zip bomb would be (raise Limits.MaxXLSXBytes)", len(good))},
 		{"ods", odsBytes(t), LoadOptions{},
 			"book.xlsx: this is an OpenDocument spreadsheet (.ods), which casualty does not read; save it as .xlsx or CSV (UTF-8)"},
 		{"zip not workbook", zipOf(t, map[string]string{"a.txt": "hello"}), LoadOptions{},
@@ -516,7 +516,7 @@ func TestXLSXZipBomb(t *testing.T) {
 		t.Fatalf("the bomb is %d bytes; want a small file", buf.Len())
 	}
 	_, err := loadXLSXBytes(buf.Bytes(), "bomb.xlsx", LoadOptions{Limits: Limits{MaxXLSXBytes: 32 << 20}})
-	want := fmt.Sprintf("bomb.xlsx: the workbook would expand to more than 33554432 bytes (%d bytes compressed); refused before expanding, as a zip bomb would be (raise the limit with --max-xlsx-bytes)", buf.Len())
+	want := fmt.Sprintf("bomb.xlsx: the workbook would expand to more than 33554432 bytes (%d bytes compressed); refused before expanding, as a zip bomb would be (raise Limits.MaxXLSXBytes)", buf.Len())
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
@@ -602,11 +602,11 @@ func TestXLSXStructureErrors(t *testing.T) {
 		{"no workbook part", zipOf(t, map[string]string{"[Content_Types].xml": "<Types/>"}), LoadOptions{},
 			"book.xlsx: the workbook has no xl/workbook.xml part (it is damaged, or not an .xlsx workbook)"},
 		{"too many rows", rawXLSX(t, rawSheet{name: "S", body: xsheet("A1:B5", many...)}), LoadOptions{Limits: Limits{MaxRows: 3}},
-			`book.xlsx: sheet "S": more than 3 data rows (raise the limit with --max-rows)`},
+			`book.xlsx: sheet "S": more than 3 data rows (raise Limits.MaxRows)`},
 		// 64 rows with a cell in column XFD (16,384 columns) make a grid of
 		// 64 x 16384 x 16 bytes = 16 MiB, over a 1 MiB limit.
 		{"grid too wide", rawXLSX(t, rawSheet{name: "S", body: xsheet("A1:XFD64", wideRows(64)...)}), LoadOptions{Limits: Limits{MaxXLSXBytes: 1 << 20}},
-			`book.xlsx: sheet "S": the sheet spans A1:XFD64, a grid of more than 1048576 bytes to read; refused (clear cells far from the table, or raise the limit with --max-xlsx-bytes)`},
+			`book.xlsx: sheet "S": the sheet spans A1:XFD64, a grid of more than 1048576 bytes to read; refused: clear cells far from the table (raise Limits.MaxXLSXBytes)`},
 		{"shared formula without value", rawXLSX(t, rawSheet{name: "S", body: xsheet("A1:B2", header,
 			xrow(2, xs("A2", "2025-03"), `<c r="B2"><f t="shared" si="0"/></c>`))}), LoadOptions{},
 			`book.xlsx: sheet "S" cell B2: a shared formula has no stored value; open the workbook in Excel or LibreOffice and save it again so the value is stored, or type the number`},

@@ -57,6 +57,7 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if err != nil {
 			failed++
 			fmt.Fprintf(stdout, "%s: FAIL\n", w)
+			wordLimits(err)
 			fmt.Fprintln(stderr, err)
 			continue
 		}
@@ -70,6 +71,7 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if err != nil {
 			failed++
 			fmt.Fprintf(stdout, "%s: FAIL\n", f)
+			wordLimits(err)
 			fmt.Fprintln(stderr, err)
 			continue
 		}

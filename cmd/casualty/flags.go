@@ -241,3 +241,30 @@ func printFlag(w io.Writer, f *flag.Flag) {
 	}
 	fmt.Fprintln(w, line)
 }
+
+// limitFlags are the flags that raise each of data's limits.
+var limitFlags = map[string]string{
+	"MaxBytes": "max-bytes", "MaxRows": "max-rows", "MaxLineBytes": "max-line-bytes",
+	"MaxXLSXBytes": "max-xlsx-bytes", "MaxXLSXFiles": "max-xlsx-entries", "MaxErrors": "max-errors",
+}
+
+// wordLimits words every data.LimitError within err with the flag that
+// raises its limit: data names its limits, the command names its flags.
+func wordLimits(err error) {
+	if err == nil {
+		return
+	}
+	if le, ok := err.(*data.LimitError); ok {
+		if f, ok := limitFlags[le.Limit]; ok {
+			le.Raise = "raise the limit with --" + f
+		}
+	}
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		wordLimits(u.Unwrap())
+	case interface{ Unwrap() []error }:
+		for _, e := range u.Unwrap() {
+			wordLimits(e)
+		}
+	}
+}

@@ -36,6 +36,7 @@ func exitCode(err error, stderr io.Writer) int {
 	if err == nil || errors.Is(err, errHelp) {
 		return 0
 	}
+	wordLimits(err)
 	var ue *usageError
 	if errors.As(err, &ue) {
 		if ue.msg != "" {

@@ -213,7 +213,7 @@ func TestErrorsAreCapped(t *testing.T) {
 		`ev.csv:2:20: column "fatalities": want a whole number of people, got "many"`,
 		`ev.csv:3:20: column "fatalities": want a whole number of people, got "many"`,
 		`ev.csv:4:20: column "fatalities": want a whole number of people, got "many"`,
-		`... and 47 more errors (raise the limit with --max-errors)`,
+		`... and 47 more errors (raise LoadOptions.MaxErrors)`,
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%v", err)
