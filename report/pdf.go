@@ -162,8 +162,8 @@ func (d *pdfDoc) footer(text [2]string) {
 	// The page count is known only at the end: fpdf puts it in for
 	// {nb}, so the number is set as if it had two digits.
 	pw := p.GetStringWidth(fmt.Sprintf("Page %d of 99", p.PageNo()))
-	p.Text(w-pdfMarginX-pw, pdfFooterY, fmt.Sprintf("Page %d of {nb}", p.PageNo()))
 	p.Text(pdfMarginX, pdfFooterY, d.wrap(text[0], d.width-pw-12)[0])
+	p.Text(w-pdfMarginX-pw, pdfFooterY, fmt.Sprintf("Page %d of {nb}", p.PageNo()))
 	for i, l := range d.wrap(text[1], d.width-pw-12) {
 		if i == 2 {
 			break
@@ -316,9 +316,20 @@ func (d *pdfDoc) table(caption string, cols []pdfCol, rows []pdfRow) {
 			p.SetFillColor(pdfShade[0], pdfShade[1], pdfShade[2])
 			p.Rect(pdfMarginX, d.y, d.width, h, "F")
 		}
-		x := pdfMarginX
-		for i, cell := range lines {
-			for j, l := range cell {
+		// Line by line across the row, so that the text runs in reading
+		// order: the first lines of every cell, then the second...
+		n := 0
+		for _, cell := range lines {
+			n = max(n, len(cell))
+		}
+		for j := range n {
+			x := pdfMarginX
+			for i, cell := range lines {
+				if j >= len(cell) || cell[j] == "" {
+					x += widths[i]
+					continue
+				}
+				l := cell[j]
 				st := style
 				d.color(pdfText)
 				if j == 0 && len(grey) > i && grey[i] {
@@ -331,8 +342,8 @@ func (d *pdfDoc) table(caption string, cols []pdfCol, rows []pdfRow) {
 					tx = x + widths[i] - pad - d.pdf.GetStringWidth(l)
 				}
 				p.Text(tx, d.y+padY+float64(j)*lh+size*0.93, l)
+				x += widths[i]
 			}
-			x += widths[i]
 		}
 		d.y += h
 		p.SetDrawColor(pdfRule[0], pdfRule[1], pdfRule[2])
