@@ -255,11 +255,14 @@ func (d *pdfDoc) bullets(items []string, st pdfStyle) {
 	d.y += st.after
 }
 
-// heading starts a section, kept with the two lines that follow it.
-func (d *pdfDoc) heading(s string) {
+// heading starts a section, kept with the three lines that follow it.
+func (d *pdfDoc) heading(s string) { d.headingKept(s, 3*pdfTextSize*pdfLeading) }
+
+// headingKept starts a section, kept with the keep points that follow it.
+func (d *pdfDoc) headingKept(s string, keep float64) {
 	const size = 12.5
 	d.y += 10
-	d.room(size*pdfLeading + 3*pdfTextSize*pdfLeading)
+	d.room(size*pdfLeading + 4 + keep)
 	d.setFont("B", size)
 	d.color(pdfText)
 	d.pdf.Text(pdfMarginX, d.y+size*0.93, s)
@@ -292,15 +295,22 @@ func (d *pdfDoc) table(caption string, cols []pdfCol, rows []pdfRow) {
 		total += c.width
 	}
 	widths := make([]float64, len(cols))
+	inset := make([]float64, len(cols)) // from the cell's left edge to its text
 	for i, c := range cols {
 		widths[i] = c.width / total * d.width
+		inset[i] = pad
+		if i > 0 && cols[i-1].right && !c.right {
+			// Keep a left-aligned column clear of the numbers
+			// right-aligned before it.
+			inset[i] += 2 * pad
+		}
 	}
 	lay := func(cells []string, style string) ([][]string, float64) {
 		d.setFont(style, size)
 		out := make([][]string, len(cells))
 		n := 1
 		for i, c := range cells {
-			out[i] = d.wrap(c, widths[i]-2*pad)
+			out[i] = d.wrap(c, widths[i]-inset[i]-pad)
 			n = max(n, len(out[i]))
 		}
 		return out, float64(n)*lh + 2*padY
@@ -337,7 +347,7 @@ func (d *pdfDoc) table(caption string, cols []pdfCol, rows []pdfRow) {
 					d.color(pdfSecondary)
 				}
 				d.setFont(st, size)
-				tx := x + pad
+				tx := x + inset[i]
 				if cols[i].right {
 					tx = x + widths[i] - pad - d.pdf.GetStringWidth(l)
 				}
@@ -388,7 +398,7 @@ func (d *pdfDoc) table(caption string, cols []pdfCol, rows []pdfRow) {
 // chart, so tools can tell it from the text around it.
 func (d *pdfDoc) chart(c *chart.Chart) (err error) {
 	scale := min(1, d.width/c.Width.Points())
-	h := c.Height.Points() * scale
+	h := d.chartHeight(c)
 	d.room(h + 6)
 	x := pdfMarginX + (d.width-c.Width.Points()*scale)/2
 	d.pdf.RawWriteStr(fmt.Sprintf("/Figure <</Name (%s)>> BDC", c.Kind))
@@ -403,6 +413,11 @@ func (d *pdfDoc) chart(c *chart.Chart) (err error) {
 	}()
 	c.Draw(draw.New(cv))
 	return nil
+}
+
+// chartHeight is the height c takes on the page, scaled to the column.
+func (d *pdfDoc) chartHeight(c *chart.Chart) float64 {
+	return c.Height.Points() * min(1, d.width/c.Width.Points())
 }
 
 // pdfBody sets the report, section by section, as report.html does.
@@ -422,8 +437,8 @@ func (r *Report) pdfBody(d *pdfDoc) error {
 	d.heading("Key figures")
 	d.para(fmt.Sprintf("Each earlier month is compared with %s: the change is that of the per-day rate (count divided by the days in the month), with the change of counts in brackets; the interval is the 95%% range of that change; \"~\" means the change is within what chance alone would give. The per-day rate of an \"at least\" count is a lower bound too. [n] cites the sources at the end.", r.Month.Label()), pdfHintStyle)
 	cols := []pdfCol{
-		{head: "Month", width: 25}, {head: "Count", width: 18, right: true}, {head: "Per day", width: 10, right: true},
-		{head: "Change to " + r.Month.Short(), width: 16, right: true}, {head: "95% interval", width: 16, right: true}, {head: "Verdict", width: 15},
+		{head: "Month", width: 23}, {head: "Count", width: 18, right: true}, {head: "Per day", width: 9, right: true},
+		{head: "Change to " + r.Month.Short(), width: 16, right: true}, {head: "95% interval", width: 16, right: true}, {head: "Verdict", width: 18},
 	}
 	for _, kt := range r.KeyFigures {
 		var rows []pdfRow
@@ -452,13 +467,18 @@ func (r *Report) pdfBody(d *pdfDoc) error {
 
 	// Charts.
 	if len(r.Charts) > 0 {
-		d.heading("Charts")
 		in := chart.Input{Data: r.ds, Area: r.opt.Area, To: r.opt.Month, Month: r.opt.Month, Options: r.opt.Stats}
+		var charts []*chart.Chart
 		for _, ref := range r.Charts {
 			c, err := chart.New(chart.Kind(ref.Name), in)
 			if err != nil {
 				return fmt.Errorf("report.pdf: %s chart: %w", ref.Name, err)
 			}
+			charts = append(charts, c)
+		}
+		// The heading goes with the first chart, not alone at a page's foot.
+		d.headingKept("Charts", d.chartHeight(charts[0])+6)
+		for _, c := range charts {
 			if err := d.chart(c); err != nil {
 				return err
 			}
@@ -490,8 +510,8 @@ func (r *Report) pdfBody(d *pdfDoc) error {
 			rows = append(rows, pdfRow{cells: []string{row.Month, row.Metric, row.Old, row.New, row.Change, row.Note}})
 		}
 		d.table("", []pdfCol{
-			{head: "Month", width: 15}, {head: "Figure", width: 25}, {head: "Was", width: 13, right: true},
-			{head: "Now", width: 13, right: true}, {head: "Change", width: 15, right: true}, {head: "Note", width: 19},
+			{head: "Month", width: 14}, {head: "Figure", width: 22}, {head: "Was", width: 12, right: true},
+			{head: "Now", width: 12, right: true}, {head: "Change", width: 13, right: true}, {head: "Note", width: 27},
 		}, rows)
 	}
 
