@@ -152,9 +152,8 @@ func (c *pdfCanvas) path(path vg.Path, style string) {
 }
 
 // arc draws an arc as cubic Bézier curves of at most a quarter turn
-// each, from a line to its start (as vg's arcs begin), and returns where
-// it ends.
-func (c *pdfCanvas) arc(comp vg.PathComp) vg.Point {
+// each, after a line to its start (as vg's arcs begin).
+func (c *pdfCanvas) arc(comp vg.PathComp) {
 	p := c.doc.pdf
 	r := comp.Radius.Points()
 	cx, cy := comp.Pos.X.Points(), comp.Pos.Y.Points()
@@ -165,7 +164,7 @@ func (c *pdfCanvas) arc(comp vg.PathComp) vg.Point {
 	p.LineTo(c.xy(start))
 	n := int(math.Ceil(math.Abs(comp.Angle) / (math.Pi / 2)))
 	if n == 0 {
-		return start
+		return
 	}
 	step := comp.Angle / float64(n)
 	k := 4.0 / 3 * math.Tan(step/4) * r
@@ -182,7 +181,6 @@ func (c *pdfCanvas) arc(comp vg.PathComp) vg.Point {
 		p.CurveBezierCubicTo(x1, y1, x2, y2, x3, y3)
 		a0 = a1
 	}
-	return at(comp.Start + comp.Angle)
 }
 
 // FillString writes str with its baseline starting at pt, as text: it

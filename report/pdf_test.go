@@ -5,11 +5,14 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"gonum.org/v1/plot/vg"
 
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/internal/synth"
@@ -39,6 +42,28 @@ var (
 // package's tests. It reads what fpdf writes, not any PDF.
 func pdfPages(t *testing.T, doc []byte) [][]pdfTextRun {
 	t.Helper()
+	var out [][]pdfTextRun
+	for _, content := range pdfContents(t, doc) {
+		var runs []pdfTextRun
+		// A chart becomes one run, where it is drawn.
+		content = pdfFigureRe.ReplaceAllFunc(content, func(fig []byte) []byte {
+			name := pdfFigureRe.FindSubmatch(fig)[1]
+			return []byte(fmt.Sprintf("BT 0 -1 Td (\\[chart %s\\]) Tj ET", name))
+		})
+		for _, m := range pdfTextOpRe.FindAllSubmatch(content, -1) {
+			x, _ := strconv.ParseFloat(string(m[1]), 64)
+			y, _ := strconv.ParseFloat(string(m[2]), 64)
+			runs = append(runs, pdfTextRun{x: x, y: y, s: pdfString(t, m[3])})
+		}
+		out = append(out, runs)
+	}
+	return out
+}
+
+// pdfContents is the content stream of each page of a PDF written by
+// fpdf, inflated.
+func pdfContents(t *testing.T, doc []byte) [][]byte {
+	t.Helper()
 	objs := map[string][]byte{}
 	var pages []string
 	for _, m := range pdfObjRe.FindAllSubmatch(doc, -1) {
@@ -54,7 +79,7 @@ func pdfPages(t *testing.T, doc []byte) [][]pdfTextRun {
 	if len(pages) == 0 {
 		t.Fatal("the PDF has no page")
 	}
-	var out [][]pdfTextRun
+	var out [][]byte
 	for i, ref := range pages {
 		obj, ok := objs[ref]
 		if !ok {
@@ -74,18 +99,7 @@ func pdfPages(t *testing.T, doc []byte) [][]pdfTextRun {
 				t.Fatalf("page %d: %v", i+1, err)
 			}
 		}
-		var runs []pdfTextRun
-		// A chart becomes one run, where it is drawn.
-		content = pdfFigureRe.ReplaceAllFunc(content, func(fig []byte) []byte {
-			name := pdfFigureRe.FindSubmatch(fig)[1]
-			return []byte(fmt.Sprintf("BT 0 -1 Td (\\[chart %s\\]) Tj ET", name))
-		})
-		for _, m := range pdfTextOpRe.FindAllSubmatch(content, -1) {
-			x, _ := strconv.ParseFloat(string(m[1]), 64)
-			y, _ := strconv.ParseFloat(string(m[2]), 64)
-			runs = append(runs, pdfTextRun{x: x, y: y, s: pdfString(t, m[3])})
-		}
-		out = append(out, runs)
+		out = append(out, content)
 	}
 	return out
 }
@@ -254,6 +268,75 @@ func TestPDFText(t *testing.T) {
 	} {
 		if !strings.Contains(strings.Join(strings.Fields(text), " "), strings.Join(strings.Fields(want), " ")) {
 			t.Errorf("the PDF's text lacks %q; it is:\n%s", want, text)
+		}
+	}
+}
+
+// TestPDFChartsAreVectors checks that each chart of report.pdf is drawn
+// as paths and text, in the document's own fonts, never as a picture:
+// its title is there as text a reader can select.
+func TestPDFChartsAreVectors(t *testing.T) {
+	r, err := Build(data.Default(), Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.render(map[string]bool{"pdf": true}, nil); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := r.WritePDF(&b); err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]string{}
+	for _, c := range r.Charts {
+		titles[c.Name] = c.Title
+	}
+	seen := map[string]bool{}
+	for _, content := range pdfContents(t, b.Bytes()) {
+		for _, fig := range pdfFigureRe.FindAllSubmatch(content, -1) {
+			name, body := string(fig[1]), fig[2]
+			seen[name] = true
+			var text []string
+			for _, m := range pdfTextOpRe.FindAllSubmatch(body, -1) {
+				text = append(text, pdfString(t, m[3]))
+			}
+			// The title may be wrapped, a line a run.
+			if got, want := strings.Join(text, " "), titles[name]; want == "" || !strings.Contains(got, want) {
+				t.Errorf("chart %s: its title %q is not in its text %q", name, want, got)
+			}
+			if bytes.Contains(body, []byte(" Do")) {
+				t.Errorf("chart %s draws an image", name)
+			}
+			if n := bytes.Count(body, []byte(" l\n")) + bytes.Count(body, []byte(" l ")); n < 10 {
+				t.Errorf("chart %s has %d line segments, want the chart's paths", name, n)
+			}
+		}
+	}
+	if len(seen) != len(r.Charts) || len(seen) < 5 {
+		t.Errorf("report.pdf draws %d charts, the report has %d", len(seen), len(r.Charts))
+	}
+}
+
+// TestPDFCanvasArc checks the Bézier curves an arc becomes: a quarter
+// circle of radius 40 about (50, 50), from (90, 50) to (50, 90), has its
+// control points 4/3·tan(π/8)·40 = 22.09 along the tangents.
+func TestPDFCanvasArc(t *testing.T) {
+	d := newPDFDoc()
+	d.pdf.AddPage()
+	c := d.place(100, 100, 0, d.pageH()-100, 1)
+	c.Stroke(vg.Path{
+		{Type: vg.MoveComp, Pos: vg.Point{X: 90, Y: 50}},
+		{Type: vg.ArcComp, Pos: vg.Point{X: 50, Y: 50}, Radius: 40, Start: 0, Angle: math.Pi / 2},
+	})
+	c.end()
+	var b bytes.Buffer
+	if err := d.pdf.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	content := string(pdfContents(t, b.Bytes())[0])
+	for _, want := range []string{"90.00 50.00 m", "90.00 50.00 l", "90.00000 72.09139 72.09139 90.00000 50.00000 90.00000 c", "\nS"} {
+		if !strings.Contains(content, want) {
+			t.Errorf("the arc's path lacks %q:\n%s", want, content)
 		}
 	}
 }
