@@ -341,7 +341,7 @@ func TestWriteFolder(t *testing.T) {
 			t.Errorf("%s differs between two runs on the same data", name)
 		}
 	}
-	for _, want := range []string{"report.html", "report.md", "report.xlsx", "data.csv", "metadata.json"} {
+	for _, want := range []string{"report.html", "report.md", "report.pdf", "report.xlsx", "data.csv", "metadata.json"} {
 		if _, ok := a[want]; !ok {
 			t.Errorf("the folder lacks %s", want)
 		}
