@@ -263,6 +263,7 @@ func (d *pdfDoc) headingKept(s string, keep float64) {
 	const size = 12.5
 	d.y += 10
 	d.room(size*pdfLeading + 4 + keep)
+	d.pdf.Bookmark(s, 0, d.y) // the reader's outline of the document
 	d.setFont("B", size)
 	d.color(pdfText)
 	d.pdf.Text(pdfMarginX, d.y+size*0.93, s)

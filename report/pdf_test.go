@@ -340,3 +340,50 @@ func TestPDFCanvasArc(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFTableBreaks sets a table longer than a page: it must go on to
+// the next pages with its header repeated, every row once, and no text
+// below the bottom margin (where the footer goes).
+func TestPDFTableBreaks(t *testing.T) {
+	d := newPDFDoc()
+	d.pdf.AddPage()
+	d.y = pdfMarginTop
+	var rows []pdfRow
+	for i := range 120 {
+		rows = append(rows, pdfRow{cells: []string{fmt.Sprintf("row %d", i+1), "at least 1,234", "a note long enough to wrap onto a second line of its narrow cell"}})
+	}
+	d.table("A long table", []pdfCol{{head: "Row", width: 20}, {head: "Count", width: 30, right: true}, {head: "Note", width: 20}}, rows)
+	var b bytes.Buffer
+	if err := d.pdf.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfPages(t, b.Bytes())
+	if len(pages) < 3 {
+		t.Fatalf("120 rows of two lines on %d pages, want at least 3", len(pages))
+	}
+	seen := 0
+	for i, runs := range pages {
+		heads := 0
+		for _, r := range runs {
+			if r.y < pdfMarginBottom {
+				t.Errorf("page %d: %q is set at %.1f pt from the page's foot, inside the bottom margin", i+1, r.s, r.y)
+			}
+			switch {
+			case r.s == "Row":
+				heads++
+			case strings.HasPrefix(r.s, "row "):
+				seen++
+				if want := fmt.Sprintf("row %d", seen); r.s != want {
+					t.Errorf("page %d: %s after row %d", i+1, r.s, seen-1)
+					seen, _ = strconv.Atoi(strings.TrimPrefix(r.s, "row "))
+				}
+			}
+		}
+		if heads != 1 {
+			t.Errorf("page %d has the table's header %d times, want once", i+1, heads)
+		}
+	}
+	if seen != 120 {
+		t.Errorf("%d rows set, want 120", seen)
+	}
+}
