@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"codeberg.org/go-fonts/liberation/liberationsansbold"
@@ -11,6 +12,7 @@ import (
 	"codeberg.org/go-fonts/liberation/liberationsansitalic"
 	"codeberg.org/go-fonts/liberation/liberationsansregular"
 	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/casualty-tool/casualty/report/chart"
@@ -64,6 +66,10 @@ type pdfDoc struct {
 	width  float64 // width of the text column
 	fonts  map[string]bool
 	images int
+	// missing are the characters set that the font has no glyph for, in
+	// the order met: they show as empty boxes, and the document says so.
+	missing []rune
+	checked map[rune]bool
 }
 
 // WritePDF writes the report as a PDF document to w. The charts are those
@@ -105,7 +111,7 @@ func newPDFDoc() *pdfDoc {
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(pdfMarginX, pdfMarginTop, pdfMarginX)
 	w, _ := p.GetPageSize()
-	return &pdfDoc{pdf: p, width: w - 2*pdfMarginX, fonts: map[string]bool{}}
+	return &pdfDoc{pdf: p, width: w - 2*pdfMarginX, fonts: map[string]bool{}, checked: map[rune]bool{}}
 }
 
 // pdfDate is the date the document carries as made and modified: the
@@ -138,6 +144,35 @@ func (d *pdfDoc) setFont(style string, size float64) {
 	d.pdf.SetFont(pdfFamily, style, size)
 }
 
+// text sets s with its baseline starting at (x, y), noting the
+// characters the font lacks.
+func (d *pdfDoc) text(x, y float64, s string) {
+	for _, r := range s {
+		if r < ' ' || d.checked[r] {
+			continue
+		}
+		d.checked[r] = true
+		if !pdfHasGlyph(r) {
+			d.missing = append(d.missing, r)
+		}
+	}
+	d.pdf.Text(x, y, s)
+}
+
+// pdfFace is the regular face, parsed, to ask which characters it has.
+var pdfFace = sync.OnceValues(func() (*sfnt.Font, error) { return sfnt.Parse(liberationsansregular.TTF) })
+
+// pdfHasGlyph reports whether the document's font can draw r.
+func pdfHasGlyph(r rune) bool {
+	f, err := pdfFace()
+	if err != nil {
+		return true // cannot tell; fpdf will fail on a font it cannot read
+	}
+	var b sfnt.Buffer
+	i, err := f.GlyphIndex(&b, r)
+	return err == nil && i != 0
+}
+
 func (d *pdfDoc) color(c [3]int) { d.pdf.SetTextColor(c[0], c[1], c[2]) }
 
 func (d *pdfDoc) pageH() float64 { _, h := d.pdf.GetPageSize(); return h }
@@ -162,13 +197,13 @@ func (d *pdfDoc) footer(text [2]string) {
 	// The page count is known only at the end: fpdf puts it in for
 	// {nb}, so the number is set as if it had two digits.
 	pw := p.GetStringWidth(fmt.Sprintf("Page %d of 99", p.PageNo()))
-	p.Text(pdfMarginX, pdfFooterY, d.wrap(text[0], d.width-pw-12)[0])
-	p.Text(w-pdfMarginX-pw, pdfFooterY, fmt.Sprintf("Page %d of {nb}", p.PageNo()))
+	d.text(pdfMarginX, pdfFooterY, d.wrap(text[0], d.width-pw-12)[0])
+	d.text(w-pdfMarginX-pw, pdfFooterY, fmt.Sprintf("Page %d of {nb}", p.PageNo()))
 	for i, l := range d.wrap(text[1], d.width-pw-12) {
 		if i == 2 {
 			break
 		}
-		p.Text(pdfMarginX, pdfFooterY+9*float64(i+1), l)
+		d.text(pdfMarginX, pdfFooterY+9*float64(i+1), l)
 	}
 }
 
@@ -234,7 +269,7 @@ func (d *pdfDoc) para(s string, st pdfStyle) {
 	lh := st.size * pdfLeading
 	for _, l := range d.wrap(s, d.width-st.indent) {
 		d.room(lh)
-		d.pdf.Text(pdfMarginX+st.indent, d.y+st.size*0.93, l)
+		d.text(pdfMarginX+st.indent, d.y+st.size*0.93, l)
 		d.y += lh
 	}
 	d.y += st.after
@@ -246,7 +281,7 @@ func (d *pdfDoc) bullets(items []string, st pdfStyle) {
 		d.setFont(st.font, st.size)
 		d.room(st.size * pdfLeading)
 		d.color(st.color)
-		d.pdf.Text(pdfMarginX+st.indent+2, d.y+st.size*0.93, "•")
+		d.text(pdfMarginX+st.indent+2, d.y+st.size*0.93, "•")
 		s := st
 		s.indent += 12
 		s.after = 2.5
@@ -266,7 +301,7 @@ func (d *pdfDoc) headingKept(s string, keep float64) {
 	d.pdf.Bookmark(s, 0, d.y) // the reader's outline of the document
 	d.setFont("B", size)
 	d.color(pdfText)
-	d.pdf.Text(pdfMarginX, d.y+size*0.93, s)
+	d.text(pdfMarginX, d.y+size*0.93, s)
 	d.y += size*pdfLeading + 4
 }
 
@@ -352,7 +387,7 @@ func (d *pdfDoc) table(caption string, cols []pdfCol, rows []pdfRow) {
 				if cols[i].right {
 					tx = x + widths[i] - pad - d.pdf.GetStringWidth(l)
 				}
-				p.Text(tx, d.y+padY+float64(j)*lh+size*0.93, l)
+				d.text(tx, d.y+padY+float64(j)*lh+size*0.93, l)
 				x += widths[i]
 			}
 		}
@@ -366,7 +401,7 @@ func (d *pdfDoc) table(caption string, cols []pdfCol, rows []pdfRow) {
 			d.setFont("B", 9.5)
 			d.color(pdfText)
 			for _, l := range d.wrap(caption, d.width) {
-				d.pdf.Text(pdfMarginX, d.y+9.5*0.93, l)
+				d.text(pdfMarginX, d.y+9.5*0.93, l)
 				d.y += 9.5 * pdfLeading
 			}
 			d.y += 2
@@ -555,7 +590,27 @@ func (r *Report) pdfBody(d *pdfDoc) error {
 		made += " with " + r.Meta.Command
 	}
 	d.para(made+".", pdfStyle{size: 8, color: pdfSecondary, before: 6})
+	if len(d.missing) > 0 {
+		// Said last, once every character set is known. Liberation Sans
+		// covers Latin, Greek and Cyrillic; Arabic, say, would also need
+		// shaping that this writer does not do.
+		d.para(fmt.Sprintf("This PDF's font, Liberation Sans, has no glyph for %d of the characters in the data (%s), which show as empty boxes; the text can still be copied as written, and report.html shows it.", len(d.missing), pdfRuneList(d.missing)), pdfStyle{size: 8, color: pdfSecondary, before: 4})
+	}
 	return nil
+}
+
+// pdfRuneList lists characters by code point, the first few of them:
+// "U+062A, U+062D".
+func pdfRuneList(rs []rune) string {
+	var parts []string
+	for i, r := range rs {
+		if i == 8 {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, fmt.Sprintf("U+%04X", r))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // link sets a source's web address, clickable when it is one (see
@@ -572,7 +627,7 @@ func (d *pdfDoc) link(s string, indent float64) {
 	for _, l := range d.wrap(s, d.width-indent) {
 		d.room(lh)
 		x := pdfMarginX + indent
-		d.pdf.Text(x, d.y+size*0.93, l)
+		d.text(x, d.y+size*0.93, l)
 		d.pdf.LinkString(x, d.y, d.pdf.GetStringWidth(l), lh, s)
 		d.y += lh
 	}

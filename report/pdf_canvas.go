@@ -200,7 +200,7 @@ func (c *pdfCanvas) FillString(f font.Face, pt vg.Point, str string) {
 	defer c.Pop()
 	c.Translate(pt)
 	c.doc.setFont(style, f.Font.Size.Points())
-	c.doc.pdf.Text(0, c.pageH, str)
+	c.doc.text(0, c.pageH, str)
 }
 
 // DrawImage draws img as a PNG filling rect.

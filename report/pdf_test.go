@@ -387,3 +387,32 @@ func TestPDFTableBreaks(t *testing.T) {
 		t.Errorf("%d rows set, want 120", seen)
 	}
 }
+
+// TestPDFMissingGlyphs checks that characters the embedded font cannot
+// draw (Arabic, here in a publication's name) are not dropped silently:
+// the text keeps them and the document says which ones show as boxes.
+func TestPDFMissingGlyphs(t *testing.T) {
+	const csv = `month,area,metric,value,qualifier,published,publication
+2025-01,UA,killed,100,at_least,2025-02-10,First
+2025-02,UA,killed,120,at_least,2025-03-10,تحديث two
+`
+	ds, err := data.Load(strings.NewReader(csv), "arabic.csv", data.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(ds, Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := r.WritePDF(&b); err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(pdfLines(t, b.Bytes())), " ")
+	// تحديث is five letters, ت ح د ي ث, in the order they are met.
+	for _, want := range []string{"[1] تحديث two, 10 March 2025.", "has no glyph for 5 of the characters in the data (U+062A, U+062D, U+062F, U+064A, U+062B)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF's text lacks %q:\n%s", want, text)
+		}
+	}
+}
