@@ -59,6 +59,11 @@ var pdfFonts = map[string][]byte{
 
 const pdfFamily = "LiberationSans"
 
+// pdfPagesAlias stands for the page count until the end, when fpdf puts
+// the count in its place everywhere on the pages: a string no report text
+// holds.
+const pdfPagesAlias = "{casualty:page-count}"
+
 // pdfDoc is the document being written and where its text has got to.
 type pdfDoc struct {
 	pdf    *fpdf.Fpdf
@@ -86,7 +91,7 @@ func (r *Report) WritePDF(w io.Writer) error {
 	when := r.pdfDate()
 	p.SetCreationDate(when)
 	p.SetModificationDate(when)
-	p.AliasNbPages("{nb}")
+	p.AliasNbPages(pdfPagesAlias)
 	footer := r.pdfFooter()
 	p.SetFooterFunc(func() { d.footer(footer) })
 
@@ -194,11 +199,11 @@ func (d *pdfDoc) footer(text [2]string) {
 	p.Line(pdfMarginX, pdfFooterY-11, w-pdfMarginX, pdfFooterY-11)
 	d.setFont("", 7.5)
 	d.color(pdfSecondary)
-	// The page count is known only at the end: fpdf puts it in for
-	// {nb}, so the number is set as if it had two digits.
+	// The page count is known only at the end (see pdfPagesAlias), so
+	// the number is set as if it had two digits.
 	pw := p.GetStringWidth(fmt.Sprintf("Page %d of 99", p.PageNo()))
 	d.text(pdfMarginX, pdfFooterY, d.wrap(text[0], d.width-pw-12)[0])
-	d.text(w-pdfMarginX-pw, pdfFooterY, fmt.Sprintf("Page %d of {nb}", p.PageNo()))
+	d.text(w-pdfMarginX-pw, pdfFooterY, fmt.Sprintf("Page %d of %s", p.PageNo(), pdfPagesAlias))
 	for i, l := range d.wrap(text[1], d.width-pw-12) {
 		if i == 2 {
 			break
