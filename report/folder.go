@@ -16,7 +16,7 @@ import (
 
 // Formats are the outputs a report folder can hold, in the order written.
 // metadata.json is always written: it says what the folder is.
-var Formats = []string{"html", "md", "xlsx", "png", "svg", "csv"}
+var Formats = []string{"html", "md", "pdf", "xlsx", "png", "svg", "csv"}
 
 // ParseFormats checks a list of formats ("html", "md", ...) and returns it
 // as a set; an empty list means every format.
@@ -126,6 +126,9 @@ func (r *Report) plan(formats map[string]bool, emit func(outFile)) ([]outFile, e
 	if formats["md"] {
 		images := formats["png"] && len(r.Charts) > 0
 		files = append(files, outFile{Name: "report.md", Fill: func(w io.Writer) error { return r.WriteMarkdown(w, images) }})
+	}
+	if formats["pdf"] {
+		files = append(files, outFile{Name: "report.pdf", Fill: r.WritePDF})
 	}
 	if formats["xlsx"] {
 		files = append(files, workbookFile(done.workbook))

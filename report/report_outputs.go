@@ -103,9 +103,11 @@ func startRender(ds *data.Dataset, opt Options, kinds []chart.Kind, formats map[
 }
 
 // drawnCharts are the charts of kinds a report draws: all of them when
-// they are to be drawn (charts) and a format shows them, else none.
+// they are to be drawn (charts) and a format shows them, else none. The
+// PDF draws its charts itself, as vectors, but needs to know which ones
+// can be drawn for this data.
 func drawnCharts(kinds []chart.Kind, formats map[string]bool, charts bool) []chart.Kind {
-	if !charts || !(formats["png"] || formats["md"] || formats["svg"] || formats["html"]) {
+	if !charts || !(formats["png"] || formats["md"] || formats["svg"] || formats["html"] || formats["pdf"]) {
 		return nil
 	}
 	return kinds
@@ -122,6 +124,13 @@ func (rs *renderSet) drawChart(i int, pngs, svgs bool) {
 		return
 	}
 	ref.Title, ref.Caption = c.Title, c.Subtitle
+	if !pngs && !svgs {
+		// Only the PDF shows charts, and draws them itself.
+		rs.mu.Lock()
+		rs.refs[i] = ref
+		rs.mu.Unlock()
+		return
+	}
 	d, err := chart.DrawAll(c, pngs, svgs)
 	if err != nil {
 		rs.failed[i] = fmt.Errorf("%s chart: %w", kind, err)

@@ -248,10 +248,11 @@ func TestParseFormats(t *testing.T) {
 		in   []string
 		want string // sorted set, or the error's start
 	}{
-		{nil, "csv html md png svg xlsx"},
+		{nil, "csv html md pdf png svg xlsx"},
 		{[]string{"md", " HTML "}, "html md"},
 		{[]string{"hmtl"}, `unknown format "hmtl" (did you mean html?)`},
-		{[]string{"pdf"}, `unknown format "pdf"`},
+		{[]string{"pdf"}, "pdf"},
+		{[]string{"pdff"}, `unknown format "pdff" (did you mean pdf?)`},
 		{[]string{""}, "no format given"},
 	}
 	for _, tc := range tests {
@@ -345,7 +346,7 @@ func TestWriteFolder(t *testing.T) {
 			t.Errorf("%s differs between two runs on the same data", name)
 		}
 	}
-	for _, want := range []string{"report.html", "report.md", "report.xlsx", "data.csv", "metadata.json"} {
+	for _, want := range []string{"report.html", "report.md", "report.pdf", "report.xlsx", "data.csv", "metadata.json"} {
 		if _, ok := a[want]; !ok {
 			t.Errorf("the folder lacks %s", want)
 		}

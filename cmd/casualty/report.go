@@ -26,7 +26,7 @@ type reportConfig struct {
 	Out string
 	// Force replaces an existing folder.
 	Force bool
-	// Formats lists the outputs (html, md, xlsx, png, svg, csv); nil means
+	// Formats lists the outputs (html, md, pdf, xlsx, png, svg, csv); nil means
 	// all of them.
 	Formats []string
 	// Command is the command line recorded in the report as what made
@@ -46,7 +46,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	formats := fs.String("formats", strings.Join(report.Formats, ","), "`LIST` of outputs, comma-separated: "+strings.Join(report.Formats, ","))
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: casualty report [flags]")
-		fmt.Fprintln(stderr, "\nWrites a folder with report.html, report.md, report.xlsx, charts/, data.csv and metadata.json,")
+		fmt.Fprintln(stderr, "\nWrites a folder with report.html, report.md, report.pdf, report.xlsx, charts/, data.csv and metadata.json,")
 		fmt.Fprintln(stderr, "prints a line per file written, then the report's headline sentence.")
 		printDefaults(fs)
 	}

@@ -80,7 +80,7 @@ func TestReportCommandUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--formats", "html,pdf"}, `--formats: unknown format "pdf"`},
+		{[]string{"--formats", "html,pdff"}, `--formats: unknown format "pdff" (did you mean pdf?)`},
 		{[]string{"--formats", ""}, "--formats: no format given"},
 		{[]string{"--month", "2025-13"}, `--month must be YYYY-MM, got "2025-13"`},
 		{[]string{"--area", "Atlantis"}, "--area: unknown area"},
