@@ -2,6 +2,7 @@ package stats
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/casualty-tool/casualty/data"
@@ -65,4 +66,20 @@ func Area(ds *data.Dataset, area string) (string, error) {
 		e.Names = append(e.Names, ds.AreaName(c))
 	}
 	return "", e
+}
+
+// noFigures refuses a metric an area has no figures for, and says which
+// metrics the data do give for it, so the reader can pick one: a file of
+// killed figures alone has no casualties (killed + injured).
+func noFigures(ds *data.Dataset, area string, m data.Metric) error {
+	var have []string
+	for _, o := range ds.Obs {
+		if o.Area == area && !slices.Contains(have, string(o.Metric)) {
+			have = append(have, string(o.Metric))
+		}
+	}
+	if len(have) == 0 {
+		return fmt.Errorf("no %s figures for %s", m.Label(), ds.AreaName(area))
+	}
+	return fmt.Errorf("no %s figures for %s; the data give %s for it", m.Label(), ds.AreaName(area), strings.Join(have, ", "))
 }

@@ -46,7 +46,7 @@ func Compare(ds *data.Dataset, area string, m data.Metric, from, to Period, opt 
 	latest := ds.Latest()
 	cur := latest.Series(area, m)
 	if len(cur.Points) == 0 {
-		return nil, fmt.Errorf("no %s figures for %s", m.Label(), ds.AreaName(area))
+		return nil, noFigures(ds, area, m)
 	}
 	var gap *GapError
 	for _, p := range []Period{from, to} {

@@ -32,7 +32,7 @@ func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Mo
 	}
 	s := ds.Latest().Series(area, m)
 	if len(s.Points) == 0 {
-		return nil, fmt.Errorf("no %s figures for %s", m.Label(), ds.AreaName(area))
+		return nil, noFigures(ds, area, m)
 	}
 	first, last := s.Points[0].Month, s.Points[len(s.Points)-1].Month
 	if from.IsZero() {
