@@ -527,6 +527,7 @@ func loadTidy(t *table, opt LoadOptions) (*Dataset, error) {
 	}
 	rr.warns = append(rr.warns, ew...)
 	var obs []Observation
+	events := map[Key]int64{} // the events figure of each month and area
 	for _, r := range t.rows {
 		if keep != "" && strings.TrimSpace(r.cell(cols["event_type"])) != keep {
 			continue
@@ -542,12 +543,45 @@ func loadTidy(t *table, opt LoadOptions) (*Dataset, error) {
 			ok = false
 		}
 		o.Metric = m
+		if ev, has := rr.eventsOf(r, o, ok, events); has {
+			obs = append(obs, ev)
+		}
 		if !rr.count(r, "value", &o) || !ok {
 			continue
 		}
 		obs = append(obs, o)
 	}
-	return withUnread(t, cols, opt.areas())(rr.finish(obs))
+	ds, err := withUnread(t, cols, opt.areas())(rr.finish(obs))
+	if ds != nil && cols.has("metric:events") && !ds.Source.Declared() {
+		// An events column is what event data have (casualty aggregate
+		// writes one): word the figures as event data, all actors.
+		ds = ds.WithSource(ACLED)
+	}
+	return ds, err
+}
+
+// eventsOf reads a tidy row's events column (casualty aggregate writes
+// one beside each figure) as a figure of the events metric, once for each
+// month and area: the rows of one month and area must agree on it.
+func (rr *rowReader) eventsOf(r tableRow, base Observation, ok bool, seen map[Key]int64) (Observation, bool) {
+	s, has := rr.get(r, "metric:events")
+	if !has || strings.TrimSpace(s) == "" || !ok || base.Metric == Events {
+		return Observation{}, false
+	}
+	ev := base
+	ev.Metric, ev.Derived, ev.Note = Events, false, ""
+	if !rr.count(r, "metric:events", &ev) {
+		return Observation{}, false
+	}
+	k := ev.Key()
+	if n, dup := seen[k]; dup {
+		if n != ev.Value {
+			rr.fail(r, "metric:events", fmt.Errorf("%d events, but an earlier row for %s in %s gives %d", ev.Value, ev.Month, ev.Area, n))
+		}
+		return Observation{}, false
+	}
+	seen[k] = ev.Value
+	return ev, true
 }
 
 // loadWide reads a row per month (and area), a column per metric. Empty

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -359,5 +360,43 @@ func TestEventAggregatesAreEventData(t *testing.T) {
 		if ds.Source.Kind != c.kind {
 			t.Errorf("%s: source kind %v, want %v", c.name, ds.Source.Kind, c.kind)
 		}
+	}
+}
+
+// TestAggregateOutputReadsBack (issue 19): the tidy file casualty
+// aggregate writes loads back with nothing unread: its events column
+// becomes figures of the events metric, once per month and area, and the
+// data are worded as event data. Rows of one month and area that disagree
+// on their events are refused.
+func TestAggregateOutputReadsBack(t *testing.T) {
+	const out = "month,area,metric,value,qualifier,low,high,covers,published,publication,source,note,events\n" +
+		"2025-03,UA63,killed,3,exact,,,,,,acled.csv,sum of 1 event in acled.csv,1\n" +
+		"2025-03,UA63,injured,7,exact,,,,,,acled.csv,sum of 1 event in acled.csv,1\n" +
+		"2025-04,UA63,killed,2,exact,,,,,,acled.csv,sum of 2 events in acled.csv,2\n"
+	ds, err := Load(strings.NewReader(out), "agg.csv", LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Warnings) != 0 {
+		t.Errorf("warnings: %v", ds.Warnings)
+	}
+	var events []int64
+	for _, o := range ds.Obs {
+		if o.Metric == Events {
+			events = append(events, o.Value)
+		}
+	}
+	// March: one events figure (1) for its two rows; April: 2.
+	if !slices.Equal(events, []int64{1, 2}) {
+		t.Errorf("events figures %v, want [1 2]", events)
+	}
+	if ds.Source.Kind != KindEvents {
+		t.Errorf("source kind %v, want event data", ds.Source.Kind)
+	}
+	// Row 3, column 73: 8 + 5 + 8 + 2 + 6 + 5 + 10 + 28 characters before it.
+	bad := strings.Replace(out, "sum of 1 event in acled.csv,1\n2025-04", "sum of 1 event in acled.csv,5\n2025-04", 1)
+	_, err = Load(strings.NewReader(bad), "agg.csv", LoadOptions{})
+	if want := `agg.csv:3:73: column "events": 5 events, but an earlier row for 2025-03 in UA63 gives 1`; err == nil || err.Error() != want {
+		t.Errorf("disagreeing events: %v\nwant %s", err, want)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/data/store"
 )
 
@@ -150,8 +151,8 @@ func TestAggregateStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 2 months x 2 areas x killed = 4 figures.
-	if want := "ACLED export (2 May 2025): 4 figures stored in " + dir + ": 4 new, 0 revised, 0 unchanged\n"; out != want {
+	// 2 months x 2 areas x (killed, events) = 8 figures.
+	if want := "ACLED export (2 May 2025): 8 figures stored in " + dir + ": 8 new, 0 revised, 0 unchanged\n"; out != want {
 		t.Errorf("got %q, want %q", out, want)
 	}
 	out, _, err = runArgs(args...)
@@ -165,10 +166,12 @@ func TestAggregateStore(t *testing.T) {
 	}
 	var killed int64
 	for _, o := range ds.Obs {
-		killed += o.Value
+		if o.Metric == data.Killed {
+			killed += o.Value
+		}
 	}
-	if len(ds.Obs) != 4 || killed != 6 { // 3 + 1 + 2
-		t.Errorf("store holds %d figures, %d killed; want 4, 6", len(ds.Obs), killed)
+	if len(ds.Obs) != 8 || killed != 6 { // 3 + 1 + 2
+		t.Errorf("store holds %d figures, %d killed; want 8, 6", len(ds.Obs), killed)
 	}
 }
 

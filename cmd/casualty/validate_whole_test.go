@@ -27,7 +27,8 @@ func TestValidateStoreAndEvents(t *testing.T) {
 	}
 	for _, want := range []string{
 		"store " + store + ": ok: 201 figures, 2022-02..2026-01, areas UA,",
-		"events " + ev + ": ok: 4 figures, 2025-03..2025-03, areas UA14 UA80, metrics killed injured,",
+		// 2 areas x (killed, injured, events).
+		"events " + ev + ": ok: 6 figures, 2025-03..2025-03, areas UA14 UA80, metrics killed injured events,",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("validate printed\n%s\nwant a line with %q", out.String(), want)

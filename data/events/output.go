@@ -72,6 +72,12 @@ func (r *Result) Dataset(pub data.Publication, areas *data.AreaTable) (*data.Dat
 		return nil, fmt.Errorf("%s: the events run to %s, so a publication dated %s cannot report them; give the date of the export (--published)", r.File, last.Label(), pub.Date)
 	}
 	obs := r.Observations(pub)
+	// The number of events behind each area's month is a figure of the
+	// events metric, as when casualty aggregate's file is read back.
+	for _, c := range r.Cells {
+		obs = append(obs, data.Observation{Month: c.Month, Area: c.Area, Metric: data.Events, Value: c.Events,
+			Published: pub, Source: r.File, Pos: data.Pos{File: r.File}, Text: strconv.FormatInt(c.Events, 10)})
+	}
 	var errs data.ErrorList
 	data.Validate(obs, &errs)
 	if err := errs.Err(); err != nil {
@@ -82,7 +88,8 @@ func (r *Result) Dataset(pub data.Publication, areas *data.AreaTable) (*data.Dat
 
 // CSVHeader is the header WriteCSV writes: the tidy header (sums have no
 // range and cover whole months, so low, high and covers stay empty) and an
-// events column, which the tidy reader ignores, so the file loads as figures.
+// events column, which the tidy reader reads as figures of the events
+// metric, so the file loads back as the same figures.
 var CSVHeader = append(append([]string(nil), data.TidyHeader...), "events")
 
 // WriteCSV writes the figures as a tidy CSV with the number of events
