@@ -325,17 +325,18 @@ func TestWriteCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 3 months x 2 areas x 2 metrics, zeros included: UA63 had no event in
-	// January or March, UA14 none in February.
-	if len(ds.Obs) != 12 {
-		t.Fatalf("%d figures read back, want 12", len(ds.Obs))
+	// 3 months x 2 areas x 3 metrics (killed, injured, events), zeros
+	// included: UA63 had no event in January or March, UA14 none in
+	// February.
+	if len(ds.Obs) != 18 {
+		t.Fatalf("%d figures read back, want 18", len(ds.Obs))
 	}
 	got := map[string]int64{}
 	for _, o := range ds.Obs {
 		got[o.Month.String()+" "+o.Area+" "+string(o.Metric)] = o.Value
 	}
 	want := map[string]int64{"2025-01 UA14 killed": 2, "2025-01 UA14 injured": 5, "2025-03 UA14 killed": 5, "2025-03 UA14 injured": 2,
-		"2025-02 UA63 injured": 1, "2025-02 UA14 killed": 0}
+		"2025-02 UA63 injured": 1, "2025-02 UA14 killed": 0, "2025-03 UA14 events": 2, "2025-02 UA14 events": 0}
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("%s = %d, want %d", k, got[k], v)
