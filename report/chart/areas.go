@@ -233,16 +233,28 @@ type heatMap struct {
 
 func (h heatMap) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	for _, e := range h.cells {
-		x0, x1 := trX(monthX(e.Month)), trX(monthX(e.Month)+1)
+	for i := 0; i < len(h.cells); {
+		e := h.cells[i]
 		y0, y1 := trY(e.Row), trY(e.Row+1)
 		if !e.OK {
+			x0, x1 := trX(monthX(e.Month)), trX(monthX(e.Month)+1)
 			cc := c
 			cc.Rectangle = vg.Rectangle{Min: vg.Point{X: x0, Y: y0}, Max: vg.Point{X: x1, Y: y1}}
 			gapShadeRect(cc, x0, x1)
+			i++
 			continue
 		}
-		c.FillPolygon(heatColor(h.bins, binOf(h.bins, e.V)), rectPts(x0, y0, x1, y1))
+		// A run of months of one row in one colour is one rectangle: the
+		// same picture, without seams between cells, and a smaller SVG.
+		bin := binOf(h.bins, e.V)
+		j := i + 1
+		for j < len(h.cells) && h.cells[j].OK && h.cells[j].Row == e.Row &&
+			h.cells[j].Month == h.cells[j-1].Month.Add(1) && binOf(h.bins, h.cells[j].V) == bin {
+			j++
+		}
+		x0, x1 := trX(monthX(e.Month)), trX(monthX(h.cells[j-1].Month)+1)
+		c.FillPolygon(heatColor(h.bins, bin), rectPts(x0, y0, x1, y1))
+		i = j
 	}
 	// White rules between areas keep the rows apart.
 	for _, e := range h.cells {
