@@ -58,6 +58,7 @@ func areasChart(in Input) (*Chart, error) {
 	})
 
 	notes := newNotes()
+	notes.noun = "areas"
 	maxV := 0.0
 	var cells []heatCell
 	var names []plot.Tick
@@ -147,7 +148,7 @@ func areasChart(in Input) (*Chart, error) {
 			ch.Title = t
 		}
 	}
-	ch.Notes = notes.sentences()
+	ch.Notes, ch.Missing = notes.sentences(), notes.missing()
 	ch.Source = notes.source(in.Data)
 	return ch, nil
 }

@@ -98,7 +98,7 @@ func changeChart(in Input) (*Chart, error) {
 			ch.Title = t
 		}
 	}
-	ch.Notes = notes.sentences()
+	ch.Notes, ch.Missing = notes.sentences(), notes.missing()
 	ch.Source = notes.source(in.Data)
 	return ch, nil
 }

@@ -99,13 +99,29 @@ type Chart struct {
 	Key      []KeyItem
 	Sections []Section
 	// Notes explain what a reader could misread: gaps, part months,
-	// intervals, lower bounds.
+	// intervals, lower bounds. Gaps take at most three of them, summarised
+	// when many series have gaps in different months.
 	Notes []string
+	// Missing lists in full the months with no figure of each series
+	// drawn (area or metric), which Notes may only summarise: for a
+	// report's notes and a workbook's Notes sheet (see MissingNotes).
+	Missing []Missing
 	// Source names the publications and their date.
 	Source string
 	// Width and Height are the published size (the PNG's pixel size is
 	// this size times the DPI).
 	Width, Height vg.Length
+}
+
+// MissingNotes words Missing, one sentence per series with a gap:
+// "Kyiv: no figure for March–December 2025 (10 of 15 months)." It is
+// empty when every series has a figure for every month drawn.
+func (ch *Chart) MissingNotes() []string {
+	var out []string
+	for _, m := range ch.Missing {
+		out = append(out, m.String()+".")
+	}
+	return out
 }
 
 // Section is a block of panels whose data areas are aligned: the

@@ -146,7 +146,7 @@ func cumulativeChart(in Input) (*Chart, error) {
 	} else {
 		ch.Subtitle = "Added up month by month since " + since.Label() + "."
 	}
-	ch.Notes = notes.sentences()
+	ch.Notes, ch.Missing = notes.sentences(), notes.missing()
 	ch.Source = notes.source(in.Data)
 	return ch, nil
 }

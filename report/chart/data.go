@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/stats"
@@ -120,6 +122,8 @@ func featureMonth(in Input, from, to data.Month, ss ...data.Series) (data.Month,
 // of the series drawn names them ("No injured figure …").
 type chartNotes struct {
 	names      []string                       // the series added, in order
+	noun       string                         // what the series are, for a summary: "areas" ("series" when empty)
+	drawn      map[data.Month]bool            // the months drawn
 	gaps       map[data.Month][]string        // months with no figure, and for what
 	part       map[data.Month]map[string]bool // part-month coverage ("24–28 February 2022")
 	partOf     map[data.Month][]string        // and for what
@@ -131,7 +135,7 @@ type chartNotes struct {
 }
 
 func newNotes() *chartNotes {
-	return &chartNotes{gaps: map[data.Month][]string{}, part: map[data.Month]map[string]bool{},
+	return &chartNotes{gaps: map[data.Month][]string{}, part: map[data.Month]map[string]bool{}, drawn: map[data.Month]bool{},
 		partOf: map[data.Month][]string{}, pubs: map[data.Publication]bool{}}
 }
 
@@ -147,6 +151,7 @@ func (n *chartNotes) addNamed(name string, s data.Series, from, to data.Month) {
 		n.names = append(n.names, name)
 	}
 	for m := from; !to.Before(m); m = m.Add(1) {
+		n.drawn[m] = true
 		p := s.At(m)
 		if !p.Present {
 			if !slices.Contains(n.gaps[m], name) {
@@ -200,33 +205,43 @@ func (n *chartNotes) whose(ms []string) string {
 	return joinAnd(names) + " "
 }
 
+// maxGroupNotes is how many sentences a chart gives to months with no
+// figure, and as many to figures covering part of a month, before it
+// summarises them in one (summary): a chart of 27 oblasts over 15 months
+// would otherwise print a line for every month.
+const maxGroupNotes = 2
+
 // sentences words the notes, in a fixed order.
 func (n *chartNotes) sentences() []string {
 	var out []string
-	// Gaps, one sentence per group of metrics, in order of first month.
-	groups := map[string][]data.Month{}
-	var order []string
-	for _, m := range keysSorted(n.gaps) {
-		w := n.whose(n.gaps[m])
-		if _, ok := groups[w]; !ok {
-			order = append(order, w)
-		}
-		groups[w] = append(groups[w], m)
+	// Gaps: one sentence per group of series missing the same months, in
+	// order of first month, or a summary when there are many groups.
+	groups, order := n.groupBy(n.gaps)
+	hatched := ""
+	if n.gapsShown {
+		hatched = " (hatched)"
 	}
+	var rest []string
 	for _, w := range order {
-		s := "No " + w + "figure was published for " + monthsText(groups[w])
-		if n.gapsShown {
-			s += " (hatched)"
+		if w != "" && len(order) > maxGroupNotes {
+			rest = append(rest, w)
+			continue
 		}
-		out = append(out, s+": a gap, not a zero.")
+		out = append(out, "No "+w+"figure was published for "+monthsText(groups[w])+hatched+": a gap, not a zero.")
 	}
-	groups, order = map[string][]data.Month{}, nil
-	for _, m := range keysSorted(n.partOf) {
-		w := n.whose(n.partOf[m])
-		if _, ok := groups[w]; !ok {
-			order = append(order, w)
-		}
-		groups[w] = append(groups[w], m)
+	if len(rest) > 0 {
+		who, list := n.summary(n.gaps, groups[""])
+		out = append(out, who+" have months with no figure"+hatched+", a gap, not a zero: "+list+".")
+	}
+	groups, order = n.groupBy(n.partOf)
+	lighter := ""
+	if n.lightShown {
+		lighter = " (lighter)"
+	}
+	if len(order) > maxGroupNotes {
+		who, list := n.summary(n.partOf, nil)
+		out = append(out, "Figures of "+who+" cover only part of some months"+lighter+": "+list+".")
+		order = nil
 	}
 	for _, w := range order {
 		var spans []string
@@ -245,16 +260,137 @@ func (n *chartNotes) sentences() []string {
 		if len(spans) > 1 {
 			s = "The " + w + "figures for " + joinAnd(spans) + " cover only those days"
 		}
-		if n.lightShown {
-			s += " (lighter)"
-		}
-		out = append(out, s+".")
+		out = append(out, s+lighter+".")
 	}
 	out = append(out, n.extra...)
 	if n.lowerBnd {
 		out = append(out, "Figures are lower bounds: they count only verified casualties, and the true numbers are higher.")
 	}
 	return out
+}
+
+// groupBy groups the months of byMonth by the series they name (whose),
+// in order of first month.
+func (n *chartNotes) groupBy(byMonth map[data.Month][]string) (map[string][]data.Month, []string) {
+	groups := map[string][]data.Month{}
+	var order []string
+	for _, m := range keysSorted(byMonth) {
+		w := n.whose(byMonth[m])
+		if _, ok := groups[w]; !ok {
+			order = append(order, w)
+		}
+		groups[w] = append(groups[w], m)
+	}
+	return groups, order
+}
+
+// summary words which series byMonth names ("9 of 27 areas") and in how
+// many months, leaving out the months in except (worded on their own):
+// the three series with most months by name, the others counted — "Kyiv
+// 10 of 15 months, Donetska 4, Zaporizka 4 and 6 more areas, 3 or 4
+// months each". Chart.Missing keeps the full list.
+func (n *chartNotes) summary(byMonth map[data.Month][]string, except []data.Month) (who, list string) {
+	count := map[string]int{}
+	for m, names := range byMonth {
+		if slices.Contains(except, m) {
+			continue
+		}
+		for _, name := range names {
+			count[name]++
+		}
+	}
+	var names []string
+	for _, name := range n.names {
+		if count[name] > 0 {
+			names = append(names, name)
+		}
+	}
+	sort.SliceStable(names, func(i, j int) bool { return count[names[i]] > count[names[j]] })
+	noun := n.noun
+	if noun == "" {
+		noun = "series"
+	}
+	const listed = 3
+	var parts []string
+	for i, name := range names[:min(listed, len(names))] {
+		if i == 0 {
+			parts = append(parts, fmt.Sprintf("%s %d of %d months", name, count[name], len(n.drawn)))
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", name, count[name]))
+	}
+	if len(names) > listed {
+		others := names[listed:]
+		lo, hi := count[others[len(others)-1]], count[others[0]]
+		each := fmt.Sprintf("%d %s each", lo, chartPlural(lo, "month", "months"))
+		switch {
+		case hi == lo+1:
+			each = fmt.Sprintf("%d or %d months each", lo, hi)
+		case hi > lo:
+			each = fmt.Sprintf("%d–%d months each", lo, hi)
+		}
+		parts = append(parts, fmt.Sprintf("%d more %s, %s", len(others), noun, each))
+	}
+	return fmt.Sprintf("%d of %d %s", len(names), len(n.names), noun), joinAnd(parts)
+}
+
+// Missing is one series of a chart (an area, or a metric such as
+// killed) and the months drawn that have no figure for it.
+type Missing struct {
+	Name   string
+	Months []data.Month
+	// Of is how many months the chart draws.
+	Of int
+}
+
+// String words the gap in full: "Kyiv: no figure for March–December
+// 2025 (10 of 15 months)".
+func (m Missing) String() string {
+	name := m.Name
+	if r, size := utf8.DecodeRuneInString(name); size > 0 {
+		name = string(unicode.ToUpper(r)) + name[size:] // "killed" begins a sentence
+	}
+	return fmt.Sprintf("%s: no figure for %s (%d of %d %s)", name, monthRuns(m.Months), len(m.Months), m.Of, chartPlural(m.Of, "month", "months"))
+}
+
+// missing lists, for each series with a gap in the months drawn, those
+// months, in the order the series were added.
+func (n *chartNotes) missing() []Missing {
+	var out []Missing
+	for _, name := range n.names {
+		var ms []data.Month
+		for _, m := range keysSorted(n.gaps) {
+			if slices.Contains(n.gaps[m], name) {
+				ms = append(ms, m)
+			}
+		}
+		if len(ms) > 0 {
+			out = append(out, Missing{Name: name, Months: ms, Of: len(n.drawn)})
+		}
+	}
+	return out
+}
+
+// monthRuns lists months for a sentence with runs of consecutive months
+// as ranges: "October 2024, March–December 2025".
+func monthRuns(ms []data.Month) string {
+	var parts []string
+	for i := 0; i < len(ms); {
+		j := i
+		for j+1 < len(ms) && ms[j+1] == ms[j].Add(1) {
+			j++
+		}
+		switch {
+		case i == j:
+			parts = append(parts, ms[i].Label())
+		case ms[i].Year == ms[j].Year:
+			parts = append(parts, ms[i].Month.String()+"–"+ms[j].Label())
+		default:
+			parts = append(parts, ms[i].Label()+"–"+ms[j].Label())
+		}
+		i = j + 1
+	}
+	return joinAnd(parts)
 }
 
 // source names the publications the figures drawn come from: the newest

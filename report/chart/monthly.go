@@ -49,7 +49,7 @@ func monthlyChart(in Input) (*Chart, error) {
 			}
 		}
 	}
-	ch.Notes = notes.sentences()
+	ch.Notes, ch.Missing = notes.sentences(), notes.missing()
 	ch.Source = notes.source(in.Data)
 	return ch, nil
 }

@@ -80,7 +80,7 @@ func sameMonthChart(in Input) (*Chart, error) {
 			}
 		}
 	}
-	ch.Notes = notes.sentences()
+	ch.Notes, ch.Missing = notes.sentences(), notes.missing()
 	ch.Source = notes.source(in.Data)
 	return ch, nil
 }
