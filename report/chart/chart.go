@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -180,20 +182,49 @@ func New(kind Kind, in Input) (*Chart, error) {
 	if !in.Month.IsZero() && (!in.From.IsZero() && in.Month.Before(in.From) || !in.To.IsZero() && in.To.Before(in.Month)) {
 		return nil, fmt.Errorf("chart: the month %s is outside the months drawn (%s..%s)", in.Month, in.From, in.To)
 	}
+	var build func(Input) (*Chart, error)
 	switch kind {
 	case Monthly:
-		return monthlyChart(in)
+		build = monthlyChart
 	case PerDay:
-		return perDayChart(in)
+		build = perDayChart
 	case Change:
-		return changeChart(in)
+		build = changeChart
 	case Cumulative:
 		return cumulativeChart(in)
 	case Areas:
 		return areasChart(in)
 	case SameMonth:
-		return sameMonthChart(in)
+		build = sameMonthChart
+	default:
+		_, err := ParseKind(string(kind))
+		return nil, err
 	}
-	_, err := ParseKind(string(kind))
-	return nil, err
+	ch, err := build(in)
+	if err != nil {
+		return nil, err
+	}
+	sayGap(ch, in)
+	return ch, nil
+}
+
+// sayGap heads a chart asked about a month with no casualty figure (a
+// gap inside the data, a month not yet published as of the data's date)
+// with that fact and its reason, from stats.Gap, instead of a title that
+// quietly speaks of something else. The month itself is drawn hatched,
+// never as zero.
+func sayGap(ch *Chart, in Input) {
+	if in.Month.IsZero() {
+		return
+	}
+	g := stats.Gap(in.Data, in.Area, data.Casualties, in.Month)
+	if g == nil {
+		return
+	}
+	why := g.Error()
+	if r, size := utf8.DecodeRuneInString(why); size > 0 {
+		why = string(unicode.ToUpper(r)) + why[size:]
+	}
+	ch.Title = fmt.Sprintf("No casualty figure for %s%s", in.Month.Label(), placeWords(in))
+	ch.Subtitle = why + ". " + ch.Subtitle
 }

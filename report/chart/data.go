@@ -72,6 +72,67 @@ func countValues(s data.Series, from, to data.Month) []monthValue {
 	return out
 }
 
+// sumParts marks, in vals (one metric's months), the months whose
+// casualty sum uses less of this metric than its own figure: the metric
+// covers the whole month but the other part only some days, so the sum
+// adds this metric over those days only (stats.CoverageOf). It sets each
+// such month's InSum and returns the months, for sumPartsNote.
+func sumParts(in Input, m data.Metric, vals []monthValue) []data.Month {
+	if !slices.Contains(data.Casualties.Parts(), m) {
+		return nil
+	}
+	view := in.Data.Latest()
+	var out []data.Month
+	for i, v := range vals {
+		if !v.OK {
+			continue
+		}
+		cov := stats.CoverageOf(view, in.Area, data.Casualties, v.Month)
+		if !cov.Mixed || !cov.Sum.Present {
+			continue
+		}
+		for _, p := range cov.Parts {
+			if p.Metric == m && p.Whole() && p.InSum.Present && p.InSum.PartMonth && p.InSum.Value < p.Own.Value {
+				vals[i].InSum = float64(p.InSum.Value)
+				out = append(out, v.Month)
+			}
+		}
+	}
+	return out
+}
+
+// sumPartsNote words what the lighter parts of the bars are, for the
+// months sumParts found, naming the metric drawn whole, the other part
+// and the days the sum covers: "In June, July and August 2023 injured
+// covers only 1–18 June, 1–30 July and 1–27 August (lighter), and the
+// casualty sum adds killed over those days only: the lighter lower part
+// of each killed bar, whose full height is the whole month." It replaces
+// the part-month note of those months (chartNotes.notDrawn).
+func sumPartsNote(in Input, m data.Metric, ms []data.Month) string {
+	if len(ms) == 0 {
+		return ""
+	}
+	view := in.Data.Latest()
+	var spans []string
+	var others []string
+	for _, mo := range ms {
+		cov := stats.CoverageOf(view, in.Area, data.Casualties, mo)
+		for _, o := range cov.Sum.Sources {
+			if o.PartMonth() {
+				spans = append(spans, fmt.Sprintf("%d–%d %s", o.FromDay, o.ToDay, mo.Month))
+				break
+			}
+		}
+		for _, p := range cov.Parts {
+			if p.Metric != m && !slices.Contains(others, p.Metric.Label()) {
+				others = append(others, p.Metric.Label())
+			}
+		}
+	}
+	return fmt.Sprintf("In %s %s %s only %s (lighter), and the casualty sum adds %s over those days only: the lighter lower part of each %s bar, whose full height is the whole month.",
+		monthsText(ms), joinAnd(others), chartPlural(len(others), "covers", "cover"), joinAnd(spans), m.Label(), m.Label())
+}
+
 // mixedCoverage reports whether a derived point sums figures that cover
 // different days (killed for the whole of June, injured for 1–18 June).
 // Its count mixes two spans and no single number of days fits it, so the

@@ -28,12 +28,20 @@ func monthlyChart(in Input) (*Chart, error) {
 	notes.lightShown = true
 	ch := &Chart{Kind: Monthly, Width: 7 * vg.Inch, Height: 5 * vg.Inch}
 	var panels [][]*plot.Plot
+	var stacked []data.Month
 	for i, s := range []data.Series{killed, injured} {
 		notes.add(s, from, to)
 		col := []color.Color{colKilled, colInjured}[i]
-		p := monthPanel(s, from, to, col, i == 1)
+		vals := countValues(s, from, to)
+		ms := sumParts(in, s.Metric, vals)
+		if n := sumPartsNote(in, s.Metric, ms); n != "" {
+			notes.extra = append(notes.extra, n)
+		}
+		stacked = append(stacked, ms...)
+		p := monthPanel(s, vals, from, to, col, i == 1)
 		panels = append(panels, []*plot.Plot{p})
 	}
+	notes.notDrawn(stacked) // worded by sumPartsNote
 	ch.Sections = []Section{{
 		Panels:      panels,
 		Labels:      [][]string{{"Killed"}, {"Injured"}},
@@ -54,11 +62,10 @@ func monthlyChart(in Input) (*Chart, error) {
 	return ch, nil
 }
 
-// monthPanel draws one series as monthly bars, gaps hatched, on its own
+// monthPanel draws one series' values (countValues) as monthly bars, gaps hatched, on its own
 // zero-based scale, labelling the last bar with its count.
-func monthPanel(s data.Series, from, to data.Month, col color.Color, monthLabels bool) *plot.Plot {
+func monthPanel(s data.Series, vals []monthValue, from, to data.Month, col color.Color, monthLabels bool) *plot.Plot {
 	p := newPlot()
-	vals := countValues(s, from, to)
 	var gaps []data.Month
 	top := 0.0
 	for _, v := range vals {

@@ -36,6 +36,11 @@ type monthValue struct {
 	Light bool
 	// Text is the value as written on the chart when the bar is cut short.
 	Text string
+	// InSum, when above zero and below V, is the part of a whole-month
+	// figure that a sum over fewer days uses (killed over 1–18 June 2023,
+	// when injured covers only those days): drawn as the bar's lighter
+	// lower part, so the chart shows what the casualty sum adds.
+	InSum float64
 }
 
 // monthBars draws one bar per month with a figure, from zero to its value.
@@ -81,6 +86,9 @@ func (b *monthBars) Plot(c draw.Canvas, p *plot.Plot) {
 			y1 = y0 + 0.3 // a tiny count stays visible, never vanishes
 		}
 		c.FillPolygon(col, c.ClipPolygonXY(rectPts(x0, y0, x1, y1)))
+		if v.InSum > 0 && v.InSum < v.V {
+			c.FillPolygon(tint(col, 0.55), c.ClipPolygonXY(rectPts(x0, trY(0), x1, trY(min(v.InSum, top)))))
+		}
 		if cut {
 			// Two white slashes across the bar mark where it is cut.
 			w := x1 - x0

@@ -36,20 +36,31 @@ func sameMonthChart(in Input) (*Chart, error) {
 	notes := newNotes()
 	notes.lightShown = true
 	var row []*plot.Plot
+	var allStacked []data.Month
 	for i, s := range []data.Series{killed, injured} {
 		col := []color.Color{colKilled, colInjured}[i]
 		var bars []yearBar
 		top := 0.0
+		var stacked []data.Month
 		for j, m := range months {
 			notes.add(s, m, m)
 			pt := s.At(m)
 			b := yearBar{Label: strconv.Itoa(m.Year), V: float64(pt.Value), OK: pt.Present, Light: pt.PartMonth, Text: chartInt(pt.Value), Color: colEarlier}
+			v := countValues(s, m, m)
+			if ms := sumParts(in, s.Metric, v); len(ms) > 0 {
+				b.InSum = v[0].InSum
+				stacked = append(stacked, ms...)
+			}
 			if j == len(months)-1 {
 				b.Color = col
 			}
 			bars = append(bars, b)
 			top = max(top, b.V)
 		}
+		if n := sumPartsNote(in, s.Metric, stacked); n != "" {
+			notes.extra = append(notes.extra, n)
+		}
+		allStacked = append(allStacked, stacked...)
 		p := newPlot()
 		addGrid(p)
 		p.Add(yearBars{bars})
@@ -63,6 +74,7 @@ func sameMonthChart(in Input) (*Chart, error) {
 		setCountAxis(p, top*1.12, 0)
 		row = append(row, p)
 	}
+	notes.notDrawn(allStacked) // worded by sumPartsNote
 	ch := &Chart{Kind: SameMonth, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
 	ch.Sections = []Section{{
 		Panels:      [][]*plot.Plot{row},
@@ -93,6 +105,8 @@ type yearBar struct {
 	Light bool
 	Text  string
 	Color color.Color
+	// InSum is the lighter lower part of the bar, as in monthValue.
+	InSum float64
 }
 
 // yearBars draws one labelled bar per year at x = i .. i+1; a year with
@@ -115,6 +129,9 @@ func (y yearBars) Plot(c draw.Canvas, p *plot.Plot) {
 			col = tint(col, 0.55)
 		}
 		c.FillPolygon(col, c.ClipPolygonXY(rectPts(x0, trY(0), x1, trY(b.V))))
+		if b.InSum > 0 && b.InSum < b.V {
+			c.FillPolygon(tint(col, 0.55), c.ClipPolygonXY(rectPts(x0, trY(0), x1, trY(b.InSum))))
+		}
 		sty := textStyle(sizeTick, true, readable(b.Color))
 		sty.XAlign, sty.YAlign = draw.XCenter, draw.YBottom
 		c.FillText(sty, vg.Point{X: (x0 + x1) / 2, Y: trY(b.V) + 2}, b.Text)
