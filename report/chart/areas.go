@@ -19,7 +19,8 @@ import (
 // over small multiples of the areas with most casualties, which share
 // one scale so that their heights compare.
 func areasChart(in Input) (*Chart, error) {
-	m := data.Casualties
+	m := chartMetric(in.Data)
+	w := wordsOf(in.Data)
 	latest := in.Data.Latest()
 	nat := in.Data.NationalCode()
 	type areaRow struct {
@@ -41,9 +42,9 @@ func areasChart(in Input) (*Chart, error) {
 		all = append(all, s)
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("no casualty figures by area: the data gives only the national total (load a file with area codes, such as UA14 for Donetska)")
+		return nil, fmt.Errorf("no %s figures by area: the data gives only the national total (load a file with area codes, such as UA14 for Donetska)", w.figureWord(m))
 	}
-	from, to, err := chartRange(in, "casualty", all...)
+	from, to, err := chartRange(in, w.figureWord(m), all...)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +58,7 @@ func areasChart(in Input) (*Chart, error) {
 		return rows[i].code < rows[j].code
 	})
 
-	notes := newNotes()
+	notes := newNotes(in.Data)
 	notes.noun = "areas"
 	maxV := 0.0
 	var cells []heatCell
@@ -125,7 +126,7 @@ func areasChart(in Input) (*Chart, error) {
 	ch := &Chart{Kind: Areas, Width: 7 * vg.Inch, Height: vg.Length(px/DefaultDPI) * vg.Inch}
 	ch.Sections = []Section{
 		{Heading: "Each month, by area", Panels: [][]*plot.Plot{{heat}}, Weight: 0.3 + 0.16*float64(len(rows))},
-		{Heading: fmt.Sprintf("The %d areas with most casualties, on one scale", n), Panels: grid, Labels: labels, Weight: 2 * float64(len(grid))},
+		{Heading: fmt.Sprintf("The %d areas with most %s, on one scale", n, w.noun(m)), Panels: grid, Labels: labels, Weight: 2 * float64(len(grid))},
 	}
 	for i, b := range bins {
 		ch.Key = append(ch.Key, KeyItem{Label: b.label, Color: heatColor(bins, i), Shape: KeyBar})
@@ -133,14 +134,18 @@ func areasChart(in Input) (*Chart, error) {
 	ch.Key = append(ch.Key, KeyItem{Label: "No figure", Color: colGapHatch, Shape: KeyBar})
 	notes.gapsShown = true
 
-	ch.Title = fmt.Sprintf("Civilians killed and injured by area, %s–%s", from.Short(), to.Short())
+	ch.Title = fmt.Sprintf("%s by area, %s–%s", w.killedInjured(), from.Short(), to.Short())
 	ch.Subtitle = fmt.Sprintf("Areas ordered by their total over %s–%s; totals in the panel headings.", from.Short(), to.Short())
 	month, ok := featureMonth(in, from, to, rows[0].s)
 	if ok {
 		ranks, _ := stats.RankAreas(in.Data, m, month, in.Options)
 		if len(ranks) > 0 && (len(ranks) == 1 || ranks[1].Rank != 1) {
 			r := ranks[0]
-			t := fmt.Sprintf("%s recorded the most civilian casualties in %s", in.Data.AreaName(r.Area), month.Label())
+			verb := "recorded"
+			if w.events() {
+				verb = "had"
+			}
+			t := fmt.Sprintf("%s %s the most %s in %s", in.Data.AreaName(r.Area), verb, w.metricWords(m), month.Label())
 			if r.Share.Valid {
 				t += fmt.Sprintf(", %s of the national total", pctWords(r.Share.V))
 			}

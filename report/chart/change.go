@@ -20,9 +20,10 @@ import (
 // change whose interval contains no change ("~") is drawn grey, so noise
 // does not read as news.
 func changeChart(in Input) (*Chart, error) {
-	m := data.Casualties
+	m := chartMetric(in.Data)
+	w := wordsOf(in.Data)
 	s := chartSeries(in, m)
-	from, to, err := chartRange(in, "casualty", s)
+	from, to, err := chartRange(in, w.figureWord(m), s)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +72,7 @@ func changeChart(in Input) (*Chart, error) {
 	p.Add(whiskers{ws})
 	p.X.LineStyle.Width = 0 // the no-change line is the reference, not the bottom
 
-	notes := newNotes()
+	notes := newNotes(in.Data)
 	notes.gapsShown = true
 	notes.add(s, from, to)
 	note := fmt.Sprintf("Each dot is the change of the per-day rate on the month before; the line through it is its %s interval (exact Poisson test). The scale is a ratio scale: a doubling (+100%%) and a halving (−50%%) lie equally far from 0.", stats.FormatLevel(level))
@@ -91,10 +92,10 @@ func changeChart(in Input) (*Chart, error) {
 		{Label: "Fall", Color: colFall, Shape: KeyDot},
 		{Label: "No clear change (~): within what chance alone gives", Color: colMuted, Shape: KeyDot},
 	}
-	ch.Title = fmt.Sprintf("Change in civilian casualties per day on the month before%s, %s–%s", placeWords(in), from.Short(), to.Short())
+	ch.Title = fmt.Sprintf("Change in %s per day on the month before%s, %s–%s", w.metricWords(m), placeWords(in), from.Short(), to.Short())
 	if c := monthComparison(in, m, from, to, s); c != nil {
-		if t := findingTitle(c, placeWords(in)); t != "" {
-			ch.Subtitle = changeSubtitle(c)
+		if t := findingTitle(wordsOf(in.Data), c, placeWords(in)); t != "" {
+			ch.Subtitle = changeSubtitle(wordsOf(in.Data), c)
 			ch.Title = t
 		}
 	}

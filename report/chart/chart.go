@@ -10,8 +10,6 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -217,14 +215,12 @@ func sayGap(ch *Chart, in Input) {
 	if in.Month.IsZero() {
 		return
 	}
-	g := stats.Gap(in.Data, in.Area, data.Casualties, in.Month)
+	m := chartMetric(in.Data)
+	g := stats.Gap(in.Data, in.Area, m, in.Month)
 	if g == nil {
 		return
 	}
-	why := g.Error()
-	if r, size := utf8.DecodeRuneInString(why); size > 0 {
-		why = string(unicode.ToUpper(r)) + why[size:]
-	}
-	ch.Title = fmt.Sprintf("No casualty figure for %s%s", in.Month.Label(), placeWords(in))
+	why := capitalize(g.Error())
+	ch.Title = fmt.Sprintf("No %s figure for %s%s", wordsOf(in.Data).figureWord(m), in.Month.Label(), placeWords(in))
 	ch.Subtitle = why + ". " + ch.Subtitle
 }

@@ -184,6 +184,8 @@ func featureMonth(in Input, from, to data.Month, ss ...data.Series) (data.Month,
 type chartNotes struct {
 	names      []string                       // the series added, in order
 	noun       string                         // what the series are, for a summary: "areas" ("series" when empty)
+	src        data.Source                    // who counted, for the notes on what the figures are
+	exports    []string                       // event data: the exports summed, with their filters
 	drawn      map[data.Month]bool            // the months drawn
 	gaps       map[data.Month][]string        // months with no figure, and for what
 	part       map[data.Month]map[string]bool // part-month coverage ("24–28 February 2022")
@@ -195,8 +197,8 @@ type chartNotes struct {
 	lightShown bool // part-month figures are drawn lighter
 }
 
-func newNotes() *chartNotes {
-	return &chartNotes{gaps: map[data.Month][]string{}, part: map[data.Month]map[string]bool{}, drawn: map[data.Month]bool{},
+func newNotes(ds *data.Dataset) *chartNotes {
+	return &chartNotes{src: sourceOf(ds), gaps: map[data.Month][]string{}, part: map[data.Month]map[string]bool{}, drawn: map[data.Month]bool{},
 		partOf: map[data.Month][]string{}, pubs: map[data.Publication]bool{}}
 }
 
@@ -225,6 +227,13 @@ func (n *chartNotes) addNamed(name string, s data.Series, from, to data.Month) {
 		}
 		for _, o := range p.Sources {
 			n.pubs[o.Published] = true
+			if n.src.Kind == data.KindEvents {
+				// "sum of 12 events in acled.csv, rows where …": the export
+				// and its filter, for the source line.
+				if _, desc, ok := strings.Cut(o.Note, " in "); ok && strings.HasPrefix(o.Note, "sum of ") && !slices.Contains(n.exports, desc) {
+					n.exports = append(n.exports, desc)
+				}
+			}
 		}
 		if p.PartMonth {
 			if n.part[m] == nil {
@@ -325,7 +334,10 @@ func (n *chartNotes) sentences() []string {
 	}
 	out = append(out, n.extra...)
 	if n.lowerBnd {
-		out = append(out, "Figures are lower bounds: they count only verified casualties, and the true numbers are higher.")
+		out = append(out, lowerBoundNote(n.src))
+	}
+	if n.src.Kind == data.KindEvents && n.src.Caveat != "" {
+		out = append(out, n.src.Caveat)
 	}
 	return out
 }
@@ -457,6 +469,16 @@ func monthRuns(ms []data.Month) string {
 // source names the publications the figures drawn come from: the newest
 // in full, and how many earlier ones.
 func (n *chartNotes) source(ds *data.Dataset) string {
+	if n.src.Kind == data.KindEvents && len(n.exports) > 0 {
+		// Event sums have no publications: name the export, its filter
+		// and what was summed.
+		sort.Strings(n.exports)
+		s := "Source: " + joinAnd(n.exports) + ", event data"
+		if n.src.Short != "" {
+			s += " (" + n.src.Short + ")"
+		}
+		return s + ", fatalities summed by month and area."
+	}
 	var pubs []data.Publication
 	for p := range n.pubs {
 		pubs = append(pubs, p)
@@ -513,17 +535,120 @@ func joinAnd(s []string) string {
 	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }
 
-// metricWords names a metric in a headline: "civilian casualties".
-func metricWords(m data.Metric) string {
-	switch m {
-	case data.Casualties:
-		return "civilian casualties"
-	case data.Killed:
-		return "civilian deaths"
-	case data.Injured:
-		return "civilian injuries"
+// wording is how a chart names what its figures count, from the data's
+// source (data.Dataset.Source): a monitoring mission counts civilians;
+// event data (ACLED) sums the fatalities reported for events, all actors
+// and no injured; a user's file says nothing of who was counted, so its
+// charts do not either.
+type wording struct {
+	kind data.SourceKind
+}
+
+func wordsOf(ds *data.Dataset) wording { return wording{kind: sourceOf(ds).Kind} }
+
+// sourceOf is the data's source, with event sums that name none (an
+// events file loaded with --events has Format "events" and may declare
+// no source) taken as event data, worded with event data's caveat.
+func sourceOf(ds *data.Dataset) data.Source {
+	s := ds.Source
+	if s.Kind == data.KindUnknown && ds.Format == "events" {
+		s.Kind = data.KindEvents
+		s.Caveat = data.ACLED.Caveat // said of event data in general
+		s.MinimumMeans = ""
+	}
+	return s
+}
+
+func (w wording) events() bool { return w.kind == data.KindEvents }
+
+// adjective qualifies a count: "civilian", "reported" or "".
+func (w wording) adjective() string {
+	switch w.kind {
+	case data.KindMission:
+		return "civilian"
+	case data.KindEvents:
+		return "reported"
+	}
+	return ""
+}
+
+// noun names a metric's count: "casualties", "deaths", "injuries"; event
+// data's killed are "fatalities".
+func (w wording) noun(m data.Metric) string {
+	if w.events() && m == data.Killed {
+		return "fatalities"
+	}
+	return stats.Noun(m)
+}
+
+// figureWord names a metric before "figure": "casualty", "killed",
+// "fatality" (event data).
+func (w wording) figureWord(m data.Metric) string {
+	switch {
+	case m == data.Casualties:
+		return "casualty"
+	case w.events() && m == data.Killed:
+		return "fatality"
 	}
 	return m.Label()
+}
+
+// metricWords names a metric in a headline: "civilian casualties",
+// "reported fatalities", "casualties".
+func (w wording) metricWords(m data.Metric) string {
+	return strings.TrimSpace(w.adjective() + " " + w.noun(m))
+}
+
+// killedInjured heads a chart of both parts: "Civilians killed and
+// injured", "Killed and injured"; event data, which has no injured,
+// "Reported fatalities (all actors)".
+func (w wording) killedInjured() string {
+	switch w.kind {
+	case data.KindMission:
+		return "Civilians killed and injured"
+	case data.KindEvents:
+		return "Reported fatalities (all actors)"
+	}
+	return "Killed and injured"
+}
+
+// panelLabel heads a panel of one metric: "Killed", or "Reported
+// fatalities" for event data.
+func (w wording) panelLabel(m data.Metric) string {
+	if w.events() && m == data.Killed {
+		return "Reported fatalities"
+	}
+	return capitalize(m.Label())
+}
+
+// lowerBoundNote says what "at least" means for the data's source, when a
+// figure drawn is one: "Each figure is a verified minimum; the true
+// numbers are higher." (a source whose counts are all minimums), or the
+// source's own meaning of the word for a file that marks some.
+func lowerBoundNote(src data.Source) string {
+	means := src.MinimumMeans
+	if src.LowerBounds && means != "" {
+		return "Each figure is " + means + "; the true numbers are higher."
+	}
+	if means == "" {
+		means = "a lower bound"
+	}
+	return "A figure given as at least is " + means + "."
+}
+
+// chartMetric is the metric a chart of one count draws: casualties
+// (killed and injured), or killed alone when the data have no injured
+// figure at all, as event data (ACLED) has none.
+func chartMetric(ds *data.Dataset) data.Metric {
+	if sourceOf(ds).Kind == data.KindEvents {
+		return data.Killed
+	}
+	for _, o := range ds.Obs {
+		if o.Metric == data.Injured {
+			return data.Casualties
+		}
+	}
+	return data.Killed
 }
 
 // placeWords is " in Kharkiv oblast" for an area, "" for the nation.
@@ -549,37 +674,35 @@ func pctWords(v float64) string {
 // daily rate, as stats words it: only a change whose interval excludes no
 // change is called a rise or a fall; one indistinguishable from noise
 // ("~") is "no clear change"; a change between lower bounds is one in
-// *recorded* casualties. It returns "" when nothing can be said (a month
-// is missing).
-func findingTitle(c *stats.Comparison, place string) string {
-	what := metricWords(c.Metric)
-	rec := "Civilian"
-	if c.Recorded() {
-		rec = "Recorded civilian"
+// *recorded* casualties. What is counted is worded from the source (w).
+// It returns "" when nothing can be said (a month is missing).
+func findingTitle(w wording, c *stats.Comparison, place string) string {
+	what := w.metricWords(c.Metric)
+	if c.Recorded() && !w.events() {
+		what = "recorded " + what
 	}
-	what = strings.TrimPrefix(what, "civilian ")
 	month := c.To.Label()
 	switch c.Verdict {
 	case stats.Rise:
-		return fmt.Sprintf("%s %s per day%s rose %s in %s", rec, what, place, pctWords(c.PerDayPct.V), month)
+		return fmt.Sprintf("%s per day%s rose %s in %s", capitalize(what), place, pctWords(c.PerDayPct.V), month)
 	case stats.Fall:
-		return fmt.Sprintf("%s %s per day%s fell %s in %s", rec, what, place, pctWords(c.PerDayPct.V), month)
+		return fmt.Sprintf("%s per day%s fell %s in %s", capitalize(what), place, pctWords(c.PerDayPct.V), month)
 	case stats.NoChange:
-		return fmt.Sprintf("No clear change in %s %s per day%s in %s", strings.ToLower(rec), what, place, month)
+		return fmt.Sprintf("No clear change in %s per day%s in %s", what, place, month)
 	case stats.TooFew:
-		return fmt.Sprintf("Too few %s %s%s in %s to compare with %s", strings.ToLower(rec), what, place, c.From.Label(), month)
+		return fmt.Sprintf("Too few %s%s in %s to compare with %s", what, place, c.From.Label(), month)
 	}
 	return ""
 }
 
 // changeSubtitle words the comparison behind a title: both daily rates
 // and the interval of their ratio.
-func changeSubtitle(c *stats.Comparison) string {
+func changeSubtitle(w wording, c *stats.Comparison) string {
 	if c.Verdict == stats.Unavailable || c.Verdict == stats.TooFew || !c.CI.Valid {
 		return ""
 	}
 	s := fmt.Sprintf("%s %s a day in %s against %s in %s (%s, %s interval %s to %s)",
-		stats.FormatRate(c.To.PerDay), stats.Noun(c.Metric), c.To.Label(), stats.FormatRate(c.From.PerDay), c.From.Label(),
+		stats.FormatRate(c.To.PerDay), w.noun(c.Metric), c.To.Label(), stats.FormatRate(c.From.PerDay), c.From.Label(),
 		stats.FormatRatioPct(c.RateRatio.V), stats.FormatLevel(c.CI.Level),
 		stats.FormatRatioPct(c.CI.Low), stats.FormatRatioPct(c.CI.High))
 	if c.Verdict == stats.NoChange {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -24,21 +25,34 @@ func sameMonthChart(in Input) (*Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	month, ok := featureMonth(in, from, to, killed, injured)
+	w := wordsOf(in.Data)
+	series, colors := []data.Series{killed, injured}, []color.Color{colKilled, colInjured}
+	if chartMetric(in.Data) == data.Killed {
+		series, colors = series[:1], colors[:1] // no injured figure at all (event data)
+	}
+	month, ok := featureMonth(in, from, to, series...)
 	if !ok {
-		return nil, fmt.Errorf("no month of %s has both killed and injured figures between %s and %s", in.Data.AreaName(in.Area), from.Label(), to.Label())
+		what := "both killed and injured figures"
+		if len(series) == 1 {
+			what = "a " + strings.ToLower(w.panelLabel(data.Killed)) + " figure"
+		}
+		return nil, fmt.Errorf("no month of %s has %s between %s and %s", in.Data.AreaName(in.Area), what, from.Label(), to.Label())
 	}
 	// The same month of each year from the first year in range.
 	var months []data.Month
 	for m := month; !m.Before(from); m = m.Add(-12) {
 		months = append([]data.Month{m}, months...)
 	}
-	notes := newNotes()
+	notes := newNotes(in.Data)
 	notes.lightShown = true
 	var row []*plot.Plot
 	var allStacked []data.Month
-	for i, s := range []data.Series{killed, injured} {
-		col := []color.Color{colKilled, colInjured}[i]
+	var labels []string
+	var labelColors []color.Color
+	for i, s := range series {
+		col := colors[i]
+		labels = append(labels, w.panelLabel(s.Metric))
+		labelColors = append(labelColors, col)
 		var bars []yearBar
 		top := 0.0
 		var stacked []data.Month
@@ -78,16 +92,16 @@ func sameMonthChart(in Input) (*Chart, error) {
 	ch := &Chart{Kind: SameMonth, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
 	ch.Sections = []Section{{
 		Panels:      [][]*plot.Plot{row},
-		Labels:      [][]string{{"Killed", "Injured"}},
-		LabelColors: [][]color.Color{{colKilled, colInjured}},
+		Labels:      [][]string{labels},
+		LabelColors: [][]color.Color{labelColors},
 	}}
-	ch.Title = fmt.Sprintf("Civilians killed and injured%s in %s, %d–%d", placeWords(in), month.Month, months[0].Year, month.Year)
+	ch.Title = fmt.Sprintf("%s%s in %s, %d–%d", w.killedInjured(), placeWords(in), month.Month, months[0].Year, month.Year)
 	ch.Subtitle = fmt.Sprintf("%s of each year%s, %d coloured; each panel has its own scale.", month.Month, placeWords(in), month.Year)
-	c, err := stats.Compare(in.Data, in.Area, data.Casualties, stats.Period{From: month.Add(-12), To: month.Add(-12)}, stats.Period{From: month, To: month}, in.Options)
+	c, err := stats.Compare(in.Data, in.Area, chartMetric(in.Data), stats.Period{From: month.Add(-12), To: month.Add(-12)}, stats.Period{From: month, To: month}, in.Options)
 	if err == nil {
-		if t := findingTitle(c, placeWords(in)); t != "" {
+		if t := findingTitle(wordsOf(in.Data), c, placeWords(in)); t != "" {
 			ch.Title = t + " from a year earlier"
-			if s := changeSubtitle(c); s != "" {
+			if s := changeSubtitle(wordsOf(in.Data), c); s != "" {
 				ch.Subtitle += " " + s
 			}
 		}
