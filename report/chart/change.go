@@ -32,7 +32,7 @@ func changeChart(in Input) (*Chart, error) {
 		return nil, err
 	}
 	var ws []whisker
-	var gaps, mixedMonths []data.Month
+	var gaps, mixedMonths, afterGap []data.Month
 	lo, hi := 0.0, 0.0 // log2 range, always including no change
 	level := in.Options.Level
 	for _, r := range tr.Rows {
@@ -44,6 +44,9 @@ func changeChart(in Input) (*Chart, error) {
 			mixedMonths = append(mixedMonths, mo)
 			gaps = append(gaps, mo)
 			continue
+		}
+		if r.Point.Present && mo != from && !s.At(mo.Add(-1)).Present {
+			afterGap = append(afterGap, mo)
 		}
 		c := r.Prev
 		if c == nil || !c.CI.Valid || !c.RateRatio.Valid || c.CI.Low <= 0 || mixedCoverage(s.At(mo.Add(-1))) {
@@ -82,6 +85,10 @@ func changeChart(in Input) (*Chart, error) {
 	notes.notDrawn(mixedMonths)
 	if n := mixedNote(mixedMonths); n != "" {
 		notes.extra = append(notes.extra, n)
+	}
+	if len(afterGap) > 0 {
+		// Said, not left as an empty column a reader could take for no change.
+		notes.extra = append(notes.extra, fmt.Sprintf("No change is drawn for %s: the month before has no figure.", monthRuns(afterGap)))
 	}
 	notes.extra = append(notes.extra, note)
 

@@ -83,3 +83,15 @@ func TestChartSaysGap(t *testing.T) {
 		t.Errorf("March 2025 has a figure; title %q", c.Title)
 	}
 }
+
+// TestChangeSaysMonthsAfterGap: HRMMU published no figure for September,
+// October and December 2023, so November 2023 and January 2024 have no
+// month before to compare with; the change chart says so rather than
+// leaving an empty column.
+func TestChangeSaysMonthsAfterGap(t *testing.T) {
+	c := mustChart(t, Change, Input{Data: data.Default()})
+	want := "No change is drawn for November 2023 and January 2024: the month before has no figure."
+	if !slices.Contains(c.Notes, want) {
+		t.Errorf("change notes lack %q:\n%s", want, strings.Join(c.Notes, "\n"))
+	}
+}
