@@ -67,7 +67,7 @@ func countValues(s data.Series, from, to data.Month) []monthValue {
 	var out []monthValue
 	for m := from; !to.Before(m); m = m.Add(1) {
 		p := s.At(m)
-		out = append(out, monthValue{Month: m, V: float64(p.Value), OK: p.Present, Light: p.PartMonth, Text: chartInt(p.Value)})
+		out = append(out, monthValue{Month: m, V: float64(p.Value), OK: p.Present, Light: p.PartMonth, Text: pointText(p)})
 	}
 	return out
 }
@@ -131,6 +131,18 @@ func sumPartsNote(in Input, m data.Metric, ms []data.Month) string {
 	}
 	return fmt.Sprintf("In %s %s %s only %s (lighter), and the casualty sum adds %s over those days only: the lighter lower part of each %s bar, whose full height is the whole month.",
 		monthsText(ms), joinAnd(others), chartPlural(len(others), "covers", "cover"), joinAnd(spans), m.Label(), m.Label())
+}
+
+// pointText writes a figure as a chart labels it, its qualifier with it,
+// as the tables write it: "≥1,074" (at least), "≈120" (about), "557".
+func pointText(p data.Point) string {
+	switch p.Qualifier {
+	case data.AtLeast:
+		return "≥" + chartInt(p.Value)
+	case data.Approx:
+		return "≈" + chartInt(p.Value)
+	}
+	return chartInt(p.Value)
 }
 
 // mixedCoverage reports whether a derived point sums figures that cover

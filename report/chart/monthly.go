@@ -105,7 +105,7 @@ func monthPanel(s data.Series, vals []monthValue, from, to data.Month, col color
 		if vals[i].OK && (clip == 0 || vals[i].V <= clip) {
 			sty := textStyle(sizeTick, true, col)
 			sty.XAlign, sty.YAlign = draw.XCenter, draw.YBottom
-			p.Add(pointLabel{x: monthX(vals[i].Month) + 0.5, y: vals[i].V, text: chartInt(s.At(vals[i].Month).Value), style: sty, dy: 2})
+			p.Add(pointLabel{x: monthX(vals[i].Month) + 0.5, y: vals[i].V, text: pointText(s.At(vals[i].Month)), style: sty, dy: 2})
 			break
 		}
 	}

@@ -59,7 +59,7 @@ func sameMonthChart(in Input) (*Chart, error) {
 		for j, m := range months {
 			notes.add(s, m, m)
 			pt := s.At(m)
-			b := yearBar{Label: strconv.Itoa(m.Year), V: float64(pt.Value), OK: pt.Present, Light: pt.PartMonth, Text: chartInt(pt.Value), Color: colEarlier}
+			b := yearBar{Label: strconv.Itoa(m.Year), V: float64(pt.Value), OK: pt.Present, Light: pt.PartMonth, Text: pointText(pt), Color: colEarlier}
 			v := countValues(s, m, m)
 			if ms := sumParts(in, s.Metric, v); len(ms) > 0 {
 				b.InSum = v[0].InSum
@@ -97,6 +97,9 @@ func sameMonthChart(in Input) (*Chart, error) {
 	}}
 	ch.Title = fmt.Sprintf("%s%s in %s, %d–%d", w.killedInjured(), placeWords(in), month.Month, months[0].Year, month.Year)
 	ch.Subtitle = fmt.Sprintf("%s of each year%s, %d coloured; each panel has its own scale.", month.Month, placeWords(in), month.Year)
+	if len(series) == 1 {
+		ch.Subtitle = fmt.Sprintf("%s of each year%s, %d coloured.", month.Month, placeWords(in), month.Year)
+	}
 	c, err := stats.Compare(in.Data, in.Area, chartMetric(in.Data), stats.Period{From: month.Add(-12), To: month.Add(-12)}, stats.Period{From: month, To: month}, in.Options)
 	if err == nil {
 		if t := findingTitle(wordsOf(in.Data), c, placeWords(in)); t != "" {

@@ -13,9 +13,10 @@ import (
 )
 
 // chartText holds what charts write: digits, thousands separators (thin
-// space), signs, dashes, accented area names (Ukrainian transliterations
-// and Cyrillic), and "≥", which Liberation Sans lacks.
-const chartText = "Civilians killed and injured, Feb 2022–Jan 2026: 1 074 −12% ≥5 · Kyïv Львів Zaporizka Čé ñ «»"
+// space), signs, dashes, "≥" and "≈", accented area names (Ukrainian
+// transliterations and Cyrillic), and "中", which Liberation Sans lacks
+// (drawn as .notdef in the font and in the subset alike).
+const chartText = "Civilians killed and injured, Feb 2022–Jan 2026: 1 074 −12% ≥5 ≈3 · Kyïv Львів Zaporizka Čé ñ «» 中"
 
 // TestSubsetDrawsTheSame subsets both faces charts use and checks, rune by
 // rune, that the subset parses with x/image's sfnt, maps every rune the
