@@ -24,12 +24,15 @@ func chartSeries(in Input, m data.Metric) data.Series {
 }
 
 // chartRange resolves the months to draw: the input's From and To, or the
-// span of the series given. It fails when nothing is left to draw.
+// span of the series given widened to the months the data give for the
+// same metrics in any area, so that an area whose first or last months
+// have no figure shows them as gaps rather than starting late. It fails
+// when nothing is left to draw.
 func chartRange(in Input, what string, ss ...data.Series) (from, to data.Month, err error) {
 	first := true
-	for _, s := range ss {
+	span := func(s data.Series) {
 		if len(s.Points) == 0 {
-			continue
+			return
 		}
 		a, b := s.Points[0].Month, s.Points[len(s.Points)-1].Month
 		if first || a.Before(from) {
@@ -40,8 +43,17 @@ func chartRange(in Input, what string, ss ...data.Series) (from, to data.Month, 
 		}
 		first = false
 	}
+	for _, s := range ss {
+		span(s)
+	}
 	if first {
 		return from, to, fmt.Errorf("no %s figures for %s", what, in.Data.AreaName(in.Area))
+	}
+	latest := in.Data.Latest()
+	for _, a := range latest.AreaCodes() {
+		for _, s := range ss {
+			span(latest.Series(a, s.Metric))
+		}
 	}
 	if !in.From.IsZero() {
 		from = in.From

@@ -108,3 +108,19 @@ func TestMonthRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestAreaChartKeepsLeadingGap: Donetska has no figure for October 2024,
+// the first month of the sparse oblast file; its chart starts there and
+// says so, rather than starting in November as if nothing were missing.
+func TestAreaChartKeepsLeadingGap(t *testing.T) {
+	c := mustChart(t, Monthly, Input{Data: synth.SparseAreas(), Area: "UA14"})
+	// Donetska (i=4) lacks j = 0, 4, 8, 12: October 2024, February, June
+	// and October 2025, for killed and injured alike.
+	want := "No figure was published for October 2024; February, June and October 2025 (hatched): a gap, not a zero."
+	if !slices.Contains(c.Notes, want) {
+		t.Errorf("notes lack %q:\n%s", want, strings.Join(c.Notes, "\n"))
+	}
+	if !strings.Contains(c.Subtitle, "Oct 2024–Dec 2025") {
+		t.Errorf("subtitle %q: want the file's months, Oct 2024–Dec 2025", c.Subtitle)
+	}
+}
