@@ -124,3 +124,37 @@ func TestAreaChartKeepsLeadingGap(t *testing.T) {
 		t.Errorf("subtitle %q: want the file's months, Oct 2024–Dec 2025", c.Subtitle)
 	}
 }
+
+// TestPartMonthNotesSummarise: five areas whose figures each cover part
+// of a different month would take five notes; they take one, which
+// names the areas with most such months.
+func TestPartMonthNotesSummarise(t *testing.T) {
+	pub := data.Publication{Name: "Test", Date: data.Date{Time: time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)}}
+	var obs []data.Observation
+	codes := []string{"UA14", "UA63", "UA65", "UA23", "UA12"}
+	for j := range 6 {
+		m := data.NewMonth(2025, time.Month(j+1))
+		for i, a := range codes {
+			o := data.Observation{Month: m, Area: a, Metric: data.Killed, Value: 10, Published: pub}
+			// Area i covers only 1–15 of month i; Donetska (i=0) of
+			// months 0 and 5 too.
+			if i == j || i == 0 && j == 5 {
+				o.FromDay, o.ToDay = 1, 15
+			}
+			obs = append(obs, o, data.Observation{Month: m, Area: a, Metric: data.Injured, Value: 20, Published: pub, FromDay: o.FromDay, ToDay: o.ToDay})
+		}
+	}
+	ds := &data.Dataset{Obs: obs, Areas: data.Ukraine()}
+	c := mustChart(t, Areas, Input{Data: ds})
+	var part []string
+	for _, n := range c.Notes {
+		if strings.Contains(n, "part of") || strings.Contains(n, "only those days") {
+			part = append(part, n)
+		}
+	}
+	// Donetska 2 months of 6; the others 1 each: three named, two counted.
+	if len(part) != 1 || !strings.HasPrefix(part[0], "Figures of 5 of 5 areas cover only part of some months: Donetska 2 of 6 months, ") ||
+		!strings.HasSuffix(part[0], " and 2 more areas, 1 month each.") {
+		t.Errorf("part-month notes:\n%s", strings.Join(part, "\n"))
+	}
+}
