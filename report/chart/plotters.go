@@ -204,9 +204,24 @@ func gapShadeRect(c draw.Canvas, x0, x1 vg.Length) {
 	c.FillPolygon(colGap, c.ClipPolygonXY(rectPts(x0, c.Min.Y, x1, c.Max.Y)))
 	hatch := draw.LineStyle{Color: colGapHatch, Width: vg.Points(0.5)}
 	step := vg.Length(5)
+	// One path of all the hatch lines: an SVG element per line made a
+	// hatched gap cost kilobytes (the areas chart has dozens of them).
+	var path vg.Path
 	for d := -(x1 - x0); d < c.Max.Y-c.Min.Y; d += step {
 		pts := []vg.Point{{X: x0, Y: c.Min.Y + d}, {X: x1, Y: c.Min.Y + d + (x1 - x0)}}
-		c.StrokeLines(hatch, c.ClipLinesXY(pts)...)
+		for _, l := range c.ClipLinesXY(pts) {
+			if len(l) < 2 || l[0] == l[len(l)-1] {
+				continue // clipped to a point: nothing to draw
+			}
+			path.Move(l[0])
+			for _, pt := range l[1:] {
+				path.Line(pt)
+			}
+		}
+	}
+	if len(path) > 0 {
+		c.SetLineStyle(hatch)
+		c.Stroke(path)
 	}
 }
 

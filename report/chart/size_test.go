@@ -7,9 +7,9 @@ import (
 
 // Sizes a published chart is held to: tens of kilobytes. Each SVG used to
 // embed two whole fonts, 1.1 MB of base64; with the fonts cut down to the
-// glyphs drawn, a chart on the embedded data weighs 30–61 KB, of which the
+// glyphs drawn, a chart on the embedded data weighs 30–55 KB, of which the
 // two fonts are about 21 KB, and the areas chart of the 11 areas × 24
-// months of synth.Areas 88 KB (measured when this was written). The
+// months of synth.Areas 86 KB (measured when this was written). The
 // areas chart grows with the areas and months drawn (a cell each, a bar
 // each in the small multiples); the others with the months.
 const (
