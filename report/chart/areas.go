@@ -69,7 +69,7 @@ func areasChart(in Input) (*Chart, error) {
 		names = append(names, plot.Tick{Value: y + 0.5, Label: in.Data.AreaName(r.code)})
 		for mo := from; !to.Before(mo); mo = mo.Add(1) {
 			pt := r.s.At(mo)
-			cells = append(cells, heatCell{Month: mo, Row: y, V: float64(pt.Value), OK: pt.Present})
+			cells = append(cells, heatCell{Month: mo, Row: y, V: float64(pt.Value), OK: pt.Present, Part: pt.PartMonth})
 			if pt.Present {
 				maxV = math.Max(maxV, float64(pt.Value))
 			}
@@ -133,6 +133,7 @@ func areasChart(in Input) (*Chart, error) {
 	}
 	ch.Key = append(ch.Key, KeyItem{Label: "No figure", Color: colGapHatch, Shape: KeyBar})
 	notes.gapsShown = true
+	notes.partMark = " (a white corner in the heat map)"
 
 	ch.Title = fmt.Sprintf("%s by area, %s–%s", w.killedInjured(), from.Short(), to.Short())
 	ch.Subtitle = fmt.Sprintf("Areas ordered by their total over %s–%s; totals in the panel headings.", from.Short(), to.Short())
@@ -164,6 +165,9 @@ type heatCell struct {
 	Row   float64
 	V     float64
 	OK    bool
+	// Part: the figure covers part of the month, so its colour may read
+	// low; the cell has a white corner.
+	Part bool
 }
 
 // heatBin is a range of counts drawn in one colour: lo <= count < hi
@@ -254,12 +258,17 @@ func (h heatMap) Plot(c draw.Canvas, p *plot.Plot) {
 		// same picture, without seams between cells, and a smaller SVG.
 		bin := binOf(h.bins, e.V)
 		j := i + 1
-		for j < len(h.cells) && h.cells[j].OK && h.cells[j].Row == e.Row &&
+		for !e.Part && j < len(h.cells) && h.cells[j].OK && !h.cells[j].Part && h.cells[j].Row == e.Row &&
 			h.cells[j].Month == h.cells[j-1].Month.Add(1) && binOf(h.bins, h.cells[j].V) == bin {
 			j++
 		}
 		x0, x1 := trX(monthX(e.Month)), trX(monthX(h.cells[j-1].Month)+1)
 		c.FillPolygon(heatColor(h.bins, bin), rectPts(x0, y0, x1, y1))
+		if e.Part {
+			lo, hi := min(y0, y1), max(y0, y1)
+			d := min(x1-x0, hi-lo) / 2
+			c.FillPolygon(color.White, []vg.Point{{X: x1 - d, Y: hi}, {X: x1, Y: hi}, {X: x1, Y: hi - d}})
+		}
 		i = j
 	}
 	// White rules between areas keep the rows apart.

@@ -217,8 +217,9 @@ type chartNotes struct {
 	lowerBnd   bool
 	pubs       map[data.Publication]bool
 	extra      []string
-	gapsShown  bool // gaps are shaded on the chart
-	lightShown bool // part-month figures are drawn lighter
+	gapsShown  bool   // gaps are shaded on the chart
+	lightShown bool   // part-month figures are drawn lighter
+	partMark   string // how part-month figures are marked, when not lighter: " (white corner)"
 }
 
 func newNotes(ds *data.Dataset) *chartNotes {
@@ -328,7 +329,7 @@ func (n *chartNotes) sentences() []string {
 		out = append(out, who+" have months with no figure"+hatched+", a gap, not a zero: "+list+".")
 	}
 	groups, order = n.groupBy(n.partOf)
-	lighter := ""
+	lighter := n.partMark
 	if n.lightShown {
 		lighter = " (lighter)"
 	}

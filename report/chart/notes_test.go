@@ -2,10 +2,14 @@ package chart
 
 import (
 	"fmt"
+	"image/color"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
 
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/internal/synth"
@@ -153,8 +157,43 @@ func TestPartMonthNotesSummarise(t *testing.T) {
 		}
 	}
 	// Donetska 2 months of 6; the others 1 each: three named, two counted.
-	if len(part) != 1 || !strings.HasPrefix(part[0], "Figures of 5 of 5 areas cover only part of some months: Donetska 2 of 6 months, ") ||
+	if len(part) != 1 || !strings.HasPrefix(part[0], "Figures of 5 of 5 areas cover only part of some months (a white corner in the heat map): Donetska 2 of 6 months, ") ||
 		!strings.HasSuffix(part[0], " and 2 more areas, 1 month each.") {
 		t.Errorf("part-month notes:\n%s", strings.Join(part, "\n"))
+	}
+}
+
+// TestHeatMapMarksPartMonths draws the part-month cells of the test
+// above: a part-month cell gets a white corner, so it is never merged
+// into a run of whole-month cells of its colour.
+func TestHeatMapMarksPartMonths(t *testing.T) {
+	cells := []heatCell{
+		{Month: month(2025, 1), V: 10, OK: true},
+		{Month: month(2025, 2), V: 10, OK: true, Part: true},
+		{Month: month(2025, 3), V: 10, OK: true},
+	}
+	p := newPlot()
+	setMonthAxis(p, month(2025, 1), month(2025, 3))
+	p.Y.Min, p.Y.Max = 0, 1
+	var rec recorder.Canvas
+	heatMap{cells: cells, bins: heatBins(10)}.Plot(draw.NewCanvas(&rec, 300, 100), p)
+	// Fills in white are corners (the rules between areas are strokes).
+	white, fills := 0, 0
+	var cur color.Color
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetColor:
+			cur = a.Color
+		case *recorder.Fill:
+			fills++
+			if cur == color.White {
+				white++
+			}
+		}
+	}
+	// Three cells drawn apart (no run across the part month) and one
+	// corner: at least four fills, one of them white.
+	if fills != 4 || white != 1 {
+		t.Errorf("%d fills, %d white: want the three cells apart and a white corner", fills, white)
 	}
 }
