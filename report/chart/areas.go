@@ -19,7 +19,8 @@ import (
 // over small multiples of the areas with most casualties, which share
 // one scale so that their heights compare.
 func areasChart(in Input) (*Chart, error) {
-	m := data.Casualties
+	m := chartMetric(in.Data)
+	w := wordsOf(in.Data)
 	latest := in.Data.Latest()
 	nat := in.Data.NationalCode()
 	type areaRow struct {
@@ -41,9 +42,9 @@ func areasChart(in Input) (*Chart, error) {
 		all = append(all, s)
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("no casualty figures by area: the data gives only the national total (load a file with area codes, such as UA14 for Donetska)")
+		return nil, fmt.Errorf("no %s figures by area: the data gives only the national total (load a file with area codes, such as UA14 for Donetska)", w.figureWord(m))
 	}
-	from, to, err := chartRange(in, "casualty", all...)
+	from, to, err := chartRange(in, w.figureWord(m), all...)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +58,8 @@ func areasChart(in Input) (*Chart, error) {
 		return rows[i].code < rows[j].code
 	})
 
-	notes := newNotes()
+	notes := newNotes(in.Data)
+	notes.noun = "areas"
 	maxV := 0.0
 	var cells []heatCell
 	var names []plot.Tick
@@ -67,7 +69,7 @@ func areasChart(in Input) (*Chart, error) {
 		names = append(names, plot.Tick{Value: y + 0.5, Label: in.Data.AreaName(r.code)})
 		for mo := from; !to.Before(mo); mo = mo.Add(1) {
 			pt := r.s.At(mo)
-			cells = append(cells, heatCell{Month: mo, Row: y, V: float64(pt.Value), OK: pt.Present})
+			cells = append(cells, heatCell{Month: mo, Row: y, V: float64(pt.Value), OK: pt.Present, Part: pt.PartMonth})
 			if pt.Present {
 				maxV = math.Max(maxV, float64(pt.Value))
 			}
@@ -124,22 +126,27 @@ func areasChart(in Input) (*Chart, error) {
 	ch := &Chart{Kind: Areas, Width: 7 * vg.Inch, Height: vg.Length(px/DefaultDPI) * vg.Inch}
 	ch.Sections = []Section{
 		{Heading: "Each month, by area", Panels: [][]*plot.Plot{{heat}}, Weight: 0.3 + 0.16*float64(len(rows))},
-		{Heading: fmt.Sprintf("The %d areas with most casualties, on one scale", n), Panels: grid, Labels: labels, Weight: 2 * float64(len(grid))},
+		{Heading: fmt.Sprintf("The %d areas with most %s, on one scale", n, w.noun(m)), Panels: grid, Labels: labels, Weight: 2 * float64(len(grid))},
 	}
 	for i, b := range bins {
 		ch.Key = append(ch.Key, KeyItem{Label: b.label, Color: heatColor(bins, i), Shape: KeyBar})
 	}
 	ch.Key = append(ch.Key, KeyItem{Label: "No figure", Color: colGapHatch, Shape: KeyBar})
 	notes.gapsShown = true
+	notes.partMark = " (a white corner in the heat map)"
 
-	ch.Title = fmt.Sprintf("Civilians killed and injured by area, %s–%s", from.Short(), to.Short())
+	ch.Title = fmt.Sprintf("%s by area, %s–%s", w.killedInjured(), from.Short(), to.Short())
 	ch.Subtitle = fmt.Sprintf("Areas ordered by their total over %s–%s; totals in the panel headings.", from.Short(), to.Short())
 	month, ok := featureMonth(in, from, to, rows[0].s)
 	if ok {
 		ranks, _ := stats.RankAreas(in.Data, m, month, in.Options)
 		if len(ranks) > 0 && (len(ranks) == 1 || ranks[1].Rank != 1) {
 			r := ranks[0]
-			t := fmt.Sprintf("%s recorded the most civilian casualties in %s", in.Data.AreaName(r.Area), month.Label())
+			verb := "recorded"
+			if w.events() {
+				verb = "had"
+			}
+			t := fmt.Sprintf("%s %s the most %s in %s", in.Data.AreaName(r.Area), verb, w.metricWords(m), month.Label())
 			if r.Share.Valid {
 				t += fmt.Sprintf(", %s of the national total", pctWords(r.Share.V))
 			}
@@ -147,7 +154,7 @@ func areasChart(in Input) (*Chart, error) {
 			ch.Title = t
 		}
 	}
-	ch.Notes = notes.sentences()
+	ch.Notes, ch.Missing = notes.sentences(), notes.missing()
 	ch.Source = notes.source(in.Data)
 	return ch, nil
 }
@@ -158,6 +165,9 @@ type heatCell struct {
 	Row   float64
 	V     float64
 	OK    bool
+	// Part: the figure covers part of the month, so its colour may read
+	// low; the cell has a white corner.
+	Part bool
 }
 
 // heatBin is a range of counts drawn in one colour: lo <= count < hi
@@ -233,16 +243,33 @@ type heatMap struct {
 
 func (h heatMap) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	for _, e := range h.cells {
-		x0, x1 := trX(monthX(e.Month)), trX(monthX(e.Month)+1)
+	for i := 0; i < len(h.cells); {
+		e := h.cells[i]
 		y0, y1 := trY(e.Row), trY(e.Row+1)
 		if !e.OK {
+			x0, x1 := trX(monthX(e.Month)), trX(monthX(e.Month)+1)
 			cc := c
 			cc.Rectangle = vg.Rectangle{Min: vg.Point{X: x0, Y: y0}, Max: vg.Point{X: x1, Y: y1}}
 			gapShadeRect(cc, x0, x1)
+			i++
 			continue
 		}
-		c.FillPolygon(heatColor(h.bins, binOf(h.bins, e.V)), rectPts(x0, y0, x1, y1))
+		// A run of months of one row in one colour is one rectangle: the
+		// same picture, without seams between cells, and a smaller SVG.
+		bin := binOf(h.bins, e.V)
+		j := i + 1
+		for !e.Part && j < len(h.cells) && h.cells[j].OK && !h.cells[j].Part && h.cells[j].Row == e.Row &&
+			h.cells[j].Month == h.cells[j-1].Month.Add(1) && binOf(h.bins, h.cells[j].V) == bin {
+			j++
+		}
+		x0, x1 := trX(monthX(e.Month)), trX(monthX(h.cells[j-1].Month)+1)
+		c.FillPolygon(heatColor(h.bins, bin), rectPts(x0, y0, x1, y1))
+		if e.Part {
+			lo, hi := min(y0, y1), max(y0, y1)
+			d := min(x1-x0, hi-lo) / 2
+			c.FillPolygon(color.White, []vg.Point{{X: x1 - d, Y: hi}, {X: x1, Y: hi}, {X: x1, Y: hi - d}})
+		}
+		i = j
 	}
 	// White rules between areas keep the rows apart.
 	for _, e := range h.cells {

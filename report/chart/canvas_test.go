@@ -2,11 +2,20 @@ package chart
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
+	"html"
 	"image"
 	"image/color"
 	"math"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
+
+	stdfont "golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -85,9 +94,12 @@ func diff(a, b uint8) uint32 {
 	return uint32(b - a)
 }
 
-// TestSVGCanvasMatchesVgsvg checks that svgCanvas writes every chart
-// byte for byte as vgsvg does with its own font embedding, twice in a row
-// (the second time from the cached rules).
+// TestSVGCanvasMatchesVgsvg checks that svgCanvas draws every chart byte
+// for byte as vgsvg does with its own font embedding, and embeds the same
+// fonts under the same @font-face names, each cut down to a subset that
+// parses and holds a glyph, with the full font's outline and advance, for
+// every rune drawn in it (the runes taken from the SVG's own text). It
+// writes each chart twice in a row, to catch state kept between writes.
 func TestSVGCanvasMatchesVgsvg(t *testing.T) {
 	for _, tc := range chartCases() {
 		t.Run(string(tc.kind), func(t *testing.T) {
@@ -100,13 +112,110 @@ func TestSVGCanvasMatchesVgsvg(t *testing.T) {
 			if _, err := ref.WriteTo(&want); err != nil {
 				t.Fatal(err)
 			}
+			wantRules, wantBody := splitFontFaces(t, want.Bytes())
 			for range 2 {
 				got := render(t, mustChart(t, tc.kind, tc.in), "svg", WriteOptions{})
-				if !bytes.Equal(got, want.Bytes()) {
-					t.Fatalf("svgCanvas wrote %d bytes, vgsvg %d; they differ", len(got), want.Len())
+				rules, body := splitFontFaces(t, got)
+				if !bytes.Equal(body, wantBody) {
+					t.Fatalf("svgCanvas draws something other than vgsvg")
+				}
+				if len(rules) != len(wantRules) {
+					t.Fatalf("%d @font-face rules, vgsvg writes %d", len(rules), len(wantRules))
+				}
+				for i, r := range rules {
+					if r.head != wantRules[i].head {
+						t.Errorf("rule %d is headed\n%s\nvgsvg heads it\n%s", i, r.head, wantRules[i].head)
+					}
+					checkSubset(t, wantRules[i].font, r.font, textIn(body, r.head))
 				}
 			}
 		})
+	}
+}
+
+// fontRule is one @font-face rule of an SVG: its text up to the font, and
+// the font file.
+type fontRule struct {
+	head string
+	font []byte
+}
+
+// splitFontFaces cuts an SVG written with fonts embedded into its
+// @font-face rules and the rest.
+func splitFontFaces(t *testing.T, svg []byte) ([]fontRule, []byte) {
+	t.Helper()
+	i, j := bytes.Index(svg, []byte(svgStyleOpen)), bytes.Index(svg, []byte(svgStyleClose))
+	if i < 0 || j < i {
+		t.Fatal("no style block in the SVG")
+	}
+	var rules []fontRule
+	for _, r := range bytes.Split(svg[i+len(svgStyleOpen):j], []byte("@font-face{"))[1:] {
+		head, rest, ok := bytes.Cut(r, []byte("base64,"))
+		b64, _, ok2 := bytes.Cut(rest, []byte(")"))
+		if !ok || !ok2 {
+			t.Fatalf("a @font-face rule without a base64 font: %.200s", r)
+		}
+		f, err := base64.StdEncoding.DecodeString(string(b64))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rules = append(rules, fontRule{string(head), f})
+	}
+	body := append(append([]byte{}, svg[:i]...), svg[j+len(svgStyleClose):]...)
+	return rules, body
+}
+
+// svgText is a text element as vgsvg writes it.
+var svgText = regexp.MustCompile(`<text [^>]*style="([^"]*)"[^>]*>([^<]*)</text>`)
+
+// textIn returns the runes of the SVG's text drawn in the font a rule
+// describes (its weight, as the charts' fonts differ by weight only).
+func textIn(svg []byte, head string) []rune {
+	bold := strings.Contains(head, "font-weight:bold")
+	var out []rune
+	for _, m := range svgText.FindAllSubmatch(svg, -1) {
+		if strings.Contains(string(m[1]), "font-weight:bold") == bold {
+			out = append(out, []rune(html.UnescapeString(string(m[2])))...)
+		}
+	}
+	return out
+}
+
+// checkSubset checks that sub parses and draws each rune as full does.
+func checkSubset(t *testing.T, full, sub []byte, runes []rune) {
+	t.Helper()
+	if len(runes) == 0 {
+		t.Fatal("no text found for a font the SVG embeds")
+	}
+	ff, err := sfnt.Parse(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sf, err := sfnt.Parse(sub)
+	if err != nil {
+		t.Fatalf("the embedded subset does not parse: %v", err)
+	}
+	var fb, sb sfnt.Buffer
+	ppem := fixed.Int26_6(ff.UnitsPerEm())
+	for _, r := range runes {
+		fg, _ := ff.GlyphIndex(&fb, r)
+		sg, err := sf.GlyphIndex(&sb, r)
+		if err != nil || (fg == 0) != (sg == 0) {
+			t.Fatalf("%q: glyph %d in the font, %d in the subset (%v)", r, fg, sg, err)
+		}
+		if fg == 0 {
+			continue
+		}
+		fs, _ := ff.LoadGlyph(&fb, fg, ppem, nil)
+		ss, err := sf.LoadGlyph(&sb, sg, ppem, nil)
+		if err != nil || !slices.Equal(fs, ss) {
+			t.Fatalf("%q: the subset's outline differs from the font's (%v)", r, err)
+		}
+		fa, _ := ff.GlyphAdvance(&fb, fg, ppem, stdfont.HintingNone)
+		sa, _ := sf.GlyphAdvance(&sb, sg, ppem, stdfont.HintingNone)
+		if fa != sa {
+			t.Fatalf("%q: advance %v in the font, %v in the subset", r, fa, sa)
+		}
 	}
 }
 

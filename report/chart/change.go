@@ -20,9 +20,10 @@ import (
 // change whose interval contains no change ("~") is drawn grey, so noise
 // does not read as news.
 func changeChart(in Input) (*Chart, error) {
-	m := data.Casualties
+	m := chartMetric(in.Data)
+	w := wordsOf(in.Data)
 	s := chartSeries(in, m)
-	from, to, err := chartRange(in, "casualty", s)
+	from, to, err := chartRange(in, w.figureWord(m), s)
 	if err != nil {
 		return nil, err
 	}
@@ -31,7 +32,7 @@ func changeChart(in Input) (*Chart, error) {
 		return nil, err
 	}
 	var ws []whisker
-	var gaps, mixedMonths []data.Month
+	var gaps, mixedMonths, afterGap []data.Month
 	lo, hi := 0.0, 0.0 // log2 range, always including no change
 	level := in.Options.Level
 	for _, r := range tr.Rows {
@@ -43,6 +44,9 @@ func changeChart(in Input) (*Chart, error) {
 			mixedMonths = append(mixedMonths, mo)
 			gaps = append(gaps, mo)
 			continue
+		}
+		if r.Point.Present && mo != from && !s.At(mo.Add(-1)).Present {
+			afterGap = append(afterGap, mo)
 		}
 		c := r.Prev
 		if c == nil || !c.CI.Valid || !c.RateRatio.Valid || c.CI.Low <= 0 || mixedCoverage(s.At(mo.Add(-1))) {
@@ -71,7 +75,7 @@ func changeChart(in Input) (*Chart, error) {
 	p.Add(whiskers{ws})
 	p.X.LineStyle.Width = 0 // the no-change line is the reference, not the bottom
 
-	notes := newNotes()
+	notes := newNotes(in.Data)
 	notes.gapsShown = true
 	notes.add(s, from, to)
 	note := fmt.Sprintf("Each dot is the change of the per-day rate on the month before; the line through it is its %s interval (exact Poisson test). The scale is a ratio scale: a doubling (+100%%) and a halving (−50%%) lie equally far from 0.", stats.FormatLevel(level))
@@ -82,6 +86,10 @@ func changeChart(in Input) (*Chart, error) {
 	if n := mixedNote(mixedMonths); n != "" {
 		notes.extra = append(notes.extra, n)
 	}
+	if len(afterGap) > 0 {
+		// Said, not left as an empty column a reader could take for no change.
+		notes.extra = append(notes.extra, fmt.Sprintf("No change is drawn for %s: the month before has no figure.", monthRuns(afterGap)))
+	}
 	notes.extra = append(notes.extra, note)
 
 	ch := &Chart{Kind: Change, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
@@ -91,14 +99,14 @@ func changeChart(in Input) (*Chart, error) {
 		{Label: "Fall", Color: colFall, Shape: KeyDot},
 		{Label: "No clear change (~): within what chance alone gives", Color: colMuted, Shape: KeyDot},
 	}
-	ch.Title = fmt.Sprintf("Change in civilian casualties per day on the month before%s, %s–%s", placeWords(in), from.Short(), to.Short())
+	ch.Title = fmt.Sprintf("Change in %s per day on the month before%s, %s–%s", w.metricWords(m), placeWords(in), from.Short(), to.Short())
 	if c := monthComparison(in, m, from, to, s); c != nil {
-		if t := findingTitle(c, placeWords(in)); t != "" {
-			ch.Subtitle = changeSubtitle(c)
+		if t := findingTitle(wordsOf(in.Data), c, placeWords(in)); t != "" {
+			ch.Subtitle = changeSubtitle(wordsOf(in.Data), c)
 			ch.Title = t
 		}
 	}
-	ch.Notes = notes.sentences()
+	ch.Notes, ch.Missing = notes.sentences(), notes.missing()
 	ch.Source = notes.source(in.Data)
 	return ch, nil
 }

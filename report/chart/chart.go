@@ -99,13 +99,29 @@ type Chart struct {
 	Key      []KeyItem
 	Sections []Section
 	// Notes explain what a reader could misread: gaps, part months,
-	// intervals, lower bounds.
+	// intervals, lower bounds. Gaps take at most three of them, summarised
+	// when many series have gaps in different months.
 	Notes []string
+	// Missing lists in full the months with no figure of each series
+	// drawn (area or metric), which Notes may only summarise: for a
+	// report's notes and a workbook's Notes sheet (see MissingNotes).
+	Missing []Missing
 	// Source names the publications and their date.
 	Source string
 	// Width and Height are the published size (the PNG's pixel size is
 	// this size times the DPI).
 	Width, Height vg.Length
+}
+
+// MissingNotes words Missing, one sentence per series with a gap:
+// "Kyiv: no figure for March–December 2025 (10 of 15 months)." It is
+// empty when every series has a figure for every month drawn.
+func (ch *Chart) MissingNotes() []string {
+	var out []string
+	for _, m := range ch.Missing {
+		out = append(out, m.String()+".")
+	}
+	return out
 }
 
 // Section is a block of panels whose data areas are aligned: the
@@ -164,20 +180,47 @@ func New(kind Kind, in Input) (*Chart, error) {
 	if !in.Month.IsZero() && (!in.From.IsZero() && in.Month.Before(in.From) || !in.To.IsZero() && in.To.Before(in.Month)) {
 		return nil, fmt.Errorf("chart: the month %s is outside the months drawn (%s..%s)", in.Month, in.From, in.To)
 	}
+	var build func(Input) (*Chart, error)
 	switch kind {
 	case Monthly:
-		return monthlyChart(in)
+		build = monthlyChart
 	case PerDay:
-		return perDayChart(in)
+		build = perDayChart
 	case Change:
-		return changeChart(in)
+		build = changeChart
 	case Cumulative:
 		return cumulativeChart(in)
 	case Areas:
 		return areasChart(in)
 	case SameMonth:
-		return sameMonthChart(in)
+		build = sameMonthChart
+	default:
+		_, err := ParseKind(string(kind))
+		return nil, err
 	}
-	_, err := ParseKind(string(kind))
-	return nil, err
+	ch, err := build(in)
+	if err != nil {
+		return nil, err
+	}
+	sayGap(ch, in)
+	return ch, nil
+}
+
+// sayGap heads a chart asked about a month with no casualty figure (a
+// gap inside the data, a month not yet published as of the data's date)
+// with that fact and its reason, from stats.Gap, instead of a title that
+// quietly speaks of something else. The month itself is drawn hatched,
+// never as zero.
+func sayGap(ch *Chart, in Input) {
+	if in.Month.IsZero() {
+		return
+	}
+	m := chartMetric(in.Data)
+	g := stats.Gap(in.Data, in.Area, m, in.Month)
+	if g == nil {
+		return
+	}
+	why := capitalize(g.Error())
+	ch.Title = fmt.Sprintf("No %s figure for %s%s", wordsOf(in.Data).figureWord(m), in.Month.Label(), placeWords(in))
+	ch.Subtitle = why + ". " + ch.Subtitle
 }

@@ -275,7 +275,7 @@ func TestFindingTitleNeverCallsNoiseARise(t *testing.T) {
 		c := base
 		c.Verdict = tc.verdict
 		c.PerDayPct = stats.Value{V: tc.pct, Valid: true}
-		if got := findingTitle(&c, ""); got != tc.want {
+		if got := findingTitle(wording{kind: data.KindMission}, &c, ""); got != tc.want {
 			t.Errorf("%v %.1f%%: %q, want %q", tc.verdict, tc.pct, got, tc.want)
 		}
 	}
@@ -299,7 +299,8 @@ func TestAreasChart(t *testing.T) {
 	ds := &data.Dataset{Obs: obs, Areas: data.Ukraine()}
 	c := mustChart(t, Areas, Input{Data: ds})
 	// March 2025: Donetska 100 of 200 = 50%.
-	if want := "Donetska recorded the most civilian casualties in March 2025, 50% of the national total"; c.Title != want {
+	// The file names no source, so the chart does not call them civilians.
+	if want := "Donetska recorded the most casualties in March 2025, 50% of the national total"; c.Title != want {
 		t.Errorf("title %q, want %q", c.Title, want)
 	}
 	// Two months × 100 = 200 for Donetska; × 60 = 120 for Kharkivska,
@@ -313,7 +314,7 @@ func TestAreasChart(t *testing.T) {
 	// within chance on counts of 100, and exact figures, so not
 	// "recorded".
 	c = mustChart(t, PerDay, Input{Data: ds, Area: "UA14"})
-	if want := "No clear change in civilian casualties per day in Donetska in March 2025"; c.Title != want {
+	if want := "No clear change in casualties per day in Donetska in March 2025"; c.Title != want {
 		t.Errorf("area title %q, want %q", c.Title, want)
 	}
 	_, err := New(Areas, Input{Data: data.Default()})

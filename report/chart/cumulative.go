@@ -3,6 +3,8 @@ package chart
 import (
 	"fmt"
 	"image/color"
+	"unicode"
+	"unicode/utf8"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -29,7 +31,7 @@ func cumulativeChart(in Input) (*Chart, error) {
 	}
 	p := newPlot()
 	addGrid(p)
-	notes := newNotes()
+	notes := newNotes(in.Data)
 	type total struct {
 		label    string
 		col      color.Color
@@ -37,11 +39,16 @@ func cumulativeChart(in Input) (*Chart, error) {
 		q        data.Qualifier
 		complete bool
 		start    data.Month
+		key      string
 	}
 	var totals []total
 	top := 0.0
 	anyGap := false
-	for i, s := range []data.Series{killed, injured} {
+	series := []data.Series{killed, injured}
+	if chartMetric(in.Data) == data.Killed {
+		series = series[:1] // no injured figure at all (event data): nothing to add up
+	}
+	for i, s := range series {
 		notes.add(s, from, to)
 		col := []color.Color{colKilled, colInjured}[i]
 		label := []string{"killed", "injured"}[i]
@@ -65,7 +72,7 @@ func cumulativeChart(in Input) (*Chart, error) {
 		known, knownQ := stats.Cumulative(present)
 		var solid, dashed []monthValue
 		k := 0
-		t := total{label: label, col: col, complete: true, start: pts[0].Month}
+		t := total{label: label, col: col, complete: true, start: pts[0].Month, key: wordsOf(in.Data).panelLabel(s.Metric)}
 		for j, pt := range pts {
 			sv := monthValue{Month: pt.Month, V: whole[j].V, OK: whole[j].Valid}
 			solid = append(solid, sv)
@@ -115,9 +122,8 @@ func cumulativeChart(in Input) (*Chart, error) {
 
 	ch := &Chart{Kind: Cumulative, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
 	ch.Sections = []Section{{Panels: [][]*plot.Plot{{p}}}}
-	ch.Key = []KeyItem{
-		{Label: "Killed", Color: colKilled, Shape: KeyLine},
-		{Label: "Injured", Color: colInjured, Shape: KeyLine},
+	for _, t := range totals {
+		ch.Key = append(ch.Key, KeyItem{Label: t.key, Color: t.col, Shape: KeyLine})
 	}
 	if anyGap {
 		ch.Key = append(ch.Key, KeyItem{Label: "Sum of the months with a figure (after a gap)", Color: colSecondary, Shape: KeyLine, Dashes: []vg.Length{vg.Points(4), vg.Points(2.5)}})
@@ -128,10 +134,14 @@ func cumulativeChart(in Input) (*Chart, error) {
 	if anyGap {
 		q = data.AtLeast // a sum that misses months is a lower bound
 	}
+	w := wordsOf(in.Data)
 	for i, t := range totals {
-		if i == 0 {
+		switch {
+		case w.events():
+			parts = append(parts, chartInt(t.count)+" reported fatalities (all actors)")
+		case i == 0 && w.kind == data.KindMission:
 			parts = append(parts, chartInt(t.count)+" civilians "+t.label)
-		} else {
+		default:
 			parts = append(parts, chartInt(t.count)+" "+t.label)
 		}
 		q = q.Combine(t.q)
@@ -146,14 +156,16 @@ func cumulativeChart(in Input) (*Chart, error) {
 	} else {
 		ch.Subtitle = "Added up month by month since " + since.Label() + "."
 	}
-	ch.Notes = notes.sentences()
+	ch.Notes, ch.Missing = notes.sentences(), notes.missing()
 	ch.Source = notes.source(in.Data)
 	return ch, nil
 }
 
+// capitalize upper-cases the first letter of s, to begin a sentence.
 func capitalize(s string) string {
-	if s == "" {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
 		return s
 	}
-	return string(s[0]-'a'+'A') + s[1:]
+	return string(unicode.ToUpper(r)) + s[size:]
 }

@@ -23,42 +23,62 @@ func monthlyChart(in Input) (*Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	notes := newNotes()
+	w := wordsOf(in.Data)
+	series, colors := []data.Series{killed, injured}, []color.Color{colKilled, colInjured}
+	if chartMetric(in.Data) == data.Killed {
+		// No injured figure at all (event data): one panel, not an empty one.
+		series, colors = series[:1], colors[:1]
+	}
+	notes := newNotes(in.Data)
 	notes.gapsShown = true
 	notes.lightShown = true
 	ch := &Chart{Kind: Monthly, Width: 7 * vg.Inch, Height: 5 * vg.Inch}
 	var panels [][]*plot.Plot
-	for i, s := range []data.Series{killed, injured} {
+	var stacked []data.Month
+	var labels [][]string
+	var labelColors [][]color.Color
+	for i, s := range series {
 		notes.add(s, from, to)
-		col := []color.Color{colKilled, colInjured}[i]
-		p := monthPanel(s, from, to, col, i == 1)
+		col := colors[i]
+		labels = append(labels, []string{w.panelLabel(s.Metric)})
+		labelColors = append(labelColors, []color.Color{col})
+		vals := countValues(s, from, to)
+		ms := sumParts(in, s.Metric, vals)
+		if n := sumPartsNote(in, s.Metric, ms); n != "" {
+			notes.extra = append(notes.extra, n)
+		}
+		stacked = append(stacked, ms...)
+		p := monthPanel(s, vals, from, to, col, i == len(series)-1)
 		panels = append(panels, []*plot.Plot{p})
 	}
-	ch.Sections = []Section{{
-		Panels:      panels,
-		Labels:      [][]string{{"Killed"}, {"Injured"}},
-		LabelColors: [][]color.Color{{colKilled}, {colInjured}},
-	}}
-	ch.Title = fmt.Sprintf("Civilians killed and injured%s each month, %s–%s", placeWords(in), from.Short(), to.Short())
-	ch.Subtitle = fmt.Sprintf("Civilians killed (top) and injured (bottom)%s each month, %s–%s, each on its own scale.", placeWords(in), from.Short(), to.Short())
-	if c := monthComparison(in, data.Casualties, from, to, killed, injured); c != nil {
-		if t := findingTitle(c, placeWords(in)); t != "" {
+	notes.notDrawn(stacked) // worded by sumPartsNote
+	ch.Sections = []Section{{Panels: panels, Labels: labels, LabelColors: labelColors}}
+	ch.Title = fmt.Sprintf("%s%s each month, %s–%s", w.killedInjured(), placeWords(in), from.Short(), to.Short())
+	switch {
+	case len(series) == 1:
+		ch.Subtitle = fmt.Sprintf("%s%s each month, %s–%s.", w.killedInjured(), placeWords(in), from.Short(), to.Short())
+	case w.kind == data.KindMission:
+		ch.Subtitle = fmt.Sprintf("Civilians killed (top) and injured (bottom)%s each month, %s–%s, each on its own scale.", placeWords(in), from.Short(), to.Short())
+	default:
+		ch.Subtitle = fmt.Sprintf("Killed (top) and injured (bottom)%s each month, %s–%s, each on its own scale.", placeWords(in), from.Short(), to.Short())
+	}
+	if c := monthComparison(in, chartMetric(in.Data), from, to, series...); c != nil {
+		if t := findingTitle(wordsOf(in.Data), c, placeWords(in)); t != "" {
 			ch.Title = t
-			if s := changeSubtitle(c); s != "" {
+			if s := changeSubtitle(wordsOf(in.Data), c); s != "" {
 				ch.Subtitle += " " + s
 			}
 		}
 	}
-	ch.Notes = notes.sentences()
+	ch.Notes, ch.Missing = notes.sentences(), notes.missing()
 	ch.Source = notes.source(in.Data)
 	return ch, nil
 }
 
-// monthPanel draws one series as monthly bars, gaps hatched, on its own
+// monthPanel draws one series' values (countValues) as monthly bars, gaps hatched, on its own
 // zero-based scale, labelling the last bar with its count.
-func monthPanel(s data.Series, from, to data.Month, col color.Color, monthLabels bool) *plot.Plot {
+func monthPanel(s data.Series, vals []monthValue, from, to data.Month, col color.Color, monthLabels bool) *plot.Plot {
 	p := newPlot()
-	vals := countValues(s, from, to)
 	var gaps []data.Month
 	top := 0.0
 	for _, v := range vals {
@@ -85,7 +105,7 @@ func monthPanel(s data.Series, from, to data.Month, col color.Color, monthLabels
 		if vals[i].OK && (clip == 0 || vals[i].V <= clip) {
 			sty := textStyle(sizeTick, true, col)
 			sty.XAlign, sty.YAlign = draw.XCenter, draw.YBottom
-			p.Add(pointLabel{x: monthX(vals[i].Month) + 0.5, y: vals[i].V, text: chartInt(s.At(vals[i].Month).Value), style: sty, dy: 2})
+			p.Add(pointLabel{x: monthX(vals[i].Month) + 0.5, y: vals[i].V, text: pointText(s.At(vals[i].Month)), style: sty, dy: 2})
 			break
 		}
 	}

@@ -19,9 +19,10 @@ const rollingMonths = 3
 // 28-day February from looking like a fall and a part-month figure from
 // looking like a collapse.
 func perDayChart(in Input) (*Chart, error) {
-	m := data.Casualties
+	m := chartMetric(in.Data)
+	w := wordsOf(in.Data)
 	s := chartSeries(in, m)
-	from, to, err := chartRange(in, "casualty", s)
+	from, to, err := chartRange(in, w.figureWord(m), s)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +79,7 @@ func perDayChart(in Input) (*Chart, error) {
 	}
 	setCountAxis(p, top*1.05, dec)
 
-	notes := newNotes()
+	notes := newNotes(in.Data)
 	notes.gapsShown = true
 	notes.lightShown = true
 	notes.add(s, from, to)
@@ -91,17 +92,17 @@ func perDayChart(in Input) (*Chart, error) {
 	ch := &Chart{Kind: PerDay, Width: 7 * vg.Inch, Height: 4.5 * vg.Inch}
 	ch.Sections = []Section{{Panels: [][]*plot.Plot{{p}}}}
 	ch.Key = []KeyItem{
-		{Label: "Civilians killed and injured per day", Color: colTotal, Shape: KeyBar},
+		{Label: w.killedInjured() + " per day", Color: colTotal, Shape: KeyBar},
 		{Label: fmt.Sprintf("Rate over %d months", rollingMonths), Color: colLine, Shape: KeyLine},
 	}
-	ch.Title = fmt.Sprintf("Civilians killed and injured per day%s, %s–%s", placeWords(in), from.Short(), to.Short())
+	ch.Title = fmt.Sprintf("%s per day%s, %s–%s", w.killedInjured(), placeWords(in), from.Short(), to.Short())
 	if c := monthComparison(in, m, from, to, s); c != nil {
-		if t := findingTitle(c, placeWords(in)); t != "" {
-			ch.Subtitle = changeSubtitle(c)
+		if t := findingTitle(wordsOf(in.Data), c, placeWords(in)); t != "" {
+			ch.Subtitle = changeSubtitle(wordsOf(in.Data), c)
 			ch.Title = t
 		}
 	}
-	ch.Notes = notes.sentences()
+	ch.Notes, ch.Missing = notes.sentences(), notes.missing()
 	ch.Source = notes.source(in.Data)
 	return ch, nil
 }

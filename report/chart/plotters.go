@@ -36,6 +36,11 @@ type monthValue struct {
 	Light bool
 	// Text is the value as written on the chart when the bar is cut short.
 	Text string
+	// InSum, when above zero and below V, is the part of a whole-month
+	// figure that a sum over fewer days uses (killed over 1–18 June 2023,
+	// when injured covers only those days): drawn as the bar's lighter
+	// lower part, so the chart shows what the casualty sum adds.
+	InSum float64
 }
 
 // monthBars draws one bar per month with a figure, from zero to its value.
@@ -81,6 +86,9 @@ func (b *monthBars) Plot(c draw.Canvas, p *plot.Plot) {
 			y1 = y0 + 0.3 // a tiny count stays visible, never vanishes
 		}
 		c.FillPolygon(col, c.ClipPolygonXY(rectPts(x0, y0, x1, y1)))
+		if v.InSum > 0 && v.InSum < v.V {
+			c.FillPolygon(tint(col, 0.55), c.ClipPolygonXY(rectPts(x0, trY(0), x1, trY(min(v.InSum, top)))))
+		}
 		if cut {
 			// Two white slashes across the bar mark where it is cut.
 			w := x1 - x0
@@ -196,9 +204,24 @@ func gapShadeRect(c draw.Canvas, x0, x1 vg.Length) {
 	c.FillPolygon(colGap, c.ClipPolygonXY(rectPts(x0, c.Min.Y, x1, c.Max.Y)))
 	hatch := draw.LineStyle{Color: colGapHatch, Width: vg.Points(0.5)}
 	step := vg.Length(5)
+	// One path of all the hatch lines: an SVG element per line made a
+	// hatched gap cost kilobytes (the areas chart has dozens of them).
+	var path vg.Path
 	for d := -(x1 - x0); d < c.Max.Y-c.Min.Y; d += step {
 		pts := []vg.Point{{X: x0, Y: c.Min.Y + d}, {X: x1, Y: c.Min.Y + d + (x1 - x0)}}
-		c.StrokeLines(hatch, c.ClipLinesXY(pts)...)
+		for _, l := range c.ClipLinesXY(pts) {
+			if len(l) < 2 || l[0] == l[len(l)-1] {
+				continue // clipped to a point: nothing to draw
+			}
+			path.Move(l[0])
+			for _, pt := range l[1:] {
+				path.Line(pt)
+			}
+		}
+	}
+	if len(path) > 0 {
+		c.SetLineStyle(hatch)
+		c.Stroke(path)
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 
-	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/casualty-tool/casualty/report/chart/internal/raster"
@@ -20,7 +19,7 @@ type Drawn struct {
 // carries the fonts once inlines it; WriteTo embeds them.
 type SVG struct {
 	linked []byte
-	fonts  []font.Face // in order of first use
+	fonts  []usedFont // in order of first use
 }
 
 // Linked returns the SVG with its fonts linked, not embedded.
@@ -34,23 +33,20 @@ func (s *SVG) WriteTo(w io.Writer) (int64, error) {
 }
 
 // FontFaces returns the @font-face rules for the fonts of svgs, each font
-// once: what a page that inlines their Linked forms needs.
+// once, holding the glyphs all of them draw: what a page that inlines
+// their Linked forms needs.
 func FontFaces(svgs ...*SVG) ([]byte, error) {
-	var fonts []font.Face
+	var fonts []usedFont
 	for _, s := range svgs {
-	next:
 		for _, f := range s.fonts {
-			for _, g := range fonts {
-				if sameFontFace(f, g) {
-					continue next
-				}
+			for r := range f.runes {
+				fonts = addRunes(fonts, f.face, string(r))
 			}
-			fonts = append(fonts, f)
 		}
 	}
 	var b bytes.Buffer
 	for _, f := range fonts {
-		rule, err := fontFaceRule(f)
+		rule, err := fontFaceRule(f.face, f.runes)
 		if err != nil {
 			return nil, err
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,21 +16,28 @@ import (
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/casualty-tool/casualty/report/chart/internal/subset"
 )
 
 // svgCanvas is gonum/plot's SVG canvas with fonts embedded as vgsvg
-// embeds them, byte for byte, but without building them in memory:
-// vgsvg reads and base64-encodes a whole font file into a buffer the
-// first time each chart uses it, a megabyte and more per chart, which
-// the report then copies into a file and strips out again for its HTML
-// page. Here the chart is drawn with fonts linked, the fonts used are
-// noted, and their @font-face rules are streamed into the output when the
-// SVG is written (writeSVGWithFonts). TestSVGCanvasMatchesVgsvg holds the
-// bytes to vgsvg's.
+// embeds them, but cut down to the glyphs the chart draws: vgsvg embeds
+// each whole font file, base64-encoded, a megabyte and more per chart.
+// Here the chart is drawn with fonts linked, the fonts used and the runes
+// drawn with each are noted, and their @font-face rules, each holding a
+// subset of its font (internal/subset), are written into the output when
+// the SVG is written (writeSVGWithFonts). TestSVGCanvasMatchesVgsvg holds
+// the drawing to vgsvg's, and the subset fonts to the full ones.
 type svgCanvas struct {
 	*vgsvg.Canvas
 	embed bool
-	fonts []font.Face // the fonts drawn with, one per @font-face rule, in order of first use
+	fonts []usedFont // the fonts drawn with, one per @font-face rule, in order of first use
+}
+
+// usedFont is a font a chart draws with and the runes it draws.
+type usedFont struct {
+	face  font.Face
+	runes map[rune]bool
 }
 
 func newSVGCanvas(w, h vg.Length, embed bool) *svgCanvas {
@@ -38,12 +46,20 @@ func newSVGCanvas(w, h vg.Length, embed bool) *svgCanvas {
 
 func (c *svgCanvas) FillString(f font.Face, pt vg.Point, str string) {
 	c.Canvas.FillString(f, pt, str)
-	for _, g := range c.fonts {
-		if sameFontFace(f, g) {
-			return
-		}
+	c.fonts = addRunes(c.fonts, f, str)
+}
+
+// addRunes notes that str is drawn in f.
+func addRunes(fonts []usedFont, f font.Face, str string) []usedFont {
+	i := slices.IndexFunc(fonts, func(u usedFont) bool { return sameFontFace(u.face, f) })
+	if i < 0 {
+		fonts = append(fonts, usedFont{face: f, runes: map[rune]bool{}})
+		i = len(fonts) - 1
 	}
-	c.fonts = append(c.fonts, f)
+	for _, r := range str {
+		fonts[i].runes[r] = true
+	}
+	return fonts
 }
 
 // sameFontFace reports whether vgsvg would embed f and g as one font:
@@ -53,7 +69,7 @@ func sameFontFace(f, g font.Face) bool {
 }
 
 // linked returns the SVG with fonts linked, and the fonts it uses.
-func (c *svgCanvas) linked() ([]byte, []font.Face, error) {
+func (c *svgCanvas) linked() ([]byte, []usedFont, error) {
 	var b bytes.Buffer
 	if _, err := c.Canvas.WriteTo(&b); err != nil {
 		return nil, nil, err
@@ -99,7 +115,7 @@ const (
 // writeSVGWithFonts writes an SVG that vgsvg drew with fonts linked as
 // vgsvg would have written it with fonts embedded: a style block with a
 // @font-face rule for each font, after the <svg> tag.
-func writeSVGWithFonts(w io.Writer, linked []byte, fonts []font.Face) error {
+func writeSVGWithFonts(w io.Writer, linked []byte, fonts []usedFont) error {
 	i := bytes.Index(linked, []byte(svgHeaderEnd))
 	if i < 0 {
 		return fmt.Errorf("vgsvg wrote an SVG header this program does not know")
@@ -109,7 +125,7 @@ func writeSVGWithFonts(w io.Writer, linked []byte, fonts []font.Face) error {
 	bw.Write(linked[:i])
 	bw.WriteString(svgStyleOpen)
 	for _, f := range fonts {
-		rule, err := fontFaceRule(f)
+		rule, err := fontFaceRule(f.face, f.runes)
 		if err != nil {
 			return err
 		}
@@ -120,40 +136,38 @@ func writeSVGWithFonts(w io.Writer, linked []byte, fonts []font.Face) error {
 	return bw.Flush()
 }
 
-// fontFaceRules keeps each font's @font-face rule once made: a font is
-// half a megabyte of base64, and a report embeds the same two fonts in
-// every chart.
-var fontFaceRules struct {
+// fontSources keeps each font's file once read: a report draws its
+// charts with the same two fonts.
+var fontSources struct {
 	sync.Mutex
-	rules []cachedRule
+	fonts []fontSource
 }
 
-type cachedRule struct {
+type fontSource struct {
 	face font.Face
-	rule []byte
+	src  []byte
 }
 
-// fontFaceRule returns f's @font-face rule (makeFontFaceRule), made on
-// first use.
-func fontFaceRule(f font.Face) ([]byte, error) {
-	fontFaceRules.Lock()
-	defer fontFaceRules.Unlock()
-	for _, r := range fontFaceRules.rules {
-		if sameFontFace(r.face, f) {
-			return r.rule, nil
+// fontSource returns f's font file, read on first use.
+func fontFile(f font.Face) ([]byte, error) {
+	fontSources.Lock()
+	defer fontSources.Unlock()
+	for _, s := range fontSources.fonts {
+		if sameFontFace(s.face, f) {
+			return s.src, nil
 		}
 	}
-	rule, err := makeFontFaceRule(f)
-	if err != nil {
-		return nil, err
+	var raw bytes.Buffer
+	if _, err := f.Face.WriteSourceTo(nil, &raw); err != nil {
+		return nil, fmt.Errorf("embedding font %s: %v", f.Font.Typeface, err)
 	}
-	fontFaceRules.rules = append(fontFaceRules.rules, cachedRule{f, rule})
-	return rule, nil
+	fontSources.fonts = append(fontSources.fonts, fontSource{f, raw.Bytes()})
+	return raw.Bytes(), nil
 }
 
-// makeFontFaceRule returns f's @font-face rule as vgsvg writes it, the
-// font file base64-encoded.
-func makeFontFaceRule(f font.Face) ([]byte, error) {
+// fontFaceRule returns f's @font-face rule as vgsvg writes it, with the
+// font cut down to the glyphs of runes (subset.Font) and base64-encoded.
+func fontFaceRule(f font.Face, runes map[rune]bool) ([]byte, error) {
 	var buf sfnt.Buffer
 	family, err := f.Face.Name(&buf, sfnt.NameIDFamily)
 	if err != nil {
@@ -163,21 +177,23 @@ func makeFontFaceRule(f font.Face) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var raw bytes.Buffer
-	if _, err := f.Face.WriteSourceTo(nil, &raw); err != nil {
+	src, err := fontFile(f)
+	if err != nil {
+		return nil, err
+	}
+	rs := make([]rune, 0, len(runes))
+	for r := range runes {
+		rs = append(rs, r)
+	}
+	sub, err := subset.Font(src, rs)
+	if err != nil {
 		return nil, fmt.Errorf("embedding font %s: %v", f.Font.Typeface, err)
 	}
 	head := "\t\t@font-face{\n\t\t\tfont-family:" + strconv.Quote(family) + ";\n" +
 		"\t\t\tfont-variant:" + variant + ";font-weight:" + weight + ";font-style:" + style + ";\n" +
 		"\t\t\tsrc: url(data:font/ttf;charset=utf-8;base64,"
 	const tail = ") format(\"truetype\");\n\t\t}\n"
-	// One buffer of the final size, encoded in one pass: the font is
-	// hundreds of kilobytes.
-	out := make([]byte, len(head)+base64.StdEncoding.EncodedLen(raw.Len())+len(tail))
-	n := copy(out, head)
-	base64.StdEncoding.Encode(out[n:], raw.Bytes())
-	copy(out[len(out)-len(tail):], tail)
-	return out, nil
+	return []byte(head + base64.StdEncoding.EncodeToString(sub) + tail), nil
 }
 
 // svgFontNames gives a font's variant, weight and style in the words

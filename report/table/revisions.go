@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/data/store"
@@ -71,14 +73,7 @@ func WritePlan(w io.Writer, p *store.Plan, file string, ds *data.Dataset, storeD
 			sr := revisionStats(ds, r)
 			change := ""
 			if sr.Key != (data.Key{}) {
-				change = stats.FormatSigned(sr.Abs)
-				if sr.Abs == 0 {
-					change = "qualifier changed"
-				} else if sr.Pct.Valid {
-					change += " (" + stats.FormatPct(sr.Pct.V) + ")"
-				} else if sr.Pct.Why != "" {
-					change += " (" + sr.Pct.Why + ")"
-				}
+				change = RevisionChange(sr)
 			} else if !p.Replaces {
 				change = "range or qualifier changed"
 			}
@@ -171,6 +166,16 @@ func revisionRows(ds *data.Dataset, hs []store.History) []revisionRow {
 }
 
 func writeRevisionsText(w io.Writer, hs []store.History, rows []revisionRow) error {
+	// The change column is as wide as its widest cell ("qualifier
+	// changed"), and 14 at least, as it has always been.
+	changeWidth := 14
+	small := false // a change rounds to 0%, and the key says how it is shown
+	for _, r := range rows {
+		changeWidth = max(changeWidth, utf8.RuneCountInString(r.changeText()))
+		if c := r.Change; c != nil && c.Abs != 0 && c.Pct.Valid && stats.FormatPct(c.Pct.V) == "0%" {
+			small = true
+		}
+	}
 	last := -1
 	for _, r := range rows {
 		if r.Hist != last {
@@ -181,28 +186,82 @@ func writeRevisionsText(w io.Writer, hs []store.History, rows []revisionRow) err
 			h := hs[r.Hist]
 			fmt.Fprintf(w, "%s\n", figureName(h.Vintages[0]))
 		}
-		change := ""
-		switch {
-		case r.Change != nil && r.Change.Abs == 0:
-			change = "qualifier changed"
-		case r.Change != nil:
-			change = stats.FormatSigned(r.Change.Abs)
-			if r.Change.Pct.Valid {
-				change += " (" + stats.FormatPct(r.Change.Pct.V) + ")"
-			}
-		case r.RangeChanged:
-			change = "range changed"
-		case r.Restated:
-			change = "unchanged"
-		}
-		fmt.Fprintf(w, "  %-10s  %16s  %-14s  %s\n", r.Obs.Published.Date, countText(r.Obs), change, r.Obs.Published.Name)
+		fmt.Fprintf(w, "  %-10s  %16s  %s  %s\n", r.Obs.Published.Date, countText(r.Obs), pad(r.changeText(), changeWidth), r.Obs.Published.Name)
 	}
 	if len(rows) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "Each figure's vintages, oldest publication first; the change is from the vintage before,")
-		fmt.Fprintln(w, "in people and in % of the earlier figure, (new - old) / old, rounded to a whole percent.")
+		if !small {
+			fmt.Fprintln(w, "in people and in % of the earlier figure, (new - old) / old, rounded to a whole percent.")
+		} else {
+			fmt.Fprintln(w, "in people and in % of the earlier figure, (new - old) / old, rounded to a whole percent;")
+			fmt.Fprintln(w, "a change under 0.5% keeps one decimal (+0.4%), and one under 0.05% shows as +<0.1%.")
+		}
 	}
 	return nil
+}
+
+// changeText words a vintage's change from the one before, for the text
+// listing.
+func (r revisionRow) changeText() string {
+	switch {
+	case r.Change != nil:
+		return RevisionChange(*r.Change)
+	case r.RangeChanged:
+		return "range changed"
+	case r.Restated:
+		return "unchanged"
+	}
+	return ""
+}
+
+// pad left-aligns s in width runes (runes, not bytes: "−" and "→" are
+// one column each).
+func pad(s string, width int) string {
+	if n := utf8.RuneCountInString(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
+}
+
+// RevisionChange words a revision for a table cell: the difference in
+// people and in % of the earlier figure, "+6 (+5%)"; a change that rounds
+// to 0% keeps a decimal, "+9 (+0.4%)", or shows as "+1 (+<0.1%)", so a
+// real revision never reads as none (ChangePct); "qualifier changed" when
+// only the qualifier changed ("at least" added or dropped); the reason
+// when no % can be given, "+5 (n/a: no % change on 0)".
+func RevisionChange(r stats.Revision) string {
+	if r.Abs == 0 {
+		return "qualifier changed"
+	}
+	s := stats.FormatSigned(r.Abs)
+	switch {
+	case r.Pct.Valid:
+		s += " (" + ChangePct(r.Pct.V) + ")"
+	case r.Pct.Why != "":
+		s += " (n/a: " + r.Pct.Why + ")"
+	}
+	return s
+}
+
+// ChangePct writes a percentage change, signed, rounded to a whole
+// percent as stats.FormatPct does, except that a change that is not zero
+// but rounds to 0% keeps one decimal ("+0.4%", "-0.3%"), and one that
+// rounds to 0.0% as well shows as "+<0.1%" or "-<0.1%": a revision of 9
+// on 2,400 is +0.4%, not 0%.
+func ChangePct(v float64) string {
+	if s := stats.FormatPct(v); s != "0%" || v == 0 {
+		return s
+	}
+	sign := "+"
+	if v < 0 {
+		sign = "-"
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', 1, 64)
+	if s == "0.0" {
+		return sign + "<0.1%"
+	}
+	return sign + s + "%"
 }
 
 var revisionsHeader = []string{"month", "area", "metric", "covers", "published", "publication", "value", "qualifier", "low", "high", "change", "change_pct", "source"}
