@@ -59,7 +59,7 @@ func Compare(ds *data.Dataset, area string, m data.Metric, from, to Period, opt 
 			}
 		}
 	}
-	c := &Comparison{Area: area, Metric: m, Options: opt}
+	c := &Comparison{Area: area, Metric: m, Options: opt, Wording: ds.Wording()}
 	view := latest
 	var warns []error
 	if !opt.LatestVintages {
@@ -117,6 +117,12 @@ func Compare(ds *data.Dataset, area string, m data.Metric, from, to Period, opt 
 						mo.Label(), used.Qualifier.Words(), FormatCount(used.Value), now.Qualifier.Words(), FormatCount(now.Value), now.Published))
 				}
 			}
+		}
+	}
+	if from.Single() && to.Single() {
+		c.Inclusion = ComponentChanges(s.At(from.From), s.At(to.From), ds.AreaName)
+		for _, ic := range c.Inclusion {
+			c.Warnings = append(c.Warnings, ic)
 		}
 	}
 	c.Warnings = append(warns, c.Warnings...)
