@@ -25,13 +25,20 @@ import (
 // gives the interval allowing for clustering when there is one.
 func Sentence(c *Comparison) string {
 	var b strings.Builder
+	b.WriteString(sentence(c))
+	inclusionNote(&b, c.Inclusion)
+	return b.String()
+}
+
+// sentence is Sentence without what it says of the parts the totals include.
+func sentence(c *Comparison) string {
+	var b strings.Builder
 	to, from := c.To, c.From
 	if !to.Complete() {
 		// Never "0 casualties were recorded": a gap is not a zero.
 		fmt.Fprintf(&b, "%s has no figure for %s, so no figure or change is given.", to.Label(), joinMonths(to.Missing))
 		return b.String()
 	}
-	defer func() { inclusionNote(&b, c.Inclusion) }()
 	fmt.Fprintf(&b, "In %s%s, %s", to.Label(), daysNote(to), figurePhraseBy(c.Metric, to, c.Wording))
 	switch {
 	case !from.Complete():
@@ -87,9 +94,7 @@ func Sentence(c *Comparison) string {
 }
 
 // inclusionNote ends a sentence on two totals that cover different parts
-// (UNAMI's national figure with Anbar one month and without it the next):
-// a Sentence is returned as a string, so a deferred call appends to b
-// before it is read.
+// (UNAMI's national figure with Anbar one month and without it the next).
 func inclusionNote(b *strings.Builder, ics []InclusionChange) {
 	for _, ic := range ics {
 		s := ic.Error()
