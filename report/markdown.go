@@ -19,8 +19,18 @@ func (r *Report) WriteMarkdown(w io.Writer, images bool) error {
 	for _, l := range r.Lead {
 		p("%s\n\n", mdText(l))
 	}
-	if r.Publication.Name != "" {
-		p("_Figures as published in %s. All counts are verified minimums: the actual numbers are higher._\n\n", mdText(r.Publication.String()))
+	if r.Provenance != "" {
+		p("_%s_\n\n", mdText(r.Provenance))
+	}
+	if t := r.ToDate; t != nil {
+		p("%s", mdText(t.Headline))
+		for _, n := range t.Sources {
+			p(" [%d]", n)
+		}
+		p("\n\n")
+		if t.Sum != "" {
+			p("%s\n\n", mdText(t.Sum))
+		}
 	}
 
 	p("## Key figures\n\n")

@@ -27,10 +27,21 @@ type Report struct {
 	Month    data.Month
 	// Publication is the newest publication that gives the month's figures.
 	Publication data.Publication
+	// Wording is the source the figures are worded by (data.Dataset.Wording):
+	// a monitoring mission, event data, or a file that declares no source.
+	Wording data.Source
 	// Headline is the sentence printed by the command and shown first.
 	Headline string
 	// Lead holds the other sentences of the summary (one per metric).
 	Lead []string
+	// Provenance says where the month's figures come from and what they
+	// count, in the source's words, under the summary: "Figures as
+	// published in …", "Figures summed from the event export …".
+	Provenance string
+	// ToDate is the source's own running total to the end of the report
+	// month, beside the sum of the monthly figures; nil when the source
+	// publishes none (see data.Dataset.PublishedTotals).
+	ToDate *RunningTotal
 	// KeyFigures has one table per metric: this month, the previous month
 	// and the same month a year earlier.
 	KeyFigures []KeyTable
@@ -56,10 +67,11 @@ type Report struct {
 	// Meta is written to metadata.json.
 	Meta Metadata
 
-	ds     *data.Dataset // the data the report was built from
-	latest *data.Dataset // its current estimates
-	opt    Options
-	srcIdx map[data.Publication]int
+	ds      *data.Dataset // the data the report was built from
+	latest  *data.Dataset // its current estimates
+	opt     Options
+	srcIdx  map[data.Publication]int
+	wording data.Source // = Wording
 }
 
 // KeyTable is the key figures of one metric.
@@ -199,8 +211,12 @@ type Options struct {
 var reportMetrics = []data.Metric{data.Casualties, data.Killed, data.Injured, data.ChildrenCasualties, data.ChildrenKilled, data.ChildrenInjured}
 
 // resolveSubject fills in what the report is about where opt leaves it
-// open: the national total when no area is given, the latest month with a
-// whole-month figure when no month is, and the default statistics.
+// open: the national total when no area is given (stats.Area: data with
+// areas' figures only have none, and the error says to pick an area), the
+// latest month with a whole-month figure when no month is, and the
+// default statistics. A month given that has no figure is refused with
+// the reason (stats.GapError): never published, published after the date
+// the data are seen as of, or outside the data.
 func resolveSubject(ds *data.Dataset, opt Options) (Options, error) {
 	if ds == nil || len(ds.Obs) == 0 {
 		return opt, errors.New("no figures to report on")
@@ -208,9 +224,11 @@ func resolveSubject(ds *data.Dataset, opt Options) (Options, error) {
 	if opt.Stats.Level == 0 {
 		opt.Stats = stats.DefaultOptions()
 	}
-	if opt.Area == "" {
-		opt.Area = ds.NationalCode()
+	area, err := stats.Area(ds, opt.Area)
+	if err != nil {
+		return opt, err
 	}
+	opt.Area = area
 	if _, ok := reportHasArea(ds, opt.Area); !ok {
 		return opt, fmt.Errorf("no figures for area %q (areas with figures: %s; choose one with --area)", opt.Area, strings.Join(ds.AreaCodes(), ", "))
 	}
@@ -220,6 +238,15 @@ func resolveSubject(ds *data.Dataset, opt Options) (Options, error) {
 			return opt, fmt.Errorf("no whole-month figure for %s", ds.AreaName(opt.Area))
 		}
 		opt.Month = m
+	}
+	if len(metricsWithFigures(ds.Latest(), opt.Area, opt.Month)) == 0 {
+		if err := stats.InData(ds, opt.Area, data.Killed, opt.Month); err != nil {
+			return opt, err
+		}
+		if g := stats.Gap(ds, opt.Area, data.Killed, opt.Month); g != nil {
+			return opt, g
+		}
+		return opt, fmt.Errorf("no figure for %s in %s", ds.AreaName(opt.Area), opt.Month.Label())
 	}
 	return opt, nil
 }
@@ -231,16 +258,17 @@ func Build(ds *data.Dataset, opt Options) (*Report, error) {
 		return nil, err
 	}
 	area, month, latest := opt.Area, opt.Month, ds.Latest()
+	w := ds.Wording()
 	r := &Report{
-		Area: area, AreaName: ds.AreaName(area), Month: month,
-		ds: ds, latest: latest, opt: opt, srcIdx: map[data.Publication]int{},
+		Area: area, AreaName: ds.AreaName(area), Month: month, Wording: w,
+		ds: ds, latest: latest, opt: opt, srcIdx: map[data.Publication]int{}, wording: w,
 	}
 	metrics := r.metricsFor(month)
 	if len(metrics) == 0 {
 		first, last := ds.Span()
 		return nil, fmt.Errorf("no figure for %s in %s (the data covers %s to %s)", r.AreaName, month.Label(), first.Label(), last.Label())
 	}
-	r.Title = fmt.Sprintf("Civilian casualties in %s: %s", r.AreaName, month.Label())
+	r.Title = txtTitle(w, r.AreaName, month)
 	if pt := latest.Series(area, metrics[0]).At(month); pt.Present {
 		r.Publication = pt.Published
 	}
@@ -252,10 +280,17 @@ func Build(ds *data.Dataset, opt Options) (*Report, error) {
 			case r.Headline == "":
 				first, rest := splitSentence(sentence)
 				r.Headline = first
+				// The sum in the headline may cover fewer days than its
+				// parts' own figures given in the next paragraphs (June
+				// 2023: 112 killed to 18 June in the sum, 186 for the
+				// month): say so at once, so the two do not disagree.
+				if note := r.coverageNote(m); note != "" {
+					rest = strings.TrimSpace(rest + " " + note)
+				}
 				if rest != "" {
 					r.Lead = append(r.Lead, rest)
 				}
-			case len(r.Lead) < 2:
+			case len(r.Lead) < 2 && !isBreakdown(m):
 				r.Lead = append(r.Lead, sentence)
 			}
 		}
@@ -264,10 +299,12 @@ func Build(ds *data.Dataset, opt Options) (*Report, error) {
 	if r.Headline == "" {
 		r.Headline = fmt.Sprintf("No comparison could be made for %s in %s.", r.AreaName, month.Label())
 	}
+	r.Provenance = r.provenance()
+	r.ToDate = r.runningTotal()
 	r.Areas = r.areaSection(metrics[0])
 	r.Revisions = r.revisionSection()
 	r.dataNotes(metrics)
-	r.Method = methodText(opt.Stats)
+	r.Method = methodText(w, opt.Stats)
 	r.Meta = r.metadata()
 	return r, nil
 }
@@ -304,6 +341,9 @@ func (r *Report) metricsFor(month data.Month) []data.Metric {
 
 // metricsWithFigures lists the report metrics with a figure for area in
 // month in latest (a dataset's current estimates).
+// After the metrics every report covers come the breakdowns beyond
+// children that the data hold for the month (by weapon or cause, by
+// control of territory, civilian police), in the data's display order.
 func metricsWithFigures(latest *data.Dataset, area string, month data.Month) []data.Metric {
 	var out []data.Metric
 	for _, m := range reportMetrics {
@@ -311,23 +351,60 @@ func metricsWithFigures(latest *data.Dataset, area string, month data.Month) []d
 			out = append(out, m)
 		}
 	}
+	for _, m := range data.StoredMetrics {
+		if isBreakdown(m) && latest.Series(area, m).At(month).Present {
+			out = append(out, m)
+		}
+	}
 	return out
+}
+
+// isBreakdown reports whether m is a breakdown beyond age and sex: by
+// weapon or cause, by control of territory, or by role.
+func isBreakdown(m data.Metric) bool {
+	switch m.Dimension() {
+	case data.ByWeapon, data.ByControl, data.ByRole:
+		return m.CountsPeople()
+	}
+	return false
+}
+
+// coverageNote is, for a derived metric whose parts' own figures for the
+// report month cover other days than their sum (stats.Coverage.Mixed),
+// the sentence that says which parts are whole-month and which partial
+// and what the sum covers; "" otherwise.
+func (r *Report) coverageNote(m data.Metric) string {
+	if !m.Derived() {
+		return ""
+	}
+	cv := stats.CoverageOf(r.latest, r.Area, m, r.Month)
+	if n := cv.Note(); n != "" {
+		return sentenceCase(fmt.Sprintf("in %s, %s", r.Month.Label(), n))
+	}
+	return ""
 }
 
 // keyTable compares the report month with the previous month and the same
 // month a year earlier.
 func (r *Report) keyTable(m data.Metric) (KeyTable, string, []string) {
-	kt := KeyTable{Metric: m, Caption: txtMetricCaption(m)}
+	kt := KeyTable{Metric: m, Caption: txtMetricCaption(m, r.wording)}
 	var notes []string
 	series := r.latest.Series(r.Area, m)
 	this := series.At(r.Month)
-	kt.Rows = append(kt.Rows, KeyRow{
+	row := KeyRow{
 		Role: "This month", Month: r.Month.Label(),
 		Count: txtCount(this.Value, this.Qualifier), PerDay: txtPerDay(this.PerDay()),
 		Source: r.cite(this.Published),
-	})
+	}
 	if this.PartMonth {
-		notes = append(notes, fmt.Sprintf("The %s figure for %s covers only %d days of the month; per-day rates use those days.", m.Label(), r.Month.Label(), this.Days))
+		row.Month += " (" + txtCovers(this) + ")"
+	}
+	kt.Rows = append(kt.Rows, row)
+	if this.PartMonth {
+		notes = append(notes, fmt.Sprintf("The %s figure for %s covers only %d days of the month (%s); per-day rates use those days.", m.Label(), r.Month.Label(), this.Days, txtCovers(this)))
+	}
+	if n := r.coverageNote(m); n != "" {
+		notes = append(notes, n)
 	}
 	sentence := ""
 	for i, other := range []struct {
@@ -340,7 +417,7 @@ func (r *Report) keyTable(m data.Metric) (KeyTable, string, []string) {
 			row.Count = "no figure"
 			row.Verdict = stats.Unavailable.String()
 			if err != nil {
-				notes = append(notes, sentenceCase(fmt.Sprintf("%s, %s against %s: %v", txtMetricCaption(m), r.Month.Label(), other.month.Label(), err)))
+				notes = append(notes, sentenceCase(fmt.Sprintf("%s, %s against %s: %v", txtMetricCaption(m, r.wording), r.Month.Label(), other.month.Label(), err)))
 			}
 			kt.Rows = append(kt.Rows, row)
 			continue
@@ -488,7 +565,7 @@ func (r *Report) dataNotes(metrics []data.Metric) {
 		}
 	}
 	if atLeast {
-		r.Notes = append([]string{"Figures marked \"at least\" are verified minimums: the actual numbers are higher. A change between two lower bounds compares what was recorded, not what happened."}, r.Notes...)
+		r.Notes = append([]string{minimumNote(r.wording)}, r.Notes...)
 	}
 	if gaps := r.latest.Series(r.Area, metrics[0]).Missing(); len(gaps) > 0 {
 		r.addNotes(fmt.Sprintf("No figure was published for %s; those months are gaps in the charts and tables, never zeros.", txtMonthList(gaps)))
@@ -598,25 +675,6 @@ func (r *Report) metadata() Metadata {
 		md.Publications = append(md.Publications, MetaPub{Name: p.Name, Date: p.Date.String(), Figures: count[p]})
 	}
 	return md
-}
-
-func txtMetricCaption(m data.Metric) string {
-	switch m {
-	case data.Killed:
-		return "Civilians killed"
-	case data.Injured:
-		return "Civilians injured"
-	case data.Casualties:
-		return "Civilian casualties (killed and injured)"
-	case data.ChildrenCasualties:
-		return "Child casualties (children killed and injured)"
-	case data.ChildrenKilled:
-		return "Children killed"
-	case data.ChildrenInjured:
-		return "Children injured"
-	}
-	l := m.Label()
-	return strings.ToUpper(l[:1]) + l[1:]
 }
 
 func txtMonthList(ms []data.Month) string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/casualty-tool/casualty/data"
@@ -202,6 +203,12 @@ func (r *Report) render(formats map[string]bool, emit func(outFile)) (*rendered,
 			if leftOut[i] != nil {
 				r.addNotes(sentenceCase(fmt.Sprintf("the %s chart is left out: %v", rs.kinds[i], leftOut[i])))
 				continue
+			}
+			if ref.Name == string(chart.Cumulative) && r.ToDate != nil {
+				// The chart adds up monthly figures; the page headlines
+				// the source's own total instead, and names the sum.
+				ref.Caption = strings.TrimSpace(ref.Title + ". " + ref.Caption)
+				ref.Title = "Monthly figures added up, against " + lowerFirst(r.ToDate.Headline)
 			}
 			r.Charts = append(r.Charts, ref)
 		}
