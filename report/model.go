@@ -42,6 +42,8 @@ type Report struct {
 	// month, beside the sum of the monthly figures; nil when the source
 	// publishes none (see data.Dataset.PublishedTotals).
 	ToDate *RunningTotal
+	// KeyHint explains the key-figures tables, above them.
+	KeyHint string
 	// KeyFigures has one table per metric: this month, the previous month
 	// and the same month a year earlier.
 	KeyFigures []KeyTable
@@ -300,11 +302,12 @@ func Build(ds *data.Dataset, opt Options) (*Report, error) {
 		r.Headline = fmt.Sprintf("No comparison could be made for %s in %s.", r.AreaName, month.Label())
 	}
 	r.Provenance = r.provenance()
+	r.KeyHint = r.keyHint()
 	r.ToDate = r.runningTotal()
 	r.Areas = r.areaSection(metrics[0])
 	r.Revisions = r.revisionSection()
 	r.dataNotes(metrics)
-	r.Method = methodText(w, opt.Stats)
+	r.Method = methodText(w, r.exportName(), opt.Stats)
 	r.Meta = r.metadata()
 	return r, nil
 }
@@ -422,6 +425,16 @@ func (r *Report) keyTable(m data.Metric) (KeyTable, string, []string) {
 			kt.Rows = append(kt.Rows, row)
 			continue
 		}
+		if c.Gap != nil {
+			// The earlier month has no figure: say why, once, rather
+			// than the comparison's warnings about a change not made.
+			row.Count = "no figure"
+			row.Change = "n/a"
+			row.Verdict = stats.Unavailable.String()
+			notes = append(notes, gapNote(c.Gap))
+			kt.Rows = append(kt.Rows, row)
+			continue
+		}
 		from := c.From
 		if len(from.Missing) > 0 {
 			row.Count = "no figure"
@@ -438,6 +451,9 @@ func (r *Report) keyTable(m data.Metric) (KeyTable, string, []string) {
 			r.Basis = appendNew(r.Basis, fmt.Sprintf("%s against %s: %s.", r.Month.Label(), other.month.Label(), strings.TrimSuffix(c.Basis, ".")))
 		}
 		for _, w := range c.Warnings {
+			if r.wording.Kind == data.KindEvents && c.To.Provisional && strings.Contains(w.Error(), " is provisional: ") {
+				continue // an event export is not revised month by month
+			}
 			notes = append(notes, sentenceCase(w.Error()))
 		}
 		if i == 0 && c.Sentence != "" {
@@ -446,6 +462,35 @@ func (r *Report) keyTable(m data.Metric) (KeyTable, string, []string) {
 		kt.Rows = append(kt.Rows, row)
 	}
 	return kt, sentence, notes
+}
+
+// keyHint explains the key-figures tables: what a change, an interval and
+// "~" mean, and what "at least" does to a per-day rate when a count in
+// them is a lower bound.
+func (r *Report) keyHint() string {
+	s := fmt.Sprintf("Each earlier month is compared with %s: the change is that of the per-day rate (count divided by the days in the month), with the change of counts in brackets; the interval is the %s range of that change; \"~\" means the change is within what chance alone would give.",
+		r.Month.Label(), stats.FormatLevel(r.opt.Stats.Level))
+	for _, kt := range r.KeyFigures {
+		for _, row := range kt.Rows {
+			if strings.HasPrefix(row.Count, data.AtLeast.Words()) {
+				s += " The per-day rate of an \"at least\" count is a lower bound too."
+				return s + " [n] cites the sources below."
+			}
+		}
+	}
+	return s + " [n] cites the sources below."
+}
+
+// gapNote says why an earlier month has no figure. A month outside the
+// data has none for any metric, so it is said once for all of them.
+func gapNote(g *stats.GapError) string {
+	switch g.Reason {
+	case stats.BeforeStart:
+		return fmt.Sprintf("No figure for %s: the data begin with %s.", g.Month.Label(), g.Bound.Label())
+	case stats.AfterEnd:
+		return fmt.Sprintf("No figure for %s: the data end with %s.", g.Month.Label(), g.Bound.Label())
+	}
+	return sentenceCase(g.Error())
 }
 
 // hasAreas reports whether a report on area has an areas section: area

@@ -11,14 +11,14 @@ import (
 // methodText explains, in plain words, how every figure in the report was
 // made: first what the source counts and how (in its own method text,
 // data.Source.Method), then the arithmetic, with the options in force.
-func methodText(w data.Source, opt stats.Options) []string {
+func methodText(w data.Source, export string, opt stats.Options) []string {
 	level := strconv.FormatFloat(opt.Level*100, 'f', -1, 64) + "%"
 	var out []string
 	switch w.Kind {
 	case data.KindEvents:
 		out = append(out,
-			"Counts are sums of the fatalities reported for each event, never rounded or estimated. They are "+lowerFirst(w.Counts),
-			w.Method,
+			"Counts are shown as summed, never rounded or estimated. They are "+lowerFirst(w.Counts),
+			w.Method+" The figures in this report are summed from "+export+".",
 			"An event export is read as one publication: both months of a comparison come from it, and nothing in it is a revision of an earlier figure.")
 	default:
 		first := "Counts are shown as published, never rounded or estimated. They are " + lowerFirst(w.Counts)

@@ -29,6 +29,9 @@ func txtSubject(w data.Source) string {
 
 // txtTitle is the report's title: "Civilian casualties in Iraq: June 2015".
 func txtTitle(w data.Source, place string, mo data.Month) string {
+	if w.Kind == data.KindEvents {
+		return fmt.Sprintf("%s, in %s: %s", txtSubject(w), place, mo.Label())
+	}
 	return fmt.Sprintf("%s in %s: %s", txtSubject(w), place, mo.Label())
 }
 

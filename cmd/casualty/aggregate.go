@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -101,6 +102,11 @@ func runAggregate(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
+	}
+	if pub.Name == "" && *storeDir == "" {
+		// Unnamed, the export is the publication, as with --events: its
+		// file and filter name the figures wherever they are cited.
+		pub.Name = res.Describe()
 	}
 	ds, err := res.Dataset(pub, nil)
 	if err != nil {
@@ -199,6 +205,9 @@ func (p *progress) finish() {
 // read other columns or skip bad rows.
 func (d *dataFlags) withEvents(ds *data.Dataset) (*data.Dataset, error) {
 	if len(d.events) == 0 {
+		if len(d.where) > 0 {
+			return nil, usagef("--where filters the rows of --events files; no --events file was given")
+		}
 		return ds, nil
 	}
 	if d.store != "" {
@@ -206,17 +215,74 @@ func (d *dataFlags) withEvents(ds *data.Dataset) (*data.Dataset, error) {
 		// and undated event sums beside them would blur which is which.
 		return nil, usagef("--store and --events cannot be combined: add the events to the store with `casualty aggregate --store DIR --published YYYY-MM-DD FILE`, or read the file alone")
 	}
+	opt := events.Options{MaxErrors: d.maxErrs}
+	for _, w := range d.where {
+		f, err := events.ParseFilter(w)
+		if err != nil {
+			return nil, usagef("--where: %v", err)
+		}
+		opt.Where = append(opt.Where, f)
+	}
 	sets := []*data.Dataset{ds}
 	for _, f := range d.events {
-		res, err := events.AggregateFile(context.Background(), f, events.Options{MaxErrors: d.maxErrs})
+		res, err := events.AggregateFile(context.Background(), f, opt)
 		if err != nil {
 			return nil, err
 		}
-		s, err := res.Dataset(data.Publication{}, nil)
+		// The export is the figures' publication: its name says the
+		// file and the filter applied, so every output that cites a
+		// publication names them ("acled.csv, rows where event_type is
+		// \"Battles\"").
+		s, err := res.Dataset(data.Publication{Name: res.Describe()}, nil)
 		if err != nil {
 			return nil, err
 		}
 		sets = append(sets, s)
 	}
 	return data.Merge(sets...)
+}
+
+// inputArgs are the flags that name the inputs, as given, for a command
+// line that remakes an output (metadata.json): the files, events and
+// their filters, the embedded dataset, the view date.
+func (d *dataFlags) inputArgs() []string {
+	var out []string
+	if d.dataset != "" {
+		out = append(out, "--dataset", d.dataset)
+	}
+	if d.store != "" {
+		out = append(out, "--store", d.store)
+	}
+	for _, f := range d.files {
+		out = append(out, "--data", f)
+	}
+	for _, f := range d.events {
+		out = append(out, "--events", f)
+	}
+	for _, w := range d.where {
+		out = append(out, "--where", shellQuote(w))
+	}
+	if d.country != "" {
+		out = append(out, "--country", d.country)
+	}
+	if d.asOf != "" {
+		out = append(out, "--as-of", d.asOf)
+	}
+	return out
+}
+
+// shellQuote quotes an argument for a command line a reader can paste
+// into a shell: as it is when it holds only safe characters, else in
+// single quotes.
+func shellQuote(s string) string {
+	safe := s != ""
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("_./:=,@+-", c)) {
+			safe = false
+		}
+	}
+	if safe {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

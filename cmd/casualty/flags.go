@@ -43,6 +43,7 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 type dataFlags struct {
 	files    stringList
 	events   stringList
+	where    stringList // --where COLUMN=VALUE: rows of the --events files to count
 	store    string // --store DIR: read a store of publications (see store.go)
 	asOf     string
 	formatIn string
@@ -59,6 +60,7 @@ func (d *dataFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.dataset, "dataset", "", "use the embedded dataset `NAME`: "+strings.Join(data.EmbeddedNames(), " or ")+" (default "+data.DefaultEmbedded+"; see casualty data --list-datasets)")
 	fs.StringVar(&d.country, "country", "", "read area names and p-codes of --data files as those of country `CODE` (UA, IQ, ...) when the files do not say")
 	fs.Var(&d.events, "events", "read an event-level export (ACLED columns) from `FILE`, summed into monthly figures per area (repeatable; see casualty aggregate)")
+	fs.Var(&d.where, "where", "with --events, count only rows whose `COLUMN=VALUE` (repeatable; values of one column are alternatives, different columns must all match); the filter is named in the output")
 	fs.StringVar(&d.store, "store", "", "read every publication of the store in `DIR` (see casualty init, ingest)")
 	fs.StringVar(&d.asOf, "as-of", "", "see the data as published by `YYYY-MM-DD`")
 	fs.StringVar(&d.formatIn, "format-in", "", "force the input format: tidy, wide, hxl, xlsx or cumulative")

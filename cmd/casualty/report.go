@@ -29,6 +29,10 @@ type reportConfig struct {
 	// Formats lists the outputs (html, md, xlsx, png, svg, csv); nil means
 	// all of them.
 	Formats []string
+	// Inputs are the flags that named the inputs (--dataset, --data,
+	// --events, --where, ...), for the command line in metadata.json; nil
+	// means the data's files, as --data.
+	Inputs []string
 }
 
 // runReport parses the flags of `casualty report` and makes the report.
@@ -53,7 +57,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if fs.NArg() > 0 {
 		return usagef("report: unexpected argument %q (files are given with --data)", fs.Arg(0))
 	}
-	cfg := reportConfig{Area: *area, Out: *out, Force: *force}
+	cfg := reportConfig{Area: *area, Out: *out, Force: *force, Inputs: df.inputArgs()}
 	var err error
 	if cfg.Month, err = parseMonthFlag("month", *month); err != nil {
 		return err
@@ -138,9 +142,13 @@ func reportArea(ds *data.Dataset, s string) (string, error) {
 // the folder's content does not depend on where it was written.
 func reportCommand(ds *data.Dataset, cfg reportConfig) string {
 	parts := []string{"casualty", "report"}
-	for _, f := range ds.Files {
-		if !strings.HasPrefix(f, "embedded:") {
-			parts = append(parts, "--data", f)
+	if cfg.Inputs != nil {
+		parts = append(parts, cfg.Inputs...)
+	} else {
+		for _, f := range ds.Files {
+			if !strings.HasPrefix(f, "embedded:") {
+				parts = append(parts, "--data", f)
+			}
 		}
 	}
 	if !cfg.Month.IsZero() {

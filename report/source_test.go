@@ -1,0 +1,167 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/data/events"
+)
+
+// acledExport is a small export shaped as ACLED writes them (our own rows):
+// Donetsk's fatalities by month, with two event types, for a report on
+// April 2025 against March, and one event the filter leaves out.
+//
+// Violence against civilians in Donetsk: March 4+3+5 = 12 (3 events),
+// April 6+8 = 14 (2 events); the battle of April (9) is left out by
+// --where event_type=Violence against civilians.
+const acledExport = "event_id_cnty,event_date,year,event_type,sub_event_type,actor1,admin1,admin2,location,fatalities\n" +
+	"UKR101,2025-03-03,2025,Violence against civilians,Attack,Unidentified,Donetsk,Pokrovskyi,Myrnohrad,4\n" +
+	"UKR102,2025-03-11,2025,Violence against civilians,Attack,Unidentified,Donetsk,Kramatorskyi,Kostiantynivka,3\n" +
+	"UKR103,2025-03-27,2025,Violence against civilians,Attack,Unidentified,Donetsk,Kramatorskyi,Druzhkivka,5\n" +
+	"UKR104,2025-04-05,2025,Violence against civilians,Attack,Unidentified,Donetsk,Pokrovskyi,Dobropillia,6\n" +
+	"UKR105,2025-04-19,2025,Battles,Armed clash,Military Forces,Donetsk,Pokrovskyi,Pokrovsk,9\n" +
+	"UKR106,2025-04-22,2025,Violence against civilians,Attack,Unidentified,Donetsk,Kramatorskyi,Sloviansk,8\n"
+
+// acledDataset sums acledExport as casualty --events does, with the
+// filter: the export, filter included, is the figures' publication.
+func acledDataset(t testing.TB) *data.Dataset {
+	t.Helper()
+	res, err := events.Aggregate(context.Background(), strings.NewReader(acledExport), "acled-donetsk.csv",
+		events.Options{Where: []events.Filter{{Column: "event_type", Values: []string{"Violence against civilians"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := res.Dataset(data.Publication{Name: res.Describe()}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// userFile is a file with no declared source: national figures for three
+// months, in our own numbers.
+const userFile = "month,area,metric,value\n" +
+	"2025-01,UA,killed,40\n2025-01,UA,injured,120\n" +
+	"2025-02,UA,killed,52\n2025-02,UA,injured,131\n" +
+	"2025-03,UA,killed,61\n2025-03,UA,injured,150\n"
+
+// renderText builds a report and renders it as Markdown and HTML, with
+// no charts (their words are the chart renderer's and its tests').
+func renderText(t *testing.T, ds *data.Dataset, opt Options) (*Report, string) {
+	t.Helper()
+	opt.Version, opt.Command = "test", "casualty report"
+	r, err := Build(ds, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var md, page bytes.Buffer
+	if err := r.WriteMarkdown(&md, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteHTML(&page); err != nil {
+		t.Fatal(err)
+	}
+	meta := strings.Join(append([]string{r.Meta.Headline}, r.Meta.Warnings...), "\n")
+	return r, md.String() + "\n" + htmlText(page.String()) + "\n" + meta
+}
+
+// TestReportBySource renders a report for each embedded source, for an
+// event export and for a user's file with no declared source, and checks
+// that each takes its words from its own source: none names another
+// source, the UNAMI report says nothing of Ukraine, the event report
+// never calls its figures civilians killed nor verified, and each carries
+// its source's method text.
+func TestReportBySource(t *testing.T) {
+	hrmmu, err := data.Embedded("hrmmu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	unami, err := data.Embedded("unami")
+	if err != nil {
+		t.Fatal(err)
+	}
+	user, err := data.Load(strings.NewReader(userFile), "my-figures.csv", data.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := []data.Source{data.HRMMU, data.UNAMI, data.ACLED}
+	cases := []struct {
+		name  string
+		ds    *data.Dataset
+		opt   Options
+		src   data.Source
+		want  []string
+		never []string
+	}{
+		{"hrmmu", hrmmu, Options{}, data.HRMMU,
+			[]string{"Civilian casualties in Ukraine: January 2026", "civilians were killed", data.HRMMU.Method,
+				"HRMMU's own running total to 31 January 2026: at least 15,172 civilians killed and at least 41,378 injured."},
+			nil},
+		{"unami", unami, Options{Month: data.NewMonth(2015, 6)}, data.UNAMI,
+			[]string{"Civilian casualties in Iraq: June 2015", "civilians were killed", data.UNAMI.Method, "Baghdad (IQG08)"},
+			[]string{"Ukrain", "Kyiv", "oblast", "Oblast", "running total"}},
+		{"user file", user, Options{}, data.UserFile,
+			[]string{"Casualties in Ukraine: March 2025", "people were killed", data.UserFile.Method, "Figures as given in my-figures.csv."},
+			[]string{"civilian", "Civilian", "monitoring mission", "verified", "running total"}},
+		{"events", acledDataset(t), Options{Area: "UA14"}, data.ACLED,
+			[]string{"Reported fatalities, all actors (ACLED), in Donetska: April 2025", "fatalities of all actors were reported",
+				data.ACLED.Method, `acled-donetsk.csv, rows where event_type is "Violence against civilians"`,
+				"events dated March 2025 to April 2025"},
+			[]string{"civilians were killed", "Civilians killed", `"at least"`, "verified minimums:", "monitoring mission", "unknown publication",
+				"2025–2025", "is provisional", "running total"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r, text := renderText(t, c.ds, c.opt)
+			if r.Wording.ID != c.src.ID || r.Wording.Kind != c.src.Kind {
+				t.Errorf("worded by %q (%v), want %q (%v)", r.Wording.ID, r.Wording.Kind, c.src.ID, c.src.Kind)
+			}
+			for _, other := range all {
+				if other.ID == c.src.ID {
+					continue
+				}
+				for _, name := range []string{other.Name, other.Short, other.Method} {
+					if strings.Contains(text, name) {
+						t.Errorf("the %s report names another source: %q", c.name, name)
+					}
+				}
+			}
+			for _, w := range c.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("the %s report lacks %q", c.name, w)
+				}
+			}
+			for _, n := range c.never {
+				if strings.Contains(text, n) {
+					t.Errorf("the %s report says %q", c.name, n)
+				}
+			}
+		})
+	}
+}
+
+// TestEventReportGolden checks report.md for the ACLED-shaped export,
+// filtered to violence against civilians, on Donetsk. The figures by
+// hand: April 6+8 = 14, March 4+3+5 = 12 (both bases of 10 or more);
+// per day 14/30 = 0.47 against 12/31 = 0.39, +21%; counts +2.
+func TestEventReportGolden(t *testing.T) {
+	r, err := Build(acledDataset(t), Options{Area: "UA14", Version: "test",
+		Command: "casualty report --events acled-donetsk.csv --where 'event_type=Violence against civilians' --area Donetsk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var md bytes.Buffer
+	if err := r.WriteMarkdown(&md, false); err != nil {
+		t.Fatal(err)
+	}
+	goldenPage(t, "acled.md", md.Bytes())
+	if got := r.KeyFigures[0].Rows[0].Count; got != "14" {
+		t.Errorf("April's count %q, want 14 (6 + 8; the battle's 9 is filtered out)", got)
+	}
+	if got := r.KeyFigures[0].Rows[1].Count; got != "12" {
+		t.Errorf("March's count %q, want 12 (4 + 3 + 5)", got)
+	}
+}
