@@ -406,8 +406,9 @@ func (r *Report) keyTable(m data.Metric) (KeyTable, string, []string) {
 	if this.PartMonth {
 		notes = append(notes, fmt.Sprintf("The %s figure for %s covers only %d days of the month (%s); per-day rates use those days.", m.Label(), r.Month.Label(), this.Days, txtCovers(this)))
 	}
-	if n := r.coverageNote(m); n != "" {
-		notes = append(notes, n)
+	cvNote := r.coverageNote(m)
+	if cvNote != "" {
+		notes = append(notes, cvNote)
 	}
 	sentence := ""
 	for i, other := range []struct {
@@ -453,6 +454,9 @@ func (r *Report) keyTable(m data.Metric) (KeyTable, string, []string) {
 		for _, w := range c.Warnings {
 			if r.wording.Kind == data.KindEvents && c.To.Provisional && strings.Contains(w.Error(), " is provisional: ") {
 				continue // an event export is not revised month by month
+			}
+			if cvNote != "" && strings.HasSuffix(cvNote, strings.TrimPrefix(w.Error(), r.Month.Label()+": ")+".") {
+				continue // the coverage of the month, said once above
 			}
 			notes = append(notes, sentenceCase(w.Error()))
 		}

@@ -81,18 +81,19 @@ func (r *Report) runningTotal() *RunningTotal {
 		cut += " (a cut-off date assumed: the publication did not state it)"
 	}
 	rt.Headline = fmt.Sprintf("%s's own running total to %s: %s.", r.wording.Label(), cut, strings.Join(parts, " and "))
-	rt.Sum = r.sumOfMonths()
+	rt.Sum = r.sumOfMonths(rt)
 	return rt
 }
 
 // sumOfMonths says what the monthly figures of killed and injured add up
 // to from the first month of the series to the report month, and which
 // months it lacks: a sum of the months that have a figure, never a total.
-func (r *Report) sumOfMonths() string {
+func (r *Report) sumOfMonths(rt *RunningTotal) string {
 	var parts []string
 	var gaps []data.Month
 	var first data.Month
 	n := 0
+	below := true // every sum is below its running total
 	for _, m := range []data.Metric{data.Killed, data.Injured} {
 		s := r.latest.Series(r.Area, m)
 		var present []data.Point
@@ -112,7 +113,11 @@ func (r *Report) sumOfMonths() string {
 		}
 		vals, quals := stats.Cumulative(present)
 		last := len(vals) - 1
-		parts = append(parts, txtCount(int64(vals[last].V), quals[last])+" "+m.Label())
+		sum := int64(vals[last].V)
+		parts = append(parts, txtCount(sum, quals[last])+" "+m.Label())
+		if tot, ok := rt.Figures[m]; !ok || sum >= tot {
+			below = false
+		}
 		if m == data.Killed {
 			gaps, first, n = missing, present[0].Month, len(present)
 		}
@@ -125,7 +130,17 @@ func (r *Report) sumOfMonths() string {
 	if len(gaps) > 0 {
 		s += fmt.Sprintf("; %s %s none", txtMonthList(gaps), hasHave(len(gaps)))
 	}
-	return s + ". That sum is not a total: it leaves out what the monthly figures do not cover, so it is lower than the running total."
+	s += ". That sum is not a total: it counts only what the monthly figures give"
+	if len(gaps) > 0 {
+		s += ", and the months with none add nothing to it"
+	}
+	switch {
+	case !rt.AtMonthEnd:
+		s += fmt.Sprintf(", and it runs to the end of %s, past the running total's cut-off of %s", r.Month.Label(), rt.AsOf.Label())
+	case below:
+		s += ", so it is lower than the running total"
+	}
+	return s + "."
 }
 
 func hasHave(n int) string {

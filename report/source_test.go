@@ -165,3 +165,68 @@ func TestEventReportGolden(t *testing.T) {
 		t.Errorf("March's count %q, want 12 (4 + 3 + 5)", got)
 	}
 }
+
+// TestMixedCoverageAgrees: June 2023 on the embedded data has killed for
+// the whole month (186) but injured only for 1-18 June (445), so the
+// headline's sum is 112 killed (to 18 June) + 445 = 557 over 1-18 June.
+// The headline, the lead and the notes must say the same thing: the
+// coverage note comes right after the headline and once in the notes.
+func TestMixedCoverageAgrees(t *testing.T) {
+	r, err := Build(data.Default(), Options{Month: data.NewMonth(2023, 6)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	note := "In June 2023, killed for the whole month (at least 186), injured for 1-18 Jun 2023 only (at least 445); " +
+		"casualties are summed over the days they share, 1-18 Jun 2023: at least 112 killed + at least 445 injured = at least 557."
+	if !strings.Contains(r.Headline, "at least 112 civilians were killed and 445 injured (557 casualties)") {
+		t.Errorf("headline: %s", r.Headline)
+	}
+	if len(r.Lead) == 0 || !strings.HasSuffix(r.Lead[0], note) {
+		t.Errorf("the paragraph after the headline does not state the coverage:\n%q", r.Lead)
+	}
+	n := 0
+	for _, s := range r.Notes {
+		if strings.Contains(s, "killed for the whole month (at least 186)") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the coverage note is in the notes %d times, want once:\n%s", n, strings.Join(r.Notes, "\n"))
+	}
+	if got := r.KeyFigures[0].Rows[0].Month; got != "June 2023 (1-18 Jun 2023)" {
+		t.Errorf("casualties row month %q, want the days it covers", got)
+	}
+}
+
+// TestRunningTotal: the headline total is HRMMU's own, to 31 January
+// 2026 (15,172 killed, 41,378 injured: hrmmu_totals.csv, the fact sheet
+// of 16 February 2026), and the sum of the monthly figures is given
+// beside it as what it is: 14,133 killed over 45 months, missing
+// September, October and December 2023.
+func TestRunningTotal(t *testing.T) {
+	r, err := Build(data.Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt := r.ToDate
+	if rt == nil {
+		t.Fatal("no running total")
+	}
+	if rt.Figures[data.Killed] != 15172 || rt.Figures[data.Injured] != 41378 || !rt.AtMonthEnd || rt.AsOf.String() != "2026-01-31" {
+		t.Errorf("running total %+v, want 15,172 killed and 41,378 injured to 31 January 2026", rt)
+	}
+	for _, want := range []string{"at least 14,133 killed", "over the 45 months from February 2022 to January 2026 that have a figure",
+		"September 2023, October 2023 and December 2023 have none", "so it is lower than the running total"} {
+		if !strings.Contains(rt.Sum, want) {
+			t.Errorf("sum of months lacks %q: %s", want, rt.Sum)
+		}
+	}
+	if len(rt.Sources) != 1 || !strings.Contains(r.Sources[rt.Sources[0]-1].Name, "four years") {
+		t.Errorf("running total cites %v", rt.Sources)
+	}
+	// A report on an area has no national running total.
+	areas, err := Build(data.Default(), Options{Area: "UA"})
+	if err != nil || areas.ToDate == nil {
+		t.Errorf("national by code: %v", err)
+	}
+}
