@@ -327,7 +327,9 @@ type jsonChange struct {
 	CILowOverdispersed  *float64 `json:"ci_low_overdispersed"`
 	CIHighOverdispersed *float64 `json:"ci_high_overdispersed"`
 	Dispersion          *float64 `json:"dispersion"`
-	DispersionMonths    int      `json:"dispersion_months"`
+	// DispersionMonths is the months the dispersion was estimated over;
+	// absent for a change that was not computed (a gap on either side).
+	DispersionMonths *int     `json:"dispersion_months,omitempty"`
 	PValue              *float64 `json:"p_value"`
 	Significant         bool     `json:"significant"`
 	// SignificantOverdispersed: the clustered interval excludes no change too.
@@ -336,13 +338,23 @@ type jsonChange struct {
 	Why                      string `json:"why,omitempty"`
 }
 
+// computedMonths is the months a change's dispersion was estimated over,
+// nil for a change that was not computed (nothing to estimate it for).
+func computedMonths(c stats.Change) *int {
+	if c.Verdict == stats.Unavailable {
+		return nil
+	}
+	n := c.DispersionMonths
+	return &n
+}
+
 func jsonChangeOf(c stats.Change) jsonChange {
 	return jsonChange{
 		ChangePct: jsonNum(c.Pct), PerDayChangePct: jsonNum(c.PerDayPct), RateRatio: jsonNum(c.RateRatio),
 		CILow: jsonCI(c.CI.Low, c.CI.Valid), CIHigh: jsonCI(c.CI.High, c.CI.Valid),
 		CILowOverdispersed:  jsonCI(c.CIOverdispersed.Low, c.CIOverdispersed.Valid),
 		CIHighOverdispersed: jsonCI(c.CIOverdispersed.High, c.CIOverdispersed.Valid),
-		Dispersion:          jsonNum(c.Dispersion), DispersionMonths: c.DispersionMonths,
+		Dispersion:          jsonNum(c.Dispersion), DispersionMonths: computedMonths(c),
 		PValue: jsonNum(c.P), Significant: c.Significant(), SignificantOverdispersed: c.SignificantOverdispersed(), Verdict: c.Verdict.String(), Why: c.Pct.Why,
 	}
 }
@@ -363,7 +375,13 @@ type jsonTrendRow struct {
 	CumulativeQualifier string              `json:"cumulative_qualifier,omitempty"`
 	Provisional         bool                `json:"provisional"`
 	Published           *jsonPub            `json:"published,omitempty"`
-	Warnings            []string            `json:"warnings"`
+	// Gap says why a month has no figure (count null); absent otherwise.
+	Gap string `json:"gap,omitempty"`
+	// Coverage says, for a sum whose parts' own figures cover other days
+	// (June 2023: killed whole-month, injured 1-18 June), which parts
+	// are whole-month and which partial, and what the sum covers.
+	Coverage string   `json:"coverage,omitempty"`
+	Warnings []string `json:"warnings"`
 }
 
 // jsonSlope is the trend of the last months: the change of the per-day
@@ -403,6 +421,12 @@ func WriteTrendJSON(w io.Writer, t *stats.Trend) error {
 		if r.Prev != nil {
 			c := jsonChangeOf(*r.Prev)
 			row.Change = &c
+		}
+		if r.Gap != nil && !p.Present {
+			row.Gap = r.Gap.Error()
+		}
+		if r.Coverage != nil {
+			row.Coverage = r.Coverage.Note()
 		}
 		for i, win := range t.Options.Windows {
 			row.Rolling[strconv.Itoa(win)] = jsonNum(r.Rolling[i])

@@ -1,0 +1,69 @@
+package table
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/stats"
+)
+
+// TestTrendJSONGapAndCoverage: on the embedded data, September 2023 has
+// no figure (HRMMU published none) and August 2023's casualties sum
+// killed and injured over 1-27 August only. The JSON gives the gap no
+// count (null, never 0), no dispersion months for the change it cannot
+// compute, and the reason; August carries its coverage note.
+func TestTrendJSONGapAndCoverage(t *testing.T) {
+	tr, err := stats.ComputeTrend(data.Default(), "", data.Casualties, data.NewMonth(2023, 8), data.NewMonth(2023, 10), stats.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteTrendJSON(&b, tr); err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Rows []map[string]json.RawMessage `json:"rows"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	byMonth := map[string]map[string]json.RawMessage{}
+	for _, r := range out.Rows {
+		var m string
+		json.Unmarshal(r["month"], &m)
+		byMonth[m] = r
+	}
+	sep := byMonth["2023-09"]
+	if sep == nil {
+		t.Fatalf("no row for 2023-09:\n%s", b.String())
+	}
+	if c, ok := sep["count"]; !ok || string(c) != "null" {
+		t.Errorf(`2023-09 "count" = %s, want null`, c)
+	}
+	var gap string
+	json.Unmarshal(sep["gap"], &gap)
+	if want := "no figure published for September 2023 (casualties in Ukraine): a gap, which is never counted as zero"; gap != want {
+		t.Errorf("2023-09 gap %q, want %q", gap, want)
+	}
+	var change map[string]json.RawMessage
+	json.Unmarshal(sep["change"], &change)
+	if _, ok := change["dispersion_months"]; ok {
+		t.Errorf("2023-09's change is not computed but has dispersion_months: %s", sep["change"])
+	}
+	var cov string
+	json.Unmarshal(byMonth["2023-08"]["coverage"], &cov)
+	// HRMMU as of 27 August 2023: killed 147 for the month, 108 to 27
+	// August; injured 477 to 27 August; 108 + 477 = 585.
+	if want := "killed for the whole month (at least 147), injured for 1-27 Aug 2023 only (at least 477); casualties are summed over the days they share, 1-27 Aug 2023: at least 108 killed + at least 477 injured = at least 585"; cov != want {
+		t.Errorf("2023-08 coverage %q, want %q", cov, want)
+	}
+	if _, ok := byMonth["2023-08"]["gap"]; ok {
+		t.Error("2023-08 has a figure but a gap reason")
+	}
+	json.Unmarshal(byMonth["2023-08"]["change"], &change)
+	if _, ok := change["dispersion_months"]; !ok {
+		t.Errorf("2023-08's change is computed but has no dispersion_months: %s", byMonth["2023-08"]["change"])
+	}
+}
