@@ -96,7 +96,10 @@ func (r *Report) provenance() string {
 	if !r.Publication.IsZero() {
 		from += " (" + r.Publication.String() + ")"
 	}
-	return fmt.Sprintf("Figures as given in %s. %s", from, w.Counts)
+	if w.Declared() {
+		return fmt.Sprintf("Figures as given in %s: %s", from, lowerFirst(w.Counts))
+	}
+	return fmt.Sprintf("Figures as given in %s, which does not say who counted them or how.", from)
 }
 
 // exportName names an event export as the figures do: the publication

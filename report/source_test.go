@@ -104,7 +104,7 @@ func TestReportBySource(t *testing.T) {
 			[]string{"Civilian casualties in Iraq: June 2015", "civilians were killed", data.UNAMI.Method, "Baghdad (IQG08)"},
 			[]string{"Ukrain", "Kyiv", "oblast", "Oblast", "running total"}},
 		{"user file", user, Options{}, data.UserFile,
-			[]string{"Casualties in Ukraine: March 2025", "people were killed", data.UserFile.Method, "Figures as given in my-figures.csv."},
+			[]string{"Casualties in Ukraine: March 2025", "people were killed", data.UserFile.Method, "Figures as given in my-figures.csv, which does not say who counted them or how."},
 			[]string{"civilian", "Civilian", "monitoring mission", "verified", "running total"}},
 		{"events", acledDataset(t), Options{Area: "UA14"}, data.ACLED,
 			[]string{"Reported fatalities, all actors (ACLED), in Donetska: April 2025", "fatalities of all actors were reported",
@@ -228,5 +228,43 @@ func TestRunningTotal(t *testing.T) {
 	areas, err := Build(data.Default(), Options{Area: "UA"})
 	if err != nil || areas.ToDate == nil {
 		t.Errorf("national by code: %v", err)
+	}
+}
+
+// TestBreakdownsInKeyFigures: breakdowns beyond children (by weapon, by
+// control of territory) get key-figure tables of their own when the data
+// have them for the month, after the totals, and stay out of the lead.
+func TestBreakdownsInKeyFigures(t *testing.T) {
+	const file = "month,area,metric,value\n" +
+		"2025-01,UA,killed,100\n2025-01,UA,injured,300\n2025-01,UA,long_range_killed,40\n2025-01,UA,occupied_killed,10\n2025-01,UA,gov_controlled_killed,90\n" +
+		"2025-02,UA,killed,120\n2025-02,UA,injured,310\n2025-02,UA,long_range_killed,50\n2025-02,UA,occupied_killed,12\n2025-02,UA,gov_controlled_killed,108\n"
+	ds, err := data.Load(strings.NewReader(file), "weapons.csv", data.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(ds, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"Killed by long-range missiles and loitering munitions": "50",
+		"Killed in government-controlled territory":             "108",
+		"Killed in occupied territory":                          "12",
+	}
+	for _, kt := range r.KeyFigures {
+		if c, ok := want[kt.Caption]; ok {
+			if kt.Rows[0].Count != c || kt.Rows[1].Count != map[string]string{"50": "40", "108": "90", "12": "10"}[c] {
+				t.Errorf("%s: February %s, January %s", kt.Caption, kt.Rows[0].Count, kt.Rows[1].Count)
+			}
+			delete(want, kt.Caption)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("key figures lack %v", want)
+	}
+	for _, l := range r.Lead {
+		if strings.Contains(l, "long-range") || strings.Contains(l, "territory") {
+			t.Errorf("a breakdown in the lead: %s", l)
+		}
 	}
 }
