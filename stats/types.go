@@ -273,6 +273,9 @@ type TrendRow struct {
 
 // Trend is a month-by-month table of one area's metric.
 type Trend struct {
+	// Wording is the source the figures are worded by (data.Dataset.Wording),
+	// for renderers that name what the figures count.
+	Wording data.Source
 	Area    string
 	Metric  data.Metric
 	Rows    []TrendRow

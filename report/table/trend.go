@@ -178,7 +178,38 @@ func trendCells(t *stats.Trend) (head []string, rows [][]string, notes *ttNotes)
 
 // trendTitle is the first line of a trend table.
 func trendTitle(t *stats.Trend, areaName string) string {
-	return fmt.Sprintf("%s in %s by month (latest figures)", ttCapital(t.Metric.Label()), areaName)
+	return fmt.Sprintf("%s in %s by month (latest figures)", ttWhat(t.Metric, t.Wording), areaName)
+}
+
+// ttWhat names what a metric counts, in the source's words: event data's
+// killed are "Reported fatalities, all actors (ACLED)", never "Killed"
+// read as a mission's civilians.
+func ttWhat(m data.Metric, w data.Source) string {
+	if w.Kind == data.KindEvents {
+		switch m {
+		case data.Killed:
+			return ttCapital(w.Subject) + " (" + w.Label() + ")"
+		case data.Injured:
+			return "Reported injured (" + w.Label() + ")"
+		case data.Casualties:
+			return "Reported fatalities and injured (" + w.Label() + ")"
+		}
+	}
+	return ttCapital(m.Label())
+}
+
+// ttCounts is the first line of a table's key: what the figures count,
+// for event data (its figures are sums, not minimums), or what "at
+// least" means for the source's figures.
+func ttCounts(w data.Source) string {
+	if w.Kind == data.KindEvents {
+		return strings.TrimSuffix(w.Counts, ".")
+	}
+	min := w.MinimumMeans
+	if min == "" {
+		min = "a lower bound"
+	}
+	return "≥ at least (" + min + ")"
 }
 
 // trendSlope is the line stating the trend of the last months.
@@ -206,7 +237,7 @@ func ttSignedFloat(v float64) string {
 // trendKey explains the symbols of a trend table.
 func trendKey(t *stats.Trend) []string {
 	return []string{
-		"≥ at least (a verified minimum): changes are changes in recorded figures.",
+		ttCounts(t.Wording) + ": changes are changes in recorded figures.",
 		"change: on the previous month, in counts; per day: in counts a day (months differ in length).",
 		fmt.Sprintf("interval: exact Poisson %s interval of the change per day; ↑ rise, ↓ fall, ~ within chance (the interval contains no change).", stats.FormatLevel(t.Options.Level)),
 		fmt.Sprintf("too few: no percentage on a base below %d. Gaps are left empty, never filled; days 18/30: a figure for 18 of the month's 30 days.", t.Options.MinBase),
@@ -464,7 +495,7 @@ func ttCapital(s string) string {
 
 // compareTitle is the first line of a comparison.
 func compareTitle(c *stats.Comparison, areaName string) string {
-	return fmt.Sprintf("%s in %s: %s against %s", ttCapital(c.Metric.Label()), areaName, c.To.Label(), c.From.Label())
+	return fmt.Sprintf("%s in %s: %s against %s", ttWhat(c.Metric, c.Wording), areaName, c.To.Label(), c.From.Label())
 }
 
 // compareCells lays a comparison out as label/value lines for people.
@@ -603,14 +634,16 @@ func Comparison(c *stats.Comparison, areaName string) *Table {
 		Title: compareTitle(c, areaName),
 		Intro: []string{"Basis: " + c.Basis},
 		Head:  head, Rows: rows, Left: []int{0},
-		After: []Block{{Facts: lines}, {Para: c.Sentence, Wrap: 78}, {Para: compareKey, Wrap: 78}},
+		After: []Block{{Facts: lines}, {Para: c.Sentence, Wrap: 78}, {Para: compareKey(c.Wording), Wrap: 78}},
 		Notes: notes.texts,
 	}
 }
 
-// compareKey explains the symbols and the two intervals.
-const compareKey = "≥ at least (a verified minimum). The Poisson interval assumes casualties occur " +
-	"independently; the clustered one widens it by the month-to-month variation seen in the series (quasi-Poisson)."
+// compareKey explains what the figures count and the two intervals.
+func compareKey(w data.Source) string {
+	return ttCounts(w) + ". The Poisson interval assumes casualties occur " +
+		"independently; the clustered one widens it by the month-to-month variation seen in the series (quasi-Poisson)."
+}
 
 type jsonFigure struct {
 	Month       string           `json:"month"`

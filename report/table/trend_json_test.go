@@ -3,6 +3,7 @@ package table
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/casualty-tool/casualty/data"
@@ -65,5 +66,52 @@ func TestTrendJSONGapAndCoverage(t *testing.T) {
 	json.Unmarshal(byMonth["2023-08"]["change"], &change)
 	if _, ok := change["dispersion_months"]; !ok {
 		t.Errorf("2023-08's change is computed but has no dispersion_months: %s", byMonth["2023-08"]["change"])
+	}
+}
+
+// TestTablesNameWhatTheyCount: a trend and a comparison of event data are
+// titled by what the figures count and keyed by the source's description
+// of its counts, never as a mission's verified minimums; a file with no
+// declared source is keyed as a lower bound as the file gives it.
+func TestTablesNameWhatTheyCount(t *testing.T) {
+	const file = "month,area,metric,value\n2025-01,UA14,killed,40\n2025-02,UA14,killed,52\n2025-03,UA14,killed,61\n"
+	plain, err := data.Load(strings.NewReader(file), "sums.csv", data.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		ds         *data.Dataset
+		title, key string
+		never      string
+	}{
+		{plain.WithSource(data.ACLED), "Reported fatalities, all actors (ACLED) in Donetska", strings.TrimSuffix(data.ACLED.Counts, "."), "verified minimum)"},
+		{plain, "Killed in Donetska", "≥ at least (a lower bound, as the file gives it)", "verified minimum"},
+		{plain.WithSource(data.HRMMU), "Killed in Donetska", "≥ at least (a verified minimum)", "ACLED"},
+	} {
+		tr, err := stats.ComputeTrend(c.ds, "UA14", data.Killed, data.NewMonth(2025, 1), data.NewMonth(2025, 3), stats.DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		if err := Trend(tr, "Donetska").WriteText(&b); err != nil {
+			t.Fatal(err)
+		}
+		cm, err := stats.Compare(c.ds, "UA14", data.Killed, stats.Period{From: data.NewMonth(2025, 2), To: data.NewMonth(2025, 2)},
+			stats.Period{From: data.NewMonth(2025, 3), To: data.NewMonth(2025, 3)}, stats.DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Comparison(cm, "Donetska").WriteText(&b); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(b.String()), " ")
+		for _, want := range []string{c.title + " by month", c.title + ": March 2025 against February 2025", c.key} {
+			if !strings.Contains(text, strings.Join(strings.Fields(want), " ")) {
+				t.Errorf("%s: tables lack %q:\n%s", c.ds.Wording().Label(), want, b.String())
+			}
+		}
+		if strings.Contains(text, c.never) {
+			t.Errorf("%s: tables say %q:\n%s", c.ds.Wording().Label(), c.never, b.String())
+		}
 	}
 }
