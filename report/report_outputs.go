@@ -207,7 +207,7 @@ func (r *Report) render(formats map[string]bool, emit func(outFile)) (*rendered,
 			if ref.Name == string(chart.Cumulative) && r.ToDate != nil {
 				// The chart adds up monthly figures; the page headlines
 				// the source's own total instead, and names the sum.
-				ref.Caption = strings.TrimSpace(ref.Title + ". " + ref.Caption)
+				ref.Caption = strings.TrimSpace("The sum of the monthly figures drawn: " + lowerFirst(ref.Title) + ". " + ref.Caption)
 				ref.Title = "Monthly figures added up, against " + lowerFirst(r.ToDate.Headline)
 			}
 			r.Charts = append(r.Charts, ref)

@@ -268,3 +268,31 @@ func TestBreakdownsInKeyFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestCumulativeCaption: on the page, the cumulative chart is headlined by
+// HRMMU's own total, and the chart's sum of months is named as such.
+func TestCumulativeCaption(t *testing.T) {
+	r, err := Build(data.Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.render(map[string]bool{"svg": true}, nil); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range r.Charts {
+		if c.Name != "cumulative" {
+			continue
+		}
+		found = true
+		if want := "Monthly figures added up, against HRMMU's own running total to 31 January 2026: at least 15,172 civilians killed"; !strings.HasPrefix(c.Title, want) {
+			t.Errorf("cumulative chart title %q, want it to start %q", c.Title, want)
+		}
+		if strings.Contains(c.Title, "14,133") || !strings.HasPrefix(c.Caption, "The sum of the monthly figures drawn: ") {
+			t.Errorf("the sum of months headlined or unnamed: %q / %q", c.Title, c.Caption)
+		}
+	}
+	if !found {
+		t.Error("no cumulative chart")
+	}
+}
