@@ -25,7 +25,7 @@ func TestComponentChanges(t *testing.T) {
 		{6, 10, "the totals cover different areas: Al-Anbar is included in June 2015's total and left out in October 2015's, so part of the change may be a change of coverage"},
 		{10, 11, ""}, // both leave Anbar out
 		{6, 9, ""},   // both include it
-		{1, 6, "the totals cover different areas: Al-Anbar is not said to be included or left out in January 2015's total and included in June 2015's, so part of the change may be a change of coverage"},
+		{1, 6, "the totals may cover different areas: Al-Anbar is not said to be included or left out in January 2015's total and included in June 2015's, so part of the change may be a change of coverage"},
 		{1, 12, ""}, // neither says
 	}
 	for _, c := range cases {
@@ -78,7 +78,7 @@ func TestCompareInclusion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Inclusion) != 0 || strings.Contains(c.Sentence, "cover different areas") {
+	if len(c.Inclusion) != 0 || strings.Contains(c.Sentence, "different areas") {
 		t.Errorf("June and July 2015 both include Anbar, got %v: %s", c.Inclusion, c.Sentence)
 	}
 }
