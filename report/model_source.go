@@ -83,7 +83,11 @@ func (r *Report) provenance() string {
 	w := r.wording
 	switch {
 	case w.Kind == data.KindEvents:
-		return fmt.Sprintf("Figures summed from the event export %s, events dated %s: %s", r.exportName(), txtSpan(r.ds), lowerFirst(w.Counts))
+		s := fmt.Sprintf("Figures summed from the event export %s, events dated %s: %s", r.exportName(), txtSpan(r.ds), lowerFirst(w.Counts))
+		if ev := r.latest.Series(r.Area, data.Events).At(r.Month); ev.Present {
+			s += fmt.Sprintf(" The %s figures sum %s.", r.Month.Label(), txtPlural(int(ev.Value), "event", "events"))
+		}
+		return s
 	case w.Kind == data.KindMission && !r.Publication.IsZero():
 		return fmt.Sprintf("Figures as published in %s: %s", r.Publication, lowerFirst(w.Counts))
 	case w.Kind == data.KindMission:

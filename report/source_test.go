@@ -296,3 +296,26 @@ func TestCumulativeCaption(t *testing.T) {
 		t.Error("no cumulative chart")
 	}
 }
+
+// TestEventCount: when event data keep the number of events behind each
+// figure (the events metric), the report says how many the month sums.
+func TestEventCount(t *testing.T) {
+	const file = "month,area,metric,value\n" +
+		"2025-03,UA14,killed,12\n2025-03,UA14,events,3\n2025-04,UA14,killed,14\n2025-04,UA14,events,2\n"
+	ds, err := data.Load(strings.NewReader(file), "acled-monthly.csv", data.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(ds.WithSource(data.ACLED), Options{Area: "UA14"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(r.Provenance, " The April 2025 figures sum 2 events.") {
+		t.Errorf("provenance: %s", r.Provenance)
+	}
+	for _, kt := range r.KeyFigures {
+		if kt.Metric == data.Events {
+			t.Error("the number of events is shown as a count of people")
+		}
+	}
+}
