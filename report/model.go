@@ -173,7 +173,18 @@ type Metadata struct {
 	Options      map[string]any `json:"options"`
 	Files        []string       `json:"files"`
 	Headline     string         `json:"headline"`
+	// Wording is who counted the figures and what they count, as the
+	// report words them.
+	Wording MetaWording `json:"wording"`
 	Warnings     []string       `json:"warnings"`
+}
+
+// MetaWording is the source the report is worded by, in metadata.json.
+type MetaWording struct {
+	ID     string `json:"id,omitempty"`
+	Name   string `json:"name,omitempty"`
+	Kind   string `json:"kind"`
+	Counts string `json:"counts"`
 }
 
 // MetaPub is a publication in metadata.json.
@@ -707,6 +718,7 @@ func (r *Report) metadata() Metadata {
 		Command:  r.opt.Command,
 		Version:  r.opt.Version,
 		Headline: r.Headline,
+		Wording:  MetaWording{ID: r.wording.ID, Name: r.wording.Name, Kind: r.wording.Kind.String(), Counts: r.wording.Counts},
 		Warnings: append(append([]string{}, r.Notes...), r.DataWarnings...),
 		Options: map[string]any{
 			"confidence_level":  r.opt.Stats.Level,

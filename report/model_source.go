@@ -145,6 +145,8 @@ func txtSpan(ds *data.Dataset) string {
 func minimumNote(w data.Source) string {
 	const change = "A change between two lower bounds compares what was recorded, not what happened."
 	switch {
+	case !w.Declared():
+		return "Figures marked \"at least\" are lower bounds, as the file gives them. " + change
 	case w.Caveat != "" && w.LowerBounds:
 		return "Figures marked \"at least\" are minimums: " + lowerFirst(w.Caveat) + " " + change
 	case w.MinimumMeans != "":

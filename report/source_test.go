@@ -116,6 +116,9 @@ func TestReportBySource(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			r, text := renderText(t, c.ds, c.opt)
+			if r.Meta.Wording.Kind != c.src.Kind.String() || r.Meta.Wording.Counts != c.src.Counts {
+				t.Errorf("metadata.json's wording %+v, want %s's", r.Meta.Wording, c.name)
+			}
 			if r.Wording.ID != c.src.ID || r.Wording.Kind != c.src.Kind {
 				t.Errorf("worded by %q (%v), want %q (%v)", r.Wording.ID, r.Wording.Kind, c.src.ID, c.src.Kind)
 			}
