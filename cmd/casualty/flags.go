@@ -44,7 +44,7 @@ type dataFlags struct {
 	files    stringList
 	events   stringList
 	where    stringList // --where COLUMN=VALUE: rows of the --events files to count
-	store    string // --store DIR: read a store of publications (see store.go)
+	store    string     // --store DIR: read a store of publications (see store.go)
 	asOf     string
 	formatIn string
 	sheet    string
