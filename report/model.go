@@ -175,8 +175,8 @@ type Metadata struct {
 	Headline     string         `json:"headline"`
 	// Wording is who counted the figures and what they count, as the
 	// report words them.
-	Wording MetaWording `json:"wording"`
-	Warnings     []string       `json:"warnings"`
+	Wording  MetaWording `json:"wording"`
+	Warnings []string    `json:"warnings"`
 }
 
 // MetaWording is the source the report is worded by, in metadata.json.

@@ -17,11 +17,11 @@ import (
 type RunningTotal struct {
 	// AsOf is the cut-off of the total; AtMonthEnd is false when it falls
 	// before the end of the report month.
-	AsOf       data.Date
+	AsOf data.Date
 	// CutoffAssumed is true when the publication did not state the
 	// cut-off and the date is inferred.
 	CutoffAssumed bool
-	AtMonthEnd bool
+	AtMonthEnd    bool
 	// Figures holds the totals of killed and injured given (a metric not
 	// given is absent), with their qualifier.
 	Figures   map[data.Metric]int64

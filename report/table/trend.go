@@ -361,8 +361,8 @@ type jsonChange struct {
 	// DispersionMonths is the months the dispersion was estimated over;
 	// absent for a change that was not computed (a gap on either side).
 	DispersionMonths *int     `json:"dispersion_months,omitempty"`
-	PValue              *float64 `json:"p_value"`
-	Significant         bool     `json:"significant"`
+	PValue           *float64 `json:"p_value"`
+	Significant      bool     `json:"significant"`
 	// SignificantOverdispersed: the clustered interval excludes no change too.
 	SignificantOverdispersed bool   `json:"significant_overdispersed"`
 	Verdict                  string `json:"verdict"`
