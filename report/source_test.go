@@ -105,7 +105,7 @@ func TestReportBySource(t *testing.T) {
 			[]string{"Ukrain", "Kyiv", "oblast", "Oblast", "running total"}},
 		{"user file", user, Options{}, data.UserFile,
 			[]string{"Casualties in Ukraine: March 2025", "people were killed", data.UserFile.Method, "Figures as given in my-figures.csv, which does not say who counted them or how."},
-			[]string{"civilian", "Civilian", "monitoring mission", "verified", "running total"}},
+			[]string{"civilian", "Civilian", "monitoring mission", "verified", "running total", "unknown publication"}},
 		{"events", acledDataset(t), Options{Area: "UA14"}, data.ACLED,
 			[]string{"Reported fatalities, all actors (ACLED), in Donetska: April 2025", "fatalities of all actors were reported",
 				data.ACLED.Method, `acled-donetsk.csv, rows where event_type is "Violence against civilians"`,

@@ -147,3 +147,26 @@ func TestFormatSigned(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareNoPublication: figures that name no publication (a user's
+// file) are never said to be "as published in unknown publication".
+func TestCompareNoPublication(t *testing.T) {
+	ds, err := data.Load(strings.NewReader("month,area,metric,value\n2025-02,UA,killed,40\n2025-03,UA,killed,52\n"), "mine.csv", data.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Compare(ds, "", data.Killed, Period{data.NewMonth(2025, 2), data.NewMonth(2025, 2)}, Period{data.NewMonth(2025, 3), data.NewMonth(2025, 3)}, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "both months from the same figures, which name no publication"; c.Basis != want {
+		t.Errorf("basis %q, want %q", c.Basis, want)
+	}
+	all := c.Basis + c.Sentence
+	for _, w := range c.Warnings {
+		all += w.Error()
+	}
+	if strings.Contains(all, "unknown publication") {
+		t.Errorf("says unknown publication: %s", all)
+	}
+}
