@@ -696,7 +696,9 @@ func (r *Report) cite(p data.Publication) int {
 		}
 		for _, l := range strings.Split(o.Source, ";") {
 			l = strings.TrimSpace(l)
-			if l != "" && !seenLink[l] {
+			// A link the name begins with (an event export's file, named
+			// with its filter) adds nothing.
+			if l != "" && !seenLink[l] && !strings.HasPrefix(p.Name, l) {
 				seenLink[l] = true
 				s.Links = append(s.Links, l)
 			}
