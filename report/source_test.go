@@ -322,3 +322,25 @@ func TestEventCount(t *testing.T) {
 		}
 	}
 }
+
+// TestInclusionInReport: UNAMI's national total includes Anbar in
+// September 2015 and leaves it out in October 2015 (no figures could be
+// obtained); the October report says so beside its change and in its
+// notes.
+func TestInclusionInReport(t *testing.T) {
+	ds, err := data.Embedded("unami")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(ds, Options{Month: data.NewMonth(2015, 10)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "Al-Anbar is included in September 2015's total and left out in October 2015's, so part of the change may be a change of coverage"
+	if !strings.Contains(strings.Join(r.Lead, " "), want) {
+		t.Errorf("the lead does not say Anbar's inclusion differs:\n%s", strings.Join(r.Lead, "\n"))
+	}
+	if !strings.Contains(strings.Join(r.Notes, "\n"), want) {
+		t.Errorf("the notes do not say Anbar's inclusion differs:\n%s", strings.Join(r.Notes, "\n"))
+	}
+}
