@@ -646,9 +646,11 @@ func compareKey(w data.Source) string {
 }
 
 type jsonFigure struct {
-	Month       string           `json:"month"`
-	Days        int              `json:"days"`
-	Count       int64            `json:"count"`
+	Month string `json:"month"`
+	Days  int    `json:"days"`
+	// Count is null when a month of the period has no figure: a sum over
+	// a gap is not a count (Missing lists the months).
+	Count       *int64           `json:"count"`
 	Qualifier   string           `json:"qualifier"`
 	PerDay      *float64         `json:"per_day"`
 	PartMonth   bool             `json:"part_month"`
@@ -674,8 +676,12 @@ func jsonPubOf(p data.Publication) jsonPub {
 }
 
 func jsonFigureOf(f stats.Figure) jsonFigure {
-	out := jsonFigure{Month: f.String(), Days: f.Days, Count: f.Count, Qualifier: f.Qualifier.String(), PartMonth: f.PartMonth,
+	out := jsonFigure{Month: f.String(), Days: f.Days, Qualifier: f.Qualifier.String(), PartMonth: f.PartMonth,
 		Revised: f.Revised, Provisional: f.Provisional, Missing: []string{}, Published: jsonPubOf(f.Published)}
+	if f.Complete() {
+		n := f.Count
+		out.Count = &n
+	}
 	if f.Complete() && f.Days > 0 {
 		x := f.PerDay
 		out.PerDay = &x
@@ -683,7 +689,7 @@ func jsonFigureOf(f stats.Figure) jsonFigure {
 	for _, m := range f.Missing {
 		out.Missing = append(out.Missing, m.String())
 	}
-	if len(f.Parts) > 0 {
+	if len(f.Parts) > 0 && f.Complete() {
 		out.Parts = map[string]int64{}
 		for _, p := range f.Parts {
 			out.Parts[string(p.Metric)] = p.Count
@@ -704,15 +710,20 @@ func WriteComparisonJSON(w io.Writer, c *stats.Comparison) error {
 		Level  float64     `json:"level"`
 		From   jsonFigure  `json:"from"`
 		To     jsonFigure  `json:"to"`
-		Abs    int64       `json:"change"`
+		// Abs is null when either period lacks a figure.
+		Abs *int64 `json:"change"`
 		jsonChange
 		Recorded bool     `json:"recorded"`
 		Sentence string   `json:"sentence"`
 		Warnings []string `json:"warnings"`
 	}{
 		Area: c.Area, Metric: c.Metric, Basis: c.Basis, Common: c.Common, Level: c.Options.Level,
-		From: jsonFigureOf(c.From), To: jsonFigureOf(c.To), Abs: c.Abs, jsonChange: jsonChangeOf(c.Change),
+		From: jsonFigureOf(c.From), To: jsonFigureOf(c.To), jsonChange: jsonChangeOf(c.Change),
 		Recorded: c.Recorded(), Sentence: c.Sentence, Warnings: errStrings(c.Warnings),
+	}
+	if c.From.Complete() && c.To.Complete() {
+		abs := c.Abs
+		out.Abs = &abs
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

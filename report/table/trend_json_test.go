@@ -115,3 +115,39 @@ func TestTablesNameWhatTheyCount(t *testing.T) {
 		}
 	}
 }
+
+// TestComparisonJSONGap: compared with September 2023, a month with no
+// figure, a comparison gives no count for it and no change (null, never
+// 0), and lists the month as missing.
+func TestComparisonJSONGap(t *testing.T) {
+	sep, jan := data.NewMonth(2023, 9), data.NewMonth(2024, 1)
+	c, err := stats.Compare(data.Default(), "", data.Killed, stats.Period{From: sep, To: sep}, stats.Period{From: jan, To: jan}, stats.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteComparisonJSON(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		From   map[string]json.RawMessage `json:"from"`
+		To     map[string]json.RawMessage `json:"to"`
+		Change json.RawMessage            `json:"change"`
+		Months *int                       `json:"dispersion_months"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	missing := strings.Join(strings.Fields(string(out.From["missing"])), "")
+	if string(out.From["count"]) != "null" || string(out.Change) != "null" || missing != `["2023-09"]` {
+		t.Errorf("from count %s, change %s, missing %s; want null, null, [\"2023-09\"]:\n%s", out.From["count"], out.Change, out.From["missing"], b.String())
+	}
+	if out.Months != nil {
+		t.Errorf("dispersion_months %d on a change not computed", *out.Months)
+	}
+	// January 2024 has its figure: at least 158 killed (HRMMU update of
+	// 7 February 2024, embedded hrmmu.csv).
+	if string(out.To["count"]) != "158" {
+		t.Errorf("to count null:\n%s", b.String())
+	}
+}
