@@ -99,7 +99,7 @@ func TestReportBySource(t *testing.T) {
 		{"hrmmu", hrmmu, Options{}, data.HRMMU,
 			[]string{"Civilian casualties in Ukraine: January 2026", "civilians were killed", data.HRMMU.Method,
 				"HRMMU's own running total to 31 January 2026: at least 15,172 civilians killed and at least 41,378 injured."},
-			nil},
+			[]string{"Iraq", "governorate", "fatalities of all actors"}},
 		{"unami", unami, Options{Month: data.NewMonth(2015, 6)}, data.UNAMI,
 			[]string{"Civilian casualties in Iraq: June 2015", "civilians were killed", data.UNAMI.Method, "Baghdad (IQG08)"},
 			[]string{"Ukrain", "Kyiv", "oblast", "Oblast", "running total"}},
