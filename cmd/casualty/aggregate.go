@@ -203,7 +203,8 @@ func (p *progress) finish() {
 // when only event files were named). Event files are read with ACLED's
 // columns and fail on any bad row: `casualty aggregate` has the flags to
 // read other columns or skip bad rows.
-func (d *dataFlags) withEvents(ds *data.Dataset) (*data.Dataset, error) {
+// areas is the area table --country named (nil: the default, Ukraine's).
+func (d *dataFlags) withEvents(ds *data.Dataset, areas *data.AreaTable) (*data.Dataset, error) {
 	if len(d.events) == 0 {
 		if len(d.where) > 0 {
 			return nil, usagef("--where filters the rows of --events files; no --events file was given")
@@ -215,7 +216,7 @@ func (d *dataFlags) withEvents(ds *data.Dataset) (*data.Dataset, error) {
 		// and undated event sums beside them would blur which is which.
 		return nil, usagef("--store and --events cannot be combined: add the events to the store with `casualty aggregate --store DIR --published YYYY-MM-DD FILE`, or read the file alone")
 	}
-	opt := events.Options{MaxErrors: d.maxErrs}
+	opt := events.Options{MaxErrors: d.maxErrs, Areas: areas}
 	for _, w := range d.where {
 		f, err := events.ParseFilter(w)
 		if err != nil {
@@ -223,7 +224,12 @@ func (d *dataFlags) withEvents(ds *data.Dataset) (*data.Dataset, error) {
 		}
 		opt.Where = append(opt.Where, f)
 	}
-	sets := []*data.Dataset{ds}
+	var sets []*data.Dataset
+	if ds != nil && len(ds.Obs) > 0 {
+		// Only files with figures: an empty set would bring its default
+		// area table (Ukraine's) ahead of the one --country names.
+		sets = append(sets, ds)
+	}
 	for _, f := range d.events {
 		res, err := events.AggregateFile(context.Background(), f, opt)
 		if err != nil {
@@ -233,7 +239,7 @@ func (d *dataFlags) withEvents(ds *data.Dataset) (*data.Dataset, error) {
 		// file and the filter applied, so every output that cites a
 		// publication names them ("acled.csv, rows where event_type is
 		// \"Battles\"").
-		s, err := res.Dataset(data.Publication{Name: res.Describe()}, nil)
+		s, err := res.Dataset(data.Publication{Name: res.Describe()}, areas)
 		if err != nil {
 			return nil, err
 		}

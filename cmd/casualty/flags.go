@@ -149,7 +149,7 @@ func (d *dataFlags) load() (*data.Dataset, error) {
 			return nil, err
 		}
 	}
-	if ds, err = d.withEvents(ds); err != nil {
+	if ds, err = d.withEvents(ds, opt.Areas); err != nil {
 		return nil, err
 	}
 	if d.asOf != "" {

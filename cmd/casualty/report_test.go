@@ -221,3 +221,21 @@ func TestEventsWhere(t *testing.T) {
 		t.Errorf("--where without --events: got %v, want a usage error", err)
 	}
 }
+
+// TestEventsCountry: --country names the area table of an --events file,
+// so an Iraqi export is read with Iraq's governorates (our own rows:
+// Baghdad 4 killed in May 2015, 7 in June).
+func TestEventsCountry(t *testing.T) {
+	in := writeTemp(t, "iq.csv", "event_id_cnty,event_date,event_type,admin1,fatalities\n"+
+		"IRQ1,2015-05-03,Battles,Baghdad,4\nIRQ2,2015-05-09,Explosions/Remote violence,Ninewa,6\n"+
+		"IRQ3,2015-06-02,Battles,Baghdad,7\nIRQ4,2015-06-12,Battles,Anbar,3\n")
+	out, stderr, err := runArgs("trend", "--events", in, "--country", "IQ", "--area", "Baghdad", "--metric", "killed", "--format", "csv")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	for _, want := range []string{"2015-05,IQG08,killed,31,4,exact,", "2015-06,IQG08,killed,30,7,exact,"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("trend lacks %q:\n%s", want, out)
+		}
+	}
+}
