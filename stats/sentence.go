@@ -65,7 +65,7 @@ func sentence(c *Comparison) string {
 	if !c.CI.Valid {
 		return b.String()
 	}
-	noun := nounBy(c.Metric, c.Wording)
+	noun := NounBy(c.Metric, c.Wording)
 	if c.Recorded() && c.Wording.Kind != data.KindEvents {
 		noun = "recorded " + noun
 	}
@@ -83,7 +83,7 @@ func sentence(c *Comparison) string {
 	}
 	if c.CIOverdispersed.Valid {
 		fmt.Fprintf(&b, " Allowing for the clustering of %s (dispersion %s over %d months), the %s interval is %s to %s",
-			nounBy(c.Metric, c.Wording), strconv.FormatFloat(c.Dispersion.V, 'f', 1, 64), c.DispersionMonths, FormatLevel(c.CIOverdispersed.Level),
+			NounBy(c.Metric, c.Wording), strconv.FormatFloat(c.Dispersion.V, 'f', 1, 64), c.DispersionMonths, FormatLevel(c.CIOverdispersed.Level),
 			FormatRatioPct(c.CIOverdispersed.Low), FormatRatioPct(c.CIOverdispersed.High))
 		if c.CIOverdispersed.Contains(1) && c.Significant() {
 			b.WriteString(", which includes no change")
@@ -185,9 +185,9 @@ func subjectBy(m data.Metric, w data.Source) (who, verb string) {
 	return "people", verb
 }
 
-// nounBy is Noun worded by the source w: event data's deaths are
+// NounBy is Noun worded by the source w: event data's deaths are
 // "reported fatalities".
-func nounBy(m data.Metric, w data.Source) string {
+func NounBy(m data.Metric, w data.Source) string {
 	if w.Kind == data.KindEvents {
 		switch m {
 		case data.Killed:

@@ -219,7 +219,7 @@ func trendSlope(t *stats.Trend) string {
 		return fmt.Sprintf("Trend %s: none (%s).", span, t.Slope.Why)
 	}
 	return fmt.Sprintf("Trend %s: %s %s a day per month (%s interval %s to %s; least squares on per-day rates).",
-		span, ttSignedFloat(t.Slope.V), stats.Noun(t.Metric), stats.FormatLevel(t.SlopeCI.Level), ttSignedFloat(t.SlopeCI.Low), ttSignedFloat(t.SlopeCI.High))
+		span, ttSignedFloat(t.Slope.V), stats.NounBy(t.Metric, t.Wording), stats.FormatLevel(t.SlopeCI.Level), ttSignedFloat(t.SlopeCI.Low), ttSignedFloat(t.SlopeCI.High))
 }
 
 // ttSignedFloat writes a rate change to two decimals with its sign.
@@ -560,7 +560,7 @@ func compareCells(c *stats.Comparison) (figHead []string, figRows [][]string, li
 	}
 	figRows = append(figRows, []string{"figure", vintage(c.From), vintage(c.To)})
 	level := stats.FormatLevel(c.Options.Level)
-	noun := stats.Noun(c.Metric)
+	noun := stats.NounBy(c.Metric, c.Wording)
 	if c.Recorded() {
 		noun = "recorded " + noun
 	}
