@@ -148,7 +148,7 @@ func minimumNote(w data.Source) string {
 	case !w.Declared():
 		return "Figures marked \"at least\" are lower bounds, as the file gives them. " + change
 	case w.Caveat != "" && w.LowerBounds:
-		return "Figures marked \"at least\" are minimums: " + lowerFirst(w.Caveat) + " " + change
+		return "Figures marked \"at least\" are minimums. " + w.Caveat + " " + change
 	case w.MinimumMeans != "":
 		return "Figures marked \"at least\" are " + w.MinimumMeans + ". " + change
 	}

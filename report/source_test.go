@@ -344,3 +344,22 @@ func TestInclusionInReport(t *testing.T) {
 		t.Errorf("the notes do not say Anbar's inclusion differs:\n%s", strings.Join(r.Notes, "\n"))
 	}
 }
+
+// TestUNAMIGolden checks report.md for UNAMI's June 2015 (the charts are
+// the chart renderer's to test). June: 665 killed + 1,032 injured =
+// 1,697; May: 665 + 1,313 = 1,978 (UNAMI's releases, unami.csv).
+func TestUNAMIGolden(t *testing.T) {
+	ds, err := data.Embedded("unami")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(ds, Options{Month: data.NewMonth(2015, 6), Version: "test", Command: "casualty report --dataset unami --month 2015-06"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var md bytes.Buffer
+	if err := r.WriteMarkdown(&md, false); err != nil {
+		t.Fatal(err)
+	}
+	goldenPage(t, "unami-2015-06.md", md.Bytes())
+}
