@@ -19,12 +19,22 @@ func (r *Report) WriteMarkdown(w io.Writer, images bool) error {
 	for _, l := range r.Lead {
 		p("%s\n\n", mdText(l))
 	}
-	if r.Publication.Name != "" {
-		p("_Figures as published in %s. All counts are verified minimums: the actual numbers are higher._\n\n", mdText(r.Publication.String()))
+	if r.Provenance != "" {
+		p("_%s_\n\n", mdText(r.Provenance))
+	}
+	if t := r.ToDate; t != nil {
+		p("%s", mdText(t.Headline))
+		for _, n := range t.Sources {
+			p(" [%d]", n)
+		}
+		p("\n\n")
+		if t.Sum != "" {
+			p("%s\n\n", mdText(t.Sum))
+		}
 	}
 
 	p("## Key figures\n\n")
-	p("Each earlier month is compared with %s: the change is that of the per-day rate (count divided by the days in the month), with the change of counts in brackets; the interval is the 95%% range of that change; \"~\" means the change is within what chance alone would give. The per-day rate of an \"at least\" count is a lower bound too. [n] cites the sources below.\n\n", r.Month.Label())
+	p("%s\n\n", strings.ReplaceAll(mdText(r.KeyHint), `\[n\]`, "[n]"))
 	for _, kt := range r.KeyFigures {
 		p("### %s\n\n", mdText(kt.Caption))
 		p("| Month | Count | Per day | Change to %s | 95%% interval | Verdict |\n", r.Month.Short())

@@ -27,10 +27,23 @@ type Report struct {
 	Month    data.Month
 	// Publication is the newest publication that gives the month's figures.
 	Publication data.Publication
+	// Wording is the source the figures are worded by (data.Dataset.Wording):
+	// a monitoring mission, event data, or a file that declares no source.
+	Wording data.Source
 	// Headline is the sentence printed by the command and shown first.
 	Headline string
 	// Lead holds the other sentences of the summary (one per metric).
 	Lead []string
+	// Provenance says where the month's figures come from and what they
+	// count, in the source's words, under the summary: "Figures as
+	// published in …", "Figures summed from the event export …".
+	Provenance string
+	// ToDate is the source's own running total to the end of the report
+	// month, beside the sum of the monthly figures; nil when the source
+	// publishes none (see data.Dataset.PublishedTotals).
+	ToDate *RunningTotal
+	// KeyHint explains the key-figures tables, above them.
+	KeyHint string
 	// KeyFigures has one table per metric: this month, the previous month
 	// and the same month a year earlier.
 	KeyFigures []KeyTable
@@ -56,10 +69,11 @@ type Report struct {
 	// Meta is written to metadata.json.
 	Meta Metadata
 
-	ds     *data.Dataset // the data the report was built from
-	latest *data.Dataset // its current estimates
-	opt    Options
-	srcIdx map[data.Publication]int
+	ds      *data.Dataset // the data the report was built from
+	latest  *data.Dataset // its current estimates
+	opt     Options
+	srcIdx  map[data.Publication]int
+	wording data.Source // = Wording
 }
 
 // KeyTable is the key figures of one metric.
@@ -159,7 +173,18 @@ type Metadata struct {
 	Options      map[string]any `json:"options"`
 	Files        []string       `json:"files"`
 	Headline     string         `json:"headline"`
-	Warnings     []string       `json:"warnings"`
+	// Wording is who counted the figures and what they count, as the
+	// report words them.
+	Wording  MetaWording `json:"wording"`
+	Warnings []string    `json:"warnings"`
+}
+
+// MetaWording is the source the report is worded by, in metadata.json.
+type MetaWording struct {
+	ID     string `json:"id,omitempty"`
+	Name   string `json:"name,omitempty"`
+	Kind   string `json:"kind"`
+	Counts string `json:"counts"`
 }
 
 // MetaPub is a publication in metadata.json.
@@ -199,8 +224,12 @@ type Options struct {
 var reportMetrics = []data.Metric{data.Casualties, data.Killed, data.Injured, data.ChildrenCasualties, data.ChildrenKilled, data.ChildrenInjured}
 
 // resolveSubject fills in what the report is about where opt leaves it
-// open: the national total when no area is given, the latest month with a
-// whole-month figure when no month is, and the default statistics.
+// open: the national total when no area is given (stats.Area: data with
+// areas' figures only have none, and the error says to pick an area), the
+// latest month with a whole-month figure when no month is, and the
+// default statistics. A month given that has no figure is refused with
+// the reason (stats.GapError): never published, published after the date
+// the data are seen as of, or outside the data.
 func resolveSubject(ds *data.Dataset, opt Options) (Options, error) {
 	if ds == nil || len(ds.Obs) == 0 {
 		return opt, errors.New("no figures to report on")
@@ -208,9 +237,11 @@ func resolveSubject(ds *data.Dataset, opt Options) (Options, error) {
 	if opt.Stats.Level == 0 {
 		opt.Stats = stats.DefaultOptions()
 	}
-	if opt.Area == "" {
-		opt.Area = ds.NationalCode()
+	area, err := stats.Area(ds, opt.Area)
+	if err != nil {
+		return opt, err
 	}
+	opt.Area = area
 	if _, ok := reportHasArea(ds, opt.Area); !ok {
 		return opt, fmt.Errorf("no figures for area %q (areas with figures: %s; choose one with --area)", opt.Area, strings.Join(ds.AreaCodes(), ", "))
 	}
@@ -220,6 +251,15 @@ func resolveSubject(ds *data.Dataset, opt Options) (Options, error) {
 			return opt, fmt.Errorf("no whole-month figure for %s", ds.AreaName(opt.Area))
 		}
 		opt.Month = m
+	}
+	if len(metricsWithFigures(ds.Latest(), opt.Area, opt.Month)) == 0 {
+		if err := stats.InData(ds, opt.Area, data.Killed, opt.Month); err != nil {
+			return opt, err
+		}
+		if g := stats.Gap(ds, opt.Area, data.Killed, opt.Month); g != nil {
+			return opt, g
+		}
+		return opt, fmt.Errorf("no figure for %s in %s", ds.AreaName(opt.Area), opt.Month.Label())
 	}
 	return opt, nil
 }
@@ -231,16 +271,17 @@ func Build(ds *data.Dataset, opt Options) (*Report, error) {
 		return nil, err
 	}
 	area, month, latest := opt.Area, opt.Month, ds.Latest()
+	w := ds.Wording()
 	r := &Report{
-		Area: area, AreaName: ds.AreaName(area), Month: month,
-		ds: ds, latest: latest, opt: opt, srcIdx: map[data.Publication]int{},
+		Area: area, AreaName: ds.AreaName(area), Month: month, Wording: w,
+		ds: ds, latest: latest, opt: opt, srcIdx: map[data.Publication]int{}, wording: w,
 	}
 	metrics := r.metricsFor(month)
 	if len(metrics) == 0 {
 		first, last := ds.Span()
 		return nil, fmt.Errorf("no figure for %s in %s (the data covers %s to %s)", r.AreaName, month.Label(), first.Label(), last.Label())
 	}
-	r.Title = fmt.Sprintf("Civilian casualties in %s: %s", r.AreaName, month.Label())
+	r.Title = txtTitle(w, r.AreaName, month)
 	if pt := latest.Series(area, metrics[0]).At(month); pt.Present {
 		r.Publication = pt.Published
 	}
@@ -252,10 +293,17 @@ func Build(ds *data.Dataset, opt Options) (*Report, error) {
 			case r.Headline == "":
 				first, rest := splitSentence(sentence)
 				r.Headline = first
+				// The sum in the headline may cover fewer days than its
+				// parts' own figures given in the next paragraphs (June
+				// 2023: 112 killed to 18 June in the sum, 186 for the
+				// month): say so at once, so the two do not disagree.
+				if note := r.coverageNote(m); note != "" {
+					rest = strings.TrimSpace(rest + " " + note)
+				}
 				if rest != "" {
 					r.Lead = append(r.Lead, rest)
 				}
-			case len(r.Lead) < 2:
+			case len(r.Lead) < 2 && !isBreakdown(m):
 				r.Lead = append(r.Lead, sentence)
 			}
 		}
@@ -264,10 +312,13 @@ func Build(ds *data.Dataset, opt Options) (*Report, error) {
 	if r.Headline == "" {
 		r.Headline = fmt.Sprintf("No comparison could be made for %s in %s.", r.AreaName, month.Label())
 	}
+	r.Provenance = r.provenance()
+	r.KeyHint = r.keyHint()
+	r.ToDate = r.runningTotal()
 	r.Areas = r.areaSection(metrics[0])
 	r.Revisions = r.revisionSection()
 	r.dataNotes(metrics)
-	r.Method = methodText(opt.Stats)
+	r.Method = methodText(w, r.exportName(), opt.Stats)
 	r.Meta = r.metadata()
 	return r, nil
 }
@@ -304,6 +355,9 @@ func (r *Report) metricsFor(month data.Month) []data.Metric {
 
 // metricsWithFigures lists the report metrics with a figure for area in
 // month in latest (a dataset's current estimates).
+// After the metrics every report covers come the breakdowns beyond
+// children that the data hold for the month (by weapon or cause, by
+// control of territory, civilian police), in the data's display order.
 func metricsWithFigures(latest *data.Dataset, area string, month data.Month) []data.Metric {
 	var out []data.Metric
 	for _, m := range reportMetrics {
@@ -311,23 +365,61 @@ func metricsWithFigures(latest *data.Dataset, area string, month data.Month) []d
 			out = append(out, m)
 		}
 	}
+	for _, m := range data.StoredMetrics {
+		if isBreakdown(m) && latest.Series(area, m).At(month).Present {
+			out = append(out, m)
+		}
+	}
 	return out
+}
+
+// isBreakdown reports whether m is a breakdown beyond age and sex: by
+// weapon or cause, by control of territory, or by role.
+func isBreakdown(m data.Metric) bool {
+	switch m.Dimension() {
+	case data.ByWeapon, data.ByControl, data.ByRole:
+		return m.CountsPeople()
+	}
+	return false
+}
+
+// coverageNote is, for a derived metric whose parts' own figures for the
+// report month cover other days than their sum (stats.Coverage.Mixed),
+// the sentence that says which parts are whole-month and which partial
+// and what the sum covers; "" otherwise.
+func (r *Report) coverageNote(m data.Metric) string {
+	if !m.Derived() {
+		return ""
+	}
+	cv := stats.CoverageOf(r.latest, r.Area, m, r.Month)
+	if n := cv.Note(); n != "" {
+		return sentenceCase(fmt.Sprintf("in %s, %s", r.Month.Label(), n))
+	}
+	return ""
 }
 
 // keyTable compares the report month with the previous month and the same
 // month a year earlier.
 func (r *Report) keyTable(m data.Metric) (KeyTable, string, []string) {
-	kt := KeyTable{Metric: m, Caption: txtMetricCaption(m)}
+	kt := KeyTable{Metric: m, Caption: txtMetricCaption(m, r.wording)}
 	var notes []string
 	series := r.latest.Series(r.Area, m)
 	this := series.At(r.Month)
-	kt.Rows = append(kt.Rows, KeyRow{
+	row := KeyRow{
 		Role: "This month", Month: r.Month.Label(),
 		Count: txtCount(this.Value, this.Qualifier), PerDay: txtPerDay(this.PerDay()),
 		Source: r.cite(this.Published),
-	})
+	}
 	if this.PartMonth {
-		notes = append(notes, fmt.Sprintf("The %s figure for %s covers only %d days of the month; per-day rates use those days.", m.Label(), r.Month.Label(), this.Days))
+		row.Month += " (" + txtCovers(this) + ")"
+	}
+	kt.Rows = append(kt.Rows, row)
+	if this.PartMonth {
+		notes = append(notes, fmt.Sprintf("The %s figure for %s covers only %d days of the month (%s); per-day rates use those days.", m.Label(), r.Month.Label(), this.Days, txtCovers(this)))
+	}
+	cvNote := r.coverageNote(m)
+	if cvNote != "" {
+		notes = append(notes, cvNote)
 	}
 	sentence := ""
 	for i, other := range []struct {
@@ -340,8 +432,18 @@ func (r *Report) keyTable(m data.Metric) (KeyTable, string, []string) {
 			row.Count = "no figure"
 			row.Verdict = stats.Unavailable.String()
 			if err != nil {
-				notes = append(notes, sentenceCase(fmt.Sprintf("%s, %s against %s: %v", txtMetricCaption(m), r.Month.Label(), other.month.Label(), err)))
+				notes = append(notes, sentenceCase(fmt.Sprintf("%s, %s against %s: %v", txtMetricCaption(m, r.wording), r.Month.Label(), other.month.Label(), err)))
 			}
+			kt.Rows = append(kt.Rows, row)
+			continue
+		}
+		if c.Gap != nil {
+			// The earlier month has no figure: say why, once, rather
+			// than the comparison's warnings about a change not made.
+			row.Count = "no figure"
+			row.Change = "n/a"
+			row.Verdict = stats.Unavailable.String()
+			notes = append(notes, gapNote(c.Gap))
 			kt.Rows = append(kt.Rows, row)
 			continue
 		}
@@ -361,6 +463,12 @@ func (r *Report) keyTable(m data.Metric) (KeyTable, string, []string) {
 			r.Basis = appendNew(r.Basis, fmt.Sprintf("%s against %s: %s.", r.Month.Label(), other.month.Label(), strings.TrimSuffix(c.Basis, ".")))
 		}
 		for _, w := range c.Warnings {
+			if r.wording.Kind == data.KindEvents && c.To.Provisional && strings.Contains(w.Error(), " is provisional: ") {
+				continue // an event export is not revised month by month
+			}
+			if cvNote != "" && strings.HasSuffix(cvNote, strings.TrimPrefix(w.Error(), r.Month.Label()+": ")+".") {
+				continue // the coverage of the month, said once above
+			}
 			notes = append(notes, sentenceCase(w.Error()))
 		}
 		if i == 0 && c.Sentence != "" {
@@ -369,6 +477,35 @@ func (r *Report) keyTable(m data.Metric) (KeyTable, string, []string) {
 		kt.Rows = append(kt.Rows, row)
 	}
 	return kt, sentence, notes
+}
+
+// keyHint explains the key-figures tables: what a change, an interval and
+// "~" mean, and what "at least" does to a per-day rate when a count in
+// them is a lower bound.
+func (r *Report) keyHint() string {
+	s := fmt.Sprintf("Each earlier month is compared with %s: the change is that of the per-day rate (count divided by the days in the month), with the change of counts in brackets; the interval is the %s range of that change; \"~\" means the change is within what chance alone would give.",
+		r.Month.Label(), stats.FormatLevel(r.opt.Stats.Level))
+	for _, kt := range r.KeyFigures {
+		for _, row := range kt.Rows {
+			if strings.HasPrefix(row.Count, data.AtLeast.Words()) {
+				s += " The per-day rate of an \"at least\" count is a lower bound too."
+				return s + " [n] cites the sources below."
+			}
+		}
+	}
+	return s + " [n] cites the sources below."
+}
+
+// gapNote says why an earlier month has no figure. A month outside the
+// data has none for any metric, so it is said once for all of them.
+func gapNote(g *stats.GapError) string {
+	switch g.Reason {
+	case stats.BeforeStart:
+		return fmt.Sprintf("No figure for %s: the data begin with %s.", g.Month.Label(), g.Bound.Label())
+	case stats.AfterEnd:
+		return fmt.Sprintf("No figure for %s: the data end with %s.", g.Month.Label(), g.Bound.Label())
+	}
+	return sentenceCase(g.Error())
 }
 
 // hasAreas reports whether a report on area has an areas section: area
@@ -488,7 +625,7 @@ func (r *Report) dataNotes(metrics []data.Metric) {
 		}
 	}
 	if atLeast {
-		r.Notes = append([]string{"Figures marked \"at least\" are verified minimums: the actual numbers are higher. A change between two lower bounds compares what was recorded, not what happened."}, r.Notes...)
+		r.Notes = append([]string{minimumNote(r.wording)}, r.Notes...)
 	}
 	if gaps := r.latest.Series(r.Area, metrics[0]).Missing(); len(gaps) > 0 {
 		r.addNotes(fmt.Sprintf("No figure was published for %s; those months are gaps in the charts and tables, never zeros.", txtMonthList(gaps)))
@@ -559,7 +696,9 @@ func (r *Report) cite(p data.Publication) int {
 		}
 		for _, l := range strings.Split(o.Source, ";") {
 			l = strings.TrimSpace(l)
-			if l != "" && !seenLink[l] {
+			// A link the name begins with (an event export's file, named
+			// with its filter) adds nothing.
+			if l != "" && !seenLink[l] && !strings.HasPrefix(p.Name, l) {
 				seenLink[l] = true
 				s.Links = append(s.Links, l)
 			}
@@ -581,6 +720,7 @@ func (r *Report) metadata() Metadata {
 		Command:  r.opt.Command,
 		Version:  r.opt.Version,
 		Headline: r.Headline,
+		Wording:  MetaWording{ID: r.wording.ID, Name: r.wording.Name, Kind: r.wording.Kind.String(), Counts: r.wording.Counts},
 		Warnings: append(append([]string{}, r.Notes...), r.DataWarnings...),
 		Options: map[string]any{
 			"confidence_level":  r.opt.Stats.Level,
@@ -598,25 +738,6 @@ func (r *Report) metadata() Metadata {
 		md.Publications = append(md.Publications, MetaPub{Name: p.Name, Date: p.Date.String(), Figures: count[p]})
 	}
 	return md
-}
-
-func txtMetricCaption(m data.Metric) string {
-	switch m {
-	case data.Killed:
-		return "Civilians killed"
-	case data.Injured:
-		return "Civilians injured"
-	case data.Casualties:
-		return "Civilian casualties (killed and injured)"
-	case data.ChildrenCasualties:
-		return "Child casualties (children killed and injured)"
-	case data.ChildrenKilled:
-		return "Children killed"
-	case data.ChildrenInjured:
-		return "Children injured"
-	}
-	l := m.Label()
-	return strings.ToUpper(l[:1]) + l[1:]
 }
 
 func txtMonthList(ms []data.Month) string {

@@ -108,3 +108,11 @@ func txtVerdict(v stats.Verdict) string {
 	}
 	return v.String()
 }
+
+// txtCovers is the days a part-month figure covers: "1-18 Jun 2023".
+func txtCovers(p data.Point) string {
+	if len(p.Sources) > 0 && p.Sources[0].PartMonth() {
+		return p.Sources[0].Covers()
+	}
+	return strconv.Itoa(p.Days) + " days"
+}

@@ -470,13 +470,19 @@ func (r *Report) pdfBody(d *pdfDoc) error {
 	for _, l := range r.Lead {
 		d.para(l, pdfStyle{size: 10.5, color: pdfText, after: 5})
 	}
-	if r.Publication.Name != "" {
-		d.para("Figures as published in "+r.Publication.String()+". All counts are verified minimums: the actual numbers are higher.", pdfHintStyle)
+	if r.Provenance != "" {
+		d.para(r.Provenance, pdfHintStyle)
+	}
+	if t := r.ToDate; t != nil {
+		d.para(t.Headline+pdfCites(t.Sources), pdfStyle{size: 10.5, color: pdfText, after: 3})
+		if t.Sum != "" {
+			d.para(t.Sum, pdfHintStyle)
+		}
 	}
 
 	// Key figures.
 	d.heading("Key figures")
-	d.para(fmt.Sprintf("Each earlier month is compared with %s: the change is that of the per-day rate (count divided by the days in the month), with the change of counts in brackets; the interval is the 95%% range of that change; \"~\" means the change is within what chance alone would give. The per-day rate of an \"at least\" count is a lower bound too. [n] cites the sources at the end.", r.Month.Label()), pdfHintStyle)
+	d.para(r.KeyHint, pdfHintStyle)
 	cols := []pdfCol{
 		{head: "Month", width: 23}, {head: "Count", width: 18, right: true}, {head: "Per day", width: 9, right: true},
 		{head: "Change to " + r.Month.Short(), width: 16, right: true}, {head: "95% interval", width: 16, right: true}, {head: "Verdict", width: 18},
@@ -642,6 +648,15 @@ func (d *pdfDoc) link(s string, indent float64) {
 func orDash(s string) string {
 	if s == "" {
 		return "–"
+	}
+	return s
+}
+
+// pdfCites writes source numbers as the page's citation marks: " [4]".
+func pdfCites(ns []int) string {
+	s := ""
+	for _, n := range ns {
+		s += fmt.Sprintf(" [%d]", n)
 	}
 	return s
 }

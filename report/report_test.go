@@ -23,6 +23,7 @@ import (
 	"github.com/casualty-tool/casualty/internal/golden"
 	"github.com/casualty-tool/casualty/internal/synth"
 	"github.com/casualty-tool/casualty/report/chart"
+	"github.com/casualty-tool/casualty/stats"
 )
 
 // goldenPage compares got with testdata/report/name.
@@ -229,7 +230,11 @@ func TestBuildErrors(t *testing.T) {
 		opt  Options
 		want string
 	}{
-		{Options{Month: data.NewMonth(2030, 1)}, "no figure for Ukraine in January 2030 (the data covers February 2022 to January 2026)"},
+		// A month with no figure is refused with the gap's reason, the
+		// same as every other command gives (stats.GapError).
+		{Options{Month: data.NewMonth(2030, 1)}, "no figure for January 2030: the data end with January 2026 (killed in Ukraine)"},
+		{Options{Month: data.NewMonth(2023, 9)}, "no figure published for September 2023 (killed in Ukraine): a gap, which is never counted as zero"},
+		{Options{Month: data.NewMonth(2021, 12)}, "no figure for December 2021: the data begin with February 2022 (killed in Ukraine)"},
 		{Options{Area: "UA14"}, `no figures for area "UA14"`},
 	}
 	for _, tc := range tests {
@@ -609,7 +614,8 @@ func TestAreas(t *testing.T) {
 	}
 	// A national report on data without national figures says what to do.
 	oblasts := ds.Filter(func(o data.Observation) bool { return o.Area != "UA" })
-	if _, err := Build(oblasts, Options{}); err == nil || !strings.Contains(err.Error(), "choose one with --area") {
+	var nn *stats.NoNationalError
+	if _, err := Build(oblasts, Options{}); !errors.As(err, &nn) || !strings.Contains(err.Error(), "pick an area with --area (e.g. --area UA14)") {
 		t.Errorf("no national figures: got %v", err)
 	}
 	if r, err := Build(oblasts, Options{Area: "UA63"}); err != nil || r.AreaName != "Kharkivska" || r.Areas != nil {

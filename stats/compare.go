@@ -59,7 +59,7 @@ func Compare(ds *data.Dataset, area string, m data.Metric, from, to Period, opt 
 			}
 		}
 	}
-	c := &Comparison{Area: area, Metric: m, Options: opt}
+	c := &Comparison{Area: area, Metric: m, Options: opt, Wording: ds.Wording()}
 	view := latest
 	var warns []error
 	if !opt.LatestVintages {
@@ -72,13 +72,16 @@ func Compare(ds *data.Dataset, area string, m data.Metric, from, to Period, opt 
 		if pub, ok := ds.LatestCommonPublication(area, m, months...); ok {
 			view = ds.In(pub)
 			c.Common = true
-			c.Basis = fmt.Sprintf("both %s as published in %s", unit(from, to), pub)
+			c.Basis = fmt.Sprintf("both %s as published in %s", unit(from, to), pubWords(pub))
+			if pub.IsZero() {
+				c.Basis = fmt.Sprintf("both %s from the same figures, which name no publication", unit(from, to))
+			}
 		} else {
 			warns = append(warns, fmt.Errorf("no single publication gives every month of %s and %s; each month's latest vintage is used instead", from.Label(), to.Label()))
 		}
 	}
 	if !c.Common {
-		c.Basis = fmt.Sprintf("each month's latest vintage (as of %s)", ds.LatestPublication())
+		c.Basis = fmt.Sprintf("each month's latest vintage (as of %s)", pubWords(ds.LatestPublication()))
 	}
 	s := view.Series(area, m)
 	first := ds.FirstPublished().Series(area, m)
@@ -94,7 +97,7 @@ func Compare(ds *data.Dataset, area string, m data.Metric, from, to Period, opt 
 	}
 	if c.To.Complete() && provisional(ds, area, to.To, s.At(to.To).Published) {
 		c.To.Provisional = true
-		c.Warnings = append(c.Warnings, fmt.Errorf("%s is provisional: the newest month of %s, not yet seen revised", to.To.Label(), s.At(to.To).Published))
+		c.Warnings = append(c.Warnings, fmt.Errorf("%s is provisional: the newest month of %s, not yet seen revised", to.To.Label(), pubWords(s.At(to.To).Published)))
 	}
 	if m.Derived() {
 		// A part published for more days than the sum covers is shown
@@ -119,9 +122,24 @@ func Compare(ds *data.Dataset, area string, m data.Metric, from, to Period, opt 
 			}
 		}
 	}
+	if from.Single() && to.Single() {
+		c.Inclusion = ComponentChanges(s.At(from.From), s.At(to.From), ds.AreaName)
+		for _, ic := range c.Inclusion {
+			c.Warnings = append(c.Warnings, ic)
+		}
+	}
 	c.Warnings = append(warns, c.Warnings...)
 	c.Sentence = Sentence(c)
 	return c, nil
+}
+
+// pubWords names a publication in a sentence; figures that name none
+// are "the figures given", never an "unknown publication".
+func pubWords(p data.Publication) string {
+	if p.IsZero() {
+		return "the figures given"
+	}
+	return p.String()
 }
 
 // unit names what is compared: "months" or "periods".

@@ -23,8 +23,12 @@ type InclusionChange struct {
 
 // Error says the difference in words, so it can stand as a warning.
 func (c InclusionChange) Error() string {
-	return fmt.Sprintf("the totals cover different areas: %s is %s in %s's total and %s in %s's, so part of the change may be a change of coverage",
-		c.Name, phrase(c.InA), c.MonthA.Label(), phrase(c.InB), c.MonthB.Label())
+	cover := "cover"
+	if c.InA == data.InclusionUnstated || c.InB == data.InclusionUnstated {
+		cover = "may cover" // one total does not say: a difference is possible, not known
+	}
+	return fmt.Sprintf("the totals %s different areas: %s is %s in %s's total and %s in %s's, so part of the change may be a change of coverage",
+		cover, c.Name, phrase(c.InA), c.MonthA.Label(), phrase(c.InB), c.MonthB.Label())
 }
 
 func phrase(i data.Inclusion) string {

@@ -25,13 +25,21 @@ import (
 // gives the interval allowing for clustering when there is one.
 func Sentence(c *Comparison) string {
 	var b strings.Builder
+	b.WriteString(sentence(c))
+	inclusionNote(&b, c.Inclusion)
+	return b.String()
+}
+
+// sentence is Sentence without what it says of the parts the totals include.
+func sentence(c *Comparison) string {
+	var b strings.Builder
 	to, from := c.To, c.From
 	if !to.Complete() {
 		// Never "0 casualties were recorded": a gap is not a zero.
 		fmt.Fprintf(&b, "%s has no figure for %s, so no figure or change is given.", to.Label(), joinMonths(to.Missing))
 		return b.String()
 	}
-	fmt.Fprintf(&b, "In %s%s, %s", to.Label(), daysNote(to), figurePhrase(c.Metric, to))
+	fmt.Fprintf(&b, "In %s%s, %s", to.Label(), daysNote(to), figurePhraseBy(c.Metric, to, c.Wording))
 	switch {
 	case !from.Complete():
 		fmt.Fprintf(&b, ". %s has no figure for %s, so no change is given.", from.Label(), joinMonths(from.Missing))
@@ -57,8 +65,8 @@ func Sentence(c *Comparison) string {
 	if !c.CI.Valid {
 		return b.String()
 	}
-	noun := Noun(c.Metric)
-	if c.Recorded() {
+	noun := NounBy(c.Metric, c.Wording)
+	if c.Recorded() && c.Wording.Kind != data.KindEvents {
 		noun = "recorded " + noun
 	}
 	rates := fmt.Sprintf("%s against %s a day; %s interval %s to %s",
@@ -75,7 +83,7 @@ func Sentence(c *Comparison) string {
 	}
 	if c.CIOverdispersed.Valid {
 		fmt.Fprintf(&b, " Allowing for the clustering of %s (dispersion %s over %d months), the %s interval is %s to %s",
-			Noun(c.Metric), strconv.FormatFloat(c.Dispersion.V, 'f', 1, 64), c.DispersionMonths, FormatLevel(c.CIOverdispersed.Level),
+			NounBy(c.Metric, c.Wording), strconv.FormatFloat(c.Dispersion.V, 'f', 1, 64), c.DispersionMonths, FormatLevel(c.CIOverdispersed.Level),
 			FormatRatioPct(c.CIOverdispersed.Low), FormatRatioPct(c.CIOverdispersed.High))
 		if c.CIOverdispersed.Contains(1) && c.Significant() {
 			b.WriteString(", which includes no change")
@@ -83,6 +91,15 @@ func Sentence(c *Comparison) string {
 		b.WriteString(".")
 	}
 	return b.String()
+}
+
+// inclusionNote ends a sentence on two totals that cover different parts
+// (UNAMI's national figure with Anbar one month and without it the next).
+func inclusionNote(b *strings.Builder, ics []InclusionChange) {
+	for _, ic := range ics {
+		s := ic.Error()
+		fmt.Fprintf(b, " %s%s.", strings.ToUpper(s[:1]), s[1:])
+	}
 }
 
 // atLeastOne writes a whole percentage, or "less than 1%" when a real
@@ -116,11 +133,18 @@ func fromNote(f Figure) string {
 func countPhrase(f Figure) string { return f.Qualifier.Words() + FormatCount(f.Count) }
 
 // figurePhrase says what a figure counts, with its qualifier: "at least 164
-// civilians were killed and 910 injured (1,074 casualties)".
-func figurePhrase(m data.Metric, f Figure) string {
+// civilians were killed and 910 injured (1,074 casualties)", worded as a
+// monitoring mission's figures.
+func figurePhrase(m data.Metric, f Figure) string { return figurePhraseBy(m, f, data.HRMMU) }
+
+// figurePhraseBy is figurePhrase worded by the source w: a mission counts
+// "civilians", event data "fatalities of all actors", and a file that
+// declares no source only "people" killed or injured, never claimed to be
+// civilians.
+func figurePhraseBy(m data.Metric, f Figure, w data.Source) string {
 	if len(f.Parts) == 2 && f.Complete() {
-		subj, verb0 := subject(f.Parts[0].Metric)
-		_, verb1 := subject(f.Parts[1].Metric)
+		subj, verb0 := subjectBy(f.Parts[0].Metric, w)
+		_, verb1 := subjectBy(f.Parts[1].Metric, w)
 		q0, q1 := f.Parts[0].Qualifier.Words(), f.Parts[1].Qualifier.Words()
 		if q0 == q1 {
 			q1 = ""
@@ -128,7 +152,7 @@ func figurePhrase(m data.Metric, f Figure) string {
 		return fmt.Sprintf("%s%s %s %s and %s%s %s (%s %s)", q0, FormatCount(f.Parts[0].Count), plural(subj, f.Parts[0].Count),
 			agree(verb0, f.Parts[0].Count), q1, FormatCount(f.Parts[1].Count), strings.TrimPrefix(verb1, "were "), FormatCount(f.Count), m.Label())
 	}
-	subj, verb := subject(m)
+	subj, verb := subjectBy(m, w)
 	if verb == "" {
 		return fmt.Sprintf("%s%s %s %s", f.Qualifier.Words(), FormatCount(f.Count), m.Label(), agree("were recorded", f.Count))
 	}
@@ -141,6 +165,38 @@ func agree(verb string, n int64) string {
 		return strings.Replace(verb, "were ", "was ", 1)
 	}
 	return verb
+}
+
+// subjectBy is subject worded by the source w (see figurePhraseBy).
+func subjectBy(m data.Metric, w data.Source) (who, verb string) {
+	who, verb = subject(m)
+	if who != "civilians" {
+		return who, verb
+	}
+	switch w.Kind {
+	case data.KindMission:
+		return who, verb
+	case data.KindEvents:
+		if m == data.Killed {
+			return "fatalities of all actors", "were reported"
+		}
+		return "people", "were reported " + m.Label()
+	}
+	return "people", verb
+}
+
+// NounBy is Noun worded by the source w: event data's deaths are
+// "reported fatalities".
+func NounBy(m data.Metric, w data.Source) string {
+	if w.Kind == data.KindEvents {
+		switch m {
+		case data.Killed:
+			return "reported fatalities"
+		case data.Injured:
+			return "reported injuries"
+		}
+	}
+	return Noun(m)
 }
 
 // subject splits a stored metric's label into who and what happened to
@@ -166,6 +222,10 @@ func plural(who string, n int64) string {
 		return who
 	}
 	switch who {
+	case "fatalities of all actors":
+		return "fatality"
+	case "people":
+		return "person"
 	case "civilians":
 		return "civilian"
 	case "children":

@@ -16,9 +16,35 @@ func cmp(fromCount, toCount int64, fq, tq data.Qualifier, phi float64) *Comparis
 	if phi > 0 {
 		d = Value{V: phi, Valid: true}
 	}
-	c := &Comparison{Area: "UA", Metric: data.Killed, Change: Between(from, to, d, DefaultOptions()), Options: DefaultOptions()}
+	c := &Comparison{Area: "UA", Metric: data.Killed, Change: Between(from, to, d, DefaultOptions()), Options: DefaultOptions(), Wording: data.HRMMU}
 	c.DispersionMonths = 12
 	return c
+}
+
+// TestSentenceWording checks that the sentence names what the source
+// counts: civilians only for a monitoring mission; event data's fatalities
+// of all actors; a file with no declared source only people.
+func TestSentenceWording(t *testing.T) {
+	for _, c := range []struct {
+		w    data.Source
+		want string
+	}{
+		{data.HRMMU, "In July 2025, 150 civilians were killed, 50% fewer than in June 2025 (300). Per day, deaths fell 52%"},
+		{data.UNAMI, "In July 2025, 150 civilians were killed, 50% fewer than in June 2025 (300). Per day, deaths fell 52%"},
+		{data.ACLED, "In July 2025, 150 fatalities of all actors were reported, 50% fewer than in June 2025 (300). Per day, reported fatalities fell 52%"},
+		{data.UserFile, "In July 2025, 150 people were killed, 50% fewer than in June 2025 (300). Per day, deaths fell 52%"},
+	} {
+		cm := cmp(300, 150, data.Exact, data.Exact, 0)
+		cm.Wording = c.w
+		if got := Sentence(cm); !strings.HasPrefix(got, c.want) {
+			t.Errorf("%s: got\n%s\nwant it to start\n%s", c.w.Kind, got, c.want)
+		}
+	}
+	one := cmp(9, 1, data.Exact, data.Exact, 0)
+	one.Wording = data.ACLED
+	if got, want := Sentence(one), "In July 2025, 1 fatality was reported, against 9"; !strings.HasPrefix(got, want) {
+		t.Errorf("got %q, want it to start %q", got, want)
+	}
 }
 
 func TestSentence(t *testing.T) {
@@ -119,5 +145,28 @@ func TestFormatSigned(t *testing.T) {
 		if got := FormatSigned(tc.n); got != tc.want {
 			t.Errorf("FormatSigned(%d) = %q, want %q", tc.n, got, tc.want)
 		}
+	}
+}
+
+// TestCompareNoPublication: figures that name no publication (a user's
+// file) are never said to be "as published in unknown publication".
+func TestCompareNoPublication(t *testing.T) {
+	ds, err := data.Load(strings.NewReader("month,area,metric,value\n2025-02,UA,killed,40\n2025-03,UA,killed,52\n"), "mine.csv", data.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Compare(ds, "", data.Killed, Period{data.NewMonth(2025, 2), data.NewMonth(2025, 2)}, Period{data.NewMonth(2025, 3), data.NewMonth(2025, 3)}, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "both months from the same figures, which name no publication"; c.Basis != want {
+		t.Errorf("basis %q, want %q", c.Basis, want)
+	}
+	all := c.Basis + c.Sentence
+	for _, w := range c.Warnings {
+		all += w.Error()
+	}
+	if strings.Contains(all, "unknown publication") {
+		t.Errorf("says unknown publication: %s", all)
 	}
 }

@@ -52,7 +52,7 @@ func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Mo
 			return nil, err
 		}
 	}
-	t := &Trend{Area: area, Metric: m, Options: opt}
+	t := &Trend{Area: area, Metric: m, Options: opt, Wording: ds.Wording()}
 	cum, cumQ := Cumulative(s.Points)
 	rolling := make([][]Value, len(opt.Windows))
 	for i, w := range opt.Windows {

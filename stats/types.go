@@ -251,6 +251,14 @@ type Comparison struct {
 	Change
 	Sentence string
 	Options  Options
+	// Wording is the source the figures are worded by (data.Dataset.Wording):
+	// a mission's "civilians", event data's "reported fatalities", or a
+	// file that says neither. Sentence takes its nouns from it.
+	Wording data.Source
+	// Inclusion lists the parts (areas) one month's total includes and
+	// the other's does not (UNAMI's Anbar), for single months; each is
+	// also a warning, and Sentence says so.
+	Inclusion []InclusionChange
 }
 
 // TrendRow is one month of a trend table.
@@ -290,6 +298,9 @@ type TrendRow struct {
 
 // Trend is a month-by-month table of one area's metric.
 type Trend struct {
+	// Wording is the source the figures are worded by (data.Dataset.Wording),
+	// for renderers that name what the figures count.
+	Wording data.Source
 	Area    string
 	Metric  data.Metric
 	Rows    []TrendRow

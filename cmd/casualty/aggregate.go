@@ -102,6 +102,11 @@ func runAggregate(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
 	}
+	if pub.Name == "" && *storeDir == "" {
+		// Unnamed, the export is the publication, as with --events: its
+		// file and filter name the figures wherever they are cited.
+		pub.Name = res.Describe()
+	}
 	ds, err := res.Dataset(pub, nil)
 	if err != nil {
 		return err // a publication dated before the events, say
@@ -197,8 +202,12 @@ func (p *progress) finish() {
 // when only event files were named). Event files are read with ACLED's
 // columns and fail on any bad row: `casualty aggregate` has the flags to
 // read other columns or skip bad rows.
-func (d *dataFlags) withEvents(ds *data.Dataset) (*data.Dataset, error) {
+// areas is the area table --country named (nil: the default, Ukraine's).
+func (d *dataFlags) withEvents(ds *data.Dataset, areas *data.AreaTable) (*data.Dataset, error) {
 	if len(d.events) == 0 {
+		if len(d.where) > 0 {
+			return nil, usagef("--where filters the rows of --events files; no --events file was given")
+		}
 		return ds, nil
 	}
 	if d.store != "" {
@@ -206,13 +215,30 @@ func (d *dataFlags) withEvents(ds *data.Dataset) (*data.Dataset, error) {
 		// and undated event sums beside them would blur which is which.
 		return nil, usagef("--store and --events cannot be combined: add the events to the store with `casualty aggregate --store DIR --published YYYY-MM-DD FILE`, or read the file alone")
 	}
-	sets := []*data.Dataset{ds}
+	opt := events.Options{MaxErrors: d.maxErrs, Areas: areas}
+	for _, w := range d.where {
+		f, err := events.ParseFilter(w)
+		if err != nil {
+			return nil, usagef("--where: %v", err)
+		}
+		opt.Where = append(opt.Where, f)
+	}
+	var sets []*data.Dataset
+	if ds != nil && len(ds.Obs) > 0 {
+		// Only files with figures: an empty set would bring its default
+		// area table (Ukraine's) ahead of the one --country names.
+		sets = append(sets, ds)
+	}
 	for _, f := range d.events {
-		res, err := events.AggregateFile(context.Background(), f, events.Options{MaxErrors: d.maxErrs})
+		res, err := events.AggregateFile(context.Background(), f, opt)
 		if err != nil {
 			return nil, err
 		}
-		s, err := res.Dataset(data.Publication{}, nil)
+		// The export is the figures' publication: its name says the
+		// file and the filter applied, so every output that cites a
+		// publication names them ("acled.csv, rows where event_type is
+		// \"Battles\"").
+		s, err := res.Dataset(data.Publication{Name: res.Describe()}, areas)
 		if err != nil {
 			return nil, err
 		}
@@ -220,3 +246,4 @@ func (d *dataFlags) withEvents(ds *data.Dataset) (*data.Dataset, error) {
 	}
 	return data.Merge(sets...)
 }
+

@@ -43,15 +43,19 @@ func TestAggregateCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	note := "events in " + in + `, rows where event_type is ""Explosions/Remote violence"" or ""Battles"""`
+	export := in + `, rows where event_type is ""Explosions/Remote violence"" or ""Battles""`
+	note := "events in " + export + `"`
+	// The export, filter and all, is the figures' publication when
+	// --publication does not name one.
+	pub := `"` + export + `",`
 	// March: Donetsk 2 events, 4 killed; Kyiv City none (a zero: the list
 	// records no event there). April: Kyiv City 1 event (the protest is
 	// left out), 2 killed; Donetsk none.
 	want := "month,area,metric,value,qualifier,low,high,covers,published,publication,source,note,events\n" +
-		"2025-03,UA14,killed,4,exact,,,,,," + in + ",\"sum of 2 " + note + ",2\n" +
-		"2025-03,UA80,killed,0,exact,,,,,," + in + ",\"sum of 0 " + note + ",0\n" +
-		"2025-04,UA14,killed,0,exact,,,,,," + in + ",\"sum of 0 " + note + ",0\n" +
-		"2025-04,UA80,killed,2,exact,,,,,," + in + ",\"sum of 1 " + strings.Replace(note, "events", "event", 1) + ",1\n"
+		"2025-03,UA14,killed,4,exact,,,,," + pub + in + ",\"sum of 2 " + note + ",2\n" +
+		"2025-03,UA80,killed,0,exact,,,,," + pub + in + ",\"sum of 0 " + note + ",0\n" +
+		"2025-04,UA14,killed,0,exact,,,,," + pub + in + ",\"sum of 0 " + note + ",0\n" +
+		"2025-04,UA80,killed,2,exact,,,,," + pub + in + ",\"sum of 1 " + strings.Replace(note, "events", "event", 1) + ",1\n"
 	if out != want {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
@@ -104,7 +108,8 @@ func TestAggregateBadRows(t *testing.T) {
 	if !strings.Contains(stderr, "warning: "+in+": 2 bad rows skipped (--skip-bad)") {
 		t.Errorf("stderr: %s", stderr)
 	}
-	if !strings.Contains(out, "2025-03,UA14,killed,4,exact,,,,,,"+in+",sum of 2 events in "+in+"; 2 bad rows skipped (--skip-bad),2") {
+	export := in + "; 2 bad rows skipped (--skip-bad)"
+	if !strings.Contains(out, "2025-03,UA14,killed,4,exact,,,,,"+export+","+in+",sum of 2 events in "+export+",2") {
 		t.Errorf("stdout: %s", out)
 	}
 }

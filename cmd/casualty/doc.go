@@ -30,8 +30,10 @@
 //
 // Every command that reads figures takes --data FILE (repeatable: files
 // merge, and a conflict between them is an error), --events FILE (an event
-// export, aggregated on the fly), --store DIR (a store of publications) and
-// --as-of YYYY-MM-DD (the data as it had been published by that day).
+// export, aggregated on the fly; --where COLUMN=VALUE keeps only matching
+// rows, and the filter is named wherever the figures are cited), --store
+// DIR (a store of publications) and --as-of YYYY-MM-DD (the data as it had
+// been published by that day).
 // Run casualty COMMAND --help for a command's flags.
 //
 // # Examples
@@ -124,7 +126,9 @@
 //     turned into monthly figures by differences between month-end
 //     cut-offs, each marked as derived;
 //   - event exports (--events, casualty aggregate): ACLED-style rows with
-//     event_date, admin1, fatalities (and injured when present).
+//     event_date, admin1, fatalities (and injured when present). ACLED's
+//     fatalities are reported deaths of all actors, not verified civilian
+//     casualties, and every output made from them says so.
 //
 // Real-world spellings load: UTF-8 with or without BOM, CRLF, ';' and tab
 // delimiters, thousands separators (1,074 and 1 074), "at least 164" in a

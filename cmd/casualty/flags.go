@@ -44,7 +44,8 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 type dataFlags struct {
 	files    stringList
 	events   stringList
-	store    string // --store DIR: read a store of publications (see store.go)
+	where    stringList // --where COLUMN=VALUE: rows of the --events files to count
+	store    string     // --store DIR: read a store of publications (see store.go)
 	asOf     string
 	formatIn string
 	sheet    string
@@ -63,6 +64,7 @@ func (d *dataFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.source, "source", "", "declare who published the --data files' figures: hrmmu, unami or acled (a mission's figures are then all \"at least\")")
 	fs.StringVar(&d.country, "country", "", "read area names and p-codes of --data files as those of country `CODE` (UA, IQ, ...) when the files do not say")
 	fs.Var(&d.events, "events", "read an event-level export (ACLED columns) from `FILE`, summed into monthly figures per area (repeatable; see casualty aggregate)")
+	fs.Var(&d.where, "where", "with --events, count only rows whose `COLUMN=VALUE` (repeatable; values of one column are alternatives, different columns must all match); the filter is named in the output")
 	fs.StringVar(&d.store, "store", "", "read every publication of the store in `DIR` (see casualty init, ingest)")
 	fs.StringVar(&d.asOf, "as-of", "", "see the data as published by `YYYY-MM-DD`")
 	fs.StringVar(&d.formatIn, "format-in", "", "force the input format: tidy, wide, hxl, xlsx or cumulative")
@@ -164,7 +166,7 @@ func (d *dataFlags) load() (*data.Dataset, error) {
 		src, _ := data.SourceByID(d.source) // checked by options
 		ds = ds.WithSource(src)
 	}
-	if ds, err = d.withEvents(ds); err != nil {
+	if ds, err = d.withEvents(ds, opt.Areas); err != nil {
 		return nil, err
 	}
 	if d.asOf != "" {

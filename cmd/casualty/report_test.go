@@ -122,3 +122,120 @@ func TestBuildReport(t *testing.T) {
 		t.Error("a cancelled report wrote its folder")
 	}
 }
+
+// TestReportUNAMI runs `casualty report --dataset unami --month 2015-06`
+// end to end: a report about Iraq by UNAMI, with governorate figures and
+// an areas chart, and nothing about Ukraine in any file written as text.
+func TestReportUNAMI(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "iraq")
+	out, stderr, err := runArgs("report", "--dataset", "unami", "--month", "2015-06", "--out", dir, "--formats", "html,md,svg,csv")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	// June 2015: 665 killed + 1,032 injured = 1,697 (UNAMI's release).
+	if !strings.Contains(out, "In June 2015, at least 665 civilians were killed and 1,032 injured (1,697 casualties)") {
+		t.Errorf("headline: %s", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "charts", "areas.svg")); err != nil {
+		t.Errorf("no areas chart: %v", err)
+	}
+	md, err := os.ReadFile(filepath.Join(dir, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"# Civilian casualties in Iraq: June 2015", "| 1 | Baghdad (IQG08) | at least 974 |", data.UNAMI.Method,
+		"casualty report --dataset unami --formats html,md,svg,csv --month 2015-06"} { // the command as given (flags in name order)
+		if !strings.Contains(string(md), want) {
+			t.Errorf("report.md lacks %q", want)
+		}
+	}
+	for _, f := range []string{"report.md", "report.html", "metadata.json", "data.csv"} {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, never := range []string{"Ukrain", "HRMMU", "Kyiv", "oblast"} {
+			if bytes.Contains(b, []byte(never)) {
+				t.Errorf("%s mentions %q", f, never)
+			}
+		}
+	}
+}
+
+// TestReportGapMonth: a report for a month with no figure exits 1 with the
+// gap's reason and writes nothing.
+func TestReportGapMonth(t *testing.T) {
+	for _, c := range []struct{ month, want string }{
+		{"2023-09", "no figure published for September 2023 (killed in Ukraine): a gap, which is never counted as zero"},
+		{"2026-03", "no figure for March 2026: the data end with January 2026 (killed in Ukraine)"},
+	} {
+		dir := filepath.Join(t.TempDir(), "r")
+		_, _, err := runArgs("report", "--month", c.month, "--out", dir, "--formats", "md")
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("--month %s: got %v, want %q", c.month, err, c.want)
+		}
+		if code := exitCode(err, &bytes.Buffer{}); code != 1 {
+			t.Errorf("--month %s: exit status %d, want 1", c.month, code)
+		}
+		if _, err := os.Stat(dir); !os.IsNotExist(err) {
+			t.Errorf("--month %s: %s written", c.month, dir)
+		}
+	}
+}
+
+// TestEventsWhere: --where works on every command that takes --events and
+// the filter is named in what the report writes; without --events it is
+// a usage error.
+func TestEventsWhere(t *testing.T) {
+	in := writeTemp(t, "acled.csv", eventFile)
+	// Explosions only: Donetsk March 3 (UKR1); Kyiv City April 2 (UKR3).
+	out, _, err := runArgs("trend", "--events", in, "--where", "event_type=Explosions/Remote violence", "--area", "UA14", "--metric", "killed", "--format", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The filter names the figures' publication in every row.
+	if !strings.Contains(out, "2025-03,UA14,killed,31,3,exact,") || !strings.Contains(out, `, rows where event_type is ""Explosions/Remote violence"""`) {
+		t.Errorf("trend with --where: %s", out)
+	}
+	dir := filepath.Join(t.TempDir(), "r")
+	if _, stderr, err := runArgs("report", "--events", in, "--where", "event_type=Explosions/Remote violence", "--area", "Kyiv City",
+		"--out", dir, "--formats", "md"); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	md, err := os.ReadFile(filepath.Join(dir, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`rows where event\_type is "Explosions/Remote violence"`, "Reported fatalities, all actors (ACLED)",
+		"--where 'event_type=Explosions/Remote violence'"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("report.md lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(string(md), "civilians were killed") || strings.Contains(string(md), "unknown publication") {
+		t.Errorf("report.md words event data as a mission's:\n%s", md)
+	}
+	_, _, err = runArgs("trend", "--where", "event_type=Battles")
+	var ue *usageError
+	if !errors.As(err, &ue) {
+		t.Errorf("--where without --events: got %v, want a usage error", err)
+	}
+}
+
+// TestEventsCountry: --country names the area table of an --events file,
+// so an Iraqi export is read with Iraq's governorates (our own rows:
+// Baghdad 4 killed in May 2015, 7 in June).
+func TestEventsCountry(t *testing.T) {
+	in := writeTemp(t, "iq.csv", "event_id_cnty,event_date,event_type,admin1,fatalities\n"+
+		"IRQ1,2015-05-03,Battles,Baghdad,4\nIRQ2,2015-05-09,Explosions/Remote violence,Ninewa,6\n"+
+		"IRQ3,2015-06-02,Battles,Baghdad,7\nIRQ4,2015-06-12,Battles,Anbar,3\n")
+	out, stderr, err := runArgs("trend", "--events", in, "--country", "IQ", "--area", "Baghdad", "--metric", "killed", "--format", "csv")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	for _, want := range []string{"2015-05,IQG08,killed,31,4,exact,", "2015-06,IQG08,killed,30,7,exact,"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("trend lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"image/color"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -156,6 +157,17 @@ func cumulativeChart(in Input) (*Chart, error) {
 	} else {
 		ch.Subtitle = "Added up month by month since " + since.Label() + "."
 	}
+	if first, _ := in.Data.Span(); since == first {
+		// Only a chart from the data's first month adds up what the
+		// source's running total counts.
+		if head := publishedTotal(in, to); head != "" {
+			// A running total is headlined with the source's own, never with
+			// a sum of months that leaves out gaps and early revisions (HRMMU
+			// to January 2026: 15,172 killed; the months add up to 14,133).
+			ch.Subtitle = "The lines add up the monthly figures: " + lowerFirst(ch.Title) + ", below the published total since months with no figure add nothing and early months were counted again later."
+			ch.Title = head
+		}
+	}
 	ch.Notes, ch.Missing = notes.sentences(), notes.missing()
 	ch.Source = notes.source(in.Data)
 	return ch, nil
@@ -168,4 +180,45 @@ func capitalize(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// publishedTotal is the title for the source's own running total to the
+// end of month to, for national figures, as published by the date the
+// data are seen as of: "HRMMU's own running total to 31 January 2026: at
+// least 15,172 civilians killed and at least 41,378 injured". It is ""
+// when the source published none.
+func publishedTotal(in Input, to data.Month) string {
+	ds := in.Data
+	if in.Area != "" && in.Area != ds.NationalCode() {
+		return ""
+	}
+	totals := ds.PublishedTotals()
+	if _, asOf, ok := ds.Unpublished(); ok {
+		totals = totals.PublishedBy(asOf)
+	}
+	t, atEnd, ok := totals.ToMonthEnd(to, data.Killed)
+	if !ok || !atEnd {
+		return ""
+	}
+	var parts []string
+	for _, m := range []data.Metric{data.Killed, data.Injured} {
+		tm, _, has := totals.ToMonthEnd(to, m)
+		if !has || !tm.AsOf.Equal(t.AsOf.Time) {
+			continue
+		}
+		who := m.Label()
+		if len(parts) == 0 && sourceOf(ds).Kind == data.KindMission {
+			who = "civilians " + who
+		}
+		parts = append(parts, tm.Qualifier.Words()+chartInt(tm.Figures[m])+" "+who)
+	}
+	return fmt.Sprintf("%s's own running total to %s: %s", sourceOf(ds).Label(), t.AsOf.Label(), joinAnd(parts))
+}
+
+// lowerFirst lower-cases the first letter of s, to continue a sentence.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }

@@ -178,7 +178,38 @@ func trendCells(t *stats.Trend) (head []string, rows [][]string, notes *ttNotes)
 
 // trendTitle is the first line of a trend table.
 func trendTitle(t *stats.Trend, areaName string) string {
-	return fmt.Sprintf("%s in %s by month (latest figures)", ttCapital(t.Metric.Label()), areaName)
+	return fmt.Sprintf("%s in %s by month (latest figures)", ttWhat(t.Metric, t.Wording), areaName)
+}
+
+// ttWhat names what a metric counts, in the source's words: event data's
+// killed are "Reported fatalities, all actors (ACLED)", never "Killed"
+// read as a mission's civilians.
+func ttWhat(m data.Metric, w data.Source) string {
+	if w.Kind == data.KindEvents {
+		switch m {
+		case data.Killed:
+			return ttCapital(w.Subject) + " (" + w.Label() + ")"
+		case data.Injured:
+			return "Reported injured (" + w.Label() + ")"
+		case data.Casualties:
+			return "Reported fatalities and injured (" + w.Label() + ")"
+		}
+	}
+	return ttCapital(m.Label())
+}
+
+// ttCounts is the first line of a table's key: what the figures count,
+// for event data (its figures are sums, not minimums), or what "at
+// least" means for the source's figures.
+func ttCounts(w data.Source) string {
+	if w.Kind == data.KindEvents {
+		return strings.TrimSuffix(w.Counts, ".")
+	}
+	min := w.MinimumMeans
+	if min == "" {
+		min = "a lower bound"
+	}
+	return "≥ at least (" + min + ")"
 }
 
 // trendSlope is the line stating the trend of the last months.
@@ -188,7 +219,7 @@ func trendSlope(t *stats.Trend) string {
 		return fmt.Sprintf("Trend %s: none (%s).", span, t.Slope.Why)
 	}
 	return fmt.Sprintf("Trend %s: %s %s a day per month (%s interval %s to %s; least squares on per-day rates).",
-		span, ttSignedFloat(t.Slope.V), stats.Noun(t.Metric), stats.FormatLevel(t.SlopeCI.Level), ttSignedFloat(t.SlopeCI.Low), ttSignedFloat(t.SlopeCI.High))
+		span, ttSignedFloat(t.Slope.V), stats.NounBy(t.Metric, t.Wording), stats.FormatLevel(t.SlopeCI.Level), ttSignedFloat(t.SlopeCI.Low), ttSignedFloat(t.SlopeCI.High))
 }
 
 // ttSignedFloat writes a rate change to two decimals with its sign.
@@ -206,7 +237,7 @@ func ttSignedFloat(v float64) string {
 // trendKey explains the symbols of a trend table.
 func trendKey(t *stats.Trend) []string {
 	return []string{
-		"≥ at least (a verified minimum): changes are changes in recorded figures.",
+		ttCounts(t.Wording) + ": changes are changes in recorded figures.",
 		"change: on the previous month, in counts; per day: in counts a day (months differ in length).",
 		fmt.Sprintf("interval: exact Poisson %s interval of the change per day; ↑ rise, ↓ fall, ~ within chance (the interval contains no change).", stats.FormatLevel(t.Options.Level)),
 		fmt.Sprintf("too few: no percentage on a base below %d. Gaps are left empty, never filled; days 18/30: a figure for 18 of the month's 30 days.", t.Options.MinBase),
@@ -327,13 +358,25 @@ type jsonChange struct {
 	CILowOverdispersed  *float64 `json:"ci_low_overdispersed"`
 	CIHighOverdispersed *float64 `json:"ci_high_overdispersed"`
 	Dispersion          *float64 `json:"dispersion"`
-	DispersionMonths    int      `json:"dispersion_months"`
-	PValue              *float64 `json:"p_value"`
-	Significant         bool     `json:"significant"`
+	// DispersionMonths is the months the dispersion was estimated over;
+	// absent for a change that was not computed (a gap on either side).
+	DispersionMonths *int     `json:"dispersion_months,omitempty"`
+	PValue           *float64 `json:"p_value"`
+	Significant      bool     `json:"significant"`
 	// SignificantOverdispersed: the clustered interval excludes no change too.
 	SignificantOverdispersed bool   `json:"significant_overdispersed"`
 	Verdict                  string `json:"verdict"`
 	Why                      string `json:"why,omitempty"`
+}
+
+// computedMonths is the months a change's dispersion was estimated over,
+// nil for a change that was not computed (nothing to estimate it for).
+func computedMonths(c stats.Change) *int {
+	if c.Verdict == stats.Unavailable {
+		return nil
+	}
+	n := c.DispersionMonths
+	return &n
 }
 
 func jsonChangeOf(c stats.Change) jsonChange {
@@ -342,7 +385,7 @@ func jsonChangeOf(c stats.Change) jsonChange {
 		CILow: jsonCI(c.CI.Low, c.CI.Valid), CIHigh: jsonCI(c.CI.High, c.CI.Valid),
 		CILowOverdispersed:  jsonCI(c.CIOverdispersed.Low, c.CIOverdispersed.Valid),
 		CIHighOverdispersed: jsonCI(c.CIOverdispersed.High, c.CIOverdispersed.Valid),
-		Dispersion:          jsonNum(c.Dispersion), DispersionMonths: c.DispersionMonths,
+		Dispersion:          jsonNum(c.Dispersion), DispersionMonths: computedMonths(c),
 		PValue: jsonNum(c.P), Significant: c.Significant(), SignificantOverdispersed: c.SignificantOverdispersed(), Verdict: c.Verdict.String(), Why: c.Pct.Why,
 	}
 }
@@ -363,7 +406,13 @@ type jsonTrendRow struct {
 	CumulativeQualifier string              `json:"cumulative_qualifier,omitempty"`
 	Provisional         bool                `json:"provisional"`
 	Published           *jsonPub            `json:"published,omitempty"`
-	Warnings            []string            `json:"warnings"`
+	// Gap says why a month has no figure (count null); absent otherwise.
+	Gap string `json:"gap,omitempty"`
+	// Coverage says, for a sum whose parts' own figures cover other days
+	// (June 2023: killed whole-month, injured 1-18 June), which parts
+	// are whole-month and which partial, and what the sum covers.
+	Coverage string   `json:"coverage,omitempty"`
+	Warnings []string `json:"warnings"`
 }
 
 // jsonSlope is the trend of the last months: the change of the per-day
@@ -404,6 +453,12 @@ func WriteTrendJSON(w io.Writer, t *stats.Trend) error {
 			c := jsonChangeOf(*r.Prev)
 			row.Change = &c
 		}
+		if r.Gap != nil && !p.Present {
+			row.Gap = r.Gap.Error()
+		}
+		if r.Coverage != nil {
+			row.Coverage = r.Coverage.Note()
+		}
 		for i, win := range t.Options.Windows {
 			row.Rolling[strconv.Itoa(win)] = jsonNum(r.Rolling[i])
 			if r.Rolling[i].Valid {
@@ -440,7 +495,7 @@ func ttCapital(s string) string {
 
 // compareTitle is the first line of a comparison.
 func compareTitle(c *stats.Comparison, areaName string) string {
-	return fmt.Sprintf("%s in %s: %s against %s", ttCapital(c.Metric.Label()), areaName, c.To.Label(), c.From.Label())
+	return fmt.Sprintf("%s in %s: %s against %s", ttWhat(c.Metric, c.Wording), areaName, c.To.Label(), c.From.Label())
 }
 
 // compareCells lays a comparison out as label/value lines for people.
@@ -505,7 +560,7 @@ func compareCells(c *stats.Comparison) (figHead []string, figRows [][]string, li
 	}
 	figRows = append(figRows, []string{"figure", vintage(c.From), vintage(c.To)})
 	level := stats.FormatLevel(c.Options.Level)
-	noun := stats.Noun(c.Metric)
+	noun := stats.NounBy(c.Metric, c.Wording)
 	if c.Recorded() {
 		noun = "recorded " + noun
 	}
@@ -579,19 +634,23 @@ func Comparison(c *stats.Comparison, areaName string) *Table {
 		Title: compareTitle(c, areaName),
 		Intro: []string{"Basis: " + c.Basis},
 		Head:  head, Rows: rows, Left: []int{0},
-		After: []Block{{Facts: lines}, {Para: c.Sentence, Wrap: 78}, {Para: compareKey, Wrap: 78}},
+		After: []Block{{Facts: lines}, {Para: c.Sentence, Wrap: 78}, {Para: compareKey(c.Wording), Wrap: 78}},
 		Notes: notes.texts,
 	}
 }
 
-// compareKey explains the symbols and the two intervals.
-const compareKey = "≥ at least (a verified minimum). The Poisson interval assumes casualties occur " +
-	"independently; the clustered one widens it by the month-to-month variation seen in the series (quasi-Poisson)."
+// compareKey explains what the figures count and the two intervals.
+func compareKey(w data.Source) string {
+	return ttCounts(w) + ". The Poisson interval assumes casualties occur " +
+		"independently; the clustered one widens it by the month-to-month variation seen in the series (quasi-Poisson)."
+}
 
 type jsonFigure struct {
-	Month       string           `json:"month"`
-	Days        int              `json:"days"`
-	Count       int64            `json:"count"`
+	Month string `json:"month"`
+	Days  int    `json:"days"`
+	// Count is null when a month of the period has no figure: a sum over
+	// a gap is not a count (Missing lists the months).
+	Count       *int64           `json:"count"`
 	Qualifier   string           `json:"qualifier"`
 	PerDay      *float64         `json:"per_day"`
 	PartMonth   bool             `json:"part_month"`
@@ -617,8 +676,12 @@ func jsonPubOf(p data.Publication) jsonPub {
 }
 
 func jsonFigureOf(f stats.Figure) jsonFigure {
-	out := jsonFigure{Month: f.String(), Days: f.Days, Count: f.Count, Qualifier: f.Qualifier.String(), PartMonth: f.PartMonth,
+	out := jsonFigure{Month: f.String(), Days: f.Days, Qualifier: f.Qualifier.String(), PartMonth: f.PartMonth,
 		Revised: f.Revised, Provisional: f.Provisional, Missing: []string{}, Published: jsonPubOf(f.Published)}
+	if f.Complete() {
+		n := f.Count
+		out.Count = &n
+	}
 	if f.Complete() && f.Days > 0 {
 		x := f.PerDay
 		out.PerDay = &x
@@ -626,7 +689,7 @@ func jsonFigureOf(f stats.Figure) jsonFigure {
 	for _, m := range f.Missing {
 		out.Missing = append(out.Missing, m.String())
 	}
-	if len(f.Parts) > 0 {
+	if len(f.Parts) > 0 && f.Complete() {
 		out.Parts = map[string]int64{}
 		for _, p := range f.Parts {
 			out.Parts[string(p.Metric)] = p.Count
@@ -647,15 +710,20 @@ func WriteComparisonJSON(w io.Writer, c *stats.Comparison) error {
 		Level  float64     `json:"level"`
 		From   jsonFigure  `json:"from"`
 		To     jsonFigure  `json:"to"`
-		Abs    int64       `json:"change"`
+		// Abs is null when either period lacks a figure.
+		Abs *int64 `json:"change"`
 		jsonChange
 		Recorded bool     `json:"recorded"`
 		Sentence string   `json:"sentence"`
 		Warnings []string `json:"warnings"`
 	}{
 		Area: c.Area, Metric: c.Metric, Basis: c.Basis, Common: c.Common, Level: c.Options.Level,
-		From: jsonFigureOf(c.From), To: jsonFigureOf(c.To), Abs: c.Abs, jsonChange: jsonChangeOf(c.Change),
+		From: jsonFigureOf(c.From), To: jsonFigureOf(c.To), jsonChange: jsonChangeOf(c.Change),
 		Recorded: c.Recorded(), Sentence: c.Sentence, Warnings: errStrings(c.Warnings),
+	}
+	if c.From.Complete() && c.To.Complete() {
+		abs := c.Abs
+		out.Abs = &abs
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
