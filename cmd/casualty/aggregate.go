@@ -246,4 +246,3 @@ func (d *dataFlags) withEvents(ds *data.Dataset, areas *data.AreaTable) (*data.D
 	}
 	return data.Merge(sets...)
 }
-
