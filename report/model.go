@@ -13,6 +13,7 @@ import (
 
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/report/chart"
+	"github.com/casualty-tool/casualty/report/table"
 	"github.com/casualty-tool/casualty/stats"
 )
 
@@ -110,6 +111,10 @@ type ChartRef struct {
 	// svg is the SVG drawn, whose fonts are embedded in charts/NAME.svg
 	// and carried once by the HTML page.
 	svg *chart.SVG
+	// missing lists, a sentence per area, the months with no figure that
+	// the chart's footnote only summarises (chart.MissingNotes): the
+	// page's notes give them whole.
+	missing []string
 }
 
 // AreaSection ranks areas by the month's count of one metric.
@@ -595,10 +600,9 @@ func (r *Report) revisionSection() RevisionSection {
 			Metric: v.Key.Metric.Label(),
 			Old:    txtCount(v.Old.Value, v.Old.Qualifier),
 			New:    txtCount(v.New.Value, v.New.Qualifier),
-			Change: stats.FormatSigned(v.Abs),
-		}
-		if v.Pct.Valid {
-			row.Change += " (" + txtSignedPctValue(v.Pct) + ")"
+			// "+9 (+0.4%)", never "+9 (0%)"; "qualifier changed" when
+			// only the wording did (table.RevisionChange, as revisions prints).
+			Change: table.RevisionChange(v),
 		}
 		if v.Provisional {
 			row.Note = "was the newest month, provisional"

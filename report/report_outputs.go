@@ -124,6 +124,9 @@ func (rs *renderSet) drawChart(i int, pngs, svgs bool) {
 		return
 	}
 	ref.Title, ref.Caption = c.Title, c.Subtitle
+	if kind == chart.Areas {
+		ref.missing = c.MissingNotes()
+	}
 	if !pngs && !svgs {
 		// Only the PDF shows charts, and draws them itself.
 		rs.mu.Lock()
@@ -212,6 +215,9 @@ func (r *Report) render(formats map[string]bool, emit func(outFile)) (*rendered,
 				r.addNotes(sentenceCase(fmt.Sprintf("the %s chart is left out: %v", rs.kinds[i], leftOut[i])))
 				continue
 			}
+			// The areas chart summarises the areas' gaps in a few lines;
+			// the notes list them whole.
+			r.addNotes(ref.missing...)
 			r.Charts = append(r.Charts, ref)
 		}
 	}

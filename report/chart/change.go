@@ -27,7 +27,7 @@ func changeChart(in Input) (*Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr, err := stats.ComputeTrend(in.Data, in.Area, m, from, to, in.Options)
+	tr, err := trendOver(in, m, s, from, to)
 	if err != nil {
 		return nil, err
 	}

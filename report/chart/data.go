@@ -742,3 +742,38 @@ func chartPlural(n int, one, many string) string {
 	}
 	return many
 }
+
+// trendOver computes the trend of series s drawn from from to to. The
+// chart spans the months the data give for any area (so areas' charts line
+// up), but stats computes a trend only within the area's own figures: the
+// months outside them are added as gaps, drawn hatched, never as zeros.
+func trendOver(in Input, m data.Metric, s data.Series, from, to data.Month) (*stats.Trend, error) {
+	if len(s.Points) == 0 {
+		return stats.ComputeTrend(in.Data, in.Area, m, from, to, in.Options)
+	}
+	first, last := s.Points[0].Month, s.Points[len(s.Points)-1].Month
+	tfrom, tto := from, to
+	if tfrom.Before(first) {
+		tfrom = first
+	}
+	if last.Before(tto) {
+		tto = last
+	}
+	if tto.Before(tfrom) {
+		tfrom, tto = first, last
+	}
+	tr, err := stats.ComputeTrend(in.Data, in.Area, m, tfrom, tto, in.Options)
+	if err != nil {
+		return nil, err
+	}
+	var rows []stats.TrendRow
+	for mo := from; mo.Before(tfrom); mo = mo.Add(1) {
+		rows = append(rows, stats.TrendRow{Point: data.Point{Month: mo}})
+	}
+	rows = append(rows, tr.Rows...)
+	for mo := tto.Add(1); !to.Before(mo); mo = mo.Add(1) {
+		rows = append(rows, stats.TrendRow{Point: data.Point{Month: mo}})
+	}
+	tr.Rows = rows
+	return tr, nil
+}

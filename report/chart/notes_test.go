@@ -197,3 +197,22 @@ func TestHeatMapMarksPartMonths(t *testing.T) {
 		t.Errorf("%d fills, %d white: want the three cells apart and a white corner", fills, white)
 	}
 }
+
+// TestAreaStartingLate: an area whose figures begin after the file's
+// first month (Donetska, UA14, has none for October 2024 in the sparse
+// file) still gets its per-day and change charts, spanning the file's
+// months with the first one a gap; stats computes only within the area's
+// own figures. They were left out of reports with "the data begin with
+// November 2024".
+func TestAreaStartingLate(t *testing.T) {
+	for _, k := range []Kind{PerDay, Change} {
+		c, err := New(k, Input{Data: synth.SparseAreas(), Area: "UA14"})
+		if err != nil {
+			t.Errorf("%s: %v", k, err)
+			continue
+		}
+		if c.Title == "" {
+			t.Errorf("%s: no title", k)
+		}
+	}
+}

@@ -26,7 +26,7 @@ func perDayChart(in Input) (*Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr, err := stats.ComputeTrend(in.Data, in.Area, m, from, to, in.Options)
+	tr, err := trendOver(in, m, s, from, to)
 	if err != nil {
 		return nil, err
 	}
