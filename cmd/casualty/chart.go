@@ -86,18 +86,21 @@ func runChart(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	// The national total of data that hold only areas' figures is refused
-	// here as by every other command (stats.Area), never summed.
-	if in.Area, err = stats.Area(ds, in.Area); err != nil {
-		return err
-	}
-	// A month asked for outside the data is refused, saying why, not
-	// drawn as the nearest month there is.
-	for _, mo := range []data.Month{in.From, in.To, in.Month} {
-		if mo.IsZero() {
-			continue
-		}
-		if err := stats.InData(ds, in.Area, data.Casualties, mo); err != nil {
+	// here as by every other command (stats.Area), never summed. The
+	// areas chart draws the areas themselves and needs no national total.
+	if k != chart.Areas {
+		if in.Area, err = stats.Area(ds, in.Area); err != nil {
 			return err
+		}
+		// A month asked for outside the data is refused, saying why, not
+		// drawn as the nearest month there is.
+		for _, mo := range []data.Month{in.From, in.To, in.Month} {
+			if mo.IsZero() {
+				continue
+			}
+			if err := stats.InData(ds, in.Area, data.Casualties, mo); err != nil {
+				return err
+			}
 		}
 	}
 	c, err := chart.New(k, in)

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -513,6 +514,14 @@ func (n *chartNotes) source(ds *data.Dataset) string {
 		return ""
 	}
 	newest := pubs[len(pubs)-1]
+	if newest.IsZero() && len(ds.Files) > 0 {
+		// A file that names no publication is the source itself.
+		files := make([]string, len(ds.Files))
+		for i, f := range ds.Files {
+			files[i] = filepath.Base(f)
+		}
+		return "Source: " + joinAnd(files) + ", which names no publication."
+	}
 	s := "Source: " + newest.String()
 	if len(pubs) > 1 {
 		s += fmt.Sprintf(" and %d earlier %s", len(pubs)-1, chartPlural(len(pubs)-1, "publication", "publications"))

@@ -216,3 +216,16 @@ func TestAreaStartingLate(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceOfUnnamedFile (issue 19): a chart of a file that names no
+// publication cites the file, never "unknown publication".
+func TestSourceOfUnnamedFile(t *testing.T) {
+	ds, err := data.Load(strings.NewReader("month,area,killed,injured\n2025-03,UA63,31,140\n2025-03,UA14,40,160\n2025-04,UA63,20,90\n2025-04,UA14,44,150\n"), "/tmp/x/obl.csv", data.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := mustChart(t, Areas, Input{Data: ds})
+	if want := "Source: obl.csv, which names no publication."; c.Source != want {
+		t.Errorf("source %q, want %q", c.Source, want)
+	}
+}
