@@ -85,17 +85,17 @@
 //	$ casualty trend --from 2025-01 --to 2025-04
 //	Casualties in Ukraine by month (latest figures)
 //
-//	month    days   count  per day  change  per day  95% interval     year on year   mean 3m  mean 12m  cumulative  notes
-//	-------  ----  ------  -------  ------  -------  ------------  -  ------------  --------  --------  ----------  -----
-//	2025-01    31    ≥909    29.32  +46.8%   +46.8%  +32% to +63%  ↑        +41.8%    ≥860.0    ≥907.9
-//	2025-02    28    ≥717    25.61  -21.1%   -12.7%   -21% to -4%  ↓        +40.0%    ≥748.3    ≥925.0
-//	2025-03    31  ≥1,074    34.65  +49.8%   +35.3%  +23% to +49%  ↑        +71.3%    ≥900.0    ≥962.2              [1]
-//	2025-04    30  ≥1,389    46.30  +29.3%   +33.6%  +23% to +45%  ↑        +97.6%  ≥1,060.0  ≥1,019.4
+//	month    days   count  per day  change  change/day  95% interval     year on year   mean 3m  mean 12m  cumulative  notes
+//	-------  ----  ------  -------  ------  ----------  ------------  -  ------------  --------  --------  ----------  -----
+//	2025-01    31    ≥909    29.32  +46.8%      +46.8%  +32% to +63%  ↑        +41.8%    ≥860.0    ≥907.9
+//	2025-02    28    ≥717    25.61  -21.1%      -12.7%   -21% to -4%  ↓        +40.0%    ≥748.3    ≥925.0
+//	2025-03    31  ≥1,074    34.65  +49.8%      +35.3%  +23% to +49%  ↑        +71.3%    ≥900.0    ≥962.2              [1]
+//	2025-04    30  ≥1,389    46.30  +29.3%      +33.6%  +23% to +45%  ↑        +97.6%  ≥1,060.0  ≥1,019.4
 //
 //	Trend 2025-01..2025-04: +6.00 casualties a day per month (95% interval -4.90 to +16.90; least squares on per-day rates).
 //
 //	≥ at least (a verified minimum): changes are changes in recorded figures.
-//	change: on the previous month, in counts; per day: in counts a day (months differ in length).
+//	change: on the previous month, in counts; change/day: in counts a day (months differ in length).
 //	interval: exact Poisson 95% interval of the change per day; ↑ rise, ↓ fall, ~ within chance (the interval contains no change).
 //	too few: no percentage on a base below 10. Gaps are left empty, never filled; days 18/30: a figure for 18 of the month's 30 days.
 //	mean: of the counts of the last months (none over a gap or a part-month); cumulative: the total since the first month with a figure, none after a gap.

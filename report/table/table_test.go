@@ -3,6 +3,8 @@ package table
 import (
 	"strings"
 	"testing"
+
+	"github.com/casualty-tool/casualty/stats"
 )
 
 // TestTableRenders writes one small table as text and as Markdown and
@@ -76,5 +78,18 @@ Notes:
 	}
 	if md.String() != wantMD {
 		t.Errorf("Markdown:\n%s\nwant:\n%s", md.String(), wantMD)
+	}
+}
+
+// TestTrendHeadingsUnique (issue 17): no two columns of the trend table
+// share a heading.
+func TestTrendHeadingsUnique(t *testing.T) {
+	head, _, _ := trendCells(&stats.Trend{Options: stats.DefaultOptions()})
+	seen := map[string]bool{}
+	for _, h := range head {
+		if h != "" && seen[h] {
+			t.Errorf("two columns headed %q: %q", h, head)
+		}
+		seen[h] = true
 	}
 }

@@ -139,7 +139,9 @@ func (n *ttNotes) refs(errs []error) string {
 func trendCells(t *stats.Trend) (head []string, rows [][]string, notes *ttNotes) {
 	notes = &ttNotes{}
 	level := stats.FormatLevel(t.Options.Level)
-	head = []string{"month", "days", "count", "per day", "change", "per day", level + " interval", "", "year on year"}
+	// Every column has its own heading (issue 17): the change of the
+	// per-day rate is "change/day", not a second "per day".
+	head = []string{"month", "days", "count", "per day", "change", "change/day", level + " interval", "", "year on year"}
 	for _, w := range t.Options.Windows {
 		head = append(head, fmt.Sprintf("mean %dm", w))
 	}
@@ -238,7 +240,7 @@ func ttSignedFloat(v float64) string {
 func trendKey(t *stats.Trend) []string {
 	return []string{
 		ttCounts(t.Wording) + ": changes are changes in recorded figures.",
-		"change: on the previous month, in counts; per day: in counts a day (months differ in length).",
+		"change: on the previous month, in counts; change/day: in counts a day (months differ in length).",
 		fmt.Sprintf("interval: exact Poisson %s interval of the change per day; ↑ rise, ↓ fall, ~ within chance (the interval contains no change).", stats.FormatLevel(t.Options.Level)),
 		fmt.Sprintf("too few: no percentage on a base below %d. Gaps are left empty, never filled; days 18/30: a figure for 18 of the month's 30 days.", t.Options.MinBase),
 		"mean: of the counts of the last months (none over a gap or a part-month); cumulative: the total since the first month with a figure, none after a gap.",
