@@ -76,7 +76,7 @@ func runWorkbook(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	cmdLine := workbookCommand(ds, m, *area, *figures, *all)
+	cmdLine := workbookCommand(ds, df.store, m, *area, *figures, *all)
 	if *figures {
 		obs := ds.Latest().Obs
 		if *all {
@@ -112,11 +112,16 @@ func runWorkbook(ctx context.Context, args []string, stdout, stderr io.Writer) e
 
 // workbookCommand is the command line that remakes the workbook, shown on
 // its About sheet: the inputs and options, not the output path, so the
-// content does not depend on where it was written.
-func workbookCommand(ds *data.Dataset, m data.Month, area string, figures, all bool) string {
+// content does not depend on where it was written. A store is named by
+// its folder (--store DIR), not by its publication files, so the line does
+// not grow with the store.
+func workbookCommand(ds *data.Dataset, store string, m data.Month, area string, figures, all bool) string {
 	parts := []string{"casualty", "workbook"}
+	if store != "" {
+		parts = append(parts, "--store", store)
+	}
 	for _, f := range ds.Files {
-		if !strings.HasPrefix(f, "embedded:") {
+		if store == "" && !strings.HasPrefix(f, "embedded:") {
 			parts = append(parts, "--data", f)
 		}
 	}

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -136,4 +138,51 @@ func TestWorkbookCommandNoNationalTotal(t *testing.T) {
 	if err := run(context.Background(), []string{"workbook", "--data", in, "--area", "UA14", "--out", out}, &stdout, &stderr); err != nil {
 		t.Fatalf("--area UA14: %v", err)
 	}
+}
+
+// TestWorkbookAndReportOnLargeStore runs workbook and report on a store of
+// more than 100 publications: the embedded series (44 publications) and 60
+// more, each restating April 2025. The About sheet names the store, never
+// a list of its files, so no row outgrows Excel's 409 points.
+func TestWorkbookAndReportOnLargeStore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests 60 publications")
+	}
+	dir := t.TempDir()
+	store := filepath.Join(dir, "store")
+	mustRun(t, "init", "--store", store, "--from-embedded")
+	d0 := time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < 60; i++ {
+		in := filepath.Join(dir, fmt.Sprintf("pub%02d.csv", i))
+		// April 2025 killed, restated (and revised up by one) by each.
+		text := fmt.Sprintf("month,metric,value\n2025-04,killed,%d\n", 209+i)
+		if err := os.WriteFile(in, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		mustRun(t, "ingest", "--store", store, "--published", d0.AddDate(0, 0, i).Format("2006-01-02"), "--name", fmt.Sprintf("update %d", i), in)
+	}
+	out := filepath.Join(dir, "wb.xlsx")
+	mustRun(t, "workbook", "--store", store, "--out", out)
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("About")
+	var input, command string
+	for _, r := range rows {
+		if len(r) >= 2 && r[0] == "Input" {
+			input = r[1]
+		}
+		if len(r) >= 2 && r[0] == "Command" {
+			command = r[1]
+		}
+	}
+	if !strings.Contains(input, "104 publication files in") {
+		t.Errorf("About, Input = %q, want the store's folder and its 104 files", input)
+	}
+	if want := "casualty workbook --store " + store; command != want {
+		t.Errorf("About, Command = %q, want %q", command, want)
+	}
+	mustRun(t, "report", "--store", store, "--out", filepath.Join(dir, "report"))
 }

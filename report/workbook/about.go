@@ -2,7 +2,9 @@ package workbook
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // writeAbout explains the workbook: what each sheet holds, where the
@@ -25,8 +27,9 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 	line := func(label, text string) {
 		s.text(1, r, label, st.label)
 		s.textNoFit(2, r, text, st.wrap)
-		// About 110 characters fit on a line of column B.
-		s.height(r, 15*float64(1+len(text)/110))
+		// About 110 characters fit on a line of column B; a row is at
+		// most 409 points high.
+		s.height(r, xlRowHeight(text, 110))
 		r++
 	}
 	section("What this workbook holds")
@@ -43,7 +46,7 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 	r++
 	section("The figures")
 	line("Area", fmt.Sprintf("%s (%s)", name, wb.area))
-	line("Input", strings.Join(wb.ds.Files, ", "))
+	line("Input", xlInputs(wb.ds.Files))
 	line("Figures", fmt.Sprintf("%d published figures (every vintage) from %d publications; latest publication %s.", len(wb.ds.Obs), len(pubs), wb.ds.LatestPublication()))
 	if len(pubs) > 0 {
 		line("First publication", pubs[0].String())
@@ -97,6 +100,37 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 	}
 }
 
+// xlMaxInputs is the most input files the About sheet and the document
+// properties name one by one; more (a store of publications) are named by
+// their folder and counted, so the sheet does not grow with the store.
+const xlMaxInputs = 5
+
+// xlInputs names the inputs: each file when there are few, else their
+// number and the folder they share ("44 publication files in
+// store/publications"), or the first and last.
+func xlInputs(files []string) string {
+	if len(files) <= xlMaxInputs {
+		return strings.Join(files, ", ")
+	}
+	dir := filepath.Dir(files[0])
+	for _, f := range files[1:] {
+		if filepath.Dir(f) != dir {
+			dir = ""
+			break
+		}
+	}
+	if dir != "" && dir != "." {
+		return fmt.Sprintf("%d publication files in %s", len(files), dir)
+	}
+	return fmt.Sprintf("%d files, from %s to %s", len(files), files[0], files[len(files)-1])
+}
+
+// xlRowHeight is the height of a row of wrapped text, at perLine
+// characters a line, capped at Excel's 409 points.
+func xlRowHeight(text string, perLine int) float64 {
+	return min(409, 15*float64(1+utf8.RuneCountInString(text)/perLine))
+}
+
 // writeNotes lists every note: the data's warnings, then each sheet's,
 // with a link to the cell concerned.
 func (wb *Workbook) writeNotes(s *xlSheet) {
@@ -118,7 +152,7 @@ func (wb *Workbook) writeNotes(s *xlSheet) {
 			s.err = wb.f.SetCellHyperLink(s.name, xlRef(3, r), xlQuote(n.Sheet)+"!"+n.Cell, "Location")
 		}
 		s.textNoFit(4, r, n.Text, st.wrap)
-		s.height(r, 15*float64(1+len(n.Text)/120))
+		s.height(r, xlRowHeight(n.Text, 120))
 		r++
 	}
 	if len(notes) == 0 {

@@ -143,7 +143,7 @@ func (wb *Workbook) writeSummary(s *xlSheet) {
 		s.merge(1, r, scLast, r)
 		s.textNoFit(1, r, sen, st.wrap)
 		// About 210 characters fit on a line across the merged cells.
-		s.height(r, 15*float64(1+len([]rune(sen))/210))
+		s.height(r, xlRowHeight(sen, 210))
 		r++
 	}
 	r++
