@@ -6,6 +6,7 @@
 package workbook
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -238,9 +239,20 @@ func (wb *Workbook) span() (first, last data.Month) {
 }
 
 // WriteTo writes the workbook (an .xlsx file) to w.
+// Every formula is written with the value Go computed for it, so a reader
+// that does not calculate sees the figures.
 func (wb *Workbook) WriteTo(w io.Writer) (int64, error) {
 	stableContentTypes(wb.f)
-	return writeXLSX(wb.f, w)
+	var buf bytes.Buffer
+	if _, err := writeXLSX(wb.f, &buf); err != nil {
+		return 0, err
+	}
+	b, err := withCachedValues(buf.Bytes(), wb.Formulas)
+	if err != nil {
+		return 0, fmt.Errorf("workbook: %w", err)
+	}
+	n, err := w.Write(b)
+	return int64(n), err
 }
 
 // stableContentTypes sorts the content-type defaults, which excelize adds
