@@ -31,7 +31,7 @@ func TestWorkbookCommand(t *testing.T) {
 		t.Fatalf("the workbook does not reopen: %v", err)
 	}
 	defer f.Close()
-	want := []string{"About", "Summary", "Monthly", "Trends", "Revisions", "Notes"}
+	want := []string{"About", "Summary", "Monthly", "Trends", "Revisions", "Notes", "Figures"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets %v, want %v", got, want)
 	}

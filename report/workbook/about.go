@@ -43,6 +43,7 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 		line("Revisions", "Every figure published more than once, vintage by vintage, with the revision on the previous vintage.")
 	}
 	line("Notes", "Every warning raised while loading the figures or computing the statistics, with a link to the cell it concerns.")
+	line("Figures", "Every current figure, one row each, in casualty's tidy format: month, area, metric, value, qualifier, days covered, publication, source and note. A figure shown on Monthly is looked up there, so an edit on Monthly shows here too. casualty reads this workbook back (casualty validate, report --data, ingest): values from Monthly, the rest from here.")
 	r++
 	section("The figures")
 	line("Area", fmt.Sprintf("%s (%s)", name, wb.area))

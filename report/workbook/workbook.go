@@ -144,6 +144,7 @@ func (wb *Workbook) build() error {
 		revisions = wb.newSheet("Revisions")
 	}
 	notes := wb.newSheet("Notes")
+	figures := wb.newSheet(FiguresSheet)
 	if wb.err != nil {
 		return wb.err
 	}
@@ -156,6 +157,7 @@ func (wb *Workbook) build() error {
 	if revisions != nil {
 		wb.writeRevisions(revisions)
 	}
+	wb.writeFigures(figures)
 	wb.writeAbout(about)
 	wb.writeNotes(notes)
 	for _, s := range wb.sheets {

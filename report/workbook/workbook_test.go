@@ -99,7 +99,7 @@ func TestWorkbookSheets(t *testing.T) {
 	_, b := buildEmbedded(t, Options{Version: "test"})
 	f := reopen(t, b)
 	// The embedded data is national only (no Areas) and has many vintages.
-	want := []string{"About", "Summary", "Monthly", "Trends", "Revisions", "Notes"}
+	want := []string{"About", "Summary", "Monthly", "Trends", "Revisions", "Notes", "Figures"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
@@ -456,7 +456,7 @@ func TestWorkbookSafeTextAndAreas(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := reopen(t, buf.Bytes())
-	want := []string{"About", "Summary", "Monthly", "Trends", "Areas", "Revisions", "Notes"}
+	want := []string{"About", "Summary", "Monthly", "Trends", "Areas", "Revisions", "Notes", "Figures"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
