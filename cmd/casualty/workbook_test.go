@@ -186,3 +186,54 @@ func TestWorkbookAndReportOnLargeStore(t *testing.T) {
 	}
 	mustRun(t, "report", "--store", store, "--out", filepath.Join(dir, "report"))
 }
+
+// TestWorkbookRoundTrip: casualty validate and report --data read the
+// workbook casualty wrote (About first, Monthly by name), and an analyst's
+// copy with one figure edited on Monthly is ingested into a store as a new
+// vintage, the edit listed as the one revision.
+func TestWorkbookRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "report.xlsx")
+	mustRun(t, "workbook", "--out", book)
+	out := mustRun(t, "validate", book)
+	// hrmmu.csv: 114 current figures (every vintage's latest) for UA.
+	if !strings.Contains(out, "ok, xlsx: 114 figures, 2022-02..2026-01") {
+		t.Errorf("validate of casualty's own workbook:\n%s", out)
+	}
+	mustRun(t, "report", "--data", book, "--out", filepath.Join(dir, "again"), "--formats", "md")
+	md, err := os.ReadFile(filepath.Join(dir, "again", "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(md), "161") { // January 2026 killed: at least 161
+		t.Errorf("report from the workbook lacks January 2026's 161 killed")
+	}
+
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Monthly")
+	edited := ""
+	for i, r := range rows {
+		if len(r) > 1 && r[1] == "2025-03" {
+			edited = fmt.Sprintf("D%d", i+1) // Killed
+		}
+	}
+	if err := f.SetCellInt("Monthly", edited, 170); err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(dir, "edited.xlsx")
+	if err := f.SaveAs(copyPath); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	store := filepath.Join(dir, "store")
+	mustRun(t, "init", "--store", store, "--from-embedded")
+	out = mustRun(t, "ingest", "--store", store, "--published", "2026-03-01", "--name", "analyst copy", copyPath)
+	for _, want := range []string{"revised figures (1):", "2025-03 UA killed", "at least 164 → at least 170", "unchanged: 113 figure(s)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("ingest of the edited copy does not say %q:\n%s", want, out)
+		}
+	}
+}
