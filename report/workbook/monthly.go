@@ -166,7 +166,8 @@ func (wb *Workbook) writeMonthly(s *xlSheet) {
 	lay.last = lay.first + len(lay.months) - 1
 	s.table("Monthly", 1, 1, len(headers), lay.last)
 	s.freeze(1, 1)
-	s.height(1, 45)
+	// "Child casualties (killed + injured)" wraps to four lines.
+	s.height(1, 60)
 	s.maxW = 50
 	min := map[int]float64{mcLabel: 9}
 	for _, m := range lay.metrics {

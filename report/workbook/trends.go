@@ -99,8 +99,10 @@ func (wb *Workbook) writeTrends(s *xlSheet) {
 			// every other cell uses this row's cells or such lookups,
 			// never a neighbouring row: sorting or filtering either
 			// sheet leaves the values right.
+			// A gap leaves the count blank (the charts draw it as a gap,
+			// where text would draw as zero) and says so beside it.
 			if !p.Present {
-				s.text(tcCount, r, "no figure", st.warn)
+				s.text(colCum+1, r, "no figure", st.warn)
 			} else {
 				if seriesStart.IsZero() {
 					seriesStart = mo
