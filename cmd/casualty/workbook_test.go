@@ -237,3 +237,45 @@ func TestWorkbookRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkbookReadBackRefusals: an analyst's copy of casualty's workbook
+// that cannot be read as figures is refused with the sheet and cell, and
+// what was wanted and found.
+func TestWorkbookReadBackRefusals(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "report.xlsx")
+	mustRun(t, "workbook", "--out", book)
+	cases := []struct {
+		name string
+		edit func(f *excelize.File) error
+		want string
+	}{
+		// Row 3 is March 2022 (Feb 2022 is row 2); D is Killed.
+		{"text in a figure", func(f *excelize.File) error { return f.SetCellStr("Monthly", "D3", "4289a") },
+			`sheet "Monthly" cell D3: column "value": want a whole number, got "4289a"`},
+		{"a month twice", func(f *excelize.File) error { return f.SetCellStr("Monthly", "B4", "2022-03") },
+			`sheet "Monthly" cell B4: casualty's workbook: Monthly gives 2022-03 twice (rows 3 and 4); keep one row per month`},
+		{"no Period column", func(f *excelize.File) error { return f.SetCellStr("Monthly", "B1", "Periode") },
+			`casualty's workbook: want a "Period" column on Monthly`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := excelize.OpenFile(book)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if err := c.edit(f); err != nil {
+				t.Fatal(err)
+			}
+			p := filepath.Join(t.TempDir(), "copy.xlsx")
+			if err := f.SaveAs(p); err != nil {
+				t.Fatal(err)
+			}
+			out, errOut, err := casualty(t, "validate", p)
+			if err == nil || !strings.Contains(out+errOut, c.want) {
+				t.Errorf("validate: %v\n%s%s\nwant %q", err, out, errOut, c.want)
+			}
+		})
+	}
+}

@@ -35,7 +35,7 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 	section("What this workbook holds")
 	line("Summary", fmt.Sprintf("The headline month, %s: counts, per-day rates, the change on the previous month and on the same month a year before, with the interval, the verdict and the sentence; charts of the monthly figures and the running totals.", wb.month.Label()))
 	line("Monthly", fmt.Sprintf("The figures month by month, %s to %s, each month's latest published figure, with its qualifier, publication and source. An Excel Table: filter and sort it from the header.", first.Label(), last.Label()))
-	line("Trends", "Per-day rates, changes on the previous month, year-on-year changes, rolling means and running totals, for killed, injured and casualties. Where a figure is plain arithmetic over Monthly it is a live formula: correct a figure on Monthly and the trends follow. Intervals, p-values and verdicts are values computed when the workbook was made.")
+	line("Trends", "Per-day rates, changes on the previous month, year-on-year changes, rolling means and running totals, for killed, injured and casualties. Where a figure is plain arithmetic over Monthly it is a live formula that looks the month up on Monthly by its Period, never by its row: sort or filter Monthly and nothing moves; correct a figure on Monthly and the trends and the Summary follow. Intervals, p-values and verdicts are values computed when the workbook was made.")
 	if wb.hasAreas() {
 		line("Areas", fmt.Sprintf("The areas in %s ranked by count, with their share of the national figure and the change on the previous month.", wb.month.Label()))
 	}
@@ -78,7 +78,7 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 	r++
 	section("Caveats")
 	line("Lower bounds", "Counts are what the mission could verify. A rise may be one in verification as much as in harm; say \"recorded\".")
-	line("Formulas", "Trends and Revisions use live formulas; a spreadsheet that does not recalculate on opening shows them blank. The Summary holds values.")
+	line("Formulas", "Every formula is stored with the value casualty computed, so a program that does not calculate (pandas, previewers) shows the figures. Summary, Trends and Revisions recalculate from Monthly; intervals, p-values and verdicts do not: after editing a figure, remake the workbook for them.")
 	line("Printing", "Every sheet prints landscape, one page wide. Monthly and Revisions print without their Source and Notes columns (long web addresses); the sheets hold them.")
 	line("Text cells", "Text that starts with =, +, -, @ is stored with a leading apostrophe so it can never run as a formula.")
 	r++

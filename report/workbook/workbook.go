@@ -1,8 +1,11 @@
 // Package workbook writes the analyst's workbook (Write: the figures,
 // trends, areas, revisions and notes of a dataset, with native charts)
 // and the large figures workbook (WriteFigures: one row per figure) with
-// excelize. Values are Go-computed so that a plain reader sees numbers;
-// text never becomes a formula.
+// excelize. Arithmetic over the figures is a live formula stored with the
+// value Go computed, so a reader that does not calculate sees numbers and
+// one that does sees the same; formulas find figures by month, never by
+// row, so sorting survives; text never becomes a formula. casualty reads
+// the workbook back (data, own-workbook reader) from Monthly and Figures.
 package workbook
 
 import (
@@ -169,8 +172,8 @@ func (wb *Workbook) build() error {
 	if err := wb.setProperties(); err != nil {
 		return err
 	}
-	// Formula results are not stored in the file; ask every reader to
-	// compute them on opening.
+	// Formula results are stored (WriteTo); a spreadsheet still
+	// recomputes them on opening, and gets the same values.
 	calc := true
 	return wb.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &calc})
 }
