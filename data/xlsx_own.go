@@ -197,6 +197,13 @@ func loadOwnWorkbook(f *excelize.File, zr *zip.Reader, parts *xlsxParts, name st
 			out.rows = append(out.rows, tableRow{line: line, cells: cells})
 		}
 	}
+	// The workbook names its area by p-code: without --country, the
+	// country is the one the code belongs to (IQ for UNAMI's workbook).
+	if opt.Areas == nil && len(area) >= 2 {
+		if t, err := Areas(area[:2]); err == nil {
+			opt.Areas = t
+		}
+	}
 	if !opt.Publication.Date.IsZero() {
 		for i := range out.rows {
 			out.rows[i].cells[cPublished], out.rows[i].cells[cPublication] = "", ""
@@ -208,5 +215,25 @@ func loadOwnWorkbook(f *excelize.File, zr *zip.Reader, parts *xlsxParts, name st
 	}
 	ds.Format = FormatXLSX
 	ds.Warnings = append(warnings, ds.Warnings...)
+	if src, ok := ownSource(f); ok {
+		ds = ds.WithSource(src)
+		ds.Format = FormatXLSX
+	}
 	return ds, nil
+}
+
+// ownSource reads the declared source the workbook's About sheet names
+// (its "Source ID" row), so that figures read back keep whose they are.
+func ownSource(f *excelize.File) (Source, bool) {
+	rows, err := f.GetRows("About")
+	if err != nil {
+		return Source{}, false
+	}
+	for _, r := range rows {
+		if len(r) >= 2 && strings.TrimSpace(r[0]) == "Source ID" {
+			s, err := SourceByID(strings.TrimSpace(r[1]))
+			return s, err == nil
+		}
+	}
+	return Source{}, false
 }

@@ -52,6 +52,11 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 	if len(pubs) > 0 {
 		line("First publication", pubs[0].String())
 	}
+	if src := wb.ds.Source; src.Declared() {
+		// casualty reads this back (data's own-workbook reader) to know
+		// whose figures these are.
+		line(SourceIDLabel, src.ID)
+	}
 	line("Source", "Figures as published by the monitoring mission, each with its publication and a citation on the Monthly and Revisions sheets. They are verified minimums: the true numbers are likely higher, and later publications revise earlier months as verification catches up.")
 	r++
 	section("Definitions")
@@ -100,6 +105,10 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 		s.err = wb.f.SetColWidth(s.name, "B", "B", 110)
 	}
 }
+
+// SourceIDLabel labels the About row that holds the declared source's ID
+// ("hrmmu"), which casualty reads back with the figures.
+const SourceIDLabel = "Source ID"
 
 // xlMaxInputs is the most input files the About sheet and the document
 // properties name one by one; more (a store of publications) are named by

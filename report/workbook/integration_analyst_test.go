@@ -376,6 +376,9 @@ func TestIntegrationLibreOfficeRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := loadOwn(t, b, data.LoadOptions{})
+	if got.Source.ID != "hrmmu" {
+		t.Errorf("after LibreOffice, the figures read back as from %q, want hrmmu", got.Source.ID)
+	}
 	want := figureLines(data.Default().Latest().Obs, "UA")
 	if g := figureLines(got.Obs, "UA"); !slices.Equal(g, want) {
 		t.Errorf("after LibreOffice, read back %d figures, wrote %d", len(g), len(want))

@@ -45,25 +45,46 @@ func loadOwn(t testing.TB, b []byte, opt data.LoadOptions) *data.Dataset {
 // first sheet) as every current figure it was made from, each with its
 // qualifier, days, publication, source and note.
 func TestWorkbookReadsBack(t *testing.T) {
-	_, b := buildEmbedded(t, Options{})
-	got := loadOwn(t, b, data.LoadOptions{})
-	want := figureLines(data.Default().Latest().Obs, "UA")
-	if g := figureLines(got.Obs, "UA"); !slices.Equal(g, want) {
-		t.Errorf("read back %d figures, wrote %d", len(g), len(want))
-		for _, l := range g {
-			if !slices.Contains(want, l) {
-				t.Errorf("read back, not written: %s", l)
-			}
-		}
-		for _, l := range want {
-			if !slices.Contains(g, l) {
-				t.Errorf("written, not read back: %s", l)
-			}
-		}
+	unami, err := data.Embedded("unami")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, w := range got.Warnings {
-		if strings.Contains(w.Error(), "formula") {
-			t.Errorf("warning about formulas in casualty's own workbook: %v", w)
+	for _, c := range []struct {
+		ds   *data.Dataset
+		area string
+	}{{data.Default(), "UA"}, {unami, "IQ"}} {
+		wb, err := New(c.ds, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if _, err := wb.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		wb.Close()
+		// No --country: the workbook's area code says IQ.
+		got := loadOwn(t, buf.Bytes(), data.LoadOptions{})
+		want := figureLines(c.ds.Latest().Obs, c.area)
+		if g := figureLines(got.Obs, c.area); !slices.Equal(g, want) {
+			t.Errorf("%s: read back %d figures, wrote %d", c.area, len(g), len(want))
+			for _, l := range g {
+				if !slices.Contains(want, l) {
+					t.Errorf("read back, not written: %s", l)
+				}
+			}
+			for _, l := range want {
+				if !slices.Contains(g, l) {
+					t.Errorf("written, not read back: %s", l)
+				}
+			}
+		}
+		if got.Source.Name != c.ds.Source.Name {
+			t.Errorf("%s: read back as from %q, written from %q", c.area, got.Source.Name, c.ds.Source.Name)
+		}
+		for _, w := range got.Warnings {
+			if strings.Contains(w.Error(), "formula") {
+				t.Errorf("warning about formulas in casualty's own workbook: %v", w)
+			}
 		}
 	}
 }
