@@ -124,9 +124,17 @@ func newAnalystTools(t *testing.T) *analystTools {
 	if err := os.WriteFile(a.script, []byte(openpyxlScript), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// A fresh LibreOffice profile that recalculates every formula on
-	// loading an .xlsx (its default keeps the stored values).
-	user := filepath.Join(a.dir, "profile", "user")
+	recalcProfile(t, filepath.Join(a.dir, "profile"))
+	return a
+}
+
+// recalcProfile makes a fresh LibreOffice profile in dir that
+// recalculates every formula on loading an .xlsx: LibreOffice's default
+// keeps the values stored with the formulas, which would check nothing.
+// It returns the profile's URL for -env:UserInstallation.
+func recalcProfile(t *testing.T, dir string) string {
+	t.Helper()
+	user := filepath.Join(dir, "user")
 	if err := os.MkdirAll(user, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +146,7 @@ func newAnalystTools(t *testing.T) *analystTools {
 	if err := os.WriteFile(filepath.Join(user, "registrymodifications.xcu"), []byte(xcu), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return a
+	return "file://" + dir
 }
 
 // py runs the openpyxl script.
