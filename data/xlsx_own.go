@@ -237,3 +237,69 @@ func ownSource(f *excelize.File) (Source, bool) {
 	}
 	return Source{}, false
 }
+
+// figuresHeader is the Monthly header of casualty's large figures
+// workbook (report/workbook.WriteFigures): one row per figure.
+var figuresHeader = []string{"Month", "Period", "Area code", "Area", "Metric", "Value", "Qualifier",
+	"Days covered", "Part-month", "Publication", "Published", "Source", "Note"}
+
+// isFiguresWorkbook reports whether f is casualty's large figures
+// workbook (About, then Monthly with one figure a row) and the sheet asked
+// for is its Monthly.
+func isFiguresWorkbook(f *excelize.File, want string) bool {
+	if want != "" && !strings.EqualFold(want, ownMonthly) {
+		return false
+	}
+	if list := f.GetSheetList(); len(list) != 2 || list[0] != "About" || list[1] != ownMonthly {
+		return false
+	}
+	rows, err := f.Rows(ownMonthly)
+	if err != nil {
+		return false
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return false
+	}
+	hdr, _ := rows.Columns()
+	return strings.Join(hdr, "\x00") == strings.Join(figuresHeader, "\x00")
+}
+
+// loadFiguresWorkbook reads the large figures workbook's Monthly sheet as
+// the tidy table it is: Period as the month, Area code as the area, the
+// days of Part-month ("24-28 Feb 2022") as covers.
+func loadFiguresWorkbook(f *excelize.File, zr *zip.Reader, parts *xlsxParts, name string, opt LoadOptions) (*Dataset, error) {
+	mt, warnings, err := ownSheetTable(f, zr, parts, name, ownMonthly, opt)
+	if err != nil {
+		return nil, err
+	}
+	// tidy column ← Monthly column; low and high (5, 6) have none.
+	from := map[int]int{0: 1, 1: 2, 2: 4, 3: 5, 4: 6, 7: 8, 8: 10, 9: 9, 10: 11, 11: 12}
+	out := &table{name: name, sheet: ownMonthly, header: append([]string(nil), TidyHeader...), hdrPos: mt.hdrPos}
+	out.cellPos = func(r tableRow, col int) Pos {
+		if c, ok := from[col]; ok {
+			return mt.cellPos(r, c)
+		}
+		return mt.cellPos(r, 0)
+	}
+	for _, r := range mt.rows {
+		cells := make([]string, len(TidyHeader))
+		for to, c := range from {
+			cells[to] = r.cell(c)
+		}
+		cells[7], _, _ = strings.Cut(strings.TrimSpace(cells[7]), " ")
+		out.rows = append(out.rows, tableRow{line: r.line, cells: cells})
+	}
+	if opt.Areas == nil && len(out.rows) > 0 && len(out.rows[0].cells[1]) >= 2 {
+		if t, err := Areas(out.rows[0].cells[1][:2]); err == nil {
+			opt.Areas = t
+		}
+	}
+	ds, err := loadTable(out, FormatTidy, opt)
+	if err != nil {
+		return nil, err
+	}
+	ds.Format = FormatXLSX
+	ds.Warnings = append(warnings, ds.Warnings...)
+	return ds, nil
+}

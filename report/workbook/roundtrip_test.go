@@ -169,3 +169,23 @@ func TestWorkbookReadsEditedCopy(t *testing.T) {
 		t.Errorf("no warning for the cleared cell; warnings: %v", got.Warnings)
 	}
 }
+
+// TestFiguresWorkbookReadsBack: the large figures workbook (every vintage,
+// one row each; About first) reads back as the figures written.
+func TestFiguresWorkbookReadsBack(t *testing.T) {
+	ds := data.Default()
+	var buf bytes.Buffer
+	if err := WriteFigures(&buf, slices.Values(ds.Obs), FiguresOptions{Areas: data.Ukraine()}); err != nil {
+		t.Fatal(err)
+	}
+	got := loadOwn(t, buf.Bytes(), data.LoadOptions{})
+	want := figureLines(ds.Obs, "UA")
+	if g := figureLines(got.Obs, "UA"); !slices.Equal(g, want) {
+		t.Errorf("read back %d figures, wrote %d", len(g), len(want))
+		for _, l := range g {
+			if !slices.Contains(want, l) {
+				t.Errorf("read back, not written: %s", l)
+			}
+		}
+	}
+}
