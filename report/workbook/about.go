@@ -27,9 +27,9 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 	line := func(label, text string) {
 		s.text(1, r, label, st.label)
 		s.textNoFit(2, r, text, st.wrap)
-		// About 110 characters fit on a line of column B; a row is at
-		// most 409 points high.
-		s.height(r, xlRowHeight(text, 110))
+		// About 135 characters fit on a line of column B (seen in
+		// LibreOffice); 120 leaves a margin. A row is at most 409 points.
+		s.height(r, xlRowHeight(text, 120))
 		r++
 	}
 	section("What this workbook holds")
@@ -138,7 +138,8 @@ func xlInputs(files []string) string {
 // xlRowHeight is the height of a row of wrapped text, at perLine
 // characters a line, capped at Excel's 409 points.
 func xlRowHeight(text string, perLine int) float64 {
-	return min(409, 15*float64(1+utf8.RuneCountInString(text)/perLine))
+	lines := max(1, (utf8.RuneCountInString(text)+perLine-1)/perLine)
+	return min(409, 15*float64(lines))
 }
 
 // writeNotes lists every note: the data's warnings, then each sheet's,
@@ -162,7 +163,7 @@ func (wb *Workbook) writeNotes(s *xlSheet) {
 			s.err = wb.f.SetCellHyperLink(s.name, xlRef(3, r), xlQuote(n.Sheet)+"!"+n.Cell, "Location")
 		}
 		s.textNoFit(4, r, n.Text, st.wrap)
-		s.height(r, xlRowHeight(n.Text, 120))
+		s.height(r, xlRowHeight(n.Text, 150)) // about 175 characters a line
 		r++
 	}
 	if len(notes) == 0 {
