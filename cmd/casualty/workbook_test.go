@@ -189,8 +189,9 @@ func TestWorkbookAndReportOnLargeStore(t *testing.T) {
 
 // TestWorkbookRoundTrip: casualty validate and report --data read the
 // workbook casualty wrote (About first, Monthly by name), and an analyst's
-// copy with one figure edited on Monthly is ingested into a store as a new
-// vintage, the edit listed as the one revision.
+// copy with one figure edited on Monthly and a new month typed under it is
+// ingested into a store as a new vintage: the edit listed as the one
+// revision, the month as new figures.
 func TestWorkbookRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	book := filepath.Join(dir, "report.xlsx")
@@ -223,6 +224,12 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	if err := f.SetCellInt("Monthly", edited, 170); err != nil {
 		t.Fatal(err)
 	}
+	// And a month the analyst received since: February 2026, typed as a
+	// new row under the table.
+	next := fmt.Sprintf("A%d", len(rows)+1)
+	if err := f.SetSheetRow("Monthly", next, &[]any{"Feb 2026", "2026-02", 28, 150, 700, nil, nil, nil, nil, "at least"}); err != nil {
+		t.Fatal(err)
+	}
 	copyPath := filepath.Join(dir, "edited.xlsx")
 	if err := f.SaveAs(copyPath); err != nil {
 		t.Fatal(err)
@@ -231,7 +238,8 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	store := filepath.Join(dir, "store")
 	mustRun(t, "init", "--store", store, "--from-embedded")
 	out = mustRun(t, "ingest", "--store", store, "--published", "2026-03-01", "--name", "analyst copy", copyPath)
-	for _, want := range []string{"revised figures (1):", "2025-03 UA killed", "at least 164 → at least 170", "unchanged: 113 figure(s)"} {
+	for _, want := range []string{"revised figures (1):", "2025-03 UA killed", "at least 164 → at least 170",
+		"new months: February 2026", "new figures (2):", "2026-02 UA killed            at least 150", "unchanged: 113 figure(s)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("ingest of the edited copy does not say %q:\n%s", want, out)
 		}
