@@ -3,6 +3,7 @@ package data
 import (
 	"archive/zip"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -172,6 +173,7 @@ func loadOwnWorkbook(f *excelize.File, zr *zip.Reader, parts *xlsxParts, name st
 		}
 		out.rows = append(out.rows, tableRow{line: r.line, cells: cells})
 	}
+	warnings = append(warnings, ownDerivedChecks(mt, period, metricCol, ft)...)
 	// A number typed into a Monthly cell that showed no figure is a new
 	// figure, with the row's qualifier when it is one word for all.
 	for _, r := range mt.rows {
@@ -302,4 +304,57 @@ func loadFiguresWorkbook(f *excelize.File, zr *zip.Reader, parts *xlsxParts, nam
 	ds.Format = FormatXLSX
 	ds.Warnings = append(warnings, ds.Warnings...)
 	return ds, nil
+}
+
+// ownDerivedChecks warns where a derived column on Monthly (casualties =
+// killed + injured) does not equal the sum of its parts on the row: an
+// edit not recalculated, or a sum typed over. casualty never reads a
+// derived cell (it sums the parts itself), so such a cell would otherwise
+// be passed over in silence. Months with a part-month figure are left
+// out: their sum is over the days the parts share, not of the cells.
+func ownDerivedChecks(mt *table, period int, metricCol map[Metric]int, ft *table) []error {
+	partMonth := map[string]bool{}
+	for _, r := range ft.rows {
+		if strings.TrimSpace(r.cell(7)) != "" { // covers
+			partMonth[strings.TrimSpace(r.cell(0))] = true
+		}
+	}
+	var out []error
+	for _, d := range []Metric{Casualties, ChildrenCasualties} {
+		col := -1
+		for i, h := range mt.header {
+			if strings.HasPrefix(strings.ToLower(h), strings.ToLower(d.Label())) {
+				col = i
+			}
+		}
+		if col < 0 {
+			continue
+		}
+		for _, r := range mt.rows {
+			mo := strings.TrimSpace(r.cell(period))
+			shown, err := strconv.ParseInt(strings.TrimSpace(r.cell(col)), 10, 64)
+			if mo == "" || partMonth[mo] || err != nil {
+				continue
+			}
+			var sum int64
+			var terms []string
+			ok := true
+			for _, p := range d.Parts() {
+				c, has := metricCol[p]
+				v, err := strconv.ParseInt(strings.TrimSpace(r.cell(c)), 10, 64)
+				if !has || err != nil {
+					ok = false
+					break
+				}
+				sum += v
+				terms = append(terms, strconv.FormatInt(v, 10))
+			}
+			if ok && sum != shown {
+				out = append(out, &InputError{Pos: mt.pos(r, col), Err: fmt.Errorf(
+					"%s %s on Monthly is %d, not %s = %d: the workbook was not recalculated after an edit, or the sum was typed over; casualty reads the parts and sums them itself",
+					mo, d.Label(), shown, strings.Join(terms, " + "), sum)})
+			}
+		}
+	}
+	return out
 }

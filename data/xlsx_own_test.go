@@ -69,6 +69,16 @@ func TestLoadOwnWorkbook(t *testing.T) {
 	if ds.Source.ID != "hrmmu" {
 		t.Errorf("source %q, want hrmmu", ds.Source.ID)
 	}
+	// Casualties still shows 164 + 910 = 1,074, stored before the edit: it
+	// is not read, and a warning says why it disagrees.
+	want1 := `own.xlsx: sheet "Monthly" cell F2: 2025-03 casualties on Monthly is 1074, not 170 + 910 = 1080: the workbook was not recalculated after an edit, or the sum was typed over; casualty reads the parts and sums them itself`
+	found := false
+	for _, w := range ds.Warnings {
+		found = found || w.Error() == want1
+	}
+	if !found {
+		t.Errorf("warnings %v\nwant %s", ds.Warnings, want1)
+	}
 	// With a publication given (ingest --published), every figure is of
 	// that publication: the copy is a new vintage.
 	pub := Publication{Name: "analyst copy", Date: mustParseDate(t, "2025-05-01")}
