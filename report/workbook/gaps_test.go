@@ -34,9 +34,9 @@ func TestWorkbookMixedCoverageMonth(t *testing.T) {
 	wb, b := buildEmbedded(t, Options{})
 	f := reopen(t, b)
 	cases := []struct {
-		period              string
+		period               string
 		killed, injured, sum float64
-		covers              string
+		covers               string
 	}{
 		{"2023-06", 186, 445, 557, "killed: whole month; injured: partial, 1-18 Jun 2023"},
 		{"2023-07", 161, 605, 748, "killed: whole month; injured: partial, 1-30 Jul 2023"},
