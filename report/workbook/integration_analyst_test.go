@@ -342,8 +342,22 @@ func TestIntegrationEditRecalculates(t *testing.T) {
 	path, _ := a.writeBook(t, "editme", data.Default())
 	edited := filepath.Join(a.dir, "edited.xlsx")
 	a.py(t, "edit", path, edited, "2026-01", "170")
-	d := a.dump(t, a.recalc(t, edited))
+	saved := a.recalc(t, edited)
+	d := a.dump(t, saved)
 	checkNoErrorCells(t, "edited", d)
+	b, err := os.ReadFile(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := loadOwn(t, b, data.LoadOptions{})
+	if p := back.Latest().Series("UA", data.Killed).At(data.NewMonth(2026, 1)); !p.Present || p.Value != 170 {
+		t.Errorf("the edited copy reads back January 2026 killed as %+v, want 170", p)
+	}
+	for _, w := range back.Warnings {
+		if strings.Contains(w.Error(), "on Monthly") {
+			t.Errorf("the edited copy after LibreOffice: %v", w)
+		}
+	}
 
 	// The data as the analyst's copy gives them: every current figure
 	// restated by one new publication, January 2026 killed revised.
