@@ -138,17 +138,16 @@ func (wb *Workbook) writeMonthly(s *xlSheet) {
 					s.formula(c, r, strings.Join(pc, "+"), float64(p.Value), st.countStyle(p.Qualifier))
 				} else {
 					s.int(c, r, p.Value, st.countStyle(p.Qualifier))
-					note := cv.Note()
-					if note == "" {
+					if cv.Mixed {
+						mixed[m] = cv
+						s.note(c, r, fmt.Sprintf("%s %s: %s; not a sum of the cells to its left, which cover different days.", xlMetricHeader(m), mo.Label(), cv.Note()))
+					} else {
 						var terms []string
 						for _, o := range p.Sources {
 							terms = append(terms, fmt.Sprintf("%s%d %s", o.Qualifier.Words(), o.Value, o.Metric.Label()))
 						}
-						note = fmt.Sprintf("%s = %s", strings.Join(terms, " + "), stats.FormatCount(p.Value))
-					}
-					s.note(c, r, fmt.Sprintf("%s %s: %s; not a sum of the cells to its left, which cover different days.", xlMetricHeader(m), mo.Label(), note))
-					if cv.Mixed {
-						mixed[m] = cv
+						s.note(c, r, fmt.Sprintf("%s %s: %s = %s; not a live sum of the cells to its left, which show other figures for its parts.",
+							xlMetricHeader(m), mo.Label(), strings.Join(terms, " + "), stats.FormatCount(p.Value)))
 					}
 				}
 				continue
@@ -209,15 +208,14 @@ func (wb *Workbook) writeProvenance(s *xlSheet, col, r int, figs []data.Observat
 		if !ok {
 			continue
 		}
-		covers := &marks
 		for _, pc := range cv.Parts {
 			switch {
 			case !pc.Own.Present:
-				*covers = xlAppendUnique(*covers, pc.Metric.Label()+": no figure")
+				marks = xlAppendUnique(marks, pc.Metric.Label()+": no figure")
 			case pc.Whole():
-				*covers = xlAppendUnique(*covers, pc.Metric.Label()+": whole month")
+				marks = xlAppendUnique(marks, pc.Metric.Label()+": whole month")
 			default:
-				*covers = xlAppendUnique(*covers, fmt.Sprintf("%s: partial, %s", pc.Metric.Label(), pc.Own.Sources[0].Covers()))
+				marks = xlAppendUnique(marks, fmt.Sprintf("%s: partial, %s", pc.Metric.Label(), pc.Own.Sources[0].Covers()))
 			}
 		}
 	}
