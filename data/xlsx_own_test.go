@@ -131,3 +131,14 @@ func mustParseDate(t testing.TB, s string) Date {
 	}
 	return d
 }
+
+// FuzzLoadOwnMonthly fuzzes the rows of Monthly in casualty's own
+// workbook, where an analyst types: the own-workbook reader must give a
+// dataset or a positioned error, never panic or hang.
+func FuzzLoadOwnMonthly(f *testing.F) {
+	f.Add([]byte(xrow(2, xs("A2", "Mar 2025"), xs("B2", "2025-03"), xn("C2", "31"), xn("D2", "170"), xn("E2", "910"), `<c r="F2"><f>D2+E2</f><v>1074</v></c>`, xs("G2", "at least"))))
+	f.Add([]byte(xrow(2, xs("B2", "2025-03"), xn("D2", "164")) + xrow(3, xs("B3", "2026-02"), xn("D3", "-1"), xs("E3", "12a"))))
+	f.Fuzz(func(t *testing.T, rows []byte) {
+		fuzzLoad(t, ownBook(t, string(rows)), "own.xlsx", FormatXLSX)
+	})
+}
