@@ -303,6 +303,10 @@ func loadFiguresWorkbook(f *excelize.File, zr *zip.Reader, parts *xlsxParts, nam
 	}
 	ds.Format = FormatXLSX
 	ds.Warnings = append(warnings, ds.Warnings...)
+	if src, ok := ownSource(f); ok {
+		ds = ds.WithSource(src)
+		ds.Format = FormatXLSX
+	}
 	return ds, nil
 }
 

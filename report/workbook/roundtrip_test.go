@@ -175,10 +175,13 @@ func TestWorkbookReadsEditedCopy(t *testing.T) {
 func TestFiguresWorkbookReadsBack(t *testing.T) {
 	ds := data.Default()
 	var buf bytes.Buffer
-	if err := WriteFigures(&buf, slices.Values(ds.Obs), FiguresOptions{Areas: data.Ukraine()}); err != nil {
+	if err := WriteFigures(&buf, slices.Values(ds.Obs), FiguresOptions{Areas: data.Ukraine(), Source: ds.Source}); err != nil {
 		t.Fatal(err)
 	}
 	got := loadOwn(t, buf.Bytes(), data.LoadOptions{})
+	if got.Source.ID != "hrmmu" {
+		t.Errorf("read back as from %q, want hrmmu", got.Source.ID)
+	}
 	want := figureLines(ds.Obs, "UA")
 	if g := figureLines(got.Obs, "UA"); !slices.Equal(g, want) {
 		t.Errorf("read back %d figures, wrote %d", len(g), len(want))
