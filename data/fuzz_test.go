@@ -191,6 +191,7 @@ func fuzzSeeds(t testing.TB) map[string][][]byte {
 			rawXLSX(t, rawSheet{name: "S", body: xsheet("A1:C9", header)}),
 			rawXLSX(t, rawSheet{name: "S", body: xsheet("A1:C3", header, xrow(2, xs("A2", "2025-02"), xn("B2", "1"), xn("C2", "2")), xrow(3, xn("B3", "3"))) +
 				`<mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells>`}),
+			ownBook(t), // casualty's own workbook (xlsx_own.go)
 		},
 	}
 }

@@ -120,6 +120,12 @@ func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error
 		return nil, fail("the workbook could not be read (%v); open it in Excel or LibreOffice and save it again", err)
 	}
 	defer f.Close()
+	switch { // casualty's own workbooks: see xlsx_own.go
+	case isOwnWorkbook(f, opt.Sheet):
+		return loadOwnWorkbook(f, zr, parts, name, opt)
+	case isFiguresWorkbook(f, opt.Sheet):
+		return loadFiguresWorkbook(f, zr, parts, name, opt)
+	}
 	sheet, warnings, err := pickSheet(f, name, opt.Sheet)
 	if err != nil {
 		return nil, err

@@ -87,7 +87,7 @@ func runWorkbook(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		err := atomicfile.Write(*out, func(w io.Writer) error {
 			return workbook.WriteFigures(w, slices.Values(obs), workbook.FiguresOptions{
 				Title: "Civilian casualty figures from " + strings.Join(ds.Files, ", "), Areas: ds.Areas,
-				Command: cmdLine, Version: version, Progress: bar.set,
+				Command: cmdLine, Version: version, Progress: bar.set, Source: ds.Source,
 			})
 		})
 		bar.finish()

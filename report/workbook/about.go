@@ -2,7 +2,9 @@ package workbook
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // writeAbout explains the workbook: what each sheet holds, where the
@@ -25,14 +27,15 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 	line := func(label, text string) {
 		s.text(1, r, label, st.label)
 		s.textNoFit(2, r, text, st.wrap)
-		// About 110 characters fit on a line of column B.
-		s.height(r, 15*float64(1+len(text)/110))
+		// About 135 characters fit on a line of column B (seen in
+		// LibreOffice); 120 leaves a margin. A row is at most 409 points.
+		s.height(r, xlRowHeight(text, 120))
 		r++
 	}
 	section("What this workbook holds")
 	line("Summary", fmt.Sprintf("The headline month, %s: counts, per-day rates, the change on the previous month and on the same month a year before, with the interval, the verdict and the sentence; charts of the monthly figures and the running totals.", wb.month.Label()))
 	line("Monthly", fmt.Sprintf("The figures month by month, %s to %s, each month's latest published figure, with its qualifier, publication and source. An Excel Table: filter and sort it from the header.", first.Label(), last.Label()))
-	line("Trends", "Per-day rates, changes on the previous month, year-on-year changes, rolling means and running totals, for killed, injured and casualties. Where a figure is plain arithmetic over Monthly it is a live formula: correct a figure on Monthly and the trends follow. Intervals, p-values and verdicts are values computed when the workbook was made.")
+	line("Trends", "Per-day rates, changes on the previous month, year-on-year changes, rolling means and running totals, for killed, injured and casualties. Where a figure is plain arithmetic over Monthly it is a live formula that looks the month up on Monthly by its Period, never by its row: sort or filter Monthly and nothing moves; correct a figure on Monthly and the trends and the Summary follow. Intervals, p-values and verdicts are values computed when the workbook was made.")
 	if wb.hasAreas() {
 		line("Areas", fmt.Sprintf("The areas in %s ranked by count, with their share of the national figure and the change on the previous month.", wb.month.Label()))
 	}
@@ -40,13 +43,19 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 		line("Revisions", "Every figure published more than once, vintage by vintage, with the revision on the previous vintage.")
 	}
 	line("Notes", "Every warning raised while loading the figures or computing the statistics, with a link to the cell it concerns.")
+	line("Figures", "Every current figure, one row each, in casualty's tidy format: month, area, metric, value, qualifier, days covered, publication, source and note. A figure shown on Monthly is looked up there, so an edit on Monthly shows here too. casualty reads this workbook back (casualty validate, report --data, ingest): values from Monthly, the rest from here.")
 	r++
 	section("The figures")
 	line("Area", fmt.Sprintf("%s (%s)", name, wb.area))
-	line("Input", strings.Join(wb.ds.Files, ", "))
+	line("Input", xlInputs(wb.ds.Files))
 	line("Figures", fmt.Sprintf("%d published figures (every vintage) from %d publications; latest publication %s.", len(wb.ds.Obs), len(pubs), wb.ds.LatestPublication()))
 	if len(pubs) > 0 {
 		line("First publication", pubs[0].String())
+	}
+	if src := wb.ds.Source; src.Declared() {
+		// casualty reads this back (data's own-workbook reader) to know
+		// whose figures these are.
+		line(SourceIDLabel, src.ID)
 	}
 	line("Source", "Figures as published by the monitoring mission, each with its publication and a citation on the Monthly and Revisions sheets. They are verified minimums: the true numbers are likely higher, and later publications revise earlier months as verification catches up.")
 	r++
@@ -74,7 +83,7 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 	r++
 	section("Caveats")
 	line("Lower bounds", "Counts are what the mission could verify. A rise may be one in verification as much as in harm; say \"recorded\".")
-	line("Formulas", "Trends and Revisions use live formulas; a spreadsheet that does not recalculate on opening shows them blank. The Summary holds values.")
+	line("Formulas", "Every formula is stored with the value casualty computed, so a program that does not calculate (pandas, previewers) shows the figures. Summary, Trends and Revisions recalculate from Monthly; intervals, p-values and verdicts do not: after editing a figure, remake the workbook for them.")
 	line("Printing", "Every sheet prints landscape, one page wide. Monthly and Revisions print without their Source and Notes columns (long web addresses); the sheets hold them.")
 	line("Text cells", "Text that starts with =, +, -, @ is stored with a leading apostrophe so it can never run as a formula.")
 	r++
@@ -95,6 +104,42 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 	if s.err == nil {
 		s.err = wb.f.SetColWidth(s.name, "B", "B", 110)
 	}
+}
+
+// SourceIDLabel labels the About row that holds the declared source's ID
+// ("hrmmu"), which casualty reads back with the figures.
+const SourceIDLabel = "Source ID"
+
+// xlMaxInputs is the most input files the About sheet and the document
+// properties name one by one; more (a store of publications) are named by
+// their folder and counted, so the sheet does not grow with the store.
+const xlMaxInputs = 5
+
+// xlInputs names the inputs: each file when there are few, else their
+// number and the folder they share ("44 publication files in
+// store/publications"), or the first and last.
+func xlInputs(files []string) string {
+	if len(files) <= xlMaxInputs {
+		return strings.Join(files, ", ")
+	}
+	dir := filepath.Dir(files[0])
+	for _, f := range files[1:] {
+		if filepath.Dir(f) != dir {
+			dir = ""
+			break
+		}
+	}
+	if dir != "" && dir != "." {
+		return fmt.Sprintf("%d publication files in %s", len(files), dir)
+	}
+	return fmt.Sprintf("%d files, from %s to %s", len(files), files[0], files[len(files)-1])
+}
+
+// xlRowHeight is the height of a row of wrapped text, at perLine
+// characters a line, capped at Excel's 409 points.
+func xlRowHeight(text string, perLine int) float64 {
+	lines := max(1, (utf8.RuneCountInString(text)+perLine-1)/perLine)
+	return min(409, 15*float64(lines))
 }
 
 // writeNotes lists every note: the data's warnings, then each sheet's,
@@ -118,7 +163,7 @@ func (wb *Workbook) writeNotes(s *xlSheet) {
 			s.err = wb.f.SetCellHyperLink(s.name, xlRef(3, r), xlQuote(n.Sheet)+"!"+n.Cell, "Location")
 		}
 		s.textNoFit(4, r, n.Text, st.wrap)
-		s.height(r, 15*float64(1+len(n.Text)/120))
+		s.height(r, xlRowHeight(n.Text, 150)) // about 175 characters a line
 		r++
 	}
 	if len(notes) == 0 {

@@ -68,14 +68,28 @@ func (wb *Workbook) comboChart(s *xlSheet, cell string, from, to int, rateName, 
 		return
 	}
 	lay, tl := wb.monthly, wb.trendLayout
-	r1, r2 := lay.first+from, lay.first+to-1
-	cats := xlAbsRange("Monthly", mcLabel, r1, r2)
+	// The charts draw from Trends, whose rows stay in calendar order
+	// (its counts look Monthly up by month): sorting Monthly must not
+	// reorder the bars against the line.
+	k := tl.start[data.Killed]
+	cats := xlAbsRange("Trends", tcMonth, k+from, k+to-1)
 	series := func(m data.Metric, colour string) excelize.ChartSeries {
+		start := tl.start[m]
 		return excelize.ChartSeries{
 			Name:       xlAbsRef("Monthly", lay.col[m], 1),
 			Categories: cats,
-			Values:     xlAbsRange("Monthly", lay.col[m], r1, r2),
+			Values:     xlAbsRange("Trends", tcCount, start+from, start+to-1),
 			Fill:       xlFill(colour),
+		}
+	}
+	var bars []excelize.ChartSeries
+	for _, m := range []data.Metric{data.Killed, data.Injured} {
+		if _, ok := tl.start[m]; ok {
+			colour := xlColourKilled
+			if m == data.Injured {
+				colour = xlColourInjured
+			}
+			bars = append(bars, series(m, colour))
 		}
 	}
 	gap := uint(40)
@@ -83,7 +97,7 @@ func (wb *Workbook) comboChart(s *xlSheet, cell string, from, to int, rateName, 
 	cols := &excelize.Chart{
 		VaryColors: &vary,
 		Type:       excelize.Col,
-		Series:     []excelize.ChartSeries{series(data.Killed, xlColourKilled), series(data.Injured, xlColourInjured)},
+		Series:     bars,
 		Format:     xlChartFormat,
 		Dimension:  excelize.ChartDimension{Width: 1100, Height: 380},
 		Legend:     excelize.ChartLegend{Position: "top"},
@@ -137,7 +151,8 @@ func (wb *Workbook) cumulativeChart(s *xlSheet, cell, name string) {
 			}
 		}
 	}
-	cats := xlAbsRange("Monthly", mcLabel, lay.first, lay.first+n)
+	k := tl.start[data.Killed]
+	cats := xlAbsRange("Trends", tcMonth, k, k+n)
 	title := fmt.Sprintf("Running total, %s, %s to %s", name, lay.months[0].Short(), lay.months[n].Short())
 	if n < len(lay.months)-1 {
 		title += fmt.Sprintf(": it ends there (%s; a total missing a month is not a total)", why)

@@ -26,6 +26,6 @@ func ExampleWrite() {
 	v, _ := f.GetCellValue("Summary", "B5")
 	fmt.Println("killed in March 2025:", v)
 	// Output:
-	// [About Summary Monthly Trends Revisions Notes]
+	// [About Summary Monthly Trends Revisions Notes Figures]
 	// killed in March 2025: ≥ 164
 }

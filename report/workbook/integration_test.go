@@ -74,7 +74,7 @@ func TestIntegrationWorkbookLibreOffice(t *testing.T) {
 	}
 	files = append(files, figs)
 	out := filepath.Join(dir, "csv")
-	profile := "file://" + filepath.Join(dir, "profile") // a fresh profile each run
+	profile := recalcProfile(t, filepath.Join(dir, "profile")) // a fresh profile each run, recalculating on load
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	args := append([]string{"-env:UserInstallation=" + profile, "--headless", "--norestore",

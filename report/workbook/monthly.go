@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/stats"
 )
 
 // xlMonthlyLayout records where the Monthly sheet put each month and metric,
@@ -106,6 +107,7 @@ func (wb *Workbook) writeMonthly(s *xlSheet) {
 		s.text(mcPeriod, r, mo.String(), st.text)
 		s.int(mcDays, r, int64(mo.Days()), st.count)
 		var figs []data.Observation // the stored figures on this row
+		mixed := map[data.Metric]stats.Coverage{}
 		for _, m := range lay.metrics {
 			c := lay.col[m]
 			p := lay.series[m].At(mo)
@@ -117,32 +119,36 @@ func (wb *Workbook) writeMonthly(s *xlSheet) {
 			}
 			if parts := m.Parts(); len(parts) > 0 {
 				// A live sum of the cells to the left when it adds the very
-				// figures they show; when a part is known only for some
-				// days, the data sums the parts over the days they share,
-				// which the cells do not show: then the value, with a note.
+				// figures they show. When the parts cover different days
+				// (June 2023: killed for the whole month, injured for 1-18
+				// June), the sum is over the days they share
+				// (stats.CoverageOf), which the cells do not show: then the
+				// value, never a sum over different days, with the note.
+				cv := stats.CoverageOf(wb.cur, wb.area, m, mo)
 				pc := []string{}
-				var terms []string
-				ok := len(p.Sources) == len(parts)
+				ok := !cv.Mixed && len(p.Sources) == len(parts)
 				for i, part := range parts {
 					pp := lay.series[part].At(mo)
 					if _, in := lay.col[part]; !in || !pp.Present || !ok || !sameFigure(p.Sources[i], pp.Sources) {
 						ok = false
 					}
 					pc = append(pc, xlRef(lay.col[part], r))
-					if i < len(p.Sources) {
-						terms = append(terms, fmt.Sprintf("%d %s", p.Sources[i].Value, p.Sources[i].Metric.Label()))
-					}
 				}
 				if ok {
 					s.formula(c, r, strings.Join(pc, "+"), float64(p.Value), st.countStyle(p.Qualifier))
 				} else {
 					s.int(c, r, p.Value, st.countStyle(p.Qualifier))
-					covers := ""
-					if len(p.Sources) > 0 && p.Sources[0].PartMonth() {
-						covers = " over " + p.Sources[0].Covers()
+					if cv.Mixed {
+						mixed[m] = cv
+						s.note(c, r, fmt.Sprintf("%s %s: %s; not a sum of the cells to its left, which cover different days.", xlMetricHeader(m), mo.Label(), cv.Note()))
+					} else {
+						var terms []string
+						for _, o := range p.Sources {
+							terms = append(terms, fmt.Sprintf("%s%d %s", o.Qualifier.Words(), o.Value, o.Metric.Label()))
+						}
+						s.note(c, r, fmt.Sprintf("%s %s: %s = %s; not a live sum of the cells to its left, which show other figures for its parts.",
+							xlMetricHeader(m), mo.Label(), strings.Join(terms, " + "), stats.FormatCount(p.Value)))
 					}
-					s.note(c, r, fmt.Sprintf("%s %s is %s%s, the days every part covers; it is not the sum of the cells to its left, which cover different days.",
-						xlMetricHeader(m), mo.Label(), strings.Join(terms, " + "), covers))
 				}
 				continue
 			}
@@ -154,12 +160,13 @@ func (wb *Workbook) writeMonthly(s *xlSheet) {
 				}
 			}
 		}
-		wb.writeProvenance(s, colQual, r, figs)
+		wb.writeProvenance(s, colQual, r, figs, mixed)
 	}
 	lay.last = lay.first + len(lay.months) - 1
 	s.table("Monthly", 1, 1, len(headers), lay.last)
 	s.freeze(1, 1)
-	s.height(1, 45)
+	// "Child casualties (killed + injured)" wraps to four lines.
+	s.height(1, 60)
 	s.maxW = 50
 	min := map[int]float64{mcLabel: 9}
 	for _, m := range lay.metrics {
@@ -173,7 +180,7 @@ func (wb *Workbook) writeMonthly(s *xlSheet) {
 
 // writeProvenance writes the qualifier, part-month, publication, date,
 // source and note columns of a Monthly row from the figures on it.
-func (wb *Workbook) writeProvenance(s *xlSheet, col, r int, figs []data.Observation) {
+func (wb *Workbook) writeProvenance(s *xlSheet, col, r int, figs []data.Observation, mixed map[data.Metric]stats.Coverage) {
 	st := wb.st
 	if len(figs) == 0 {
 		s.text(col, r, "no figure", st.text)
@@ -192,6 +199,28 @@ func (wb *Workbook) writeProvenance(s *xlSheet, col, r int, figs []data.Observat
 		if newest.Before(o.Published) {
 			newest = o.Published
 		}
+	}
+	// A row whose parts cover different days says which is whole-month
+	// and which partial, so none is read as covering the other's days.
+	var marks []string
+	for _, m := range wb.monthly.metrics {
+		cv, ok := mixed[m]
+		if !ok {
+			continue
+		}
+		for _, pc := range cv.Parts {
+			switch {
+			case !pc.Own.Present:
+				marks = xlAppendUnique(marks, pc.Metric.Label()+": no figure")
+			case pc.Whole():
+				marks = xlAppendUnique(marks, pc.Metric.Label()+": whole month")
+			default:
+				marks = xlAppendUnique(marks, fmt.Sprintf("%s: partial, %s", pc.Metric.Label(), pc.Own.Sources[0].Covers()))
+			}
+		}
+	}
+	if len(marks) > 0 {
+		covers = marks
 	}
 	s.text(col+1, r, strings.Join(covers, "; "), st.text)
 	// The newest publication names the row; Revisions lists every one.
@@ -257,4 +286,21 @@ func qualifierSummary(figs []data.Observation) string {
 func sameFigure(o data.Observation, shown []data.Observation) bool {
 	return len(shown) == 1 && shown[0].Value == o.Value && shown[0].FromDay == o.FromDay &&
 		shown[0].ToDay == o.ToDay && shown[0].Published == o.Published
+}
+
+// lookup is a formula term for metric m in month mo on Monthly, found by
+// its Period ("2025-03") rather than by its row, so that sorting or
+// filtering Monthly leaves every formula that uses it right:
+// INDEX(Monthly!$D$2:$D$49,MATCH("2025-03",Monthly!$B$2:$B$49,0)).
+func (lay *xlMonthlyLayout) lookup(m data.Metric, mo data.Month) string {
+	return fmt.Sprintf("INDEX(%s,MATCH(\"%s\",%s,0))",
+		xlAbsRange("Monthly", lay.col[m], lay.first, lay.last), mo, xlAbsRange("Monthly", mcPeriod, lay.first, lay.last))
+}
+
+// sumThrough is a formula summing metric m on Monthly over the months
+// from..to, found by Period (text compares in calendar order), not by row.
+func (lay *xlMonthlyLayout) sumThrough(m data.Metric, from, to data.Month) string {
+	per := xlAbsRange("Monthly", mcPeriod, lay.first, lay.last)
+	return fmt.Sprintf("SUMPRODUCT((%s>=\"%s\")*(%s<=\"%s\"),%s)", per, from, per, to,
+		xlAbsRange("Monthly", lay.col[m], lay.first, lay.last))
 }

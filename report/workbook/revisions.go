@@ -53,7 +53,7 @@ func (wb *Workbook) writeRevisions(s *xlSheet) {
 			continue
 		}
 		hist := stats.History(wb.ds, k)
-		prevRow := map[bool]int{}              // part-month? → row of the previous vintage
+		prevRow := map[bool]int{}              // part-month? → row of the previous vintage (seen?)
 		prevObs := map[bool]data.Observation{} // and the vintage itself
 		for i, o := range hist {
 			s.text(cMonth, r, o.Month.Short(), st.text)
@@ -67,7 +67,7 @@ func (wb *Workbook) writeRevisions(s *xlSheet) {
 			s.text(cPart, r, o.Covers(), st.text)
 			s.text(cSource, r, o.Source, st.text)
 			part := o.PartMonth()
-			if pr, ok := prevRow[part]; ok {
+			if _, ok := prevRow[part]; ok {
 				// The whole dataset, not only this figure: whether a revision
 				// was of a provisional figure depends on the other months.
 				pair := [2]data.Publication{prevObs[part].Published, o.Published}
@@ -85,8 +85,12 @@ func (wb *Workbook) writeRevisions(s *xlSheet) {
 				if rev == nil {
 					s.text(cAbs, r, "unchanged", st.small)
 				} else {
-					s.formula(cAbs, r, fmt.Sprintf("%s-%s", xlRef(cValue, r), xlRef(cValue, pr)), float64(rev.Abs), st.count)
-					wb.valueFormula(s, cPct, r, rev.Pct, 100, fmt.Sprintf("%s/%s-1", xlRef(cValue, r), xlRef(cValue, pr)), st.pct)
+					// The previous vintage as a number in the formula, not
+					// a reference to its row: sorting or filtering the
+					// sheet leaves every revision right.
+					old := prevObs[part].Value
+					s.formula(cAbs, r, fmt.Sprintf("%s-%d", xlRef(cValue, r), old), float64(rev.Abs), st.count)
+					wb.valueFormula(s, cPct, r, rev.Pct, 100, fmt.Sprintf("%s/%d-1", xlRef(cValue, r), old), st.pct)
 					if rev.Provisional {
 						s.text(cProv, r, "yes", st.text)
 					}

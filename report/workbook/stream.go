@@ -18,6 +18,9 @@ type FiguresOptions struct {
 	Areas *data.AreaTable
 	// Command and Version are shown on the About sheet.
 	Command, Version string
+	// Source is whose figures these are; a declared source's ID is
+	// written on About (SourceIDLabel), so casualty reads it back.
+	Source data.Source
 	// Progress, when set, is called every ProgressEvery rows written and
 	// once at the end, so a terminal can show progress.
 	Progress func(rows int)
@@ -208,6 +211,9 @@ func xlFiguresAbout(f *excelize.File, st xlStyles, opt FiguresOptions, n int, fi
 		{"Part-month", "Days of the month the figure covers when less than the whole month; per-day rates divide by Days covered."},
 		{"Command", cmd},
 		{"Version", "casualty " + opt.Version},
+	}
+	if opt.Source.Declared() {
+		rows = append(rows[:3:3], append([][2]string{{SourceIDLabel, opt.Source.ID}}, rows[3:]...)...)
 	}
 	for i, r := range rows {
 		a, _ := excelize.CoordinatesToCellName(1, i+1)

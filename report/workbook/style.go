@@ -10,14 +10,18 @@ import (
 // formats do the rounding for display. A figure that is a lower bound
 // shows "≥" through its format, so "at least" travels with the number
 // without turning it into text.
+//
+// Counts and rates end with _) (a space as wide as a parenthesis), so a
+// right-aligned number never touches the text of the column to its right
+// ("≥ 71 at least", not "≥ 71at least").
 const (
-	xlFmtCount        = `#,##0`
-	xlFmtCountAtLeast = `"≥ "#,##0`
-	xlFmtCountApprox  = `"≈ "#,##0`
-	xlFmtRate         = `#,##0.00`
-	xlFmtRateAtLeast  = `"≥ "#,##0.00`
-	xlFmtRateApprox   = `"≈ "#,##0.00`
-	xlFmtPct          = `+0.0%;-0.0%;0.0%`
+	xlFmtCount        = `#,##0_)`
+	xlFmtCountAtLeast = `"≥ "#,##0_)`
+	xlFmtCountApprox  = `"≈ "#,##0_)`
+	xlFmtRate         = `#,##0.00_)`
+	xlFmtRateAtLeast  = `"≥ "#,##0.00_)`
+	xlFmtRateApprox   = `"≈ "#,##0.00_)`
+	xlFmtPct          = `+0.0%_);-0.0%_);0.0%_)`
 	xlFmtShare        = `0.0%`
 	xlFmtRatio        = `0.000`
 	xlFmtP            = `[<0.0001]"<0.0001";0.0000`

@@ -94,36 +94,51 @@ func (wb *Workbook) writeSummary(s *xlSheet) {
 		}
 		prefix := xlDefinedPrefix(m)
 		s.text(scMetric, r, xlMetricHeader(m), st.label)
+		// Counts are live lookups on Monthly by month when the figure
+		// compared is the one Monthly shows (its latest vintage), so an
+		// edit there flows here; a figure from an earlier vintage (the
+		// like-with-like basis) is a value, with a note. Changes are
+		// formulas over this row's cells. A gap is "no figure" with its
+		// reason, never a zero.
 		to := cp.To
-		s.int(scCount, r, to.Count, st.headlineStyle(to.Qualifier))
-		s.define(prefix+"_Count", scCount, r, m.Label()+", "+mo.Label())
-		if to.Days > 0 {
-			s.float(scRate, r, to.PerDay, st.rateStyle(to.Qualifier))
+		toCell := wb.summaryCount(s, scCount, r, m, mo, to, cp.Gap, st.headlineStyle(to.Qualifier))
+		if toCell != "" {
+			s.define(prefix+"_Count", scCount, r, m.Label()+", "+mo.Label())
+		}
+		toRate := ""
+		if toCell != "" && to.Days > 0 {
+			s.formula(scRate, r, fmt.Sprintf("%s/%d", toCell, to.Days), to.PerDay, st.rateStyle(to.Qualifier))
 			s.define(prefix+"_PerDay", scRate, r, m.Label()+" per day, "+mo.Label())
+			toRate = xlRef(scRate, r)
 		}
-		if cp.From.Complete() {
-			s.int(scPrevCount, r, cp.From.Count, st.countStyle(cp.From.Qualifier))
-			if cp.From.Days > 0 {
-				s.float(scPrevRate, r, cp.From.PerDay, st.rateStyle(cp.From.Qualifier))
-			}
-		} else {
-			s.text(scPrevCount, r, "no figure", st.warn)
+		fromCell := wb.summaryCount(s, scPrevCount, r, m, prev, cp.From, cp.Gap, st.countStyle(cp.From.Qualifier))
+		fromRate := ""
+		if fromCell != "" && cp.From.Days > 0 {
+			s.formula(scPrevRate, r, fmt.Sprintf("%s/%d", fromCell, cp.From.Days), cp.From.PerDay, st.rateStyle(cp.From.Qualifier))
+			fromRate = xlRef(scPrevRate, r)
 		}
-		wb.summaryValue(s, scPct, r, cp.Pct, prefix+"_Change", "% change of "+m.Label()+" on "+prev.Label())
-		wb.summaryValue(s, scRatePct, r, cp.PerDayPct, prefix+"_PerDayChange", "% change of "+m.Label()+" per day on "+prev.Label())
+		wb.summaryChange(s, scPct, r, cp.Pct, toCell, fromCell, prefix+"_Change", "% change of "+m.Label()+" on "+prev.Label())
+		wb.summaryChange(s, scRatePct, r, cp.PerDayPct, toRate, fromRate, prefix+"_PerDayChange", "% change of "+m.Label()+" per day on "+prev.Label())
 		wb.interval(s, scLow, r, cp.CI)
 		if cp.P.Valid {
 			s.float(scP, r, cp.P.V, st.p)
 		}
 		s.text(scVerdict, r, xlVerdict(cp.Verdict), st.verdictStyle(cp.Verdict, true, st.label))
 		s.define(prefix+"_Verdict", scVerdict, r, "verdict on "+prev.Label())
-		if cy.From.Complete() {
-			s.int(scYoYCount, r, cy.From.Count, st.countStyle(cy.From.Qualifier))
-		} else {
-			s.text(scYoYCount, r, "no figure", st.warn)
+		yCell := wb.summaryCount(s, scYoYCount, r, m, year, cy.From, cy.Gap, st.countStyle(cy.From.Qualifier))
+		// The year-on-year change compares this row's count with the
+		// figure a year before (stats.Compare on that pair, which may
+		// take the headline month from another vintage than cp did).
+		yTo := ""
+		if toCell != "" && cy.To.Complete() && cy.To.Count == to.Count {
+			yTo = toCell
 		}
-		wb.summaryValue(s, scYoYPct, r, cy.Pct, prefix+"_YoY", "% change of "+m.Label()+" on "+year.Label())
-		wb.summaryValue(s, scYoYRatePct, r, cy.PerDayPct, "", "")
+		wb.summaryChange(s, scYoYPct, r, cy.Pct, yTo, yCell, prefix+"_YoY", "% change of "+m.Label()+" on "+year.Label())
+		yRateTo, yRateFrom := "", ""
+		if yTo != "" && yCell != "" && cy.To.Days > 0 && cy.From.Days > 0 {
+			yRateTo, yRateFrom = fmt.Sprintf("(%s/%d)", yTo, cy.To.Days), fmt.Sprintf("(%s/%d)", yCell, cy.From.Days)
+		}
+		wb.summaryChange(s, scYoYRatePct, r, cy.PerDayPct, yRateTo, yRateFrom, "", "")
 		s.text(scYoYVerdict, r, xlVerdict(cy.Verdict), st.verdictStyle(cy.Verdict, false, st.text))
 		s.textNoFit(scBasis, r, cp.Basis, st.small)
 		s.height(r, 26)
@@ -143,7 +158,7 @@ func (wb *Workbook) writeSummary(s *xlSheet) {
 		s.merge(1, r, scLast, r)
 		s.textNoFit(1, r, sen, st.wrap)
 		// About 210 characters fit on a line across the merged cells.
-		s.height(r, 15*float64(1+len([]rune(sen))/210))
+		s.height(r, xlRowHeight(sen, 210))
 		r++
 	}
 	r++
@@ -163,15 +178,46 @@ func (wb *Workbook) writeSummary(s *xlSheet) {
 	}
 }
 
-// summaryValue writes a stats percentage as a stored value (the sheet
-// shows a reader that never recalculates the same number), or why there
-// is none.
-func (wb *Workbook) summaryValue(s *xlSheet, col, r int, v stats.Value, name, comment string) {
+// summaryCount writes the count of figure f (metric m, month mo) and
+// returns its cell, or writes "no figure" with the gap's reason as a note
+// and returns "". The count is a lookup on Monthly when Monthly shows the
+// same figure, else the value with a note on its vintage.
+func (wb *Workbook) summaryCount(s *xlSheet, col, r int, m data.Metric, mo data.Month, f stats.Figure, gap *stats.GapError, style int) string {
+	if !f.Complete() {
+		s.text(col, r, "no figure", wb.st.warn)
+		why := fmt.Sprintf("no %s figure for %s: a gap, never a zero", m.Label(), mo.Label())
+		if g := stats.Gap(wb.ds, wb.area, m, mo); g != nil {
+			why = g.Error()
+		} else if gap != nil {
+			why = gap.Error()
+		}
+		s.note(col, r, why)
+		return ""
+	}
+	cell := xlRef(col, r)
+	if p := wb.monthly.series[m].At(mo); p.Present && p.Value == f.Count && p.Days == f.Days {
+		s.formula(col, r, wb.monthly.lookup(m, mo), float64(f.Count), style)
+		return cell
+	}
+	s.int(col, r, f.Count, style)
+	s.note(col, r, fmt.Sprintf("%s %s as published in %s (%s%d), compared like with like; Monthly shows its latest vintage.",
+		xlMetricHeader(m), mo.Label(), f.Published, f.Qualifier.Words(), f.Count))
+	return cell
+}
+
+// summaryChange writes a stats percentage as a live formula over the two
+// cells (to/from − 1) when both are there, else as a stored value, or
+// why there is none.
+func (wb *Workbook) summaryChange(s *xlSheet, col, r int, v stats.Value, to, from, name, comment string) {
 	if !v.Valid {
 		s.textNoFit(col, r, naCell(v.Why), wb.st.na)
 		return
 	}
-	s.float(col, r, v.V/100, wb.st.pct)
+	if to != "" && from != "" {
+		s.formula(col, r, fmt.Sprintf("%s/%s-1", to, from), v.V/100, wb.st.pct)
+	} else {
+		s.float(col, r, v.V/100, wb.st.pct)
+	}
 	if name != "" {
 		s.define(name, col, r, comment)
 	}

@@ -85,8 +85,7 @@ func (wb *Workbook) writeTrends(s *xlSheet) {
 		tl.metrics = append(tl.metrics, m)
 		tl.trends[m] = t
 		tl.start[m] = r
-		mcol := lay.col[m]
-		seriesStart := 0 // row of the series' first month, for cumulative sums
+		var seriesStart data.Month // the series' first month, for cumulative sums
 		for i, row := range t.Rows {
 			mo := row.Point.Month
 			if mo != lay.months[i] {
@@ -96,21 +95,33 @@ func (wb *Workbook) writeTrends(s *xlSheet) {
 			p := row.Point
 			s.text(tcMonth, r, mo.Short(), st.text)
 			s.text(tcMetric, r, m.Label(), st.text)
+			// Every figure is looked up on Monthly by its month, and
+			// every other cell uses this row's cells or such lookups,
+			// never a neighbouring row: sorting or filtering either
+			// sheet leaves the values right.
+			// A gap leaves the count blank (the charts draw it as a gap,
+			// where text would draw as zero) and says so beside it.
 			if !p.Present {
-				s.text(tcCount, r, "no figure", st.warn)
+				s.text(colCum+1, r, "no figure", st.warn)
 			} else {
-				if seriesStart == 0 {
-					seriesStart = r
+				if seriesStart.IsZero() {
+					seriesStart = mo
 				}
-				s.formula(tcCount, r, fmt.Sprintf("Monthly!%s", xlRef(mcol, lay.row[mo])), float64(p.Value), st.countStyle(p.Qualifier))
+				s.formula(tcCount, r, lay.lookup(m, mo), float64(p.Value), st.countStyle(p.Qualifier))
 				s.int(tcDays, r, int64(p.Days), st.count)
 			}
+			count := xlRef(tcCount, r)
 			// The charts plot the rate and cumulative columns: a text cell
 			// would draw as zero there, so invalid values stay blank.
-			wb.chartFormula(s, tcRate, r, row.PerDay, 1, fmt.Sprintf("%s/%s", xlRef(tcCount, r), xlRef(tcDays, r)), st.rateStyle(p.Qualifier))
+			wb.chartFormula(s, tcRate, r, row.PerDay, 1, fmt.Sprintf("%s/%s", count, xlRef(tcDays, r)), st.rateStyle(p.Qualifier))
 			if c := row.Prev; c != nil {
-				wb.valueFormula(s, tcPct, r, c.Pct, 100, fmt.Sprintf("%s/%s-1", xlRef(tcCount, r), xlRef(tcCount, r-1)), st.pct)
-				wb.valueFormula(s, tcRatePct, r, c.PerDayPct, 100, fmt.Sprintf("%s/%s-1", xlRef(tcRate, r), xlRef(tcRate, r-1)), st.pct)
+				prev := mo.Add(-1)
+				prevDays := 0
+				if i > 0 {
+					prevDays = t.Rows[i-1].Point.Days
+				}
+				wb.valueFormula(s, tcPct, r, c.Pct, 100, fmt.Sprintf("%s/%s-1", count, lay.lookup(m, prev)), st.pct)
+				wb.valueFormula(s, tcRatePct, r, c.PerDayPct, 100, fmt.Sprintf("%s/(%s/%d)-1", xlRef(tcRate, r), lay.lookup(m, prev), prevDays), st.pct)
 				wb.interval(s, tcLow, r, c.CI)
 				wb.interval(s, tcWideLow, r, c.CIOverdispersed)
 				if c.P.Valid {
@@ -121,18 +132,21 @@ func (wb *Workbook) writeTrends(s *xlSheet) {
 					s.note(tcPct, r, fmt.Sprintf("%s, change on previous month: %v", m.Label(), w))
 				}
 			}
-			wb.valueFormula(s, tcYoY, r, row.YoY, 100, fmt.Sprintf("%s/%s-1", xlRef(tcCount, r), xlRef(tcCount, r-12)), st.pct)
+			wb.valueFormula(s, tcYoY, r, row.YoY, 100, fmt.Sprintf("%s/%s-1", count, lay.lookup(m, mo.Add(-12))), st.pct)
 			for k, w := range opt.Windows {
 				if k >= len(row.Rolling) {
 					break
 				}
 				q := xlWindowQualifier(lay.series[m], mo, w)
+				terms := make([]string, w)
+				for j := range terms {
+					terms[j] = lay.lookup(m, mo.Add(j-w+1))
+				}
 				wb.valueFormula(s, tcRolling+k, r, row.Rolling[k], 1,
-					fmt.Sprintf("AVERAGE(%s:%s)", xlRef(tcCount, r-w+1), xlRef(tcCount, r)), st.rateStyle(q))
+					fmt.Sprintf("AVERAGE(%s)", strings.Join(terms, ",")), st.rateStyle(q))
 			}
-			if seriesStart > 0 {
-				wb.chartFormula(s, colCum, r, row.Cumulative, 1,
-					fmt.Sprintf("SUM(%s:%s)", xlRef(tcCount, seriesStart), xlRef(tcCount, r)), st.countStyle(row.CumulativeQualifier))
+			if !seriesStart.IsZero() {
+				wb.chartFormula(s, colCum, r, row.Cumulative, 1, lay.sumThrough(m, seriesStart, mo), st.countStyle(row.CumulativeQualifier))
 			}
 			if p.Present {
 				s.text(colCum+1, r, xlQualifier(p.Qualifier), st.text)

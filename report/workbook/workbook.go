@@ -1,11 +1,15 @@
 // Package workbook writes the analyst's workbook (Write: the figures,
 // trends, areas, revisions and notes of a dataset, with native charts)
 // and the large figures workbook (WriteFigures: one row per figure) with
-// excelize. Values are Go-computed so that a plain reader sees numbers;
-// text never becomes a formula.
+// excelize. Arithmetic over the figures is a live formula stored with the
+// value Go computed, so a reader that does not calculate sees numbers and
+// one that does sees the same; formulas find figures by month, never by
+// row, so sorting survives; text never becomes a formula. casualty reads
+// the workbook back (data, own-workbook reader) from Monthly and Figures.
 package workbook
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -143,6 +147,7 @@ func (wb *Workbook) build() error {
 		revisions = wb.newSheet("Revisions")
 	}
 	notes := wb.newSheet("Notes")
+	figures := wb.newSheet(FiguresSheet)
 	if wb.err != nil {
 		return wb.err
 	}
@@ -155,6 +160,7 @@ func (wb *Workbook) build() error {
 	if revisions != nil {
 		wb.writeRevisions(revisions)
 	}
+	wb.writeFigures(figures)
 	wb.writeAbout(about)
 	wb.writeNotes(notes)
 	for _, s := range wb.sheets {
@@ -166,8 +172,8 @@ func (wb *Workbook) build() error {
 	if err := wb.setProperties(); err != nil {
 		return err
 	}
-	// Formula results are not stored in the file; ask every reader to
-	// compute them on opening.
+	// Formula results are stored (WriteTo); a spreadsheet still
+	// recomputes them on opening, and gets the same values.
 	calc := true
 	return wb.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &calc})
 }
@@ -218,7 +224,7 @@ func (wb *Workbook) setProperties() error {
 		Subject:        "Headline month " + wb.month.Label() + "; figures as published up to " + pub.String(),
 		Creator:        creator,
 		LastModifiedBy: creator,
-		Description:    "Monthly civilian casualty figures with their qualifier and source, changes with intervals, trends, revisions and notes. Made from " + strings.Join(wb.ds.Files, ", ") + ".",
+		Description:    "Monthly civilian casualty figures with their qualifier and source, changes with intervals, trends, revisions and notes. Made from " + xlInputs(wb.ds.Files) + ".",
 		Keywords:       "civilian casualties; killed; injured; " + wb.area,
 		Category:       "casualty report",
 		Created:        stamp,
@@ -238,9 +244,20 @@ func (wb *Workbook) span() (first, last data.Month) {
 }
 
 // WriteTo writes the workbook (an .xlsx file) to w.
+// Every formula is written with the value Go computed for it, so a reader
+// that does not calculate sees the figures.
 func (wb *Workbook) WriteTo(w io.Writer) (int64, error) {
 	stableContentTypes(wb.f)
-	return writeXLSX(wb.f, w)
+	var buf bytes.Buffer
+	if _, err := writeXLSX(wb.f, &buf); err != nil {
+		return 0, err
+	}
+	b, err := withCachedValues(buf.Bytes(), wb.Formulas)
+	if err != nil {
+		return 0, fmt.Errorf("workbook: %w", err)
+	}
+	n, err := w.Write(b)
+	return int64(n), err
 }
 
 // stableContentTypes sorts the content-type defaults, which excelize adds

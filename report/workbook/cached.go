@@ -1,0 +1,153 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Cached values. excelize writes a formula cell with no stored result
+// (t="str" and no <v>), so a reader that does not calculate (pandas,
+// openpyxl with data_only, file previewers, casualty itself) sees a blank.
+// Every formula's result is known: Go computed it (FormulaCell.Want). The
+// file excelize wrote is therefore rewritten once, each formula cell given
+// its value as a number, so the workbook holds both the live formula and
+// the figure casualty computed.
+
+// xlFormulaCell matches a formula cell as excelize writes it.
+var xlFormulaCell = regexp.MustCompile(`<c r="([A-Z]+[0-9]+)"((?: s="[0-9]+")?) t="str"><f>([^<]*)</f></c>`)
+
+// withCachedValues rewrites the zip in b, giving every formula of the
+// ledger its value. A formula in the file with no value in the ledger, or
+// a ledger entry not found in the file, is an error: no formula is left
+// blank and no value is put on the wrong cell.
+func withCachedValues(b []byte, ledger []FormulaCell) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return nil, err
+	}
+	paths, err := xlSheetPaths(zr)
+	if err != nil {
+		return nil, err
+	}
+	bySheet := map[string]map[string]FormulaCell{} // part path → cell → formula
+	sheetOf := map[string]string{}                 // part path → sheet name
+	for name, p := range paths {
+		sheetOf[p] = name
+	}
+	for _, fc := range ledger {
+		p, ok := paths[fc.Sheet]
+		if !ok {
+			return nil, fmt.Errorf("cached values: no sheet %s", fc.Sheet)
+		}
+		if bySheet[p] == nil {
+			bySheet[p] = map[string]FormulaCell{}
+		}
+		bySheet[p][fc.Cell] = fc
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, zf := range zr.File {
+		cells, ok := bySheet[zf.Name]
+		if !ok {
+			if err := zw.Copy(zf); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return nil, err
+		}
+		x, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		found := 0
+		var bad error
+		x = xlFormulaCell.ReplaceAllFunc(x, func(m []byte) []byte {
+			sub := xlFormulaCell.FindSubmatch(m)
+			fc, ok := cells[string(sub[1])]
+			if !ok {
+				if bad == nil {
+					bad = fmt.Errorf("cached values: %s!%s holds a formula with no computed value", sheetOf[zf.Name], sub[1])
+				}
+				return m
+			}
+			found++
+			v := strconv.FormatFloat(fc.Want, 'g', -1, 64)
+			return fmt.Appendf(nil, `<c r="%s"%s><f>%s</f><v>%s</v></c>`, sub[1], sub[2], sub[3], v)
+		})
+		if bad != nil {
+			return nil, bad
+		}
+		if found != len(cells) {
+			return nil, fmt.Errorf("cached values: %d formulas written on %s, %d found in the file", len(cells), zf.Name, found)
+		}
+		h := zf.FileHeader
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: h.Name, Method: h.Method, Modified: h.Modified})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(x); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// xlSheetPaths maps each sheet's name to its part in the zip
+// ("xl/worksheets/sheet3.xml"), from the workbook and its relationships.
+func xlSheetPaths(zr *zip.Reader) (map[string]string, error) {
+	var wbx struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	read := func(name string, v any) error {
+		f, err := zr.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return xml.NewDecoder(f).Decode(v)
+	}
+	if err := read("xl/workbook.xml", &wbx); err != nil {
+		return nil, err
+	}
+	if err := read("xl/_rels/workbook.xml.rels", &rels); err != nil {
+		return nil, err
+	}
+	target := map[string]string{}
+	for _, r := range rels.Rels {
+		t := r.Target
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join("xl", t)
+		}
+		target[r.ID] = t
+	}
+	out := map[string]string{}
+	for _, s := range wbx.Sheets {
+		out[s.Name] = target[s.RID]
+	}
+	return out, nil
+}
