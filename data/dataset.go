@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -609,4 +610,29 @@ func (d *Dataset) ResolveArea(s string) (string, error) {
 		return "", err
 	}
 	return a.Code, nil
+}
+
+// maxNamedFiles is the most input files NameFiles names one by one.
+const maxNamedFiles = 5
+
+// NameFiles names a dataset's input files for people: each file when there
+// are few, else their number and the folder they share ("44 publication
+// files in store/publications"), or the first and last. A store of
+// publications thus never makes an output (the workbook's About sheet,
+// metadata.json) grow with the store.
+func NameFiles(files []string) string {
+	if len(files) <= maxNamedFiles {
+		return strings.Join(files, ", ")
+	}
+	dir := filepath.Dir(files[0])
+	for _, f := range files[1:] {
+		if filepath.Dir(f) != dir {
+			dir = ""
+			break
+		}
+	}
+	if dir != "" && dir != "." {
+		return fmt.Sprintf("%d publication files in %s", len(files), dir)
+	}
+	return fmt.Sprintf("%d files, from %s to %s", len(files), files[0], files[len(files)-1])
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -30,6 +31,28 @@ func TestResolveArea(t *testing.T) {
 		}
 		if err != nil || got != c.want {
 			t.Errorf("ResolveArea(%q) = %q, %v; want %s", c.in, got, err, c.want)
+		}
+	}
+}
+
+// TestNameFiles: a few files are named one by one; a store's many are
+// counted under their folder, so no output grows with the store.
+func TestNameFiles(t *testing.T) {
+	many := make([]string, 44)
+	for i := range many {
+		many[i] = fmt.Sprintf("st/publications/p%02d.csv", i)
+	}
+	cases := []struct {
+		in   []string
+		want string
+	}{
+		{[]string{"a.csv", "b.xlsx"}, "a.csv, b.xlsx"},
+		{many, "44 publication files in st/publications"},
+		{append([]string{"x/a.csv"}, many...), "45 files, from x/a.csv to st/publications/p43.csv"},
+	}
+	for _, c := range cases {
+		if got := NameFiles(c.in); got != c.want {
+			t.Errorf("NameFiles(%d files) = %q, want %q", len(c.in), got, c.want)
 		}
 	}
 }

@@ -717,7 +717,7 @@ func (r *Report) metadata() Metadata {
 	first, last := r.ds.Span()
 	md := Metadata{
 		Title: r.Title, Month: r.Month, Area: r.Area, AreaName: r.AreaName,
-		Source:   append([]string(nil), r.ds.Files...),
+		Source:   metaSources(r.ds.Files),
 		Covered:  MetaSpan{First: first, Last: last},
 		Gaps:     r.latest.Series(r.Area, data.Killed).Missing(),
 		Figures:  len(r.ds.Obs),
@@ -763,4 +763,14 @@ func txtPlural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// metaSources lists the input files for metadata.json: each when there
+// are a few, else one line that names and counts them (a store of any
+// size), so the file does not grow with the store.
+func metaSources(files []string) []string {
+	if len(files) > 5 {
+		return []string{data.NameFiles(files)}
+	}
+	return append([]string{}, files...)
 }

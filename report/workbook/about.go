@@ -2,9 +2,10 @@ package workbook
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/casualty-tool/casualty/data"
 )
 
 // writeAbout explains the workbook: what each sheet holds, where the
@@ -47,7 +48,7 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 	r++
 	section("The figures")
 	line("Area", fmt.Sprintf("%s (%s)", name, wb.area))
-	line("Input", xlInputs(wb.ds.Files))
+	line("Input", data.NameFiles(wb.ds.Files))
 	line("Figures", fmt.Sprintf("%d published figures (every vintage) from %d publications; latest publication %s.", len(wb.ds.Obs), len(pubs), wb.ds.LatestPublication()))
 	if len(pubs) > 0 {
 		line("First publication", pubs[0].String())
@@ -109,31 +110,6 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 // SourceIDLabel labels the About row that holds the declared source's ID
 // ("hrmmu"), which casualty reads back with the figures.
 const SourceIDLabel = "Source ID"
-
-// xlMaxInputs is the most input files the About sheet and the document
-// properties name one by one; more (a store of publications) are named by
-// their folder and counted, so the sheet does not grow with the store.
-const xlMaxInputs = 5
-
-// xlInputs names the inputs: each file when there are few, else their
-// number and the folder they share ("44 publication files in
-// store/publications"), or the first and last.
-func xlInputs(files []string) string {
-	if len(files) <= xlMaxInputs {
-		return strings.Join(files, ", ")
-	}
-	dir := filepath.Dir(files[0])
-	for _, f := range files[1:] {
-		if filepath.Dir(f) != dir {
-			dir = ""
-			break
-		}
-	}
-	if dir != "" && dir != "." {
-		return fmt.Sprintf("%d publication files in %s", len(files), dir)
-	}
-	return fmt.Sprintf("%d files, from %s to %s", len(files), files[0], files[len(files)-1])
-}
 
 // xlRowHeight is the height of a row of wrapped text, at perLine
 // characters a line, capped at Excel's 409 points.

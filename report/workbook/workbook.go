@@ -224,7 +224,7 @@ func (wb *Workbook) setProperties() error {
 		Subject:        "Headline month " + wb.month.Label() + "; figures as published up to " + pub.String(),
 		Creator:        creator,
 		LastModifiedBy: creator,
-		Description:    "Monthly civilian casualty figures with their qualifier and source, changes with intervals, trends, revisions and notes. Made from " + xlInputs(wb.ds.Files) + ".",
+		Description:    "Monthly civilian casualty figures with their qualifier and source, changes with intervals, trends, revisions and notes. Made from " + data.NameFiles(wb.ds.Files) + ".",
 		Keywords:       "civilian casualties; killed; injured; " + wb.area,
 		Category:       "casualty report",
 		Created:        stamp,
