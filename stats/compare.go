@@ -102,9 +102,10 @@ func Compare(ds *data.Dataset, area string, m data.Metric, from, to Period, opt 
 	if m.Derived() {
 		// A part published for more days than the sum covers is shown
 		// beside it, so that the sum is read as over the common days.
+		coverage := Coverages(view, area, m)
 		for _, f := range []*Figure{&c.From, &c.To} {
 			for mo := f.Period.From; !f.Period.To.Before(mo); mo = mo.Add(1) {
-				if cv := CoverageOf(view, area, m, mo); cv.Mixed && cv.Sum.Present {
+				if cv := coverage(mo); cv.Mixed && cv.Sum.Present {
 					f.Mixed = append(f.Mixed, cv)
 					c.Warnings = append(c.Warnings, fmt.Errorf("%s: %s", mo.Label(), cv.Note()))
 				}

@@ -53,12 +53,30 @@ func (p PartCoverage) Whole() bool { return p.Own.Present && !p.Own.PartMonth }
 // sum (a report's headline and paragraphs, a workbook row) take both from
 // here, so that they agree.
 func CoverageOf(view *data.Dataset, area string, m data.Metric, mo data.Month) Coverage {
+	return Coverages(view, area, m)(mo)
+}
+
+// Coverages is CoverageOf for many months of one area's metric: the series
+// are made once (each is a pass over every figure), and the function it
+// returns gives each month's coverage.
+func Coverages(view *data.Dataset, area string, m data.Metric) func(data.Month) Coverage {
 	if area == "" {
 		area = view.NationalCode()
 	}
-	c := Coverage{Area: area, Metric: m, Month: mo, Sum: view.Series(area, m).At(mo)}
+	sum := view.Series(area, m)
+	var parts []data.Series
+	for _, pm := range m.Parts() {
+		parts = append(parts, view.Series(area, pm))
+	}
+	return func(mo data.Month) Coverage { return coverageIn(area, m, sum, parts, mo) }
+}
+
+// coverageIn is month mo's coverage from the series of the sum and of its
+// parts.
+func coverageIn(area string, m data.Metric, sum data.Series, parts []data.Series, mo data.Month) Coverage {
+	c := Coverage{Area: area, Metric: m, Month: mo, Sum: sum.At(mo)}
 	for i, pm := range m.Parts() {
-		pc := PartCoverage{Metric: pm, Own: view.Series(area, pm).At(mo), InSum: data.Point{Month: mo}}
+		pc := PartCoverage{Metric: pm, Own: parts[i].At(mo), InSum: data.Point{Month: mo}}
 		if c.Sum.Present && i < len(c.Sum.Sources) {
 			o := c.Sum.Sources[i]
 			pc.InSum = data.Point{Month: mo, Present: true, Value: o.Value, Qualifier: o.Qualifier, Days: o.Days(),

@@ -58,6 +58,10 @@ func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Mo
 	for i, w := range opt.Windows {
 		rolling[i] = Rolling(s.Points, w)
 	}
+	var coverage func(data.Month) Coverage
+	if m.Derived() {
+		coverage = Coverages(ds.Latest(), area, m)
+	}
 	for mo := from; !to.Before(mo); mo = mo.Add(1) {
 		pt := s.At(mo)
 		row := TrendRow{Point: pt}
@@ -69,7 +73,7 @@ func ComputeTrend(ds *data.Dataset, area string, m data.Metric, from, to data.Mo
 				row.Warnings = append(row.Warnings, fmt.Errorf("the figure covers %d days, not the whole month; its per-day rate is over those days", pt.Days))
 			}
 			if m.Derived() {
-				if cv := CoverageOf(ds.Latest(), area, m, mo); cv.Mixed {
+				if cv := coverage(mo); cv.Mixed {
 					row.Coverage = &cv
 					row.Warnings = append(row.Warnings, fmt.Errorf("%s", cv.Note()))
 				}

@@ -94,13 +94,13 @@ func sumParts(in Input, m data.Metric, vals []monthValue) []data.Month {
 	if !slices.Contains(data.Casualties.Parts(), m) {
 		return nil
 	}
-	view := in.Data.Latest()
+	coverage := stats.Coverages(in.Data.Latest(), in.Area, data.Casualties)
 	var out []data.Month
 	for i, v := range vals {
 		if !v.OK {
 			continue
 		}
-		cov := stats.CoverageOf(view, in.Area, data.Casualties, v.Month)
+		cov := coverage(v.Month)
 		if !cov.Mixed || !cov.Sum.Present {
 			continue
 		}
@@ -125,11 +125,11 @@ func sumPartsNote(in Input, m data.Metric, ms []data.Month) string {
 	if len(ms) == 0 {
 		return ""
 	}
-	view := in.Data.Latest()
+	coverage := stats.Coverages(in.Data.Latest(), in.Area, data.Casualties)
 	var spans []string
 	var others []string
 	for _, mo := range ms {
-		cov := stats.CoverageOf(view, in.Area, data.Casualties, mo)
+		cov := coverage(mo)
 		for _, o := range cov.Sum.Sources {
 			if o.PartMonth() {
 				spans = append(spans, fmt.Sprintf("%d–%d %s", o.FromDay, o.ToDay, mo.Month))

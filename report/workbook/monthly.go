@@ -100,6 +100,12 @@ func (wb *Workbook) writeMonthly(s *xlSheet) {
 	headers = append(headers, "Qualifier", "Part-month figures", "Publication", "Published", "Source", "Notes")
 	s.headers(1, headers)
 	lay.first = 2
+	coverages := map[data.Metric]func(data.Month) stats.Coverage{} // series made once
+	for _, m := range lay.metrics {
+		if m.Derived() {
+			coverages[m] = stats.Coverages(wb.cur, wb.area, m)
+		}
+	}
 	for i, mo := range lay.months {
 		r := lay.first + i
 		lay.row[mo] = r
@@ -124,7 +130,7 @@ func (wb *Workbook) writeMonthly(s *xlSheet) {
 				// June), the sum is over the days they share
 				// (stats.CoverageOf), which the cells do not show: then the
 				// value, never a sum over different days, with the note.
-				cv := stats.CoverageOf(wb.cur, wb.area, m, mo)
+				cv := coverages[m](mo)
 				pc := []string{}
 				ok := !cv.Mixed && len(p.Sources) == len(parts)
 				for i, part := range parts {
