@@ -49,6 +49,7 @@ type cand struct {
 	month    data.Month
 	bound    bool // month found
 	adjacent bool // month bound next to the number, not from the sentence
+	takes    int  // token index of a mention this number takes for itself ("161 in July", "February (129 killed)"), else -1
 	last     int  // last token read with it (its metric word)
 	how      string
 	note     string
@@ -95,6 +96,7 @@ func (x *extractor) run() (*Result, error) {
 		x.country = detectCountry(text)
 	}
 	x.toks = lex(text)
+	x.skipHeader(text)
 	x.splitSentences()
 	for _, s := range x.sents {
 		x.readMentions(s)
@@ -130,6 +132,43 @@ func (x *extractor) noFigures() string {
 		msg += fmt.Sprintf(" (%d number(s) near words about casualties could not be placed; the first: %s)", n, x.res.Warnings[0].Error())
 	}
 	return msg
+}
+
+// reISODate is a date as page furniture writes it ("date 2024-10-11").
+var reISODate = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`)
+
+// skipHeader drops the "source:" and "date:" lines a saved update starts
+// with, and consumes the numbers of ISO dates: they are no counts.
+func (x *extractor) skipHeader(text string) {
+	body := 0
+	for body < len(text) {
+		end := strings.IndexByte(text[body:], '\n')
+		if end < 0 {
+			end = len(text) - body
+		}
+		line := strings.TrimSpace(text[body : body+end])
+		low := strings.ToLower(line)
+		if line == "" || strings.HasPrefix(low, "source:") || strings.HasPrefix(low, "date:") {
+			body += end + 1
+			continue
+		}
+		break
+	}
+	x.body = body
+	var keep []token
+	for _, t := range x.toks {
+		if t.start >= body {
+			keep = append(keep, t)
+		}
+	}
+	x.toks = keep
+	for _, m := range reISODate.FindAllStringIndex(text, -1) {
+		for i, t := range x.toks {
+			if t.start >= m[0] && t.end <= m[1] {
+				x.consumed[i] = true
+			}
+		}
+	}
 }
 
 // findDate takes the publication date from the text or the options.
@@ -226,7 +265,7 @@ func (x *extractor) addSentence(s, e int) {
 		return
 	}
 	text := x.doc.Text[x.toks[s].start:x.toks[e-1].end]
-	low := strings.Join(strings.Fields(strings.ToLower(text)), " ")
+	low := strings.Join(strings.Fields(strings.ToLower(reISODate.ReplaceAllString(text, ""))), " ")
 	low = strings.NewReplacer("’", "'", "ʼ", "'", "\u00a0", " ").Replace(low)
 	x.sents = append(x.sents, &sentence{s: s, e: e, low: low})
 }
@@ -456,10 +495,27 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		if c.qual == data.Exact && last != nil && last.wording != "" && x.joined(last, qstart) {
 			c.qual, c.wording = last.qual, last.wording
 		}
+		// "nine children were killed and 76 injured": the second number
+		// counts children too, unless it names its own people.
+		if last != nil && last.children && !c.children && c.how == "after" && x.joined(last, qstart) && !x.namesPeople(c.k, c.last) {
+			c.children = true
+		}
 		x.readMonth(s, c, prev)
 		x.cands = append(x.cands, c)
 		last = c
 	}
+}
+
+// namesPeople reports whether a noun for people stands between tokens i
+// and j ("690 others injured", "672 цивільних").
+func (x *extractor) namesPeople(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		switch x.toks[k].low {
+		case "civilians", "civilian", "people", "persons", "others", "adults", "цивільних", "мирних", "жителів", "мешканців", "осіб", "людей", "дорослих":
+			return true
+		}
+	}
+	return false
 }
 
 // notACount reports numbers that count something other than people: a
@@ -584,7 +640,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 			x.childrenOfClause(s, c, i)
 			return
 		}
-		if !(peopleWord(t.low) || t.low == "a" || t.low == "total" || t.low == "toll" || t.low == "of" || t.low == "is" || t.low == "at" || t.low == "to" || t.isPunct(",—–-")) || paren && n > 0 {
+		if !(t.low == "a" || t.low == "total" || t.low == "were" || t.low == "was" || t.low == "було" || t.low == "toll" || t.low == "of" || t.low == "is" || t.low == "at" || t.low == "to" || t.isPunct(",—–-")) || paren && n > 0 {
 			break
 		}
 	}
@@ -720,6 +776,7 @@ func (x *extractor) parenGroup(s *sentence, k int) (int, int, bool) {
 // of the sentence before when this one names none ("Of these, 158 were
 // dead").
 func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
+	c.takes = -1
 	set := func(mn mention, adjacent bool) {
 		c.month = x.year(s, mn)
 		c.bound, c.adjacent = true, adjacent
@@ -728,18 +785,23 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 		for _, mn := range s.mentions {
 			if mn.i > o && mn.j < e && mn.m != 0 && !mn.start24() {
 				set(mn, true)
+				c.takes = mn.i
 				return
 			}
 		}
 		for _, mn := range s.mentions {
 			if mn.j == o-1 && mn.m != 0 {
 				set(mn, true)
+				c.takes = mn.i
 				return
 			}
 		}
 	}
 	if mi := x.adjacentMonth(s, c.k); mi >= 0 {
 		set(s.mentions[mi], true)
+		if s.mentions[mi].i > c.k {
+			c.takes = s.mentions[mi].i
+		}
 		return
 	}
 	// The months of the sentence that no other number has taken.
@@ -750,7 +812,7 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 		}
 		taken := false
 		for _, o := range x.cands {
-			if o.sent == s && o.adjacent && o.month == x.year(s, mn) && o != c {
+			if o.sent == s && o.takes == mn.i && o != c {
 				taken = true
 			}
 		}
