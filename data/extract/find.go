@@ -35,6 +35,8 @@ type sentence struct {
 	mentions []mention
 	scope    string // "" for monthly figures, else why its numbers are not a month's figures
 	cum      bool
+	dated    []mention // days named ("on 4 April"): numbers after one are an event's
+	weak     bool      // a weak year scope ("so far in 2024"): only numbers without a month are out
 }
 
 // cand is a number read as a figure, before its role is known.
@@ -410,6 +412,9 @@ func (x *extractor) scopeOf(s *sentence) {
 		s.scope = "part of a month or several months, not a whole month's figure"
 	case reYearScope.MatchString(s.low):
 		s.scope = "a total over a year or several months, not a month's figure"
+	case reWeakYearScope.MatchString(s.low):
+		s.scope = "a total over a year or several months, not a month's figure"
+		s.weak = true
 	case reIncident.MatchString(s.low):
 		s.scope = "a single incident or wave of attacks, not a month's figure"
 	}
@@ -417,11 +422,20 @@ func (x *extractor) scopeOf(s *sentence) {
 		return
 	}
 	for _, mn := range s.mentions {
-		if mn.day != 0 && !mn.asOf && x.datelineAt(mn) == false {
-			s.scope = "figures of a dated event (" + x.doc.Text[x.toks[mn.i].start:x.toks[mn.j].end] + "), not a month's figure"
-			return
+		if mn.day != 0 && !mn.asOf && !x.datelineAt(mn) {
+			s.dated = append(s.dated, mn)
 		}
 	}
+}
+
+// datedBefore returns a day named before token k, if any.
+func (s *sentence) datedBefore(k int) *mention {
+	for i := range s.dated {
+		if s.dated[i].j < k {
+			return &s.dated[i]
+		}
+	}
+	return nil
 }
 
 // datelineAt reports whether a dated mention is the publication's own date
@@ -582,7 +596,7 @@ func (x *extractor) stopAt(t token) bool {
 // ("June had 186, May 174").
 func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 	// After the number.
-	for i, n := c.k+1, 0; i < s.e && n < 7; i, n = i+1, n+1 {
+	for i, n := c.k+1, 0; i < s.e && n < 9; i, n = i+1, n+1 {
 		t := x.toks[i]
 		if t.isPunct("—–-") {
 			continue
@@ -594,6 +608,10 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 			c.children = true
 			c.last = i
 			continue
+		}
+		if n == 0 && !childWord(t.low) && !childWord(x.tok(i+1).low) && (x.tok(c.k-1).low == "including" || x.tok(c.k-1).low == "них" || x.tok(c.k-1).low == "them" && x.tok(c.k-2).low == "among") {
+			c.how, c.note = "subgroup", x.tok(c.k-1).text+" "+x.toks[c.k].text+" "+t.text
+			return
 		}
 		if subgroupWord(t.low) && n == 0 || t.low == "of" && (x.tok(i+1).low == "them" || x.tok(i+1).low == "whom") || t.low == "над" || t.low == "older" || t.low == "over" && x.tok(i+1).low == "the" {
 			c.how, c.note = "subgroup", t.text
@@ -627,7 +645,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		i--
 		paren = true
 	}
-	for n := 0; i >= s.s && n < 3; i, n = i-1, n+1 {
+	for n := 0; i >= s.s && n < 4; i, n = i-1, n+1 {
 		t := x.toks[i]
 		if t.isNum() || t.isPunct(".;()") {
 			break
@@ -640,7 +658,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 			x.childrenOfClause(s, c, i)
 			return
 		}
-		if !(t.low == "a" || t.low == "total" || t.low == "were" || t.low == "was" || t.low == "було" || t.low == "toll" || t.low == "of" || t.low == "is" || t.low == "at" || t.low == "to" || t.isPunct(",—–-")) || paren && n > 0 {
+		if !(t.low == "a" || t.low == "total" || t.low == "were" || t.low == "was" || t.low == "було" || t.low == "all" || t.low == "in" && x.tok(i+1).low == "all" || t.low == "toll" || t.low == "of" || t.low == "is" || t.low == "at" || t.low == "to" || t.isPunct(",—–-")) || paren && n > 0 {
 			break
 		}
 	}
@@ -648,13 +666,13 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 	// count of newly reported deaths went down to 147", "civilian
 	// casualties totaled 27,149".
 	link := x.tok(qstart - 1).low
-	if inList(link, []string{"to", "at", "totaled", "totalled", "reached", "was", "were", "is", "of", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "became"}) {
+	if inList(link, []string{"to", "at", "totaled", "totalled", "reached", "was", "were", "is", "of", "numbered", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "became"}) {
 		for i := qstart - 2; i >= s.s && i >= qstart-12; i-- {
 			t := x.toks[i]
 			if t.isNum() && !x.consumed[i] || t.isPunct(";()") {
 				break
 			}
-			if m := metricWord(t.low); m != mNone && t.low != "died" && t.low != "killed" && t.low != "injured" {
+			if m := metricWord(t.low); m != mNone {
 				c.metric, c.how = m, "noun"
 				x.childrenOfClause(s, c, i)
 				return
@@ -705,41 +723,45 @@ func (x *extractor) childrenOfClause(s *sentence, c *cand, from int) {
 
 // adjacentMonth returns the mention right next to the number at k ("May
 // 174", "In September 2013, 887", "161 in July", "у травні (174)"), or -1.
+// A month after the number with "in" wins over one before it across a
+// comma: "550 in May, 429 in June".
 func (x *extractor) adjacentMonth(s *sentence, k int) int {
 	for mi, mn := range s.mentions {
-		if mn.rel != 0 && mn.m == 0 {
+		if mn.rel != 0 && mn.m == 0 || mn.i <= k || mn.i-k > 6 {
 			continue
-		}
-		// Before: at most two words between, none a number.
-		if mn.j < k && k-mn.j <= 3 {
-			ok := true
-			for i := mn.j + 1; i < k; i++ {
-				t := x.toks[i]
-				if t.isNum() && !x.consumed[i] || !(t.isPunct(",:—–-(") || inList(t.low, []string{"had", "saw", "was", "at", "least", "there", "were", "with", "of", "to", "more", "than", "over", "nearly", "some"})) {
-					ok = false
-				}
-			}
-			if ok {
-				return mi
-			}
 		}
 		// After: "161 in July", "498 injured in March 2024", "до 224 у
 		// червні".
-		if mn.i > k && mn.i-k <= 6 {
-			p := x.tok(mn.i - 1)
-			if !inList(p.low, []string{"in", "for", "during", "у", "в", "за"}) {
-				continue
+		p := x.tok(mn.i - 1)
+		if !inList(p.low, []string{"in", "for", "during", "у", "в", "за"}) {
+			continue
+		}
+		ok := true
+		for i := k + 1; i < mn.i-1; i++ {
+			t := x.toks[i]
+			if t.isNum() && !x.consumed[i] || t.isPunct(";(),") || t.kind == kWord && stopWords[t.low] {
+				ok = false
 			}
-			ok := true
-			for i := k + 1; i < mn.i-1; i++ {
-				t := x.toks[i]
-				if t.isNum() && !x.consumed[i] || t.isPunct(";(),") || t.kind == kWord && stopWords[t.low] {
-					ok = false
-				}
+		}
+		if ok {
+			return mi
+		}
+	}
+	for mi := len(s.mentions) - 1; mi >= 0; mi-- {
+		mn := s.mentions[mi]
+		if mn.rel != 0 && mn.m == 0 || mn.j >= k || k-mn.j > 4 {
+			continue
+		}
+		// Before: a few words between, none a number.
+		ok := true
+		for i := mn.j + 1; i < k; i++ {
+			t := x.toks[i]
+			if t.isNum() && !x.consumed[i] || !(t.isPunct(",:—–-(") || inList(t.low, []string{"had", "saw", "was", "at", "least", "there", "were", "with", "of", "to", "more", "than", "over", "nearly", "some", "almost", "about", "a", "minimum", "щонайменше", "понад", "майже", "близько", "не", "менше"})) {
+				ok = false
 			}
-			if ok {
-				return mi
-			}
+		}
+		if ok {
+			return mi
 		}
 	}
 	return -1
@@ -881,8 +903,13 @@ func (x *extractor) place() {
 	}
 	for _, c := range x.cands {
 		t := x.toks[c.k]
-		if c.sent.scope != "" {
+		if c.sent.scope != "" && !(c.sent.weak && c.bound) {
 			x.warn(c.k, "%s %s: %s; not reported", t.text, c.dataMetric().Label(), c.sent.scope)
+			c.metric = mNone
+			continue
+		}
+		if d := c.sent.datedBefore(c.k); d != nil && !c.sent.cum {
+			x.warn(c.k, "%s %s: figures of a dated event (%s), not a month's figure; not reported", t.text, c.dataMetric().Label(), x.doc.Text[x.toks[d.i].start:x.toks[d.j].end])
 			c.metric = mNone
 			continue
 		}
