@@ -31,6 +31,7 @@ func (mn mention) start24() bool {
 // sentence is a run of tokens [s, e).
 type sentence struct {
 	s, e     int
+	idx      int
 	low      string // the sentence's text in lower case, spaces collapsed
 	mentions []mention
 	scope    string // "" for monthly figures, else why its numbers are not a month's figures
@@ -269,7 +270,7 @@ func (x *extractor) addSentence(s, e int) {
 	text := x.doc.Text[x.toks[s].start:x.toks[e-1].end]
 	low := strings.Join(strings.Fields(strings.ToLower(reISODate.ReplaceAllString(text, ""))), " ")
 	low = strings.NewReplacer("’", "'", "ʼ", "'", "\u00a0", " ").Replace(low)
-	x.sents = append(x.sents, &sentence{s: s, e: e, low: low})
+	x.sents = append(x.sents, &sentence{s: s, e: e, low: low, idx: len(x.sents)})
 }
 
 // isEnglishMonth reports whether a month word is English, which the texts
@@ -428,6 +429,18 @@ func (x *extractor) scopeOf(s *sentence) {
 	}
 }
 
+// usable counts the months a sentence names that can be a figure's: not
+// a day's, not 24 February 2022.
+func usable(s *sentence) int {
+	n := 0
+	for _, mn := range s.mentions {
+		if mn.m != 0 && !mn.start24() && (mn.day == 0 || mn.asOf) {
+			n++
+		}
+	}
+	return n
+}
+
 // datedBefore returns a day named before token k, if any.
 func (s *sentence) datedBefore(k int) *mention {
 	for i := range s.dated {
@@ -486,6 +499,18 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		if x.notACount(s, k) {
 			continue
 		}
+		if o, _, ok := x.parenGroup(s, k); ok && o > s.s {
+			if _, isPct := percentAfter(x.toks[:s.e], o-1-pctBack(x.toks, o-1)); isPct || x.shareBefore(o) {
+				x.warn(k, "%s: a part of a share the text gives (%s), not a total; not reported", t.text, x.doc.Text[x.toks[max(s.s, o-4)].start:x.toks[o-1].end])
+				continue
+			}
+		}
+		if m := reSubgroup.FindString(s.low); m != "" {
+			if x.nearCasualtyWords(s, k) {
+				x.warn(k, "%s: the sentence counts a group casualty keeps no metric for (%s); not reported", t.text, m)
+			}
+			continue
+		}
 		c := &cand{k: k, sent: s, val: t.val, last: k}
 		q, w, qstart := x.qualifierBefore(k, s.s)
 		c.qual, c.wording = q, w
@@ -518,6 +543,31 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		x.cands = append(x.cands, c)
 		last = c
 	}
+}
+
+// pctBack steps back from "per cent" to its number.
+func pctBack(toks []token, i int) int {
+	switch {
+	case i >= 2 && toks[i].low == "cent" && toks[i-1].low == "per":
+		return 2
+	case i >= 1 && (toks[i].isPunct("%") || toks[i].low == "percent"):
+		return 1
+	}
+	return 0
+}
+
+// shareBefore reports a share right before parentheses: "42% of the
+// losses (65 killed; 372 wounded)".
+func (x *extractor) shareBefore(o int) bool {
+	for i := o - 1; i >= 0 && i >= o-5; i-- {
+		if x.toks[i].isPunct("%") || x.toks[i].low == "cent" || x.toks[i].low == "percent" {
+			return x.tok(i+1).low == "of"
+		}
+		if x.toks[i].isNum() || x.toks[i].isPunct(".;()") {
+			return false
+		}
+	}
+	return false
 }
 
 // namesPeople reports whether a noun for people stands between tokens i
@@ -732,12 +782,15 @@ func (x *extractor) adjacentMonth(s *sentence, k int) int {
 		}
 		// After: "161 in July", "498 injured in March 2024", "до 224 у
 		// червні".
-		p := x.tok(mn.i - 1)
+		p, at := x.tok(mn.i-1), mn.i-1
+		if inList(p.low, []string{"last", "this", "минулому", "цьому"}) {
+			p, at = x.tok(mn.i-2), mn.i-2
+		}
 		if !inList(p.low, []string{"in", "for", "during", "у", "в", "за"}) {
 			continue
 		}
 		ok := true
-		for i := k + 1; i < mn.i-1; i++ {
+		for i := k + 1; i < at; i++ {
 			t := x.toks[i]
 			if t.isNum() && !x.consumed[i] || t.isPunct(";(),") || t.kind == kWord && stopWords[t.low] {
 				ok = false
@@ -834,7 +887,7 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 		}
 		taken := false
 		for _, o := range x.cands {
-			if o.sent == s && o.takes == mn.i && o != c {
+			if o.sent == s && o.takes == mn.i && o != c && !(o.k < c.k && mn.j < c.k) {
 				taken = true
 			}
 		}
@@ -858,13 +911,30 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 		set(*after, false)
 		return
 	}
-	if len(s.mentions) == 0 && prev != nil {
+	if usable(s) > 0 {
+		return
+	}
+	if prev != nil {
 		for i := len(x.cands) - 1; i >= 0; i-- {
 			o := x.cands[i]
 			if o.sent == prev && o.bound && !prev.cum && prev.scope == "" {
 				c.month, c.bound = o.month, true
 				c.note = strings.TrimSpace(c.note + " month from the sentence before")
 				return
+			}
+		}
+	}
+	// The sentence before names one month and no figure: "July 2025 was
+	// the deadliest month ... 286 killed and 1,388 injured were recorded".
+	if s.idx > 0 {
+		b := x.sents[s.idx-1]
+		if usable(b) == 1 && b.scope == "" && !b.cum {
+			for _, mn := range b.mentions {
+				if mn.m != 0 && !mn.start24() && mn.day == 0 {
+					c.month, c.bound = x.year(b, mn), true
+					c.note = strings.TrimSpace(c.note + " month from the sentence before")
+					return
+				}
 			}
 		}
 	}
@@ -916,9 +986,16 @@ func (x *extractor) place() {
 		if c.sent.cum {
 			// A cumulative total, as of its cut-off or the publication.
 			asOf := pubMonth
+			o, e, inParen := x.parenGroup(c.sent, c.k)
+			found := false
 			for _, mn := range c.sent.mentions {
-				if mn.asOf && mn.m != 0 {
-					asOf = x.year(c.sent, mn)
+				if mn.asOf && mn.m != 0 && inParen && mn.i > o && mn.j < e {
+					asOf, found = x.year(c.sent, mn), true
+				}
+			}
+			for _, mn := range c.sent.mentions {
+				if _, _, p := x.parenGroup(c.sent, mn.i); !found && mn.asOf && mn.m != 0 && !p {
+					asOf, found = x.year(c.sent, mn), true
 				}
 			}
 			if c.adjacent && c.bound {

@@ -136,16 +136,19 @@ var stopWords = map[string]bool{
 // Scopes of a sentence that make its numbers something other than a
 // month's figures.
 var (
-	reCumulative = regexp.MustCompile(`since (the )?(24 february|february 24)|since february 2022|since 2022|since the (start|beginning|outset) of (the )?(full[- ]scale |russian )?(invasion|war|aggression)|since (russia|the russian federation)('s)? (launched|began|started|full)|since the full[- ]scale|full[- ]scale (armed )?(attack|invasion) (began|started)|total toll|toll stood|toll stands|stood at|stands at|to date|cumulative|previously reported|за час (війни|вторгнення|повномасштаб)|(з|від) початку (повномасштабного |російського )?(вторгнення|війни|агресії)|з 24 лютого 2022|відтоді,? як|загальна кількість|since the war|since the start of the war`)
+	reCumulative = regexp.MustCompile(`since (the )?(24 february|february 24)|since february 2022|since 2022|since the (start|beginning|outset) of (the )?(full[- ]scale |russian )?(invasion|war|aggression)|since (russia|the russian federation)('s)? (launched|began|started|full)|since the full[- ]scale|full[- ]scale (armed )?(attack|invasion) (began|started)|total toll|toll stood|toll stands|stood at|stands at|to date|cumulative|previously reported|за час (війни|вторгнення|повномасштаб)|(з|від) початку (повномасштабного |російського )?(вторгнення|війни|агресії)|з 24 лютого 2022|відтоді,? як|загальна кількість|since the war|since the start of the war|(years?|months) of (russia's |the russian )?(large|full)[- ]scale|since the war escalated`)
 	reYearScope  = regexp.MustCompile(`since the (start|beginning) of (the year|20\d\d|this year)|from january to|(first|past|last) (two|three|four|five|six|seven|eight|nine|ten|eleven|\d+) months|(whole|all|entire|course) of (20\d\d|the year)|(від|з) початку (20\d\d )?року|(від|з) початку 20\d\d|за (\d+|перші|минулі) (\pL+ )?місяц|annual|year[- ]to[- ]date|first half|in 20\d\d as a whole`)
 	// A weak year scope may be about another number of the sentence ("the
 	// highest monthly number so far in 2024"): numbers with a month of
 	// their own stay.
 	reWeakYearScope = regexp.MustCompile(`this year|so far (this year|in 20\d\d)|(in|during|throughout|for) 20\d\d(?: ?[,.;)]| (?:as|overall|alone|in total))|у 20\d\d році|за 20\d\d рік`)
 	rePartMonth     = regexp.MustCompile(`(from|between) \d{1,2}( \pL+)? (to|and|-|–) \d{1,2}\b|(від|з) \d{1,2}( \pL+)? (до|по) \d{1,2}\b|\b\d{1,2}[-–]\d{1,2} \pL+|in (\d+|\pL+) days|first (\d+|\pL+) days|(за|протягом) (\d+|\pL+) (днів|дні|доби)|so far this month|since (the )?(start|beginning) of the month|з початку місяця|since (january|february|march|april|may|june|july|august|september|october|november|december) \d|since \d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)`)
-	reIncident      = regexp.MustCompile(`preliminary|these attacks|this attack|the attack|single attack|one attack|a strike on|the strike|попередніми даними|цієї атаки|цього удару|внаслідок удару`)
-	reOtherSource   = regexp.MustCompile(`ministry|prosecutor|міноборони|міністерств|прокурор|governor|military administration|\bова\b|police said|health authorities|defence intelligence|defense intelligence|according to (local|ukrainian|russian|iraqi) (officials|authorities)`)
-	reStanding      = regexp.MustCompile(`actual (numbers|figures|toll)|(figures|numbers) (are|is) (likely |probably )?(considerably |significantly |much )?higher|absolute minimum|all figures|реальна кількість|справжн\pL* (число|кількість)|значно вищ|набагато більш`)
+	// reSubgroup: sentences about security forces or a subgroup the
+	// mission counts apart.
+	reSubgroup    = regexp.MustCompile(`security forces|\bisf\b|\biraqis\b|peshmerga|other violations|foreign (civilians|nationals)|військовослужбовц`)
+	reIncident    = regexp.MustCompile(`preliminary|these attacks|this attack|the attack|single attack|one attack|a strike on|the strike|попередніми даними|цієї атаки|цього удару|внаслідок удару`)
+	reOtherSource = regexp.MustCompile(`ministry|prosecutor|міноборони|міністерств|прокурор|governor|military administration|\bова\b|police said|health authorities|defence intelligence|defense intelligence|according to (local|ukrainian|russian|iraqi) (officials|authorities)`)
+	reStanding    = regexp.MustCompile(`actual (numbers|figures|toll)|(figures|numbers) (are|is) (likely |probably )?(considerably |significantly |much )?higher|absolute minimum|all figures|реальна кількість|справжн\pL* (число|кількість)|значно вищ|набагато більш`)
 )
 
 // percentWords after a number make it a percentage.
