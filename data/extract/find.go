@@ -50,10 +50,11 @@ type cand struct {
 	qual     data.Qualifier
 	wording  string
 	month    data.Month
-	bound    bool // month found
-	adjacent bool // month bound next to the number, not from the sentence
-	takes    int  // token index of a mention this number takes for itself ("161 in July", "February (129 killed)"), else -1
-	last     int  // last token read with it (its metric word)
+	bound    bool   // month found
+	adjacent bool   // month bound next to the number, not from the sentence
+	area     string // p-code of an oblast the figure is for, "" for the country
+	takes    int    // token index of a mention this number takes for itself ("161 in July", "February (129 killed)"), else -1
+	last     int    // last token read with it (its metric word)
 	how      string
 	note     string
 	asOf     data.Month
@@ -539,6 +540,13 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		if last != nil && last.children && !c.children && c.how == "after" && x.joined(last, qstart) && !x.namesPeople(c.k, c.last) {
 			c.children = true
 		}
+		if code, words := x.placeNear(s, k); words != "" {
+			if code == "" {
+				x.warn(k, "%s %s: a figure for a place (%s) casualty has no area code for; not reported", t.text, c.dataMetric().Label(), words)
+				continue
+			}
+			c.area = code
+		}
 		x.readMonth(s, c, prev)
 		x.cands = append(x.cands, c)
 		last = c
@@ -628,9 +636,12 @@ func (x *extractor) joined(prev *cand, qstart int) bool {
 		}
 		between = append(between, t.low)
 	}
-	switch strings.Join(between, " ") {
-	case "and", "і", "й", "та", "а", "а ще", "ще", "and another", "і ще", "та ще":
-		return true
+	j := strings.Join(between, " ")
+	for _, pre := range []string{"", "across ukraine ", "in ukraine ", "в україні ", "у україні "} {
+		switch strings.TrimPrefix(j, pre) {
+		case "and", "і", "й", "та", "а", "а ще", "ще", "and another", "і ще", "та ще":
+			return true
+		}
 	}
 	return false
 }
@@ -712,6 +723,12 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 			break
 		}
 	}
+	// A list: the number takes the metric of the figure before it when a
+	// month of its own is next to it ("June had 186, May 174").
+	if prev != nil && prev.metric != mNone && x.adjacentMonth(s, c.k) >= 0 {
+		c.metric, c.children, c.how = prev.metric, prev.children, "list"
+		return
+	}
 	// A noun further back governs a number after a linking word: "the
 	// count of newly reported deaths went down to 147", "civilian
 	// casualties totaled 27,149".
@@ -736,12 +753,6 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 			c.metric, c.how = prev.metric, "children of"
 			return
 		}
-	}
-	// A list: the number takes the metric of the figure before it when a
-	// month of its own is next to it ("June had 186, May 174").
-	if prev != nil && prev.metric != mNone && x.adjacentMonth(s, c.k) >= 0 {
-		c.metric, c.children, c.how = prev.metric, prev.children, "list"
-		return
 	}
 	// "208 civilians were killed and 1,220 in Ukraine": the noun is
 	// missing; after "killed and", the number is the injured.
@@ -967,6 +978,7 @@ func (c *cand) dataMetric() data.Metric {
 func (x *extractor) place() {
 	pubMonth := data.MonthOf(x.pub)
 	type keyT struct {
+		area   string
 		m      data.Month
 		metric data.Metric
 		role   bool
@@ -1018,7 +1030,7 @@ func (x *extractor) place() {
 	// figure.
 	var subject data.Month
 	for _, c := range x.cands {
-		if c.metric != mNone && !c.sent.cum && !c.children && subject.Before(c.month) && !monthAfter(c.month, x.pub) {
+		if c.metric != mNone && !c.sent.cum && !c.children && c.area == "" && subject.Before(c.month) && !monthAfter(c.month, x.pub) {
 			subject = c.month
 		}
 	}
@@ -1040,7 +1052,11 @@ func (x *extractor) place() {
 		f := Figure{Wording: c.wording}
 		pos, off := x.doc.Pos(t.start)
 		f.Offset = off
-		f.Observation = data.Observation{Month: c.month, Area: x.country, Metric: c.dataMetric(), Value: c.val, Qualifier: c.qual,
+		area := x.country
+		if c.area != "" {
+			area = c.area
+		}
+		f.Observation = data.Observation{Month: c.month, Area: area, Metric: c.dataMetric(), Value: c.val, Qualifier: c.qual,
 			Published: x.res.Published, Source: x.res.Source, Note: c.note, Pos: pos, Text: t.text}
 		if c.wording != "" {
 			f.Note = strings.TrimSpace(c.wording + " " + t.text + "; " + f.Note)
@@ -1050,7 +1066,7 @@ func (x *extractor) place() {
 		case c.sent.cum:
 			f.Role = Cumulative
 			f.Note = strings.TrimSuffix("cumulative total as of "+c.month.Label()+"; "+f.Note, "; ")
-		case c.children:
+		case c.children || c.area != "":
 			f.Role = Breakdown
 		case c.month == subject || subject.Before(c.month):
 			f.Role = Headline
@@ -1061,7 +1077,7 @@ func (x *extractor) place() {
 		}
 		f.Sentence = x.doc.Text[x.toks[c.sent.s].start:x.toks[c.sent.e-1].end]
 		f.Sentence = strings.Join(strings.Fields(f.Sentence), " ")
-		key := keyT{c.month, f.Metric, f.Role == Cumulative}
+		key := keyT{f.Area, c.month, f.Metric, f.Role == Cumulative}
 		if i, ok := seen[key]; ok {
 			o := &x.res.Figures[i]
 			if o.Value == f.Value {
