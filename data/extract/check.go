@@ -141,31 +141,49 @@ func (x *extractor) readPercents(s *sentence) {
 			p.bound = "nearly"
 		}
 		_ = w
-		// The metric: deaths when the words before say so, else killed
-		// and injured together.
+		// The metric: deaths when a word for them stands right before or
+		// after the percentage ("deaths rose by 31%", "a 31 percent
+		// increase in civilian deaths"), else killed and injured
+		// together.
 		p.metric = mCasualties
-		for i := k - 1; i >= s.s && i >= k-10; i-- {
-			if x.toks[i].isPunct(";") {
+		for i := k - 1; i >= s.s && i >= k-4; i-- {
+			t := x.toks[i]
+			if t.isNum() || t.kind == kPunct {
 				break
 			}
-			if m := metricWord(x.toks[i].low); m != mNone {
+			if m := metricWord(t.low); m == mKilled || m == mInjured {
+				p.metric = m
+				break
+			}
+		}
+		for i := end + 1; i < s.e && i <= end+5; i++ {
+			t := x.toks[i]
+			if t.isNum() || t.kind == kPunct {
+				break
+			}
+			if m := metricWord(t.low); m == mKilled || m == mInjured {
 				p.metric = m
 				break
 			}
 		}
 		// The month compared with: the first month or relative month after
-		// the percentage; the month compared: one named before it.
+		// the percentage; the month compared: one named before it, not in
+		// parentheses and not itself a month compared with ("up on
+		// February 2025").
 		for _, mn := range s.mentions {
 			if mn.i > end && mn.i-end <= 8 && !p.hasAgainst {
 				p.against, p.hasAgainst = mn, true
 			}
-			if mn.j < k && mn.m != 0 && !mn.start24() {
+			if _, _, inParen := x.parenGroup(s, mn.i); mn.j < k && mn.m != 0 && !mn.start24() && !inParen && !inList(x.tok(mn.i-1).low, againstWords) && !(x.tok(mn.i-1).low == "in" && inList(x.tok(mn.i-2).low, againstWords)) {
 				p.month, p.hasMonth = mn, true
 			}
 		}
 		x.pcts = append(x.pcts, p)
 	}
 }
+
+// againstWords come before the month a change is measured against.
+var againstWords = []string{"on", "than", "with", "to", "from", "відносно", "щодо", "порівняно", "проти", "over"}
 
 // value is the publication's figure for a month and metric, casualties
 // summed from killed and injured when the text gives no total.

@@ -315,6 +315,12 @@ func (x *extractor) readMentions(s *sentence) {
 				x.consumed[i-1] = true
 			}
 			j := i + 1
+			// "from 1 to 15 June", "від 1 до 15 червня": the first day too.
+			if mn.day != 0 && inList(x.tok(mn.i-1).low, []string{"to", "and", "до", "по"}) || x.tok(mn.i-1).isPunct("-–") {
+				if d := mn.i - 2; d >= s.s && smallDay(x.toks[d]) {
+					x.consumed[d] = true
+				}
+			}
 			if mn.day == 0 && j < s.e && smallDay(x.toks[j]) {
 				nx := x.tok(j + 1)
 				if nx.isPunct(",)–—-;.") || nx.isNum() && isYear(nx.val) || nx.low == "to" || nx.low == "and" || nx.low == "until" || j+1 >= s.e {
@@ -359,9 +365,17 @@ func (x *extractor) readMentions(s *sentence) {
 			three := two + " " + x.tok(i+2).low
 			switch {
 			case two == "last month" || two == "previous month" || three == "the month before" || two == "минулого місяця" || two == "попереднього місяця" || two == "попередній місяць" || two == "минулий місяць":
-				s.mentions = append(s.mentions, mention{i: i, j: i + 1, rel: -1})
+				j := i + 1
+				if strings.HasPrefix(three, "the month before") {
+					j = i + 2
+				}
+				s.mentions = append(s.mentions, mention{i: i, j: j, rel: -1})
 			case three == "a year earlier" || three == "a year ago" || two == "last year" && monthAt(x.tok(i+2)) == 0 && x.tok(i+2).low != "'s" || three == "same period last" || two == "year earlier" || t.low == "торік" || two == "минулого року" && monthAt(x.tok(i-1)) == 0:
-				s.mentions = append(s.mentions, mention{i: i, j: i + 1, rel: -12})
+				j := i + 1
+				if strings.Count(three, " ") == 2 && (strings.HasPrefix(three, "a year") || strings.HasPrefix(three, "same period")) {
+					j = i + 2
+				}
+				s.mentions = append(s.mentions, mention{i: i, j: j, rel: -12})
 			}
 		}
 	}
@@ -662,7 +676,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		if t.isPunct("—–-") {
 			continue
 		}
-		if x.stopAt(t) && !(t.low == "of" || t.low == "and" && metricWord(x.tok(i+1).low) != mNone && metricWord(x.tok(i-1).low) != mNone) {
+		if (x.stopAt(t) || t.isPunct(",")) && !(t.low == "of" || t.low == "and" && metricWord(x.tok(i+1).low) != mNone && metricWord(x.tok(i-1).low) != mNone) {
 			break
 		}
 		if childWord(t.low) {
