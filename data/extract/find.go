@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -37,6 +38,7 @@ type sentence struct {
 	scope    string // "" for monthly figures, else why its numbers are not a month's figures
 	cum      bool
 	dated    []mention // days named ("on 4 April"): numbers after one are an event's
+	subgroup string    // words naming a group casualty keeps no metric for
 	weak     bool      // a weak year scope ("so far in 2024"): only numbers without a month are out
 }
 
@@ -61,19 +63,21 @@ type cand struct {
 }
 
 type extractor struct {
-	doc      *Document
-	opt      Options
-	toks     []token
-	sents    []*sentence
-	body     int // offset where the text proper begins (after source:/date: lines)
-	pub      time.Time
-	source   string
-	country  string
-	consumed map[int]bool
-	cands    []*cand
-	pcts     []*pct
-	res      *Result
-	errs     data.ErrorList
+	doc          *Document
+	opt          Options
+	toks         []token
+	sents        []*sentence
+	body         int // offset where the text proper begins (after source:/date: lines)
+	pub          time.Time
+	source       string
+	country      string
+	consumed     map[int]bool
+	moreWarnings int
+	takenBy      map[int][]*cand // mention token -> numbers that took that month for themselves
+	cands        []*cand
+	pcts         []*pct
+	res          *Result
+	errs         data.ErrorList
 }
 
 var (
@@ -87,6 +91,7 @@ func (x *extractor) run() (*Result, error) {
 	text := x.doc.Text
 	x.res = &Result{Name: x.doc.Name}
 	x.consumed = map[int]bool{}
+	x.takenBy = map[int][]*cand{}
 	// The header lines of a saved update: "source: URL", "date: ...".
 	if m := reHeaderSource.FindStringSubmatch(text); m != nil {
 		x.source = m[1]
@@ -124,6 +129,9 @@ func (x *extractor) run() (*Result, error) {
 		return nil, err
 	}
 	x.check()
+	if x.moreWarnings > 0 {
+		x.res.Warnings = append(x.res.Warnings, Warning{Pos: data.Pos{File: x.doc.Name}, Msg: fmt.Sprintf("... and %d more warnings", x.moreWarnings)})
+	}
 	if len(x.res.Figures) == 0 {
 		return nil, &data.InputError{Pos: data.Pos{File: x.doc.Name}, Err: errors.New(x.noFigures())}
 	}
@@ -409,6 +417,7 @@ func (x *extractor) year(s *sentence, mn mention) data.Month {
 
 // scopeOf decides whether a sentence's numbers can be a month's figures.
 func (x *extractor) scopeOf(s *sentence) {
+	s.subgroup = reSubgroup.FindString(s.low)
 	for _, mn := range s.mentions {
 		if mn.start24() {
 			s.cum = true
@@ -442,6 +451,29 @@ func (x *extractor) scopeOf(s *sentence) {
 			s.dated = append(s.dated, mn)
 		}
 	}
+}
+
+// sentenceAround is the evidence of the number at k: its sentence with
+// spaces collapsed, or, for a sentence longer than 600 bytes (a table
+// pasted as prose), the 600 bytes around the number.
+func (x *extractor) sentenceAround(s *sentence, k int) string {
+	from, to := x.toks[s.s].start, x.toks[s.e-1].end
+	cut := to-from > 600
+	if cut {
+		from = max(from, x.toks[k].start-300)
+		to = min(to, x.toks[k].end+300)
+		for from > 0 && !utf8.RuneStart(x.doc.Text[from]) {
+			from--
+		}
+		for to < len(x.doc.Text) && !utf8.RuneStart(x.doc.Text[to]) {
+			to++
+		}
+	}
+	t := strings.Join(strings.Fields(x.doc.Text[from:to]), " ")
+	if cut {
+		t = "…" + t + "…"
+	}
+	return t
 }
 
 // usable counts the months a sentence names that can be a figure's: not
@@ -520,7 +552,7 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 				continue
 			}
 		}
-		if m := reSubgroup.FindString(s.low); m != "" {
+		if m := s.subgroup; m != "" {
 			if x.nearCasualtyWords(s, k) {
 				x.warn(k, "%s: the sentence counts a group casualty keeps no metric for (%s); not reported", t.text, m)
 			}
@@ -562,6 +594,9 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 			c.area = code
 		}
 		x.readMonth(s, c, prev)
+		if c.takes >= 0 {
+			x.takenBy[c.takes] = append(x.takenBy[c.takes], c)
+		}
 		x.cands = append(x.cands, c)
 		last = c
 	}
@@ -796,12 +831,14 @@ func (x *extractor) childrenOfClause(s *sentence, c *cand, from int) {
 	}
 }
 
-// adjacentMonth returns the mention right next to the number at k ("May
-// 174", "In September 2013, 887", "161 in July", "у травні (174)"), or -1.
+// adjacentMonth returns the first token of the mention right next to the
+// number at k ("May 174", "In September 2013, 887", "161 in July", "у
+// травні (174)"), or -1.
 // A month after the number with "in" wins over one before it across a
 // comma: "550 in May, 429 in June".
 func (x *extractor) adjacentMonth(s *sentence, k int) int {
-	for mi, mn := range s.mentions {
+	near := s.near(k)
+	for _, mn := range near {
 		if mn.rel != 0 && mn.m == 0 || mn.i <= k || mn.i-k > 6 {
 			continue
 		}
@@ -822,11 +859,11 @@ func (x *extractor) adjacentMonth(s *sentence, k int) int {
 			}
 		}
 		if ok {
-			return mi
+			return mn.i
 		}
 	}
-	for mi := len(s.mentions) - 1; mi >= 0; mi-- {
-		mn := s.mentions[mi]
+	for mi := len(near) - 1; mi >= 0; mi-- {
+		mn := near[mi]
 		if mn.rel != 0 && mn.m == 0 || mn.j >= k || k-mn.j > 4 {
 			continue
 		}
@@ -839,16 +876,41 @@ func (x *extractor) adjacentMonth(s *sentence, k int) int {
 			}
 		}
 		if ok {
-			return mi
+			return mn.i
 		}
 	}
 	return -1
 }
 
+// window bounds how far from a number the extractor looks for its month
+// or parentheses, so that a text of one endless sentence (a table pasted
+// as prose) is read in linear time.
+const window = 60
+
+// near returns the mentions of s within window tokens of k.
+func (s *sentence) near(k int) []mention {
+	lo := sort.Search(len(s.mentions), func(i int) bool { return s.mentions[i].j >= k-window })
+	hi := sort.Search(len(s.mentions), func(i int) bool { return s.mentions[i].i > k+window })
+	if lo > hi {
+		return nil
+	}
+	return s.mentions[lo:hi]
+}
+
+// mentionAt returns the mention starting at token i.
+func (s *sentence) mentionAt(i int) mention {
+	for _, mn := range s.mentions {
+		if mn.i == i {
+			return mn
+		}
+	}
+	return mention{}
+}
+
 // parenGroup returns the bounds of the parentheses around token k.
 func (x *extractor) parenGroup(s *sentence, k int) (int, int, bool) {
 	open := -1
-	for i := k - 1; i >= s.s; i-- {
+	for i := k - 1; i >= s.s && i >= k-window; i-- {
 		if x.toks[i].isPunct(")") {
 			return 0, 0, false
 		}
@@ -860,7 +922,7 @@ func (x *extractor) parenGroup(s *sentence, k int) (int, int, bool) {
 	if open < 0 {
 		return 0, 0, false
 	}
-	for i := k + 1; i < s.e; i++ {
+	for i := k + 1; i < s.e && i <= k+window; i++ {
 		if x.toks[i].isPunct("(") {
 			return 0, 0, false
 		}
@@ -868,7 +930,7 @@ func (x *extractor) parenGroup(s *sentence, k int) (int, int, bool) {
 			return open, i, true
 		}
 	}
-	return open, s.e, true
+	return open, min(s.e, k+window+1), true
 }
 
 // readMonth finds the month of a figure: next to it, in its parentheses or
@@ -882,14 +944,14 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 		c.bound, c.adjacent = true, adjacent
 	}
 	if o, e, ok := x.parenGroup(s, c.k); ok {
-		for _, mn := range s.mentions {
+		for _, mn := range s.near(c.k) {
 			if mn.i > o && mn.j < e && mn.m != 0 && !mn.start24() {
 				set(mn, true)
 				c.takes = mn.i
 				return
 			}
 		}
-		for _, mn := range s.mentions {
+		for _, mn := range s.near(c.k) {
 			if mn.j == o-1 && mn.m != 0 {
 				set(mn, true)
 				c.takes = mn.i
@@ -898,21 +960,22 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 		}
 	}
 	if mi := x.adjacentMonth(s, c.k); mi >= 0 {
-		set(s.mentions[mi], true)
-		if s.mentions[mi].i > c.k {
-			c.takes = s.mentions[mi].i
+		mn := s.mentionAt(mi)
+		set(mn, true)
+		if mn.i > c.k {
+			c.takes = mn.i
 		}
 		return
 	}
 	// The months of the sentence that no other number has taken.
 	var free []mention
-	for _, mn := range s.mentions {
+	for _, mn := range s.near(c.k) {
 		if mn.m == 0 || mn.start24() || mn.day != 0 && !mn.asOf {
 			continue
 		}
 		taken := false
-		for _, o := range x.cands {
-			if o.sent == s && o.takes == mn.i && o != c && !(o.k < c.k && mn.j < c.k) {
+		for _, o := range x.takenBy[mn.i] {
+			if o.sent == s && o != c && !(o.k < c.k && mn.j < c.k) {
 				taken = true
 			}
 		}
@@ -965,7 +1028,14 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 	}
 }
 
+// maxWarnings caps the warnings of one text; the rest are counted.
+const maxWarnings = 200
+
 func (x *extractor) warn(k int, format string, args ...any) {
+	if len(x.res.Warnings) >= maxWarnings {
+		x.moreWarnings++
+		return
+	}
 	pos, off := x.doc.Pos(x.toks[k].start)
 	x.res.Warnings = append(x.res.Warnings, Warning{Pos: pos, Offset: off, Msg: fmt.Sprintf(format, args...)})
 }
@@ -1089,8 +1159,7 @@ func (x *extractor) place() {
 		default:
 			f.Role = PreviousMonth
 		}
-		f.Sentence = x.doc.Text[x.toks[c.sent.s].start:x.toks[c.sent.e-1].end]
-		f.Sentence = strings.Join(strings.Fields(f.Sentence), " ")
+		f.Sentence = x.sentenceAround(c.sent, c.k)
 		key := keyT{f.Area, c.month, f.Metric, f.Role == Cumulative}
 		if i, ok := seen[key]; ok {
 			o := &x.res.Figures[i]

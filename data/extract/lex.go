@@ -198,7 +198,7 @@ func joinNumbers(toks []token) []token {
 			if !u.isNum() || u.word || u.grouped || u.dec != 0 || len(u.text) != 3 || !u.space1 {
 				break
 			}
-			if len(out) > 0 && !t.grouped && dayContext(out[len(out)-1]) {
+			if len(out) > 0 && !t.grouped && dayContext(out[len(out)-1]) || t.val > 1e12 {
 				break
 			}
 			t.val = t.val*1000 + u.val

@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/casualty-tool/casualty/data"
 	"github.com/ledongthuc/pdf"
@@ -32,6 +33,9 @@ type Document struct {
 	Text   string
 	src    []byte // the input as read (UTF-8), for line:column
 	segs   []seg  // text offset -> source offset, sorted by text offset (HTML)
+
+	lines                   []int // offsets where lines begin, made on first use
+	colLine, colOff, colVal int   // the last column computed, to count on from
 }
 
 type seg struct{ text, src int }
@@ -53,10 +57,27 @@ func (d *Document) Pos(off int) (data.Pos, int) {
 	if src > len(b) {
 		src = len(b)
 	}
-	line := 1 + bytes.Count(b[:src], []byte("\n"))
-	ls := bytes.LastIndexByte(b[:src], '\n') + 1
-	col := 1 + len([]rune(string(b[ls:src])))
-	return data.Pos{File: d.Name, Line: line, Col: col}, src
+	if d.lines == nil {
+		d.colLine = -1
+		d.lines = []int{0}
+		for i, c := range b {
+			if c == '\n' {
+				d.lines = append(d.lines, i+1)
+			}
+		}
+	}
+	l := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > src }) - 1
+	ls := d.lines[l]
+	// Columns count runes; on a very long line, count from the last
+	// position asked for on it.
+	col := 1
+	from := ls
+	if d.colLine == l && d.colOff <= src && d.colOff >= ls {
+		from, col = d.colOff, d.colVal
+	}
+	col += utf8.RuneCount(b[from:src])
+	d.colLine, d.colOff, d.colVal = l, src, col
+	return data.Pos{File: d.Name, Line: l + 1, Col: col}, src
 }
 
 // DefaultMaxBytes caps an input file: monthly updates are a few pages.
