@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -84,6 +85,10 @@ func extractFile(path string, stdin io.Reader, opt extract.Options, ro extract.R
 	doc, err := extract.Read(r, name, ro)
 	if err != nil {
 		return nil, err
+	}
+	if opt.Publication == "" && path != "-" {
+		base := filepath.Base(path)
+		opt.Publication = strings.TrimSuffix(base, filepath.Ext(base))
 	}
 	return extract.Extract(doc, opt)
 }
@@ -320,4 +325,3 @@ func sign(v float64) float64 {
 	return 1
 }
 
-var _ = strings.TrimSpace

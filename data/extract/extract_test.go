@@ -327,16 +327,18 @@ func TestPositions(t *testing.T) {
 	}
 }
 
-// TestUpdatePDF keeps testdata/update.pdf what makePDF writes.
+// TestUpdatePDF keeps testdata/update.pdf (a text layer) and
+// testdata/scanned.pdf (none) what makePDF writes.
 func TestUpdatePDF(t *testing.T) {
-	want := makePDF(pdfLines)
-	path := filepath.Join("testdata", "update.pdf")
-	if *update {
-		os.WriteFile(path, want, 0o644)
-	}
-	got, err := os.ReadFile(path)
-	if err != nil || !bytes.Equal(got, want) {
-		t.Errorf("testdata/update.pdf is not what makePDF writes (go test -update)")
+	for name, want := range map[string][]byte{"update.pdf": makePDF(pdfLines), "scanned.pdf": makePDF(nil)} {
+		path := filepath.Join("testdata", name)
+		if *update {
+			os.WriteFile(path, want, 0o644)
+		}
+		got, err := os.ReadFile(path)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("testdata/%s is not what makePDF writes (go test -update)", name)
+		}
 	}
 }
 

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// extractCases are the update texts `casualty extract` refuses, in the
+// bad catalogue: each with the exact message (testdata/bad/NAME.want).
+var extractCases = []badCase{
+	one("extract-no-figures.txt"),
+	one("extract-future-month.txt"),
+	one("extract-no-date.txt"),
+	one("extract-image.png"),
+	one("extract-scanned.pdf"),
+}
+
+// runExtractIn runs casualty extract on a catalogue case in a fresh
+// folder and checks that nothing is written there.
+func runExtractIn(t *testing.T, c badCase) (stdout, stderr string, code int) {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range c.files {
+		b, err := os.ReadFile(filepath.Join(badDir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	args := append(append([]string{"extract"}, c.args...), c.files...)
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, &out, &errOut)
+	code = exitCode(err, &errOut)
+	if got := listDir(t, dir); strings.Join(got, " ") != strings.Join(sortedCopy(c.files), " ") {
+		t.Errorf("casualty extract left the folder holding %q", got)
+	}
+	return out.String(), errOut.String(), code
+}
+
+// TestCatalogueExtract: each bad update is refused with exit status 1,
+// nothing on standard output, and a message naming the file.
+func TestCatalogueExtract(t *testing.T) {
+	for _, c := range extractCases {
+		t.Run(c.golden(), func(t *testing.T) {
+			out, msg, code := runExtractIn(t, c)
+			if code != 1 {
+				t.Errorf("exit status %d, want 1; stderr:\n%s", code, msg)
+			}
+			if out != "" {
+				t.Errorf("wrote to stdout although the input is bad:\n%s", out)
+			}
+			for _, line := range strings.Split(strings.TrimSuffix(msg, "\n"), "\n") {
+				if !strings.Contains(line, c.files[0]) {
+					t.Errorf("message line does not name the file: %q", line)
+				}
+			}
+			badGolden(t, c.golden(), msg)
+		})
+	}
+}
+
+const marchUpdate = "../../data/extract/testdata/march2025_en.txt"
+
+// TestExtractSeed is the check casualty was made for, end to end: the
+// March 2025 update's "50 per cent" is 1,074 against 717, +49.8%.
+func TestExtractSeed(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"extract", "--format", "text", marchUpdate}, &out, &errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	s := out.String()
+	for _, want := range []string{"1,074 against 717, +49.8%, stated as 50 per cent: agreed", "at least 164", "previous_month", "same_month_last_year"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q:\n%s", want, s)
+		}
+	}
+}
+
+// TestExtractCSV: the CSV holds the tidy columns then the evidence, and
+// loads back as figures with `casualty data`.
+func TestExtractCSV(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"extract", "--publication", "HRMMU update March 2025", marchUpdate}, &out, &errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	goldenFile(t, filepath.Join("testdata", "extract", "march2025.csv"), out.String())
+	recs, err := csv.NewReader(strings.NewReader(out.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 7 { // header + 6 figures: March, February and March 2024, killed and injured
+		t.Errorf("got %d rows, want 7", len(recs))
+	}
+	if !strings.Contains(errOut.String(), "50 per cent: agreed") {
+		t.Errorf("stderr lacks the check:\n%s", errOut.String())
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "march.csv")
+	os.WriteFile(p, out.Bytes(), 0o644)
+	var dout, derr bytes.Buffer
+	if err := run(context.Background(), []string{"data", "--data", p}, &dout, &derr); err != nil {
+		t.Fatalf("the CSV does not load back: %v", err)
+	}
+	if !strings.Contains(dout.String(), "2025-02,UA,injured,588") {
+		t.Errorf("loaded back:\n%s", dout.String())
+	}
+}
+
+// TestExtractJSON: every figure carries its evidence.
+func TestExtractJSON(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"extract", "--format", "json", marchUpdate}, &out, &errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	var got []struct {
+		Published string
+		Figures   []struct {
+			Month, Role, Sentence string
+			Value                 int64
+			Offset, Line, Column  int
+		}
+		Checks []struct {
+			Agreed bool
+			Change float64 `json:"change_percent"`
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Published != "2025-04-09" || len(got[0].Figures) != 6 {
+		t.Fatalf("got %+v", got)
+	}
+	f := got[0].Figures[0]
+	if f.Value != 164 || f.Role != "headline" || f.Line != 3 || f.Column != 168 || !strings.Contains(f.Sentence, "at least 164 killed") {
+		t.Errorf("first figure %+v", f)
+	}
+	if c := got[0].Checks[0]; !c.Agreed || c.Change != 49.8 {
+		t.Errorf("check %+v", c)
+	}
+}
+
+// TestExtractStdin reads standard input with --published.
+func TestExtractStdin(t *testing.T) {
+	old := os.Stdin
+	r, w, _ := os.Pipe()
+	os.Stdin = r
+	defer func() { os.Stdin = old }()
+	go func() {
+		w.WriteString("In March at least 164 civilians were killed and 910 injured.\n")
+		w.Close()
+	}()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"extract", "--published", "2025-04-09", "-"}, &out, &errOut)
+	if err != nil || !strings.Contains(out.String(), "2025-03,UA,injured,910,at_least") {
+		t.Errorf("err %v, out:\n%s", err, out.String())
+	}
+	// Without a date, the run asks for --published.
+	r2, w2, _ := os.Pipe()
+	os.Stdin = r2
+	w2.WriteString("In March at least 164 civilians were killed and 910 injured.\n")
+	w2.Close()
+	err = run(context.Background(), []string{"extract", "-"}, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), "--published") {
+		t.Errorf("without a date: %v", err)
+	}
+}
