@@ -173,3 +173,47 @@ func TestExtractStdin(t *testing.T) {
 		t.Errorf("without a date: %v", err)
 	}
 }
+
+// TestIngestUpdateCompare is the loop end to end: from an empty store,
+// ingest the March 2025 update as text, and compare February with March
+// from that one publication: 717 (129 + 588) against 1,074 (164 + 910).
+func TestIngestUpdateCompare(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	abs, _ := filepath.Abs(marchUpdate)
+	ctx := context.Background()
+	var out, errOut bytes.Buffer
+	if err := run(ctx, []string{"init", "--store", dir}, &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	// A dry run shows the figures and writes nothing.
+	out.Reset()
+	if err := run(ctx, []string{"ingest", "--store", dir, "--dry-run", abs}, &out, &errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	if !strings.Contains(out.String(), "dry run: nothing written") || !strings.Contains(out.String(), "2025-02 injured 588") {
+		t.Errorf("dry run printed:\n%s", out.String())
+	}
+	if pubs, _ := os.ReadDir(filepath.Join(dir, "publications")); len(pubs) != 0 {
+		t.Errorf("the dry run wrote %d publication(s)", len(pubs))
+	}
+	out.Reset()
+	if err := run(ctx, []string{"ingest", "--store", dir, abs}, &out, &errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	for _, want := range []string{"read as the update of March 2025, published 2025-04-09", "previous_month", "50 per cent: agreed", "new figures (6)"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("ingest output lacks %q:\n%s", want, out.String())
+		}
+	}
+	out.Reset()
+	errOut.Reset()
+	if err := run(ctx, []string{"compare", "--store", dir, "2025-02", "2025-03"}, &out, &errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	s := out.String()
+	for _, want := range []string{"Basis: both months as published in march2025_en (9 April 2025)", "717", "≥1,074"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("compare output lacks %q:\n%s", want, s)
+		}
+	}
+}
