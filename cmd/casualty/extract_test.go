@@ -217,3 +217,44 @@ func TestIngestUpdateCompare(t *testing.T) {
 		}
 	}
 }
+
+// TestWatchOnceUpdates: watch --once ingests an update text from the
+// inbox, refuses a text without figures (moved to failed/ with the
+// reason), remakes the report, and exits with status 1 naming the failure.
+func TestWatchOnceUpdates(t *testing.T) {
+	root := t.TempDir()
+	dir, inbox, out := filepath.Join(root, "store"), filepath.Join(root, "inbox"), filepath.Join(root, "out")
+	ctx := context.Background()
+	var o, e bytes.Buffer
+	if err := run(ctx, []string{"init", "--store", dir}, &o, &e); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(inbox, 0o755)
+	b, _ := os.ReadFile(marchUpdate)
+	os.WriteFile(filepath.Join(inbox, "2025-04-09-hrmmu-march.txt"), b, 0o644)
+	os.WriteFile(filepath.Join(inbox, "empty-update.txt"), []byte("date: 2025-05-01\n\nThe mission will publish its figures later.\n"), 0o644)
+	o.Reset()
+	e.Reset()
+	err := run(ctx, []string{"watch", "--once", "--store", dir, "--inbox", inbox, "--out", out}, &o, &e)
+	if err == nil || !strings.Contains(err.Error(), "1 of 2 file(s) not ingested: empty-update.txt") {
+		t.Errorf("watch --once returned %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(inbox, "done", "2025-04-09-hrmmu-march.txt")); err != nil {
+		t.Errorf("the update was not moved to done/: %v", err)
+	}
+	msg, err := os.ReadFile(filepath.Join(inbox, "failed", "empty-update.txt.error.txt"))
+	if err != nil || !strings.Contains(string(msg), "no casualty figures found") {
+		t.Errorf("failed/empty-update.txt.error.txt: %v %s", err, msg)
+	}
+	if _, err := os.Stat(filepath.Join(out, "report.md")); err != nil {
+		t.Errorf("no report remade: %v", err)
+	}
+	// The publication is named from the file: "hrmmu march" of 9 April 2025.
+	if !strings.Contains(o.String(), "hrmmu march (9 April 2025), 6 figures, stored") {
+		t.Errorf("watch printed:\n%s", o.String())
+	}
+	// Run again on an empty inbox: nothing to do, no error.
+	if err := run(ctx, []string{"watch", "--once", "--store", dir, "--inbox", inbox, "--out", out}, &o, &e); err != nil {
+		t.Errorf("an empty inbox: %v", err)
+	}
+}
