@@ -258,3 +258,56 @@ func TestWatchOnceUpdates(t *testing.T) {
 		t.Errorf("an empty inbox: %v", err)
 	}
 }
+
+// TestDataEmbedded: --data embedded names the embedded series, so a new
+// month adds to it; --data without it says the series is not included,
+// on the first line; a conflict with the embedded figures is an error.
+func TestDataEmbedded(t *testing.T) {
+	dir := t.TempDir()
+	feb := filepath.Join(dir, "feb2026.csv")
+	os.WriteFile(feb, []byte("month,area,metric,value,qualifier,published,publication\n2026-02,UA,killed,150,at_least,2026-03-12,HRMMU update 2026-03-12\n2026-02,UA,injured,700,at_least,2026-03-12,HRMMU update 2026-03-12\n"), 0o644)
+	ctx := context.Background()
+	var out, errOut bytes.Buffer
+	if err := run(ctx, []string{"compare", "--data", "embedded", "--data", feb, "2026-01", "2026-02"}, &out, &errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	// January 2026 from the embedded series (161 + 757 = 918), February
+	// from the file (150 + 700 = 850).
+	if s := out.String(); !strings.Contains(s, "918") || !strings.Contains(s, "850") {
+		t.Errorf("compare printed:\n%s", s)
+	}
+	if strings.Contains(errOut.String(), "not included") {
+		t.Errorf("with --data embedded, stderr says the series is not included:\n%s", errOut.String())
+	}
+	out.Reset()
+	errOut.Reset()
+	if err := run(ctx, []string{"trend", "--data", feb}, &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	if first, _, _ := strings.Cut(errOut.String(), "\n"); !strings.Contains(first, "the embedded HRMMU series is not included") {
+		t.Errorf("first line of stderr: %q", first)
+	}
+	// The embedded series gives 161 killed in January 2026 (13 February
+	// 2026 update); a file saying otherwise for the same publication
+	// conflicts.
+	bad := filepath.Join(dir, "bad.csv")
+	b, _ := os.ReadFile(filepath.Join("..", "..", "data", "hrmmu.csv"))
+	lines := strings.Split(string(b), "\n")
+	header, row := lines[0], ""
+	for _, l := range lines[1:] {
+		if strings.HasPrefix(l, "2026-01,") && strings.Contains(l, ",killed,") {
+			row = l
+			break
+		}
+	}
+	if row == "" {
+		t.Fatal("no January 2026 killed row in data/hrmmu.csv")
+	}
+	f := strings.Split(row, ",")
+	f[3] = "999"
+	os.WriteFile(bad, []byte(header+"\n"+strings.Join(f, ",")+"\n"), 0o644)
+	err := run(ctx, []string{"trend", "--data", "embedded", "--data", bad}, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), "is at least 999 here but at least 161 at embedded:hrmmu.csv") {
+		t.Errorf("a conflict with the embedded series: %v", err)
+	}
+}

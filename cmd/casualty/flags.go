@@ -50,10 +50,21 @@ type dataFlags struct {
 	encoding string
 	limits   data.Limits
 	maxErrs  int
+	notes    io.Writer // where a note about the data read goes (the command's standard error)
 }
 
+// embeddedName is the --data value that names the embedded dataset, so
+// that --data embedded --data feb2026.csv adds a month to it.
+const embeddedName = "embedded"
+
 func (d *dataFlags) register(fs *flag.FlagSet) {
-	fs.Var(&d.files, "data", "read figures from `FILE` (repeatable; files merge); default: the embedded HRMMU dataset")
+	fs.Var(&d.files, "data", "read figures from `FILE` (repeatable; files merge); \"embedded\" names the embedded HRMMU dataset, the default")
+	// data and validate read the files as given, which says what they
+	// read; the commands that report on a series say when it is not the
+	// embedded one.
+	if n := fs.Name(); n != "casualty data" && n != "casualty validate" {
+		d.notes = fs.Output()
+	}
 	fs.Var(&d.events, "events", "read an event-level export (ACLED columns) from `FILE`, summed into monthly figures per area (repeatable; see casualty aggregate)")
 	fs.StringVar(&d.store, "store", "", "read every publication of the store in `DIR` (see casualty init, ingest)")
 	fs.StringVar(&d.asOf, "as-of", "", "see the data as published by `YYYY-MM-DD`")
@@ -101,7 +112,7 @@ func (d *dataFlags) options() (data.LoadOptions, error) {
 
 // load reads the figures the flags name: the files merged, or the embedded
 // dataset, seen as of --as-of.
-func (d *dataFlags) load() (*data.Dataset, error) {
+func (d *dataFlags) load() (_ *data.Dataset, err error) {
 	opt, err := d.options()
 	if err != nil {
 		return nil, err
@@ -115,13 +126,26 @@ func (d *dataFlags) load() (*data.Dataset, error) {
 		ds = data.Default()
 	} else {
 		var sets []*data.Dataset
+		embedded := false
 		for _, f := range d.files {
+			if f == embeddedName {
+				if !embedded {
+					sets = append(sets, data.Default())
+				}
+				embedded = true
+				continue
+			}
 			s, err := data.LoadFile(f, opt)
 			if err != nil {
 				return nil, err
 			}
 			sets = append(sets, s)
 		}
+		defer func() {
+			if !embedded && len(d.files) > 0 && d.notes != nil && err == nil {
+				fmt.Fprintf(d.notes, "note: the embedded HRMMU series is not included (--data replaces it); add --data %s to include it\n", embeddedName)
+			}
+		}()
 		ds, err = data.Merge(sets...)
 		if err != nil {
 			return nil, err
