@@ -22,6 +22,7 @@ type mention struct {
 	y    int        // 0 when the text gives no year
 	day  int        // a day of the month, when named ("4 April")
 	rel  int        // relative mentions: -1 previous month, -12 a year earlier
+	ago  bool       // a relative mention counted from the publication ("last month", "минулого місяця")
 	asOf bool       // "as of", "станом на", "end of": the cut-off of a total
 }
 
@@ -31,15 +32,17 @@ func (mn mention) start24() bool {
 
 // sentence is a run of tokens [s, e).
 type sentence struct {
-	s, e     int
-	idx      int
-	low      string // the sentence's text in lower case, spaces collapsed
-	mentions []mention
-	scope    string // "" for monthly figures, else why its numbers are not a month's figures
-	cum      bool
-	dated    []mention // days named ("on 4 April"): numbers after one are an event's
-	subgroup string    // words naming a group casualty keeps no metric for
-	weak     bool      // a weak year scope ("so far in 2024"): only numbers without a month are out
+	s, e         int
+	idx          int
+	low          string // the sentence's text in lower case, spaces collapsed
+	mentions     []mention
+	scope        string // "" for monthly figures, else why its numbers are not a month's figures
+	cum          bool
+	dated        []mention // days named ("on 4 April"): numbers after one are an event's
+	subgroup     string    // words naming a group casualty keeps no metric for
+	theMonth     bool      // "during the month", "за місяць"
+	weakIncident bool      // words of an incident ("in these attacks"): numbers without a month of their own are out
+	weak         bool      // a weak year scope ("so far in 2024"): only numbers without a month are out
 }
 
 // cand is a number read as a figure, before its role is known.
@@ -54,6 +57,7 @@ type cand struct {
 	month    data.Month
 	bound    bool   // month found
 	adjacent bool   // month bound next to the number, not from the sentence
+	theMonth bool   // "during the month": the month the update reports
 	area     string // p-code of an oblast the figure is for, "" for the country
 	takes    int    // token index of a mention this number takes for itself ("161 in July", "February (129 killed)"), else -1
 	last     int    // last token read with it (its metric word)
@@ -377,7 +381,8 @@ func (x *extractor) readMentions(s *sentence) {
 				if strings.HasPrefix(three, "the month before") {
 					j = i + 2
 				}
-				s.mentions = append(s.mentions, mention{i: i, j: j, rel: -1})
+				ago := two == "last month" || two == "минулого місяця" || two == "минулий місяць"
+				s.mentions = append(s.mentions, mention{i: i, j: j, rel: -1, ago: ago})
 			case three == "a year earlier" || three == "a year ago" || two == "last year" && monthAt(x.tok(i+2)) == 0 && x.tok(i+2).low != "'s" || three == "same period last" || two == "year earlier" || t.low == "торік" || two == "минулого року" && monthAt(x.tok(i-1)) == 0:
 				j := i + 1
 				if strings.Count(three, " ") == 2 && (strings.HasPrefix(three, "a year") || strings.HasPrefix(three, "same period")) {
@@ -418,6 +423,7 @@ func (x *extractor) year(s *sentence, mn mention) data.Month {
 // scopeOf decides whether a sentence's numbers can be a month's figures.
 func (x *extractor) scopeOf(s *sentence) {
 	s.subgroup = reSubgroup.FindString(s.low)
+	s.theMonth = reTheMonth.MatchString(s.low)
 	for _, mn := range s.mentions {
 		if mn.start24() {
 			s.cum = true
@@ -433,7 +439,7 @@ func (x *extractor) scopeOf(s *sentence) {
 		return
 	}
 	switch {
-	case rePartMonth.MatchString(s.low):
+	case rePartMonth.MatchString(s.low) && !wholeMonthRange(s.low):
 		s.scope = "part of a month or several months, not a whole month's figure"
 	case reYearScope.MatchString(s.low):
 		s.scope = "a total over a year or several months, not a month's figure"
@@ -441,7 +447,15 @@ func (x *extractor) scopeOf(s *sentence) {
 		s.scope = "a total over a year or several months, not a month's figure"
 		s.weak = true
 	case reIncident.MatchString(s.low):
-		s.scope = "a single incident or wave of attacks, not a month's figure"
+		// "in these attacks" may be the month's attacks ("in December
+		// alone more than 100 people were killed ... in these
+		// attacks"): numbers with a month in their sentence stay; the
+		// others take no month from elsewhere.
+		if reStrongIncident.MatchString(s.low) {
+			s.scope = "a single incident or wave of attacks, not a month's figure"
+		} else {
+			s.weakIncident = true
+		}
 	}
 	if s.scope != "" {
 		return
@@ -1002,6 +1016,23 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 	if usable(s) > 0 {
 		return
 	}
+	// "last month", counted from the publication.
+	for _, mn := range s.near(c.k) {
+		if mn.ago && mn.rel == -1 {
+			c.month, c.bound = data.MonthOf(x.pub).Add(-1), true
+			c.note = strings.TrimSpace(c.note + " \"" + x.doc.Text[x.toks[mn.i].start:x.toks[mn.j].end] + "\": the month before publication")
+			return
+		}
+	}
+	// "during the month", "за місяць": the month the update reports,
+	// known once every figure is read.
+	if s.theMonth {
+		c.theMonth = true
+		return
+	}
+	if s.weakIncident {
+		return // an incident's numbers take no month from elsewhere
+	}
 	if prev != nil {
 		for i := len(x.cands) - 1; i >= 0; i-- {
 			o := x.cands[i]
@@ -1119,6 +1150,17 @@ func (x *extractor) place() {
 		}
 	}
 	x.res.Subject = subject
+	for _, c := range x.cands {
+		if c.theMonth && !c.bound && c.metric != mNone {
+			if subject.IsZero() {
+				x.warn(c.k, "%s %s: \"the month\" of the update, which no other figure names; not reported", x.toks[c.k].text, c.dataMetric().Label())
+				c.metric = mNone
+				continue
+			}
+			c.month, c.bound = subject, true
+			c.note = strings.TrimSpace(c.note + " the month the update reports")
+		}
+	}
 	x.res.Published = data.Publication{Name: x.opt.Publication, Date: data.Date{Time: x.pub}}
 	if x.res.Published.Name == "" {
 		x.res.Published.Name = x.doc.Name

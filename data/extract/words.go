@@ -67,7 +67,7 @@ func childWord(w string) bool {
 // a breakdown to warn about, never the total.
 func subgroupWord(w string) bool {
 	switch w {
-	case "women", "men", "boys", "girls", "police", "policemen", "members", "soldiers", "older", "elderly",
+	case "women", "men", "boys", "girls", "man", "woman", "boy", "girl", "чоловік", "жінка", "police", "policemen", "members", "soldiers", "older", "elderly",
 		"farm", "workers", "journalists", "iraqis", "foreign", "security", "isf", "peshmerga", "federal", "adults", "infants", "servicemen", "personnel", "aged",
 		"жінок", "жінки", "чоловіків", "чоловіки", "хлопчиків", "дівчаток", "поліцейських", "військових",
 		"медиків", "людей похилого", "літніх", "рятувальників", "журналістів":
@@ -195,3 +195,32 @@ var otherPlaces = map[string]bool{"baghdad": true, "ninewa": true, "nineveh": tr
 	"muthanna": true, "qadisiyah": true, "mosul": true, "tripoli": true, "benghazi": true, "derna": true,
 	"sabratha": true, "murzuq": true, "misrata": true, "sirte": true, "zawiya": true, "al-zawiya": true,
 	"sebha": true, "kufra": true, "ubari": true}
+
+// reTheMonth: the month the update reports, named by reference.
+var reTheMonth = regexp.MustCompile(`during the month|over the month|in the month\b|that month|за місяць|протягом місяця|за цей місяць`)
+
+// reStrongIncident: words that always make a sentence an incident's.
+var reStrongIncident = regexp.MustCompile(`preliminary|single attack|one attack|a strike on|попередніми даними|цього удару|внаслідок удару`)
+
+// reWholeRange is a range of days that may be a whole month: "between 1
+// April and 30 April 2017", "from 1 to 31 May", "з 1 по 30 квітня".
+var reWholeRange = regexp.MustCompile(`(?:from|between|від|з) 1(?: (\pL+))? (?:to|and|до|по|-|–) (\d{1,2}) (\pL+)`)
+
+// wholeMonthRange reports whether the sentence's range of days is a whole
+// month: from the 1st to the month's last day.
+func wholeMonthRange(low string) bool {
+	m := reWholeRange.FindStringSubmatch(low)
+	if m == nil {
+		return false
+	}
+	mo := monthWord(m[3])
+	if mo == 0 || m[1] != "" && monthWord(m[1]) != mo {
+		return false
+	}
+	last := map[int]int{1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}[int(mo)]
+	d := 0
+	for _, c := range m[2] {
+		d = d*10 + int(c-'0')
+	}
+	return d == last || mo == 2 && d == 29
+}
