@@ -72,7 +72,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -147,6 +147,14 @@ func TestFigures(t *testing.T) {
 		{"page.html", "2026-01", "UA", data.Killed, Headline, 161, data.AtLeast},
 		{"page.html", "2026-01", "UA", data.Injured, Headline, 757, data.AtLeast},
 		{"page.html", "2025-12", "UA", data.Killed, PreviousMonth, 142, data.Exact},
+		// "за місяць" (over the month): the month the update reports,
+		// here named only in its title (квітень, April).
+		{"relative_uk.txt", "2025-04", "UA", data.Killed, Headline, 209, data.AtLeast},
+		{"relative_uk.txt", "2025-04", "UA", data.Injured, Headline, 1146, data.AtLeast},
+		// "Between 1 April and 30 April": a whole month, not a part.
+		{"libya_range.txt", "2017-04", "LY", data.Casualties, Headline, 28, data.Exact},
+		{"libya_range.txt", "2017-04", "LY", data.Killed, Headline, 26, data.Exact},
+		{"libya_range.txt", "2017-04", "LY", data.Injured, Headline, 2, data.Exact},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
@@ -190,6 +198,8 @@ func TestNoDecoys(t *testing.T) {
 		{"missing_noun.txt", 277},  // the Defence Ministry's count
 		{"page.html", 999},         // a script
 		{"page.html", 12345},       // a script
+		{"libya_range.txt", 22},    // men only
+		{"libya_range.txt", 12},    // one incident, preliminary
 	}
 	for _, d := range decoys {
 		r, err := extractFile(t, d.file, Options{})

@@ -460,6 +460,9 @@ func (x *extractor) scopeOf(s *sentence) {
 	if s.scope != "" {
 		return
 	}
+	if wholeMonthRange(s.low) {
+		return
+	}
 	for _, mn := range s.mentions {
 		if mn.day != 0 && !mn.asOf && !x.datelineAt(mn) {
 			s.dated = append(s.dated, mn)
@@ -579,14 +582,14 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 			c.qual, c.wording = data.Approx, t.text
 		}
 		x.readMetric(s, c, qstart, last)
+		if c.how == "subgroup" {
+			x.warn(k, "%s: a count of a part of the civilians (%s) that casualty keeps no metric for; not reported", t.text, c.note)
+			continue
+		}
 		if c.metric == mNone {
 			if x.nearCasualtyWords(s, k) {
 				x.warn(k, "%s: a number near words about casualties whose metric cannot be read; not reported", t.text)
 			}
-			continue
-		}
-		if c.how == "subgroup" {
-			x.warn(k, "%s: a count of a part of the civilians (%s) that casualty keeps no metric for; not reported", t.text, c.note)
 			continue
 		}
 		// The qualifier of "at least 174 civilians were killed and 690
@@ -1131,6 +1134,40 @@ func (x *extractor) place() {
 			c.month, c.bound = asOf, true
 			continue
 		}
+	}
+	// The month the update reports: the latest month of a national
+	// figure; else of any figure; else the first month the text names.
+	var subject data.Month
+	for pass := 0; pass < 2 && subject.IsZero(); pass++ {
+		for _, c := range x.cands {
+			if c.metric != mNone && c.bound && !c.sent.cum && (pass == 1 || !c.children && c.area == "") && subject.Before(c.month) && !monthAfter(c.month, x.pub) {
+				subject = c.month
+			}
+		}
+	}
+	if subject.IsZero() {
+	first:
+		for _, s := range x.sents {
+			for _, mn := range s.mentions {
+				if mn.m != 0 && mn.day == 0 && !mn.start24() {
+					if m := x.year(s, mn); !monthAfter(m, x.pub) {
+						subject = m
+						break first
+					}
+				}
+			}
+		}
+	}
+	x.res.Subject = subject
+	for _, c := range x.cands {
+		if c.metric == mNone || c.sent.cum {
+			continue
+		}
+		t := x.toks[c.k]
+		if c.theMonth && !c.bound && !subject.IsZero() {
+			c.month, c.bound = subject, true
+			c.note = strings.TrimSpace(c.note + " the month the update reports")
+		}
 		if !c.bound {
 			x.warn(c.k, "%s %s: no month can be read for this number; not reported", t.text, c.dataMetric().Label())
 			c.metric = mNone
@@ -1139,26 +1176,6 @@ func (x *extractor) place() {
 		if monthAfter(c.month, x.pub) {
 			pos, _ := x.doc.Pos(t.start)
 			x.errs.Add(data.Errorf(pos, "", "figure %s %s for %s, a month after the publication date %s; a wrong year, or a wrong --published?", t.text, c.dataMetric().Label(), c.month.Label(), x.pub.Format("2006-01-02")))
-		}
-	}
-	// The month the update reports: the latest month of a national
-	// figure.
-	var subject data.Month
-	for _, c := range x.cands {
-		if c.metric != mNone && !c.sent.cum && !c.children && c.area == "" && subject.Before(c.month) && !monthAfter(c.month, x.pub) {
-			subject = c.month
-		}
-	}
-	x.res.Subject = subject
-	for _, c := range x.cands {
-		if c.theMonth && !c.bound && c.metric != mNone {
-			if subject.IsZero() {
-				x.warn(c.k, "%s %s: \"the month\" of the update, which no other figure names; not reported", x.toks[c.k].text, c.dataMetric().Label())
-				c.metric = mNone
-				continue
-			}
-			c.month, c.bound = subject, true
-			c.note = strings.TrimSpace(c.note + " the month the update reports")
 		}
 	}
 	x.res.Published = data.Publication{Name: x.opt.Publication, Date: data.Date{Time: x.pub}}
