@@ -260,7 +260,13 @@ func (x *extractor) check() {
 				c.Agreed = agrees(c.Change, c.Stated, c.Decimals, c.Bound)
 			}
 		}
-		x.res.Checks = append(x.res.Checks, c)
+		dup := false
+		for _, o := range x.res.Checks {
+			dup = dup || o.Quote == c.Quote && o.Month == c.Month && o.Against == c.Against && o.Stated == c.Stated
+		}
+		if !dup { // said twice (a title and the text) is checked once
+			x.res.Checks = append(x.res.Checks, c)
+		}
 	}
 }
 

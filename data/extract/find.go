@@ -785,7 +785,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 			x.childrenOfClause(s, c, i)
 			return
 		}
-		if !(t.low == "a" || t.low == "total" || t.low == "were" || t.low == "was" || t.low == "було" || t.low == "all" || t.low == "in" && x.tok(i+1).low == "all" || t.low == "toll" || t.low == "of" || t.low == "is" || t.low == "at" || t.low == "to" || t.isPunct(",—–-")) || paren && n > 0 {
+		if !(t.low == "a" || t.low == "total" || t.low == "were" || t.low == "was" || t.low == "було" || t.low == "all" || t.low == "in" && x.tok(i+1).low == "all" || t.low == "an" || t.low == "additional" || t.low == "another" || t.low == "further" || t.low == "toll" || t.low == "of" || t.low == "is" || t.low == "at" || t.low == "to" || t.isPunct(",—–-")) || paren && n > 0 {
 			break
 		}
 	}

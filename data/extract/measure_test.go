@@ -50,7 +50,7 @@ func TestMeasureReference(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	sort.Strings(files)
 	national := map[string]bool{"Ukraine": true, "Iraq": true, "Libya": true}
-	var reported, right, expected, found, headExp, headFound, qualOK, roleOK, decoyHits int
+	var reported, right, expected, found, headExp, headFound, qualOK, roleOK, decoyHits, checks, checked, agreed int
 	for _, path := range files {
 		name := filepath.Base(path)
 		f, err := os.Open(path)
@@ -80,6 +80,11 @@ func TestMeasureReference(t *testing.T) {
 		}
 		if err != nil {
 			t.Logf("%s: %v", name, err)
+			for _, w := range want {
+				if w.role != "percentage" {
+					t.Logf("%s: MISSED %s %s %s %s %s %s", name, w.month, w.area, w.metric, w.value, w.qual, w.role)
+				}
+			}
 			continue
 		}
 		matched := map[int]bool{}
@@ -129,10 +134,17 @@ func TestMeasureReference(t *testing.T) {
 		}
 		for _, c := range res.Checks {
 			t.Logf("%s: check %s", name, c)
+			checks++
+			if c.Checked {
+				checked++
+				if c.Agreed {
+					agreed++
+				}
+			}
 		}
 	}
-	t.Logf("precision %d/%d = %.1f%%; recall %d/%d = %.1f%%; headline, previous and same-month recall %d/%d = %.1f%%; qualifiers right %d/%d, roles right %d/%d; decoys reported %d",
-		right, reported, pctOf(right, reported), found, expected, pctOf(found, expected), headFound, headExp, pctOf(headFound, headExp), qualOK, right, roleOK, right, decoyHits)
+	t.Logf("precision %d/%d = %.1f%%; recall %d/%d = %.1f%%; headline, previous and same-month recall %d/%d = %.1f%%; qualifiers right %d/%d, roles right %d/%d; decoys reported %d; stated percentages %d, checked %d, agreed %d",
+		right, reported, pctOf(right, reported), found, expected, pctOf(found, expected), headFound, headExp, pctOf(headFound, headExp), qualOK, right, roleOK, right, decoyHits, checks, checked, agreed)
 }
 
 // sameArea compares an expected area (a name) with a reported one (a
