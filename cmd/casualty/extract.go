@@ -324,4 +324,3 @@ func sign(v float64) float64 {
 	}
 	return 1
 }
-
