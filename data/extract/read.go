@@ -181,10 +181,6 @@ func readHTML(b []byte, name string) (*Document, error) {
 	z := html.NewTokenizer(bytes.NewReader(b))
 	var out strings.Builder
 	var segs []seg
-	type piece struct {
-		text string
-		src  int
-	}
 	var all, article []piece
 	depth, inArticle := 0, 0
 	skipDepth := 0
@@ -255,23 +251,70 @@ func readHTML(b []byte, name string) (*Document, error) {
 			if skipDepth > 0 {
 				continue
 			}
-			s := string(z.Text())
-			// Collapse the page's layout whitespace as a browser does;
-			// each source line break inside a paragraph is a space.
-			s = strings.Join(strings.Fields(s), " ")
-			if s == "" {
+			ps := textPieces(raw, start)
+			if len(ps) == 0 {
 				continue
 			}
 			// Keep a space between pieces so "<b>164</b>killed" does not
 			// run together.
-			src := start + bytes.IndexFunc(raw, func(r rune) bool { return r != ' ' && r != '\n' && r != '\t' && r != '\r' })
-			p := piece{s + " ", src}
-			all = append(all, p)
+			ps = append(ps, piece{" ", start + len(raw)})
+			all = append(all, ps...)
 			if inArticle > 0 {
-				article = append(article, p)
+				article = append(article, ps...)
 			}
 		}
 	}
+}
+
+// piece is a run of a page's text and where it starts in the page.
+type piece struct {
+	text string
+	src  int
+}
+
+// textPieces decodes the raw text of an HTML text node that starts at
+// offset src: literal runs keep their length (layout whitespace becomes
+// spaces, so a line break in the source does not end a sentence), and each
+// entity (&mdash;, &#8239;) is its own piece, so every place in the text
+// maps back to the exact byte of the page. A node of whitespace alone
+// gives nothing.
+func textPieces(raw []byte, src int) []piece {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return nil
+	}
+	var ps []piece
+	lit := func(b []byte, at int) {
+		if len(b) == 0 {
+			return
+		}
+		t := []byte(string(b))
+		for i, c := range t {
+			if c == '\n' || c == '\r' || c == '\t' {
+				t[i] = ' '
+			}
+		}
+		ps = append(ps, piece{string(t), at})
+	}
+	i := 0
+	for i < len(raw) {
+		amp := bytes.IndexByte(raw[i:], '&')
+		if amp < 0 {
+			lit(raw[i:], src+i)
+			break
+		}
+		lit(raw[i:i+amp], src+i)
+		j := i + amp
+		semi := bytes.IndexByte(raw[j:min(len(raw), j+12)], ';')
+		if semi < 0 {
+			lit(raw[j:j+1], src+j)
+			i = j + 1
+			continue
+		}
+		ent := string(raw[j : j+semi+1])
+		ps = append(ps, piece{html.UnescapeString(ent), src + j})
+		i = j + semi + 1
+	}
+	return ps
 }
 
 // readPDF reads the text layer of a PDF with github.com/ledongthuc/pdf, a
