@@ -72,7 +72,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -155,6 +155,11 @@ func TestFigures(t *testing.T) {
 		{"libya_range.txt", "2017-04", "LY", data.Casualties, Headline, 28, data.Exact},
 		{"libya_range.txt", "2017-04", "LY", data.Killed, Headline, 26, data.Exact},
 		{"libya_range.txt", "2017-04", "LY", data.Injured, Headline, 2, data.Exact},
+		// "killed in June (232)": the month between the verb and the number.
+		{"variants.txt", "2025-06", "UA", data.Killed, PreviousMonth, 232, data.Exact},
+		// "killed at least 209 and injured 1146": at least is the first's.
+		{"variants.txt", "2025-04", "UA", data.Injured, PreviousMonth, 1146, data.Exact},
+		{"variants.txt", "2025-07", "UA", data.Killed, Headline, 286, data.Exact},
 		// HTML entities: "1&nbsp;388" is one count.
 		{"entities.html", "2025-05", "UA", data.Injured, Headline, 1388, data.AtLeast},
 		{"entities.html", "2025-05", "UA", data.Killed, Headline, 174, data.AtLeast}, // "at least X ... and Y" covers both
@@ -203,6 +208,8 @@ func TestNoDecoys(t *testing.T) {
 		{"page.html", 12345},       // a script
 		{"libya_range.txt", 22},    // men only
 		{"libya_range.txt", 12},    // one incident, preliminary
+		{"variants.txt", 1700},     // since the start of the year
+		{"variants.txt", 1200},     // half a year
 	}
 	for _, d := range decoys {
 		r, err := extractFile(t, d.file, Options{})

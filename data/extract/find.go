@@ -310,6 +310,8 @@ func (x *extractor) tok(i int) token {
 	return x.toks[i]
 }
 
+func isYearTok(t token) bool { return t.isNum() && isYear(t.val) && !t.grouped && len(t.text) == 4 }
+
 func smallDay(t token) bool {
 	return t.isNum() && !t.word && !t.grouped && t.dec == 0 && t.val >= 1 && t.val <= 31 && len(t.text) <= 2
 }
@@ -774,7 +776,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 	}
 	for n := 0; i >= s.s && n < 4; i, n = i-1, n+1 {
 		t := x.toks[i]
-		if t.isNum() || t.isPunct(".;()") {
+		if t.isNum() && !(paren && isYearTok(t)) || t.isPunct(".;()") {
 			break
 		}
 		if m := metricWord(t.low); m != mNone {
@@ -784,6 +786,10 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 			}
 			x.childrenOfClause(s, c, i)
 			return
+		}
+		// "civilians killed in June (232)": the month between.
+		if paren && (monthAt(t) != 0 || t.low == "in" || t.low == "у" || t.low == "в" || isYearTok(t)) && n < 3 {
+			continue
 		}
 		if !(t.low == "a" || t.low == "total" || t.low == "were" || t.low == "was" || t.low == "було" || t.low == "all" || t.low == "in" && x.tok(i+1).low == "all" || t.low == "an" || t.low == "additional" || t.low == "another" || t.low == "further" || t.low == "toll" || t.low == "of" || t.low == "is" || t.low == "at" || t.low == "to" || t.isPunct(",—–-")) || paren && n > 0 {
 			break

@@ -142,7 +142,7 @@ var (
 	// highest monthly number so far in 2024"): numbers with a month of
 	// their own stay.
 	reWeakYearScope = regexp.MustCompile(`this year|so far (this year|in 20\d\d)|(in|during|throughout|for) 20\d\d(?: ?[,.;)]| (?:as|overall|alone|in total))|у 20\d\d році|за 20\d\d рік`)
-	rePartMonth     = regexp.MustCompile(`(from|between) \d{1,2}( \pL+)? (to|and|-|–) \d{1,2}\b|(від|з) \d{1,2}( \pL+)? (до|по) \d{1,2}\b|\b\d{1,2}[-–]\d{1,2} \pL+|in (\d+|\pL+) days|first (\d+|\pL+) days|(за|протягом) (\d+|\pL+) (днів|дні|доби)|so far this month|since (the )?(start|beginning) of the month|з початку місяця|since (january|february|march|april|may|june|july|august|september|october|november|december) \d|since \d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)`)
+	rePartMonth     = regexp.MustCompile(`(from|between) \d{1,2}( \pL+)? (to|and|-|–) \d{1,2}\b|(від|з) \d{1,2}( \pL+)? (до|по) \d{1,2}\b|\b\d{1,2}[-–]\d{1,2} \pL+|in (\d+|\pL+) days|first (\d+|\pL+) days|(за|протягом) (\d+|\pL+) (днів|дні|доби)|so far this month|since (the )?(start|beginning) of the month|з початку місяця|since (january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:\D|$)|since \d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)`)
 	// reSubgroup: sentences about security forces or a subgroup the
 	// mission counts apart.
 	reSubgroup    = regexp.MustCompile(`security forces|\bisf\b|\biraqis\b|peshmerga|other violations|foreign (civilians|nationals)|військовослужбовц|^через них|because of them|^by them|these weapons|such weapons`)
