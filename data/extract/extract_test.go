@@ -160,6 +160,9 @@ func TestFigures(t *testing.T) {
 		// "killed at least 209 and injured 1146": at least is the first's.
 		{"variants.txt", "2025-04", "UA", data.Injured, PreviousMonth, 1146, data.Exact},
 		{"variants.txt", "2025-07", "UA", data.Killed, Headline, 286, data.Exact},
+		// "Feb. 2025": the abbreviation's full stop ends no sentence and
+		// keeps the year.
+		{"variants.txt", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
 		// HTML entities: "1&nbsp;388" is one count.
 		{"entities.html", "2025-05", "UA", data.Injured, Headline, 1388, data.AtLeast},
 		{"entities.html", "2025-05", "UA", data.Killed, Headline, 174, data.AtLeast}, // "at least X ... and Y" covers both

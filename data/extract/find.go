@@ -268,6 +268,9 @@ func abbrev(t token) bool {
 	case "no", "mr", "ms", "dr", "st", "u.n", "e.g", "i.e", "approx", "vs", "p", "obl", "м", "вул", "р", "рр", "тис":
 		return true
 	}
+	if monthWord(t.low) != 0 && len(t.low) <= 4 && t.low != "may" && t.low != "june" && t.low != "july" {
+		return true // "Feb. 2025"
+	}
 	return len(t.text) == 1 && t.kind == kWord && unicode.IsUpper([]rune(t.text)[0])
 }
 
@@ -345,6 +348,9 @@ func (x *extractor) readMentions(s *sentence) {
 				}
 			}
 			k := j
+			if k < s.e && x.toks[k].isPunct(".") && j == i+1 && abbrev(t) {
+				k++ // "Feb. 2025"
+			}
 			if k < s.e && x.toks[k].isPunct(",") && mn.day != 0 {
 				k++
 			}
@@ -791,7 +797,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		if paren && (monthAt(t) != 0 || t.low == "in" || t.low == "у" || t.low == "в" || isYearTok(t)) && n < 3 {
 			continue
 		}
-		if !(t.low == "a" || t.low == "total" || t.low == "were" || t.low == "was" || t.low == "було" || t.low == "all" || t.low == "in" && x.tok(i+1).low == "all" || t.low == "an" || t.low == "additional" || t.low == "another" || t.low == "further" || t.low == "toll" || t.low == "of" || t.low == "is" || t.low == "at" || t.low == "to" || t.isPunct(",—–-")) || paren && n > 0 {
+		if !(t.low == "a" || t.low == "total" || t.low == "were" || t.low == "was" || t.low == "було" || t.low == "all" || t.low == "in" && x.tok(i+1).low == "all" || t.low == "an" || t.low == "additional" || t.low == "another" || t.low == "further" || t.low == "toll" || t.low == "of" || t.low == "is" || t.low == "at" || t.low == "to" || inList(t.low, []string{"зазнали", "отримали", "дістали", "були", "стали"}) || t.isPunct(",—–-")) || paren && n > 0 {
 			break
 		}
 	}
