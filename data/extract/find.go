@@ -811,7 +811,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 	// count of newly reported deaths went down to 147", "civilian
 	// casualties totaled 27,149".
 	link := x.tok(qstart - 1).low
-	if inList(link, []string{"to", "at", "totaled", "totalled", "reached", "was", "were", "is", "of", "numbered", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "became"}) {
+	if inList(link, []string{"to", "at", "totaled", "totalled", "reached", "was", "were", "is", "of", "numbered", "зазнали", "отримали", "дістали", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "became"}) {
 		for i := qstart - 2; i >= s.s && i >= qstart-12; i-- {
 			t := x.toks[i]
 			if t.isNum() && !x.consumed[i] || t.isPunct(";()") {
