@@ -243,6 +243,9 @@ func (x *extractor) check() {
 				c.Against = c.Against.Add(-12)
 			}
 		}
+		if c.Why == "" && c.Month == c.Against {
+			c.Why = "the text seems to compare " + c.Month.Label() + " with itself; the month it reports is not clear"
+		}
 		if c.Why == "" {
 			v, ok1 := x.value(c.Month, p.metric)
 			b, ok2 := x.value(c.Against, p.metric)

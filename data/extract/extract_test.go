@@ -72,7 +72,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -163,6 +163,14 @@ func TestFigures(t *testing.T) {
 		// "Feb. 2025": the abbreviation's full stop ends no sentence and
 		// keeps the year.
 		{"variants.txt", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
+		// "From 1 to 31 May 2025": the whole month.
+		{"may2025_en.txt", "2025-05", "UA", data.Killed, Headline, 183, data.Exact},
+		{"may2025_en.txt", "2025-05", "UA", data.Casualties, Headline, 1001, data.Exact},
+		// "(848: 118 killed and 730 injured)" after "April 2025".
+		{"may2025_en.txt", "2025-04", "UA", data.Injured, PreviousMonth, 730, data.Exact},
+		// "Of the total, 29 were children (7 killed, 22 injured)".
+		{"may2025_en.txt", "2025-05", "UA", data.ChildrenInjured, Breakdown, 22, data.Exact},
+		{"may2025_en.txt", "2024-05", "UA", data.Killed, SameMonthLastYear, 174, data.Exact},
 		// HTML entities: "1&nbsp;388" is one count.
 		{"entities.html", "2025-05", "UA", data.Injured, Headline, 1388, data.AtLeast},
 		{"entities.html", "2025-05", "UA", data.Killed, Headline, 174, data.AtLeast}, // "at least X ... and Y" covers both

@@ -333,9 +333,11 @@ func (x *extractor) readMentions(s *sentence) {
 			}
 			j := i + 1
 			// "from 1 to 15 June", "від 1 до 15 червня": the first day too.
+			firstDay := 0
 			if mn.day != 0 && inList(x.tok(mn.i-1).low, []string{"to", "and", "до", "по"}) || x.tok(mn.i-1).isPunct("-–") {
 				if d := mn.i - 2; d >= s.s && smallDay(x.toks[d]) {
 					x.consumed[d] = true
+					firstDay = int(x.toks[d].val)
 				}
 			}
 			if mn.day == 0 && j < s.e && smallDay(x.toks[j]) {
@@ -358,6 +360,16 @@ func (x *extractor) readMentions(s *sentence) {
 				mn.y = int(x.toks[k].val)
 				mn.j = k
 				x.consumed[k] = true
+			}
+			// "from 1 to 31 May 2025": the whole month, not a day.
+			if firstDay == 1 && mn.day != 0 {
+				y := mn.y
+				if y == 0 {
+					y = 2001
+				}
+				if mn.day == data.NewMonth(y, mn.m).Days() || mn.m == time.February && mn.day == 29 {
+					mn.day = 0
+				}
 			}
 			// "as of August 27", "станом на", "end of October"
 			p := x.tok(mn.i - 1)
@@ -609,6 +621,10 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		// "nine children were killed and 76 injured": the second number
 		// counts children too, unless it names its own people.
 		if last != nil && last.children && !c.children && c.how == "after" && x.joined(last, qstart) && !x.namesPeople(c.k, c.last) {
+			c.children = true
+		}
+		// "29 were children (7 killed, 22 injured)"
+		if o, _, ok := x.parenGroup(s, k); ok && o > s.s && childWord(x.toks[o-1].low) {
 			c.children = true
 		}
 		if code, words := x.placeNear(s, k); words != "" {
@@ -1048,15 +1064,20 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 	if s.weakIncident {
 		return // an incident's numbers take no month from elsewhere
 	}
-	if prev != nil {
+	if prev != nil && !prev.cum && prev.scope == "" {
 		for i := len(x.cands) - 1; i >= 0; i-- {
 			o := x.cands[i]
-			if o.sent == prev && o.bound && !prev.cum && prev.scope == "" {
+			if o.sent == prev && o.bound && o.takes < 0 {
 				c.month, c.bound = o.month, true
 				c.note = strings.TrimSpace(c.note + " month from the sentence before")
 				return
 			}
 		}
+		// The sentence before gave only months it named for themselves
+		// ("than in April 2025 (848: 118 killed ...)"): "of the total"
+		// is the update's month.
+		c.theMonth = true
+		return
 	}
 	// The sentence before names one month and no figure: "July 2025 was
 	// the deadliest month ... 286 killed and 1,388 injured were recorded".
