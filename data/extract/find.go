@@ -1242,14 +1242,14 @@ func (x *extractor) place() {
 		case c.sent.cum:
 			f.Role = Cumulative
 			f.Note = strings.TrimSuffix("cumulative total as of "+c.month.Label()+"; "+f.Note, "; ")
-		case c.children || c.area != "":
-			f.Role = Breakdown
-		case c.month == subject || subject.Before(c.month):
-			f.Role = Headline
 		case c.month == subject.Add(-12):
 			f.Role = SameMonthLastYear
+		case c.month.Before(subject):
+			f.Role = PreviousMonth // an earlier month, a breakdown's too
+		case c.children || c.area != "":
+			f.Role = Breakdown
 		default:
-			f.Role = PreviousMonth
+			f.Role = Headline
 		}
 		f.Sentence = x.sentenceAround(c.sent, c.k)
 		key := keyT{f.Area, c.month, f.Metric, f.Role == Cumulative}
