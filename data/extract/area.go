@@ -70,6 +70,10 @@ func (x *extractor) placeNear(s *sentence, k int) (code, words string) {
 		p := x.tok(i - 1)
 		kyiv := strings.HasPrefix(t.low, "kyiv") || strings.HasPrefix(t.low, "киї") || strings.HasPrefix(t.low, "киє")
 		if c := areaAt(t); c != "" && startsUpper(t) && (placeWords[n.low] || !kyiv && inList(p.low, []string{"in", "on", "у", "в", "на"})) {
+			if inList(n.low, []string{"city", "town", "місті", "місто"}) && !kyiv {
+				// Kharkiv city is not Kharkiv oblast.
+				return "", t.text + " " + n.text
+			}
 			return c, t.text + " " + n.text
 		}
 		if otherPlaces[t.low] && startsUpper(t) {

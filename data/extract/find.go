@@ -133,6 +133,11 @@ func (x *extractor) run() (*Result, error) {
 		return nil, err
 	}
 	x.check()
+	if loc := reStanding.FindStringIndex(strings.ToLower(text)); loc != nil && len(x.res.Figures) > 0 {
+		pos, off := x.doc.Pos(loc[0])
+		x.res.Warnings = append(x.res.Warnings, Warning{Pos: pos, Offset: off,
+			Msg: fmt.Sprintf("the text qualifies all its figures (%q...); each figure keeps the qualifier of its own wording", strings.Join(strings.Fields(runeCut(text[loc[0]:], 60)), " "))})
+	}
 	if x.moreWarnings > 0 {
 		x.res.Warnings = append(x.res.Warnings, Warning{Pos: data.Pos{File: x.doc.Name}, Msg: fmt.Sprintf("... and %d more warnings", x.moreWarnings)})
 	}
@@ -488,6 +493,17 @@ func (x *extractor) scopeOf(s *sentence) {
 			s.dated = append(s.dated, mn)
 		}
 	}
+}
+
+// runeCut returns at most n bytes of s, cut at a rune boundary.
+func runeCut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // sentenceAround is the evidence of the number at k: its sentence with
