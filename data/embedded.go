@@ -347,3 +347,14 @@ func readTotals(text, file string, src Source) (Totals, error) {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].AsOf.Before(out[j].AsOf.Time) })
 	return out, nil
 }
+
+// EmbeddedLabel names an embedded dataset for people by its source's
+// short name ("HRMMU" for "hrmmu"), or returns name when there is none.
+func EmbeddedLabel(name string) string {
+	for _, s := range embeddedSets {
+		if s.Name == name && s.Source.Short != "" {
+			return s.Source.Short
+		}
+	}
+	return name
+}

@@ -23,6 +23,7 @@
 //	validate   load and check files; a line per file
 //	data       the dataset in tidy form (CSV, HXL or JSON) on stdout
 //	aggregate  sum an event-level export (ACLED style) into monthly figures per area
+//	extract    the figures an update states in prose (text, HTML, PDF), with evidence and checked percentages
 //	init       create a store of publications (--from-embedded seeds it; --repair rebuilds its index)
 //	ingest     add a publication's file to a store and show what it changed
 //	revisions  every vintage of each figure, with its change from the one before
@@ -128,7 +129,17 @@
 //   - event exports (--events, casualty aggregate): ACLED-style rows with
 //     event_date, admin1, fatalities (and injured when present). ACLED's
 //     fatalities are reported deaths of all actors, not verified civilian
-//     casualties, and every output made from them says so.
+//     casualties, and every output made from them says so;
+//   - an update as published (casualty extract; ingest and watch take it
+//     too): plain text, a saved web page or a PDF's text layer, in English
+//     or Ukrainian. Each figure keeps its sentence, position and role
+//     (headline, previous_month, same_month_last_year, cumulative,
+//     breakdown); cumulative totals are never stored as a month, and
+//     numbers that cannot be placed are warnings, never guesses.
+//
+// --data embedded names the embedded series (--dataset picks which), so
+// --data embedded --data feb2026.csv adds a month to it; --data without it
+// says that the embedded series is not included.
 //
 // Real-world spellings load: UTF-8 with or without BOM, CRLF, ';' and tab
 // delimiters, thousands separators (1,074 and 1 074), "at least 164" in a

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -53,16 +54,27 @@ type dataFlags struct {
 	quiet    bool // --quiet: no warnings about the data
 	limits   data.Limits
 	maxErrs  int
-	dataset  string // --dataset NAME: an embedded dataset ("" is the default, hrmmu)
-	country  string // --country CODE: the area table for files that do not say
-	source   string // --source NAME: who published the --data files' figures
+	dataset  string    // --dataset NAME: an embedded dataset ("" is the default, hrmmu)
+	country  string    // --country CODE: the area table for files that do not say
+	source   string    // --source NAME: who published the --data files' figures
+	notes    io.Writer // where a note about the data read goes (the command's standard error)
 }
 
+// embeddedName is the --data value that names the embedded dataset, so
+// that --data embedded --data feb2026.csv adds a month to it.
+const embeddedName = "embedded"
+
 func (d *dataFlags) register(fs *flag.FlagSet) {
-	fs.Var(&d.files, "data", "read figures from `FILE` (repeatable; files merge); default: the embedded dataset --dataset names")
+	fs.Var(&d.files, "data", "read figures from `FILE` (repeatable; files merge); \"embedded\" names the embedded dataset --dataset names, the default")
 	fs.StringVar(&d.dataset, "dataset", "", "use the embedded dataset `NAME`: "+strings.Join(data.EmbeddedNames(), " or ")+" (default "+data.DefaultEmbedded+"; see casualty data --list-datasets)")
 	fs.StringVar(&d.source, "source", "", "declare who published the --data files' figures: hrmmu, unami or acled (a mission's figures are then all \"at least\")")
 	fs.StringVar(&d.country, "country", "", "read area names and p-codes of --data files as those of country `CODE` (UA, IQ, ...) when the files do not say")
+	// data and validate read the files as given, which says what they
+	// read; the commands that report on a series say when it is not the
+	// embedded one.
+	if n := fs.Name(); n != "casualty data" && n != "casualty validate" {
+		d.notes = fs.Output()
+	}
 	fs.Var(&d.events, "events", "read an event-level export (ACLED columns) from `FILE`, summed into monthly figures per area (repeatable; see casualty aggregate)")
 	fs.Var(&d.where, "where", "with --events, count only rows whose `COLUMN=VALUE` (repeatable; values of one column are alternatives, different columns must all match); the filter is named in the output")
 	fs.StringVar(&d.store, "store", "", "read every publication of the store in `DIR` (see casualty init, ingest)")
@@ -124,14 +136,18 @@ func (d *dataFlags) options() (data.LoadOptions, error) {
 
 // load reads the figures the flags name: the files merged, or the embedded
 // dataset, seen as of --as-of.
-func (d *dataFlags) load() (*data.Dataset, error) {
+func (d *dataFlags) load() (_ *data.Dataset, err error) {
 	opt, err := d.options()
 	if err != nil {
 		return nil, err
 	}
 	var ds *data.Dataset
-	if d.dataset != "" && (d.store != "" || len(d.files) > 0) {
-		return nil, usagef("--dataset selects an embedded dataset; it cannot be combined with --data or --store")
+	if d.dataset != "" && (d.store != "" || len(d.files) > 0 && !slices.Contains(d.files, embeddedName)) {
+		return nil, usagef("--dataset selects an embedded dataset; it cannot be combined with --store, or with --data files unless --data %s adds them to it", embeddedName)
+	}
+	embeddedSet := d.dataset
+	if embeddedSet == "" {
+		embeddedSet = data.DefaultEmbedded
 	}
 	if d.store != "" {
 		if ds, err = d.loadStore(); err != nil {
@@ -147,13 +163,30 @@ func (d *dataFlags) load() (*data.Dataset, error) {
 		}
 	} else {
 		var sets []*data.Dataset
+		embedded := false
 		for _, f := range d.files {
+			if f == embeddedName {
+				if !embedded {
+					e, err := data.Embedded(embeddedSet)
+					if err != nil {
+						return nil, usagef("--dataset: %v", err)
+					}
+					sets = append(sets, e)
+				}
+				embedded = true
+				continue
+			}
 			s, err := data.LoadFile(f, opt)
 			if err != nil {
 				return nil, err
 			}
 			sets = append(sets, s)
 		}
+		defer func() {
+			if !embedded && len(d.files) > 0 && d.notes != nil && err == nil && !d.quiet {
+				fmt.Fprintf(d.notes, "note: the embedded %s series is not included (--data replaces it); add --data %s to include it\n", data.EmbeddedLabel(embeddedSet), embeddedName)
+			}
+		}()
 		ds, err = data.Merge(sets...)
 		if err != nil {
 			return nil, err

@@ -35,6 +35,7 @@ func TestHelpToStdout(t *testing.T) {
 				head := strings.Index(text, "limits on input")
 				if head < 0 || head > i {
 					t.Errorf("%q: the limit flags are not under their heading", args)
+					continue
 				}
 				if strings.Contains(text[head:], "\n  -data") || strings.Contains(text[head:], "\n  -area") {
 					t.Errorf("%q: other flags follow the limits' heading", args)

@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/casualty-tool/casualty/data"
+	"github.com/casualty-tool/casualty/data/extract"
 	"github.com/casualty-tool/casualty/data/store"
 	"github.com/casualty-tool/casualty/report/table"
 )
@@ -122,13 +126,15 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	lockTimeout := fs.Duration("lock-timeout", 30*time.Second, "wait at most `D` for another ingest on the store to finish")
 	dryRun := fs.Bool("dry-run", false, "show what the ingest would change, and write nothing")
 	var df dataFlags
-	fs.StringVar(&df.formatIn, "format-in", "", "force the input format: tidy, wide, hxl, xlsx or cumulative")
+	fs.StringVar(&df.formatIn, "format-in", "", "force the input format: tidy, wide, hxl, xlsx, cumulative, or an update's text, html or pdf")
 	fs.StringVar(&df.sheet, "sheet", "", "workbook `SHEET` to read (default: the first visible one)")
 	fs.StringVar(&df.encoding, "encoding", "", "input text encoding: utf-8 (default), utf-16, windows-1251, windows-1252")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: casualty ingest --store DIR --published YYYY-MM-DD [--name TEXT] FILE")
 		fmt.Fprintln(stderr, "\nStores FILE (any format casualty reads) as one publication and prints what it changed:")
 		fmt.Fprintln(stderr, "new months, new figures, revised figures (old → new), unchanged figures.")
+		fmt.Fprintln(stderr, "An update as published (a .pdf, an .html page, prose in a .txt) is read with casualty")
+		fmt.Fprintln(stderr, "extract: its figures are listed with their evidence before what they change.")
 		printDefaults(fs)
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -151,17 +157,22 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		pub.Date = d
 	}
 	df.limits, df.maxErrs = data.DefaultLimits, data.DefaultMaxErrors
+	textFormat := ""
+	if _, ok := updateFormat("", df.formatIn); ok {
+		textFormat, df.formatIn = df.formatIn, ""
+	}
 	opt, err := df.options()
 	if err != nil {
 		return err
 	}
+	opt.Format = data.Format(textFormat + string(opt.Format))
 	opt.Publication = pub
 	s, err := store.Open(*dir)
 	if err != nil {
 		return err
 	}
 	file := fs.Arg(0)
-	plan, err := ingestFile(ctx, s, file, pub, opt, store.Options{Replace: *replace, AllowDrop: *allowDrop}, *lockTimeout, *dryRun, stderr)
+	plan, err := ingestFile(ctx, s, file, pub, opt, store.Options{Replace: *replace, AllowDrop: *allowDrop}, *lockTimeout, *dryRun, stdout, stderr)
 	if err != nil {
 		return err
 	}
@@ -179,10 +190,116 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
+// updateFormat tells whether file is a monitoring mission's update as
+// published — a PDF, a web page, or prose in a .txt file — which ingest
+// reads with casualty extract, rather than a table. --format-in text, html
+// or pdf forces it. A .txt file whose first line reads like a table header
+// (Excel's "Unicode text", tab- or comma-separated) stays a table.
+func updateFormat(file, formatIn string) (extract.Format, bool) {
+	switch formatIn {
+	case "text", "html", "pdf":
+		return extract.Format(formatIn), true
+	case "":
+	default:
+		return "", false
+	}
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".pdf":
+		return extract.FormatPDF, true
+	case ".html", ".htm":
+		return extract.FormatHTML, true
+	case ".txt", ".text", ".md":
+		if looksLikeTable(file) {
+			return "", false
+		}
+		return extract.FormatText, true
+	}
+	return "", false
+}
+
+// looksLikeTable reads the first line of a .txt file: UTF-16 (Excel's
+// "Unicode text"), or a line with tabs, or with commas or semicolons and a
+// column named month or date, is a table.
+func looksLikeTable(file string) bool {
+	f, err := os.Open(file)
+	if err != nil {
+		return true // let the table loader report it
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	line, _, _ := bytes.Cut(bytes.TrimLeft(head, "\xEF\xBB\xBF\r\n "), []byte("\n"))
+	low := strings.ToLower(string(line))
+	if strings.Count(low, "\t") >= 1 {
+		return true
+	}
+	return (strings.Count(low, ",") >= 2 || strings.Count(low, ";") >= 2) && (strings.Contains(low, "month") || strings.Contains(low, "date") || strings.Contains(low, "as_of"))
+}
+
+// loadUpdate reads an update's prose with casualty extract and returns
+// its month figures as one publication's dataset. It prints what it found,
+// each figure with its role and evidence, the percentages checked and the
+// numbers it could not place, so the user sees why each figure is stored.
+func loadUpdate(file string, f extract.Format, pub data.Publication, encoding string, out, stderr io.Writer) (*data.Dataset, error) {
+	opt := extract.Options{Published: pub.Date, Publication: pub.Name}
+	if opt.Publication == "" {
+		base := filepath.Base(file)
+		opt.Publication = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	res, err := extractFile(file, nil, opt, extract.ReadOptions{Format: f, Encoding: encoding})
+	if err != nil {
+		if errors.Is(err, extract.ErrNoDate) {
+			return nil, usagef("ingest: --published YYYY-MM-DD is required: %v", err)
+		}
+		return nil, err
+	}
+	obs := res.Observations()
+	fmt.Fprintf(out, "%s: read as the update of %s, published %s", file, res.Subject.Label(), res.Published.Date)
+	if res.Source != "" {
+		fmt.Fprintf(out, " (%s)", res.Source)
+	}
+	fmt.Fprintf(out, "; %d figures found:\n", len(res.Figures))
+	for _, fg := range res.Figures {
+		what := fmt.Sprintf("%s %s %s%s", fg.Month, fg.Metric, fg.Qualifier.Words(), extract.Thousands(fg.Value))
+		kept := ""
+		switch {
+		case fg.Role == extract.Cumulative:
+			kept = "  (cumulative: not stored as a month)"
+		case fg.Metric.Derived():
+			kept = "  (a total of its parts: not stored)"
+		}
+		fmt.Fprintf(out, "  %-40s %-20s %s%s\n      %q\n", what, fg.Role, fg.Pos, kept, fg.Sentence)
+	}
+	for _, c := range res.Checks {
+		fmt.Fprintf(out, "  check %s: %s\n", c.Pos, c)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, "warning:", w.Error())
+	}
+	if len(obs) == 0 {
+		return nil, fmt.Errorf("%s: the update gives no figure a store keeps (killed or injured for a month); only totals or cumulative figures were found", file)
+	}
+	return &data.Dataset{Obs: obs, Files: []string{file}}, nil
+}
+
 // ingestFile loads file and ingests it under the store's lock (or, for a
-// dry run, only plans the ingest).
-func ingestFile(ctx context.Context, s *store.Store, file string, pub data.Publication, opt data.LoadOptions, sopt store.Options, timeout time.Duration, dryRun bool, stderr io.Writer) (*store.Plan, error) {
-	in, err := data.LoadFile(file, opt)
+// dry run, only plans the ingest). An update's prose is read with casualty
+// extract (see updateFormat); what it found is printed to out.
+func ingestFile(ctx context.Context, s *store.Store, file string, pub data.Publication, opt data.LoadOptions, sopt store.Options, timeout time.Duration, dryRun bool, out, stderr io.Writer) (*store.Plan, error) {
+	var in *data.Dataset
+	var err error
+	if f, ok := updateFormat(file, string(opt.Format)); ok {
+		in, err = loadUpdate(file, f, pub, opt.Encoding, out, stderr)
+		if err == nil {
+			pub = in.Obs[0].Published
+		}
+	} else {
+		in, err = data.LoadFile(file, opt)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -47,10 +47,13 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out := fs.String("out", "", "remake the report in `DIR` after each ingest (required)")
 	settle := fs.Duration("settle", 2*time.Second, "ingest a file once it has not changed for `D`")
 	lockTimeout := fs.Duration("lock-timeout", 30*time.Second, "wait at most `D` for another ingest on the store, then retry later")
+	once := fs.Bool("once", false, "process the files in the inbox now, then exit (for cron and CI): exit status 1 if any failed")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: casualty watch --store DIR --inbox DIR --out DIR")
+		fmt.Fprintln(stderr, "usage: casualty watch --store DIR --inbox DIR --out DIR [--once]")
 		fmt.Fprintln(stderr, "\nEach file's publication is taken from its rows (published, publication columns) or")
 		fmt.Fprintln(stderr, "from its name: 2025-04-09-hrmmu-update.csv is \"hrmmu update\" of 9 April 2025.")
+		fmt.Fprintln(stderr, "An update as published (.txt prose, .html, .pdf) is read with casualty extract; its date")
+		fmt.Fprintln(stderr, "comes from its name, else from its text.")
 		printDefaults(fs)
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -69,7 +72,49 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	cfg := watchConfig{store: s, inbox: *inbox, out: *out, settle: *settle, lockTimeout: *lockTimeout}
+	if *once {
+		return cfg.runOnce(ctx, stdout, stderr)
+	}
 	return cfg.watch(ctx, stdout, stderr)
+}
+
+// runOnce processes the files waiting in the inbox, in name order, and
+// returns: an error naming the files that failed (moved to failed/) or
+// stayed locked out.
+func (c watchConfig) runOnce(ctx context.Context, stdout, stderr io.Writer) error {
+	for _, sub := range []string{"done", "failed"} {
+		if err := os.MkdirAll(filepath.Join(c.inbox, sub), 0o755); err != nil {
+			return fmt.Errorf("watch: %v", err)
+		}
+	}
+	entries, err := os.ReadDir(c.inbox)
+	if err != nil {
+		return fmt.Errorf("watch: %v", err)
+	}
+	var failed []string
+	n := 0
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !inboxFile(e.Name()) {
+			continue
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		n++
+		path := filepath.Join(c.inbox, e.Name())
+		if retry := c.process(ctx, path, stdout, stderr); retry {
+			failed = append(failed, e.Name()+" (store locked)")
+		} else if _, err := os.Stat(filepath.Join(c.inbox, "failed", e.Name()+".error.txt")); err == nil {
+			failed = append(failed, e.Name())
+		}
+	}
+	if n == 0 {
+		fmt.Fprintf(stderr, "casualty: the inbox %s holds no file to ingest\n", c.inbox)
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("watch --once: %d of %d file(s) not ingested: %s (see %s)", len(failed), n, strings.Join(failed, ", "), filepath.Join(c.inbox, "failed"))
+	}
+	return nil
 }
 
 // fileState is what was last seen of a file in the inbox.
@@ -222,7 +267,16 @@ func publicationFromName(name string) data.Publication {
 func (c watchConfig) process(ctx context.Context, path string, stdout, stderr io.Writer) (retry bool) {
 	name := filepath.Base(path)
 	opt := data.LoadOptions{Publication: publicationFromName(name)}
-	in, err := data.LoadFile(path, opt)
+	var in *data.Dataset
+	var err error
+	if f, ok := updateFormat(path, ""); ok {
+		in, err = loadUpdate(path, f, opt.Publication, "", stdout, stderr)
+		if err == nil {
+			opt.Publication = in.Obs[0].Published
+		}
+	} else {
+		in, err = data.LoadFile(path, opt)
+	}
 	var plan *store.Plan
 	if err == nil {
 		pub := opt.Publication

@@ -48,6 +48,10 @@ type Plan struct {
 	Unchanged int
 	// Dropped are figures of a replaced publication missing from the file.
 	Dropped []data.Observation
+	// Relabelled are figures of a replaced publication whose count is the
+	// same but whose source or note changed: not a revision of the count,
+	// but the file differs from the stored one.
+	Relabelled []Revision
 	// Newer lists stored publications dated after this one: the current
 	// view of figures they give stays theirs.
 	Newer []data.Publication
@@ -197,8 +201,12 @@ func (p *Plan) compareStored(stored pubFile, opt Options) error {
 		switch {
 		case !ok:
 			p.Added = append(p.Added, o)
-		case !sameFigure(was, o):
+		case !sameValue(was, o):
+			// The count, its qualifier or range changed: a correction.
 			p.Revised = append(p.Revised, Revision{Old: was, New: o})
+		case !sameFigure(was, o):
+			p.Unchanged++
+			p.Relabelled = append(p.Relabelled, Revision{Old: was, New: o})
 		default:
 			p.Unchanged++
 		}
@@ -208,7 +216,7 @@ func (p *Plan) compareStored(stored pubFile, opt Options) error {
 			p.Dropped = append(p.Dropped, o)
 		}
 	}
-	if len(p.Added)+len(p.Revised)+len(p.Dropped) == 0 {
+	if len(p.Added)+len(p.Revised)+len(p.Dropped)+len(p.Relabelled) == 0 {
 		p.Same = true
 		return nil
 	}
@@ -235,6 +243,9 @@ func (p *Plan) differences() string {
 	}
 	if len(p.Added) > 0 {
 		parts = append(parts, fmt.Sprintf("%d new: %s", len(p.Added), listFigures(p.Added, 3)))
+	}
+	if len(p.Relabelled) > 0 {
+		parts = append(parts, fmt.Sprintf("%d with another source or note", len(p.Relabelled)))
 	}
 	if len(p.Dropped) > 0 {
 		parts = append(parts, fmt.Sprintf("%d missing: %s", len(p.Dropped), listFigures(p.Dropped, 3)))

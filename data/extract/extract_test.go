@@ -1,0 +1,419 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/casualty-tool/casualty/data"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// render writes a result as the golden files hold it: one line per
+// figure, check and warning.
+func render(r *Result) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "published %s, reports %s, source %q\n", r.Published.Date, r.Subject, r.Source)
+	for _, f := range r.Figures {
+		fmt.Fprintf(&b, "figure %s %s %s %s %d %s at %s (offset %d)", f.Month, f.Area, f.Metric, f.Qualifier, f.Value, f.Role, f.Pos, f.Offset)
+		if f.Note != "" {
+			fmt.Fprintf(&b, " note %q", f.Note)
+		}
+		b.WriteString("\n")
+	}
+	for _, c := range r.Checks {
+		fmt.Fprintf(&b, "check %s: %s\n", c.Pos, c)
+	}
+	for _, w := range r.Warnings {
+		fmt.Fprintf(&b, "warning %s\n", w.Error())
+	}
+	return b.String()
+}
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	if got != string(want) {
+		os.WriteFile(path+".got", []byte(got), 0o644)
+		t.Errorf("%s differs from what extract gives now (see %s.got):\n%s", path, path, got)
+	}
+}
+
+func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Read(bytes.NewReader(b), name, ReadOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return Extract(doc, opt)
+}
+
+// TestGolden reads each update of testdata and compares every figure,
+// check and warning with its golden file (NAME.want; go test -update
+// rewrites them after a change has been checked by eye).
+func TestGolden(t *testing.T) {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt"} {
+		t.Run(name, func(t *testing.T) {
+			res, err := extractFile(t, name, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden(t, filepath.Join("testdata", name+".want"), render(res))
+		})
+	}
+}
+
+// figureKey finds a figure by month, area, metric and role.
+func find(r *Result, month, area string, m data.Metric, role Role) (Figure, bool) {
+	for _, f := range r.Figures {
+		if f.Month.String() == month && f.Area == area && f.Metric == m && f.Role == role {
+			return f, true
+		}
+	}
+	return Figure{}, false
+}
+
+// TestFigures holds the hand-read figures of the test texts: each value is
+// what the text states, with the wording difficulty it tests.
+func TestFigures(t *testing.T) {
+	cases := []struct {
+		file, month, area string
+		metric            data.Metric
+		role              Role
+		value             int64
+		qual              data.Qualifier
+	}{
+		// "at least 164 killed and 910 injured": at least covers both.
+		{"march2025_en.txt", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
+		{"march2025_en.txt", "2025-03", "UA", data.Injured, Headline, 910, data.AtLeast},
+		// February as restated by this publication: a new vintage.
+		{"march2025_en.txt", "2025-02", "UA", data.Killed, PreviousMonth, 129, data.Exact},
+		{"march2025_en.txt", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
+		// "(129 killed; 498 injured in March 2024)": the month comes after.
+		{"march2025_en.txt", "2024-03", "UA", data.Killed, SameMonthLastYear, 129, data.Exact},
+		{"march2025_en.txt", "2024-03", "UA", data.Injured, SameMonthLastYear, 498, data.Exact},
+		// "a minimum of 852 ... a further 1793": the minimum is the first's only.
+		{"unami_list.txt", "2013-10", "IQ", data.Killed, Headline, 852, data.AtLeast},
+		{"unami_list.txt", "2013-10", "IQ", data.Injured, Headline, 1793, data.Exact},
+		// "In June 2013685 civilians": the year runs into the count.
+		{"unami_list.txt", "2013-06", "IQ", data.Killed, PreviousMonth, 685, data.Exact},
+		{"unami_list.txt", "2013-06", "IQ", data.Injured, PreviousMonth, 1610, data.Exact},
+		{"unami_list.txt", "2013-02", "IQ", data.Killed, PreviousMonth, 418, data.Exact},
+		// Months chained without verbs, and a cut-off "Jun".
+		{"chain_cut.txt", "2023-08", "UA", data.Killed, Headline, 147, data.Exact},
+		{"chain_cut.txt", "2023-07", "UA", data.Killed, PreviousMonth, 161, data.Exact},
+		{"chain_cut.txt", "2023-06", "UA", data.Killed, PreviousMonth, 186, data.Exact},
+		{"chain_cut.txt", "2023-05", "UA", data.Killed, PreviousMonth, 174, data.Exact},
+		{"chain_cut.txt", "2023-03", "UA", data.Killed, PreviousMonth, 181, data.Exact},
+		{"chain_cut.txt", "2022-05", "UA", data.Killed, PreviousMonth, 550, data.Exact},
+		{"chain_cut.txt", "2022-06", "UA", data.Killed, PreviousMonth, 429, data.Exact},
+		// Ukrainian: "щонайменше 146 ..., а ще 672": at least covers both;
+		// word numerals ("вісім дітей").
+		{"june2024_uk.txt", "2024-06", "UA", data.Killed, Headline, 146, data.AtLeast},
+		{"june2024_uk.txt", "2024-06", "UA", data.Injured, Headline, 672, data.AtLeast},
+		{"june2024_uk.txt", "2024-06", "UA", data.ChildrenKilled, Breakdown, 8, data.Exact},
+		{"june2024_uk.txt", "2024-06", "UA", data.ChildrenInjured, Breakdown, 57, data.Exact},
+		{"june2024_uk.txt", "2024-05", "UA", data.Killed, PreviousMonth, 174, data.Exact},
+		{"june2024_uk.txt", "2024-05", "UA", data.Injured, PreviousMonth, 690, data.Exact},
+		// "killed and 1,220 in Ukraine": the noun is missing.
+		{"missing_noun.txt", "2024-09", "UA", data.Killed, Headline, 208, data.AtLeast},
+		{"missing_noun.txt", "2024-09", "UA", data.Injured, Headline, 1220, data.AtLeast},
+		{"missing_noun.txt", "2024-09", "UA", data.ChildrenKilled, Breakdown, 9, data.Exact},
+		{"missing_noun.txt", "2024-09", "UA", data.ChildrenInjured, Breakdown, 76, data.Exact},
+		// A total since 24 February 2022 is cumulative, as of publication.
+		{"missing_noun.txt", "2024-10", "UA", data.Killed, Cumulative, 11973, data.Exact},
+		// HTML: the number in <b> reads with its sentence; the script's
+		// numbers are never seen.
+		{"page.html", "2026-01", "UA", data.Killed, Headline, 161, data.AtLeast},
+		{"page.html", "2026-01", "UA", data.Injured, Headline, 757, data.AtLeast},
+		{"page.html", "2025-12", "UA", data.Killed, PreviousMonth, 142, data.Exact},
+		// "за місяць" (over the month): the month the update reports,
+		// here named only in its title (квітень, April).
+		{"relative_uk.txt", "2025-04", "UA", data.Killed, Headline, 209, data.AtLeast},
+		{"relative_uk.txt", "2025-04", "UA", data.Injured, Headline, 1146, data.AtLeast},
+		// "Between 1 April and 30 April": a whole month, not a part.
+		{"libya_range.txt", "2017-04", "LY", data.Casualties, Headline, 28, data.Exact},
+		{"libya_range.txt", "2017-04", "LY", data.Killed, Headline, 26, data.Exact},
+		{"libya_range.txt", "2017-04", "LY", data.Injured, Headline, 2, data.Exact},
+		// "killed in June (232)": the month between the verb and the number.
+		{"variants.txt", "2025-06", "UA", data.Killed, PreviousMonth, 232, data.Exact},
+		// "killed at least 209 and injured 1146": at least is the first's.
+		{"variants.txt", "2025-04", "UA", data.Injured, PreviousMonth, 1146, data.Exact},
+		{"variants.txt", "2025-07", "UA", data.Killed, Headline, 286, data.Exact},
+		// "Feb. 2025": the abbreviation's full stop ends no sentence and
+		// keeps the year.
+		{"variants.txt", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
+		// "From 1 to 31 May 2025": the whole month.
+		{"may2025_en.txt", "2025-05", "UA", data.Killed, Headline, 183, data.Exact},
+		{"may2025_en.txt", "2025-05", "UA", data.Casualties, Headline, 1001, data.Exact},
+		// "(848: 118 killed and 730 injured)" after "April 2025".
+		{"may2025_en.txt", "2025-04", "UA", data.Injured, PreviousMonth, 730, data.Exact},
+		// "Of the total, 29 were children (7 killed, 22 injured)".
+		{"may2025_en.txt", "2025-05", "UA", data.ChildrenInjured, Breakdown, 22, data.Exact},
+		{"may2025_en.txt", "2024-05", "UA", data.Killed, SameMonthLastYear, 174, data.Exact},
+		// HTML entities: "1&nbsp;388" is one count.
+		{"entities.html", "2025-05", "UA", data.Injured, Headline, 1388, data.AtLeast},
+		{"entities.html", "2025-05", "UA", data.Killed, Headline, 174, data.AtLeast}, // "at least X ... and Y" covers both
+		// PDF text layer.
+		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
+		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
+	}
+	results := map[string]*Result{}
+	for _, c := range cases {
+		r, ok := results[c.file]
+		if !ok {
+			var err error
+			r, err = extractFile(t, c.file, Options{})
+			if err != nil {
+				t.Fatalf("%s: %v", c.file, err)
+			}
+			results[c.file] = r
+		}
+		f, ok := find(r, c.month, c.area, c.metric, c.role)
+		if !ok {
+			t.Errorf("%s: no %s %s %s %s figure", c.file, c.month, c.area, c.metric, c.role)
+			continue
+		}
+		if f.Value != c.value || f.Qualifier != c.qual {
+			t.Errorf("%s: %s %s %s = %s%d, want %s%d", c.file, c.month, c.metric, c.role, f.Qualifier.Words(), f.Value, c.qual.Words(), c.value)
+		}
+	}
+}
+
+// TestNoDecoys: figures that look monthly but are not never come out as
+// a month's figure: part months, incidents, other sources, a single day.
+func TestNoDecoys(t *testing.T) {
+	decoys := []struct {
+		file  string
+		value int64
+	}{
+		{"march2025_en.txt", 19},   // one missile strike on 4 April
+		{"march2025_en.txt", 74},   // the same strike
+		{"march2025_en.txt", 6},    // one city, not the country
+		{"march2025_en.txt", 66},   // the same city
+		{"chain_cut.txt", 55},      // ten days of September
+		{"june2024_uk.txt", 70},    // 1-15 June
+		{"june2024_uk.txt", 18004}, // a page counter
+		{"missing_noun.txt", 277},  // the Defence Ministry's count
+		{"page.html", 999},         // a script
+		{"page.html", 12345},       // a script
+		{"libya_range.txt", 22},    // men only
+		{"libya_range.txt", 12},    // one incident, preliminary
+		{"variants.txt", 1700},     // since the start of the year
+		{"variants.txt", 1200},     // half a year
+	}
+	for _, d := range decoys {
+		r, err := extractFile(t, d.file, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range r.Figures {
+			if f.Value == d.value && f.Role != Cumulative {
+				t.Errorf("%s: %d reported as a month's figure (%s %s %s)", d.file, d.value, f.Month, f.Metric, f.Role)
+			}
+		}
+	}
+}
+
+// TestSeedCheck is the check casualty was made for: the March 2025 update
+// says 50 per cent; 1,074 against 717 is +49.8%, which rounds to 50.
+func TestSeedCheck(t *testing.T) {
+	r, err := extractFile(t, "march2025_en.txt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Checks) != 2 {
+		t.Fatalf("got %d checks, want 2: %v", len(r.Checks), r.Checks)
+	}
+	// 164+910 = 1074; 129+588 = 717; (1074-717)/717 = 0.49791 -> +49.8%
+	c := r.Checks[0]
+	if !c.Checked || c.Value != 1074 || c.Base != 717 || !c.Agreed || c.Month.String() != "2025-03" || c.Against.String() != "2025-02" {
+		t.Errorf("check %+v", c)
+	}
+	if s := c.String(); !strings.Contains(s, "1,074 against 717, +49.8%") || !strings.Contains(s, "50 per cent: agreed") {
+		t.Errorf("check reads %q", s)
+	}
+	// 129+498 = 627; (1074-627)/627 = 0.71292 -> +71.3% > 70: agreed
+	c = r.Checks[1]
+	if !c.Checked || c.Base != 627 || c.Against.String() != "2024-03" || !c.Agreed || c.Bound != "more than" {
+		t.Errorf("check %+v", c)
+	}
+}
+
+// TestAgrees holds hand-worked verdicts.
+func TestAgrees(t *testing.T) {
+	cases := []struct {
+		change, stated float64
+		dec            int
+		bound          string
+		want           bool
+	}{
+		{49.79, 50, 0, "", true},          // 1074 vs 717
+		{49.79, 49.8, 1, "", true},        // rounds to 49.8
+		{49.79, 49.7, 1, "", false},       // one decimal: 49.8, not 49.7
+		{37.2, 50, 0, "", false},          // far off
+		{71.29, 70, 0, "more than", true}, // over 70
+		{69.9, 70, 0, "more than", false}, // not over 70
+		{24.6, 25, 0, "nearly", true},     // just under
+		{-12.4, -12, 0, "", true},         // a fall stated as a fall
+		{12.4, -12, 0, "", false},         // a rise stated as a fall
+	}
+	for _, c := range cases {
+		if got := agrees(c.change, c.stated, c.dec, c.bound); got != c.want {
+			t.Errorf("agrees(%v, %v, %d, %q) = %v, want %v", c.change, c.stated, c.dec, c.bound, got, c.want)
+		}
+	}
+}
+
+// TestRefusals: inputs that cannot give figures fail with a located
+// message.
+func TestRefusals(t *testing.T) {
+	cases := []struct {
+		file string
+		opt  Options
+		want string
+	}{
+		{"bad_no_figures.txt", Options{}, "bad_no_figures.txt: no casualty figures found"},
+		{"bad_future_month.txt", Options{}, "bad_future_month.txt:3:22: figure 120 killed for May 2025, a month after the publication date 2025-04-09"},
+		{"bad_no_date.txt", Options{}, "bad_no_date.txt: no publication date"},
+	}
+	for _, c := range cases {
+		_, err := extractFile(t, c.file, c.opt)
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want an error starting %q", c.file, err, c.want)
+		}
+		var ie *data.InputError
+		if !errors.As(err, &ie) {
+			t.Errorf("%s: error %T is not a located input error", c.file, err)
+		}
+	}
+	// With --published, the text without a date reads.
+	r, err := extractFile(t, "bad_no_date.txt", Options{Published: data.Date{Time: time.Date(2025, 4, 9, 0, 0, 0, 0, time.UTC)}})
+	if err != nil || len(r.Figures) != 2 || r.Figures[0].Month.String() != "2025-03" {
+		t.Errorf("with a publication date: %v %v", r, err)
+	}
+}
+
+// TestReadRefusals: inputs that are not an update's text.
+func TestReadRefusals(t *testing.T) {
+	cases := []struct {
+		name string
+		b    []byte
+		want string
+	}{
+		{"photo.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "photo.png: this is an image"},
+		{"scan.pdf", makePDF(nil), "scan.pdf: the PDF has no text layer"},
+		{"cut.pdf", makePDF([]string{"At least 164 killed"})[:200], "cut.pdf: the PDF cannot be read"},
+		{"book.xlsx", []byte("PK\x03\x04rest"), "book.xlsx: this is a zip file"},
+		{"cp1251.txt", []byte("\xd3 \xe1\xe5\xf0\xe5\xe7\xed\xb3 164"), "cp1251.txt:1: the text is not UTF-8"},
+		{"empty.html", []byte("<html><body><script>var a = 1;</script></body></html>"), "empty.html: the page has no text"},
+	}
+	for _, c := range cases {
+		_, err := Read(bytes.NewReader(c.b), c.name, ReadOptions{})
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want an error starting %q", c.name, err, c.want)
+		}
+	}
+}
+
+// TestPositions: the offset and line:column of a figure point at its
+// number in the input, for text and for HTML.
+func TestPositions(t *testing.T) {
+	for _, name := range []string{"march2025_en.txt", "page.html", "june2024_uk.txt", "entities.html"} {
+		b, _ := os.ReadFile(filepath.Join("testdata", name))
+		r, err := extractFile(t, name, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range r.Figures {
+			first, _, _ := strings.Cut(f.Text, " ") // "1 388" is written 1&nbsp;388
+			if !bytes.HasPrefix(b[f.Offset:], []byte(first)) {
+				t.Errorf("%s: figure %q at offset %d, where the input has %q", name, f.Text, f.Offset, b[f.Offset:min(len(b), f.Offset+10)])
+			}
+			lines := bytes.Split(b, []byte("\n"))
+			line := []rune(string(lines[f.Pos.Line-1]))
+			if got := string(line[f.Pos.Col-1:]); !strings.HasPrefix(got, first) {
+				t.Errorf("%s: figure %q at %s, where the line has %q", name, f.Text, f.Pos, got)
+			}
+		}
+	}
+}
+
+// TestUpdatePDF keeps testdata/update.pdf (a text layer) and
+// testdata/scanned.pdf (none) what makePDF writes.
+func TestUpdatePDF(t *testing.T) {
+	for name, want := range map[string][]byte{"update.pdf": makePDF(pdfLines), "scanned.pdf": makePDF(nil)} {
+		path := filepath.Join("testdata", name)
+		if *update {
+			os.WriteFile(path, want, 0o644)
+		}
+		got, err := os.ReadFile(path)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("testdata/%s is not what makePDF writes (go test -update)", name)
+		}
+	}
+}
+
+var pdfLines = []string{
+	"Monthly update on the protection of civilians",
+	"Kyiv, 9 April 2025 - In March at least 164 civilians were killed and",
+	"910 injured. In February 2025 the mission recorded 129 civilians killed",
+	"and 588 injured.",
+}
+
+// makePDF writes a one-page PDF whose text layer holds lines (none: a page
+// with a drawing and no text, as a scan has).
+func makePDF(lines []string) []byte {
+	var content bytes.Buffer
+	if len(lines) == 0 {
+		content.WriteString("0 0 m 200 200 l S\n")
+	} else {
+		content.WriteString("BT /F1 11 Tf 14 TL 72 720 Td\n")
+		for _, l := range lines {
+			l = strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(l)
+			fmt.Fprintf(&content, "(%s) Tj T*\n", l)
+		}
+		content.WriteString("ET\n")
+	}
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", content.Len(), content.String()),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}

@@ -1,0 +1,1293 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/casualty-tool/casualty/data"
+)
+
+// mention is a month named in the text: "March", "February 2025", "4
+// April", "у березні 2025 року", or a relative one ("last month").
+type mention struct {
+	i, j int        // first and last token
+	m    time.Month // 0 for a relative mention
+	y    int        // 0 when the text gives no year
+	day  int        // a day of the month, when named ("4 April")
+	rel  int        // relative mentions: -1 previous month, -12 a year earlier
+	ago  bool       // a relative mention counted from the publication ("last month", "минулого місяця")
+	asOf bool       // "as of", "станом на", "end of": the cut-off of a total
+}
+
+func (mn mention) start24() bool {
+	return mn.m == time.February && mn.day == 24 && (mn.y == 2022 || mn.y == 0)
+}
+
+// sentence is a run of tokens [s, e).
+type sentence struct {
+	s, e         int
+	idx          int
+	low          string // the sentence's text in lower case, spaces collapsed
+	mentions     []mention
+	scope        string // "" for monthly figures, else why its numbers are not a month's figures
+	cum          bool
+	dated        []mention // days named ("on 4 April"): numbers after one are an event's
+	subgroup     string    // words naming a group casualty keeps no metric for
+	theMonth     bool      // "during the month", "за місяць"
+	weakIncident bool      // words of an incident ("in these attacks"): numbers without a month of their own are out
+	weak         bool      // a weak year scope ("so far in 2024"): only numbers without a month are out
+}
+
+// cand is a number read as a figure, before its role is known.
+type cand struct {
+	k        int // token index
+	sent     *sentence
+	val      int64
+	metric   int
+	children bool
+	qual     data.Qualifier
+	wording  string
+	month    data.Month
+	bound    bool   // month found
+	adjacent bool   // month bound next to the number, not from the sentence
+	theMonth bool   // "during the month": the month the update reports
+	area     string // p-code of an oblast the figure is for, "" for the country
+	takes    int    // token index of a mention this number takes for itself ("161 in July", "February (129 killed)"), else -1
+	last     int    // last token read with it (its metric word)
+	how      string
+	note     string
+	asOf     data.Month
+}
+
+type extractor struct {
+	doc          *Document
+	opt          Options
+	toks         []token
+	sents        []*sentence
+	body         int // offset where the text proper begins (after source:/date: lines)
+	pub          time.Time
+	source       string
+	country      string
+	consumed     map[int]bool
+	moreWarnings int
+	takenBy      map[int][]*cand // mention token -> numbers that took that month for themselves
+	cands        []*cand
+	pcts         []*pct
+	res          *Result
+	errs         data.ErrorList
+}
+
+var (
+	reHeaderSource = regexp.MustCompile(`(?mi)\A(?:[ \t]*\n)*(?:.*\n)?[ \t]*source:[ \t]*(\S+)`)
+	reHeaderDate   = regexp.MustCompile(`(?mi)^[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})\b`)
+	reDateline     = regexp.MustCompile(`(?m)^[^\n]{0,60}?\b(\d{1,2})\s+(\pL+)\s+(\d{4})\s*(?:[—–-]|\n|$)`)
+	reDatelineUS   = regexp.MustCompile(`(?m)^[^\n]{0,60}?\b(\pL+)\s+(\d{1,2}),\s+(\d{4})\s*(?:[—–-]|\n|$)`)
+)
+
+func (x *extractor) run() (*Result, error) {
+	text := x.doc.Text
+	x.res = &Result{Name: x.doc.Name}
+	x.consumed = map[int]bool{}
+	x.takenBy = map[int][]*cand{}
+	// The header lines of a saved update: "source: URL", "date: ...".
+	if m := reHeaderSource.FindStringSubmatch(text); m != nil {
+		x.source = m[1]
+	}
+	x.findDate(text)
+	if x.pub.IsZero() {
+		return nil, &data.InputError{Pos: data.Pos{File: x.doc.Name}, Err: fmt.Errorf("%w: the text states none (no dateline such as \"Kyiv, 9 April 2025 —\"); give it with --published YYYY-MM-DD, since months without a year are read by it", ErrNoDate)}
+	}
+	x.country = x.opt.Country
+	if x.country == "" {
+		x.country = detectCountry(text)
+	}
+	x.toks = lex(text)
+	x.skipHeader(text)
+	x.splitSentences()
+	for _, s := range x.sents {
+		x.readMentions(s)
+	}
+	for _, s := range x.sents {
+		x.scopeOf(s)
+	}
+	var prev *sentence
+	for _, s := range x.sents {
+		n := len(x.cands)
+		x.readSentence(s, prev)
+		if len(x.cands) > n {
+			prev = s
+		} else if len(s.mentions) > 0 || s.e-s.s > 3 {
+			prev = nil
+		}
+		x.readPercents(s)
+	}
+	x.place()
+	if err := x.errs.Err(); err != nil {
+		return nil, err
+	}
+	x.check()
+	if loc := reStanding.FindStringIndex(strings.ToLower(text)); loc != nil && len(x.res.Figures) > 0 {
+		pos, off := x.doc.Pos(loc[0])
+		x.res.Warnings = append(x.res.Warnings, Warning{Pos: pos, Offset: off,
+			Msg: fmt.Sprintf("the text qualifies all its figures (%q...); each figure keeps the qualifier of its own wording", strings.Join(strings.Fields(runeCut(text[loc[0]:], 60)), " "))})
+	}
+	if x.moreWarnings > 0 {
+		x.res.Warnings = append(x.res.Warnings, Warning{Pos: data.Pos{File: x.doc.Name}, Msg: fmt.Sprintf("... and %d more warnings", x.moreWarnings)})
+	}
+	if len(x.res.Figures) == 0 {
+		return nil, &data.InputError{Pos: data.Pos{File: x.doc.Name}, Err: errors.New(x.noFigures())}
+	}
+	return x.res, nil
+}
+
+func (x *extractor) noFigures() string {
+	msg := "no casualty figures found: the text states no count of civilians killed or injured in a month"
+	if n := len(x.res.Warnings); n > 0 {
+		msg += fmt.Sprintf(" (%d number(s) near words about casualties could not be placed; the first: %s)", n, x.res.Warnings[0].Error())
+	}
+	return msg
+}
+
+// reISODate is a date as page furniture writes it ("date 2024-10-11").
+var reISODate = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`)
+
+// skipHeader drops the "source:" and "date:" lines a saved update starts
+// with, and consumes the numbers of ISO dates: they are no counts.
+func (x *extractor) skipHeader(text string) {
+	body := 0
+	for body < len(text) {
+		end := strings.IndexByte(text[body:], '\n')
+		if end < 0 {
+			end = len(text) - body
+		}
+		line := strings.TrimSpace(text[body : body+end])
+		low := strings.ToLower(line)
+		if line == "" || strings.HasPrefix(low, "source:") || strings.HasPrefix(low, "date:") {
+			body += end + 1
+			continue
+		}
+		break
+	}
+	x.body = body
+	var keep []token
+	for _, t := range x.toks {
+		if t.start >= body {
+			keep = append(keep, t)
+		}
+	}
+	x.toks = keep
+	for _, m := range reISODate.FindAllStringIndex(text, -1) {
+		for i, t := range x.toks {
+			if t.start >= m[0] && t.end <= m[1] {
+				x.consumed[i] = true
+			}
+		}
+	}
+}
+
+// findDate takes the publication date from the text or the options.
+func (x *extractor) findDate(text string) {
+	head := text
+	if len(head) > 4000 {
+		head = head[:4000]
+		for !utf8.ValidString(head) {
+			head = head[:len(head)-1]
+		}
+	}
+	var found time.Time
+	var where int
+	if m := reHeaderDate.FindStringSubmatchIndex(head); m != nil {
+		if t, err := time.Parse("2006-01-02", head[m[2]:m[3]]); err == nil {
+			found, where = t, m[2]
+		}
+	}
+	if found.IsZero() {
+		for _, m := range reDateline.FindAllStringSubmatchIndex(head, -1) {
+			d, _ := strconv.Atoi(head[m[2]:m[3]])
+			mo := monthWord(foldWord(head[m[4]:m[5]]))
+			y, _ := strconv.Atoi(head[m[6]:m[7]])
+			if mo != 0 && d >= 1 && d <= 31 && isYear(int64(y)) {
+				found, where = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC), m[2]
+				break
+			}
+		}
+	}
+	if found.IsZero() {
+		for _, m := range reDatelineUS.FindAllStringSubmatchIndex(head, -1) {
+			mo := monthWord(foldWord(head[m[2]:m[3]]))
+			d, _ := strconv.Atoi(head[m[4]:m[5]])
+			y, _ := strconv.Atoi(head[m[6]:m[7]])
+			if mo != 0 && d >= 1 && d <= 31 && isYear(int64(y)) {
+				found, where = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC), m[2]
+				break
+			}
+		}
+	}
+	x.pub = found
+	if !x.opt.Published.IsZero() {
+		given := x.opt.Published.Time
+		if !found.IsZero() && !found.Equal(given) {
+			pos, off := x.doc.Pos(where)
+			x.res.Warnings = append(x.res.Warnings, Warning{Pos: pos, Offset: off,
+				Msg: fmt.Sprintf("the text is dated %s but --published says %s; using %s", found.Format("2006-01-02"), given.Format("2006-01-02"), given.Format("2006-01-02"))})
+		}
+		x.pub = given
+	}
+}
+
+// splitSentences cuts the tokens into sentences at full stops and at line
+// breaks, except a line break inside a sentence (a lower-case word or a
+// comma before it and a lower-case word after).
+func (x *extractor) splitSentences() {
+	start := 0
+	for i := range x.toks {
+		if i+1 >= len(x.toks) {
+			break
+		}
+		t, n := x.toks[i], x.toks[i+1]
+		end := false
+		switch {
+		case t.isPunct(".!?…") && (n.nl || startsUpper(n) || n.isNum() || n.isPunct("«\"“(—–-")):
+			end = !(t.text == "." && i > 0 && abbrev(x.toks[i-1]))
+		case n.nl:
+			joinable := (t.kind == kWord && !startsUpper(t) || t.isPunct(",") || t.isNum()) && n.kind == kWord && !startsUpper(n)
+			end = !joinable
+		}
+		if end {
+			x.addSentence(start, i+1)
+			start = i + 1
+		}
+	}
+	x.addSentence(start, len(x.toks))
+}
+
+func abbrev(t token) bool {
+	switch t.low {
+	case "no", "mr", "ms", "dr", "st", "u.n", "e.g", "i.e", "approx", "vs", "p", "obl", "м", "вул", "р", "рр", "тис":
+		return true
+	}
+	if monthWord(t.low) != 0 && len(t.low) <= 4 && t.low != "may" && t.low != "june" && t.low != "july" {
+		return true // "Feb. 2025"
+	}
+	return len(t.text) == 1 && t.kind == kWord && unicode.IsUpper([]rune(t.text)[0])
+}
+
+func startsUpper(t token) bool {
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r)
+}
+
+func (x *extractor) addSentence(s, e int) {
+	if s >= e {
+		return
+	}
+	text := x.doc.Text[x.toks[s].start:x.toks[e-1].end]
+	low := strings.Join(strings.Fields(strings.ToLower(reISODate.ReplaceAllString(text, ""))), " ")
+	low = strings.NewReplacer("’", "'", "ʼ", "'", "\u00a0", " ").Replace(low)
+	x.sents = append(x.sents, &sentence{s: s, e: e, low: low, idx: len(x.sents)})
+}
+
+// isEnglishMonth reports whether a month word is English, which the texts
+// capitalise: "may" and "march" in lower case are a verb.
+func monthAt(t token) time.Month {
+	if t.kind != kWord {
+		return 0
+	}
+	m := monthWord(t.low)
+	if m == 0 {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	if r < 128 && !unicode.IsUpper(r) {
+		return 0
+	}
+	return m
+}
+
+func (x *extractor) tok(i int) token {
+	if i < 0 || i >= len(x.toks) {
+		return token{kind: kPunct}
+	}
+	return x.toks[i]
+}
+
+func isYearTok(t token) bool { return t.isNum() && isYear(t.val) && !t.grouped && len(t.text) == 4 }
+
+func smallDay(t token) bool {
+	return t.isNum() && !t.word && !t.grouped && t.dec == 0 && t.val >= 1 && t.val <= 31 && len(t.text) <= 2
+}
+
+// readMentions finds the months a sentence names, and the days and years
+// that belong to them, which are then no counts.
+func (x *extractor) readMentions(s *sentence) {
+	for i := s.s; i < s.e; i++ {
+		t := x.toks[i]
+		if m := monthAt(t); m != 0 {
+			mn := mention{i: i, j: i, m: m}
+			if i-1 >= s.s && smallDay(x.toks[i-1]) && !x.consumed[i-1] {
+				mn.day = int(x.toks[i-1].val)
+				mn.i = i - 1
+				x.consumed[i-1] = true
+			}
+			j := i + 1
+			// "from 1 to 15 June", "від 1 до 15 червня": the first day too.
+			firstDay := 0
+			if mn.day != 0 && inList(x.tok(mn.i-1).low, []string{"to", "and", "до", "по"}) || x.tok(mn.i-1).isPunct("-–") {
+				if d := mn.i - 2; d >= s.s && smallDay(x.toks[d]) {
+					x.consumed[d] = true
+					firstDay = int(x.toks[d].val)
+				}
+			}
+			if mn.day == 0 && j < s.e && smallDay(x.toks[j]) {
+				nx := x.tok(j + 1)
+				if nx.isPunct(",)–—-;.") || nx.isNum() && isYear(nx.val) || nx.low == "to" || nx.low == "and" || nx.low == "until" || j+1 >= s.e {
+					mn.day = int(x.toks[j].val)
+					x.consumed[j] = true
+					mn.j = j
+					j++
+				}
+			}
+			k := j
+			if k < s.e && x.toks[k].isPunct(".") && j == i+1 && abbrev(t) {
+				k++ // "Feb. 2025"
+			}
+			if k < s.e && x.toks[k].isPunct(",") && mn.day != 0 {
+				k++
+			}
+			if k < s.e && x.toks[k].isNum() && isYear(x.toks[k].val) && !x.toks[k].grouped && len(x.toks[k].text) == 4 {
+				mn.y = int(x.toks[k].val)
+				mn.j = k
+				x.consumed[k] = true
+			}
+			// "from 1 to 31 May 2025": the whole month, not a day.
+			if firstDay == 1 && mn.day != 0 {
+				y := mn.y
+				if y == 0 {
+					y = 2001
+				}
+				if mn.day == data.NewMonth(y, mn.m).Days() || mn.m == time.February && mn.day == 29 {
+					mn.day = 0
+				}
+			}
+			// "as of August 27", "станом на", "end of October"
+			p := x.tok(mn.i - 1)
+			pp := x.tok(mn.i - 2)
+			if p.low == "of" && (pp.low == "as" || pp.low == "end") || p.low == "на" && pp.low == "станом" || p.low == "кінець" || p.low == "кінця" || p.low == "until" || p.low == "and" && strings.Contains(s.low, "between") {
+				mn.asOf = true
+			}
+			if p.low == "year's" || p.low == "року" && pp.low == "минулого" {
+				mn.rel = -12 // "last year's March": resolved with the year
+			}
+			s.mentions = append(s.mentions, mn)
+			i = mn.j
+			continue
+		}
+		// A year alone: "in 2024", "2025 року".
+		if t.isNum() && isYear(t.val) && !t.grouped && len(t.text) == 4 && !x.consumed[i] {
+			p, n := x.tok(i-1), x.tok(i+1)
+			if strings.HasPrefix(n.low, "рок") || n.low == "рік" || n.low == "р" || inList(p.low, []string{"in", "of", "since", "from", "to", "until", "у", "в", "за", "з", "до", "від", "early", "late", "end", "whole", "year", "during", "throughout", "for"}) && metricWord(n.low) == mNone && !peopleWord(n.low) {
+				x.consumed[i] = true
+			}
+		}
+		// Relative months.
+		if t.kind == kWord {
+			two := t.low + " " + x.tok(i+1).low
+			three := two + " " + x.tok(i+2).low
+			switch {
+			case two == "last month" || two == "previous month" || three == "the month before" || two == "минулого місяця" || two == "попереднього місяця" || two == "попередній місяць" || two == "минулий місяць":
+				j := i + 1
+				if strings.HasPrefix(three, "the month before") {
+					j = i + 2
+				}
+				ago := two == "last month" || two == "минулого місяця" || two == "минулий місяць"
+				s.mentions = append(s.mentions, mention{i: i, j: j, rel: -1, ago: ago})
+			case three == "a year earlier" || three == "a year ago" || two == "last year" && monthAt(x.tok(i+2)) == 0 && x.tok(i+2).low != "'s" || three == "same period last" || two == "year earlier" || t.low == "торік" || two == "минулого року" && monthAt(x.tok(i-1)) == 0:
+				j := i + 1
+				if strings.Count(three, " ") == 2 && (strings.HasPrefix(three, "a year") || strings.HasPrefix(three, "same period")) {
+					j = i + 2
+				}
+				s.mentions = append(s.mentions, mention{i: i, j: j, rel: -12})
+			}
+		}
+	}
+}
+
+// year resolves a mention's year: its own, the year of a month named
+// before it in the same sentence, else the latest such month not after
+// the publication.
+func (x *extractor) year(s *sentence, mn mention) data.Month {
+	if mn.m == 0 {
+		return data.Month{}
+	}
+	if mn.y != 0 {
+		return data.NewMonth(mn.y, mn.m)
+	}
+	for k := len(s.mentions) - 1; k >= 0; k-- {
+		o := s.mentions[k]
+		if o.i < mn.i && o.y != 0 && !o.start24() && o.m != 0 && o.m <= mn.m {
+			return data.NewMonth(o.y, mn.m)
+		}
+	}
+	y := x.pub.Year()
+	if mn.m > x.pub.Month() {
+		y--
+	}
+	if mn.rel == -12 {
+		y--
+	}
+	return data.NewMonth(y, mn.m)
+}
+
+// scopeOf decides whether a sentence's numbers can be a month's figures.
+func (x *extractor) scopeOf(s *sentence) {
+	s.subgroup = reSubgroup.FindString(s.low)
+	s.theMonth = reTheMonth.MatchString(s.low)
+	for _, mn := range s.mentions {
+		if mn.start24() {
+			s.cum = true
+		}
+	}
+	switch {
+	case reOtherSource.MatchString(s.low):
+		s.scope = "a figure from another source than the mission"
+	case reCumulative.MatchString(s.low):
+		s.cum = true
+	}
+	if s.scope != "" || s.cum {
+		return
+	}
+	switch {
+	case rePartMonth.MatchString(s.low) && !wholeMonthRange(s.low):
+		s.scope = "part of a month or several months, not a whole month's figure"
+	case reYearScope.MatchString(s.low):
+		s.scope = "a total over a year or several months, not a month's figure"
+	case reWeakYearScope.MatchString(s.low):
+		s.scope = "a total over a year or several months, not a month's figure"
+		s.weak = true
+	case reIncident.MatchString(s.low):
+		// "in these attacks" may be the month's attacks ("in December
+		// alone more than 100 people were killed ... in these
+		// attacks"): numbers with a month in their sentence stay; the
+		// others take no month from elsewhere.
+		if reStrongIncident.MatchString(s.low) {
+			s.scope = "a single incident or wave of attacks, not a month's figure"
+		} else {
+			s.weakIncident = true
+		}
+	}
+	if s.scope != "" {
+		return
+	}
+	if wholeMonthRange(s.low) {
+		return
+	}
+	for _, mn := range s.mentions {
+		if mn.day != 0 && !mn.asOf && !x.datelineAt(mn) {
+			s.dated = append(s.dated, mn)
+		}
+	}
+}
+
+// runeCut returns at most n bytes of s, cut at a rune boundary.
+func runeCut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// sentenceAround is the evidence of the number at k: its sentence with
+// spaces collapsed, or, for a sentence longer than 600 bytes (a table
+// pasted as prose), the 600 bytes around the number.
+func (x *extractor) sentenceAround(s *sentence, k int) string {
+	from, to := x.toks[s.s].start, x.toks[s.e-1].end
+	cut := to-from > 600
+	if cut {
+		from = max(from, x.toks[k].start-300)
+		to = min(to, x.toks[k].end+300)
+		for from > 0 && !utf8.RuneStart(x.doc.Text[from]) {
+			from--
+		}
+		for to < len(x.doc.Text) && !utf8.RuneStart(x.doc.Text[to]) {
+			to++
+		}
+	}
+	t := strings.Join(strings.Fields(x.doc.Text[from:to]), " ")
+	if cut {
+		t = "…" + t + "…"
+	}
+	return t
+}
+
+// usable counts the months a sentence names that can be a figure's: not
+// a day's, not 24 February 2022.
+func usable(s *sentence) int {
+	n := 0
+	for _, mn := range s.mentions {
+		if mn.m != 0 && !mn.start24() && (mn.day == 0 || mn.asOf) {
+			n++
+		}
+	}
+	return n
+}
+
+// datedBefore returns a day named before token k, if any.
+func (s *sentence) datedBefore(k int) *mention {
+	for i := range s.dated {
+		if s.dated[i].j < k {
+			return &s.dated[i]
+		}
+	}
+	return nil
+}
+
+// datelineAt reports whether a dated mention is the publication's own date
+// (the dateline), not an event's.
+func (x *extractor) datelineAt(mn mention) bool {
+	if x.pub.IsZero() || mn.y == 0 {
+		return false
+	}
+	return mn.y == x.pub.Year() && mn.m == x.pub.Month() && mn.day == x.pub.Day()
+}
+
+// qualifierBefore reads the qualifier written just before token k.
+func (x *extractor) qualifierBefore(k, lo int) (data.Qualifier, string, int) {
+	var words []string
+	for i := k - 1; i >= lo && i >= k-4; i-- {
+		t := x.toks[i]
+		if t.kind != kWord {
+			break
+		}
+		words = append([]string{t.low}, words...)
+	}
+	joined := strings.Join(words, " ")
+	for _, q := range qualifierPhrases {
+		if joined == q.words || strings.HasSuffix(joined, " "+q.words) {
+			n := len(strings.Fields(q.words))
+			switch q.kind {
+			case "approx":
+				return data.Approx, q.words, k - n
+			default:
+				return data.AtLeast, q.words, k - n
+			}
+		}
+	}
+	return data.Exact, "", k
+}
+
+// readSentence reads the figures of one sentence.
+func (x *extractor) readSentence(s *sentence, prev *sentence) {
+	var last *cand
+	for k := s.s; k < s.e; k++ {
+		t := x.toks[k]
+		if !t.isNum() || x.consumed[k] || t.dec != 0 || t.val <= 0 {
+			continue
+		}
+		if _, ok := percentAfter(x.toks[:s.e], k); ok {
+			continue
+		}
+		if x.notACount(s, k) {
+			continue
+		}
+		if o, _, ok := x.parenGroup(s, k); ok && o > s.s {
+			if _, isPct := percentAfter(x.toks[:s.e], o-1-pctBack(x.toks, o-1)); isPct || x.shareBefore(o) {
+				x.warn(k, "%s: a part of a share the text gives (%s), not a total; not reported", t.text, x.doc.Text[x.toks[max(s.s, o-4)].start:x.toks[o-1].end])
+				continue
+			}
+		}
+		if m := s.subgroup; m != "" {
+			if x.nearCasualtyWords(s, k) {
+				x.warn(k, "%s: the sentence counts a group casualty keeps no metric for (%s); not reported", t.text, m)
+			}
+			continue
+		}
+		c := &cand{k: k, sent: s, val: t.val, last: k}
+		q, w, qstart := x.qualifierBefore(k, s.s)
+		c.qual, c.wording = q, w
+		if t.approx {
+			c.qual, c.wording = data.Approx, t.text
+		}
+		x.readMetric(s, c, qstart, last)
+		if c.how == "subgroup" {
+			x.warn(k, "%s: a count of a part of the civilians (%s) that casualty keeps no metric for; not reported", t.text, c.note)
+			continue
+		}
+		if c.metric == mNone {
+			if x.nearCasualtyWords(s, k) {
+				x.warn(k, "%s: a number near words about casualties whose metric cannot be read; not reported", t.text)
+			}
+			continue
+		}
+		// The qualifier of "at least 174 civilians were killed and 690
+		// others injured" covers both numbers; that of "killed at least
+		// six civilians and injured 66" only the first.
+		if c.qual == data.Exact && last != nil && last.wording != "" && x.joined(last, qstart) {
+			c.qual, c.wording = last.qual, last.wording
+		}
+		// "nine children were killed and 76 injured": the second number
+		// counts children too, unless it names its own people.
+		if last != nil && last.children && !c.children && c.how == "after" && x.joined(last, qstart) && !x.namesPeople(c.k, c.last) {
+			c.children = true
+		}
+		// "29 were children (7 killed, 22 injured)"
+		if o, _, ok := x.parenGroup(s, k); ok && o > s.s && childWord(x.toks[o-1].low) {
+			c.children = true
+		}
+		if code, words := x.placeNear(s, k); words != "" {
+			if code == "" {
+				x.warn(k, "%s %s: a figure for a place (%s) casualty has no area code for; not reported", t.text, c.dataMetric().Label(), words)
+				continue
+			}
+			c.area = code
+		}
+		x.readMonth(s, c, prev)
+		if c.takes >= 0 {
+			x.takenBy[c.takes] = append(x.takenBy[c.takes], c)
+		}
+		x.cands = append(x.cands, c)
+		last = c
+	}
+}
+
+// pctBack steps back from "per cent" to its number.
+func pctBack(toks []token, i int) int {
+	switch {
+	case i >= 2 && toks[i].low == "cent" && toks[i-1].low == "per":
+		return 2
+	case i >= 1 && (toks[i].isPunct("%") || toks[i].low == "percent"):
+		return 1
+	}
+	return 0
+}
+
+// shareBefore reports a share right before parentheses: "42% of the
+// losses (65 killed; 372 wounded)".
+func (x *extractor) shareBefore(o int) bool {
+	for i := o - 1; i >= 0 && i >= o-5; i-- {
+		if x.toks[i].isPunct("%") || x.toks[i].low == "cent" || x.toks[i].low == "percent" {
+			return x.tok(i+1).low == "of"
+		}
+		if x.toks[i].isNum() || x.toks[i].isPunct(".;()") {
+			return false
+		}
+	}
+	return false
+}
+
+// namesPeople reports whether a noun for people stands between tokens i
+// and j ("690 others injured", "672 цивільних").
+func (x *extractor) namesPeople(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		switch x.toks[k].low {
+		case "civilians", "civilian", "people", "persons", "others", "adults", "цивільних", "мирних", "жителів", "мешканців", "осіб", "людей", "дорослих":
+			return true
+		}
+	}
+	return false
+}
+
+// notACount reports numbers that count something other than people: a
+// distance, an age, a number of attacks, a range of those.
+func (x *extractor) notACount(s *sentence, k int) bool {
+	n := x.tok(k + 1)
+	if k+1 < s.e && unitWords[n.low] {
+		return true
+	}
+	if (n.low == "to" || n.low == "до" || n.isPunct("-–")) && x.tok(k+2).isNum() && unitWords[x.tok(k+3).low] {
+		return true
+	}
+	p, pp := x.tok(k-1), x.tok(k-2)
+	if p.low == "aged" || p.low == "of" && pp.low == "age" || p.low == "віком" || p.low == "#" || p.isPunct("#№") {
+		return true
+	}
+	if p.isPunct("-–") && pp.isNum() && unitWords[n.low] {
+		return true
+	}
+	return false
+}
+
+// nearCasualtyWords reports whether a casualty word is within a few
+// tokens of k.
+func (x *extractor) nearCasualtyWords(s *sentence, k int) bool {
+	for i := max(s.s, k-6); i < min(s.e, k+7); i++ {
+		if metricWord(x.toks[i].low) != mNone || childWord(x.toks[i].low) {
+			return true
+		}
+	}
+	return false
+}
+
+// joined reports whether the number starting at qstart is coordinated with
+// the figure before it ("... killed and 690", "..., а ще 672", "а 738"),
+// so that the earlier qualifier carries over.
+func (x *extractor) joined(prev *cand, qstart int) bool {
+	between := []string{}
+	for i := prev.last + 1; i < qstart; i++ {
+		t := x.toks[i]
+		if t.kind == kPunct {
+			if !t.isPunct(",—–-") {
+				return false
+			}
+			continue
+		}
+		between = append(between, t.low)
+	}
+	j := strings.Join(between, " ")
+	for _, pre := range []string{"", "across ukraine ", "in ukraine ", "в україні ", "у україні "} {
+		switch strings.TrimPrefix(j, pre) {
+		case "and", "і", "й", "та", "а", "а ще", "ще", "and another", "і ще", "та ще":
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) stopAt(t token) bool {
+	return t.isNum() || t.isPunct(".;()[]:!?") || t.kind == kWord && stopWords[t.low]
+}
+
+// readMetric reads what the number at c.k counts: the words after it
+// ("164 killed", "174 civilians were killed", "40 children were killed or
+// injured"), else a verb or noun before it ("killing 19", "загинуло
+// щонайменше 146", "загиблих (174)"), else the figure before it in a list
+// ("June had 186, May 174").
+func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
+	// After the number.
+	for i, n := c.k+1, 0; i < s.e && n < 9; i, n = i+1, n+1 {
+		t := x.toks[i]
+		if t.isPunct("—–-") {
+			continue
+		}
+		if (x.stopAt(t) || t.isPunct(",")) && !(t.low == "of" || t.low == "and" && metricWord(x.tok(i+1).low) != mNone && metricWord(x.tok(i-1).low) != mNone) {
+			break
+		}
+		if childWord(t.low) {
+			c.children = true
+			c.last = i
+			continue
+		}
+		if n == 0 && !childWord(t.low) && !childWord(x.tok(i+1).low) && (x.tok(c.k-1).low == "including" || x.tok(c.k-1).low == "них" || x.tok(c.k-1).low == "them" && x.tok(c.k-2).low == "among") {
+			c.how, c.note = "subgroup", x.tok(c.k-1).text+" "+x.toks[c.k].text+" "+t.text
+			return
+		}
+		if subgroupWord(t.low) && n == 0 || t.low == "of" && (x.tok(i+1).low == "them" || x.tok(i+1).low == "whom") || t.low == "над" || t.low == "older" || t.low == "over" && x.tok(i+1).low == "the" {
+			c.how, c.note = "subgroup", t.text
+			return
+		}
+		if m := metricWord(t.low); m != mNone {
+			c.metric, c.last, c.how = m, i, "after"
+			// "killed or injured", "вбитих чи поранених"
+			if m != mCasualties && i+2 < s.e && inList(x.toks[i+1].low, []string{"or", "and", "чи", "або", "і", "та", "й"}) {
+				if m2 := metricWord(x.toks[i+2].low); m2 != mNone && m2 != m {
+					c.metric, c.last = mCasualties, i+2
+				}
+			}
+			if m == mCasualties && c.children {
+				c.metric = mCasualties
+			}
+			return
+		}
+		if !peopleWord(t.low) && n > 3 {
+			break
+		}
+		c.last = i
+	}
+	if c.how == "" && c.last > c.k && !c.children {
+		// Only people words followed: keep the span for coordination.
+	}
+	// Before the number: a verb or noun next to it.
+	i := qstart - 1
+	paren := false
+	if x.tok(i).isPunct("(") && x.tok(c.k+1).isPunct(")") {
+		i--
+		paren = true
+	}
+	for n := 0; i >= s.s && n < 4; i, n = i-1, n+1 {
+		t := x.toks[i]
+		if t.isNum() && !(paren && isYearTok(t)) || t.isPunct(".;()") {
+			break
+		}
+		if m := metricWord(t.low); m != mNone {
+			c.metric, c.how = m, "before"
+			if childWord(x.tok(i-1).low) || childWord(x.tok(i+1).low) && x.tok(i+1).start < x.toks[c.k].start {
+				c.children = true
+			}
+			x.childrenOfClause(s, c, i)
+			return
+		}
+		// "civilians killed in June (232)": the month between.
+		if paren && (monthAt(t) != 0 || t.low == "in" || t.low == "у" || t.low == "в" || isYearTok(t)) && n < 3 {
+			continue
+		}
+		if !(t.low == "a" || t.low == "total" || t.low == "were" || t.low == "was" || t.low == "було" || t.low == "all" || t.low == "in" && x.tok(i+1).low == "all" || t.low == "an" || t.low == "additional" || t.low == "another" || t.low == "further" || t.low == "toll" || t.low == "of" || t.low == "is" || t.low == "at" || t.low == "to" || inList(t.low, []string{"зазнали", "отримали", "дістали", "були", "стали"}) || t.isPunct(",—–-")) || paren && n > 0 {
+			break
+		}
+	}
+	// A list: the number takes the metric of the figure before it when a
+	// month of its own is next to it ("June had 186, May 174").
+	if prev != nil && prev.metric != mNone && x.adjacentMonth(s, c.k) >= 0 {
+		c.metric, c.children, c.how = prev.metric, prev.children, "list"
+		return
+	}
+	// A noun further back governs a number after a linking word: "the
+	// count of newly reported deaths went down to 147", "civilian
+	// casualties totaled 27,149".
+	link := x.tok(qstart - 1).low
+	if inList(link, []string{"to", "at", "totaled", "totalled", "reached", "was", "were", "is", "of", "numbered", "зазнали", "отримали", "дістали", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "became"}) {
+		for i := qstart - 2; i >= s.s && i >= qstart-12; i-- {
+			t := x.toks[i]
+			if t.isNum() && !x.consumed[i] || t.isPunct(";()") {
+				break
+			}
+			if m := metricWord(t.low); m != mNone {
+				c.metric, c.how = m, "noun"
+				x.childrenOfClause(s, c, i)
+				return
+			}
+		}
+	}
+	if c.children && c.how == "" {
+		// "including 14 children", "серед них вісім дітей": children of
+		// the figure before.
+		if prev != nil && prev.metric != mNone && c.k-prev.last <= 4 {
+			c.metric, c.how = prev.metric, "children of"
+			return
+		}
+	}
+	// "208 civilians were killed and 1,220 in Ukraine": the noun is
+	// missing; after "killed and", the number is the injured.
+	if prev != nil && prev.metric == mKilled && prev.how == "after" && x.tok(qstart-1).low == "and" && prev.last == qstart-2 {
+		c.metric, c.how = mInjured, "complement"
+		c.children = prev.children
+		c.note = "read as injured: the text says \"killed and " + x.toks[c.k].text + "\" without a noun"
+		if c.qual == data.Exact && prev.wording != "" {
+			c.qual, c.wording = prev.qual, prev.wording
+		}
+	}
+}
+
+// childrenOfClause marks a figure as children's when the clause names
+// children before its metric word ("Children accounted for eight of the
+// dead").
+func (x *extractor) childrenOfClause(s *sentence, c *cand, from int) {
+	for i := from; i >= s.s && i >= from-8; i-- {
+		t := x.toks[i]
+		if t.isNum() || t.isPunct(";().") {
+			return
+		}
+		if childWord(t.low) {
+			c.children = true
+			return
+		}
+	}
+}
+
+// adjacentMonth returns the first token of the mention right next to the
+// number at k ("May 174", "In September 2013, 887", "161 in July", "у
+// травні (174)"), or -1.
+// A month after the number with "in" wins over one before it across a
+// comma: "550 in May, 429 in June".
+func (x *extractor) adjacentMonth(s *sentence, k int) int {
+	near := s.near(k)
+	for _, mn := range near {
+		if mn.rel != 0 && mn.m == 0 || mn.i <= k || mn.i-k > 6 {
+			continue
+		}
+		// After: "161 in July", "498 injured in March 2024", "до 224 у
+		// червні".
+		p, at := x.tok(mn.i-1), mn.i-1
+		if inList(p.low, []string{"last", "this", "минулому", "цьому"}) {
+			p, at = x.tok(mn.i-2), mn.i-2
+		}
+		if !inList(p.low, []string{"in", "for", "during", "у", "в", "за"}) {
+			continue
+		}
+		ok := true
+		for i := k + 1; i < at; i++ {
+			t := x.toks[i]
+			if t.isNum() && !x.consumed[i] || t.isPunct(";(),") || t.kind == kWord && stopWords[t.low] {
+				ok = false
+			}
+		}
+		if ok {
+			return mn.i
+		}
+	}
+	for mi := len(near) - 1; mi >= 0; mi-- {
+		mn := near[mi]
+		if mn.rel != 0 && mn.m == 0 || mn.j >= k || k-mn.j > 4 {
+			continue
+		}
+		// Before: a few words between, none a number.
+		ok := true
+		for i := mn.j + 1; i < k; i++ {
+			t := x.toks[i]
+			if t.isNum() && !x.consumed[i] || !(t.isPunct(",:—–-(") || inList(t.low, []string{"had", "saw", "was", "at", "least", "there", "were", "with", "of", "to", "more", "than", "over", "nearly", "some", "almost", "about", "a", "minimum", "щонайменше", "понад", "майже", "близько", "не", "менше"})) {
+				ok = false
+			}
+		}
+		if ok {
+			return mn.i
+		}
+	}
+	return -1
+}
+
+// window bounds how far from a number the extractor looks for its month
+// or parentheses, so that a text of one endless sentence (a table pasted
+// as prose) is read in linear time.
+const window = 60
+
+// near returns the mentions of s within window tokens of k.
+func (s *sentence) near(k int) []mention {
+	lo := sort.Search(len(s.mentions), func(i int) bool { return s.mentions[i].j >= k-window })
+	hi := sort.Search(len(s.mentions), func(i int) bool { return s.mentions[i].i > k+window })
+	if lo > hi {
+		return nil
+	}
+	return s.mentions[lo:hi]
+}
+
+// mentionAt returns the mention starting at token i.
+func (s *sentence) mentionAt(i int) mention {
+	for _, mn := range s.mentions {
+		if mn.i == i {
+			return mn
+		}
+	}
+	return mention{}
+}
+
+// parenGroup returns the bounds of the parentheses around token k.
+func (x *extractor) parenGroup(s *sentence, k int) (int, int, bool) {
+	open := -1
+	for i := k - 1; i >= s.s && i >= k-window; i-- {
+		if x.toks[i].isPunct(")") {
+			return 0, 0, false
+		}
+		if x.toks[i].isPunct("(") {
+			open = i
+			break
+		}
+	}
+	if open < 0 {
+		return 0, 0, false
+	}
+	for i := k + 1; i < s.e && i <= k+window; i++ {
+		if x.toks[i].isPunct("(") {
+			return 0, 0, false
+		}
+		if x.toks[i].isPunct(")") {
+			return open, i, true
+		}
+	}
+	return open, min(s.e, k+window+1), true
+}
+
+// readMonth finds the month of a figure: next to it, in its parentheses or
+// just before them, else the month the sentence is about, else the month
+// of the sentence before when this one names none ("Of these, 158 were
+// dead").
+func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
+	c.takes = -1
+	set := func(mn mention, adjacent bool) {
+		c.month = x.year(s, mn)
+		c.bound, c.adjacent = true, adjacent
+	}
+	if o, e, ok := x.parenGroup(s, c.k); ok {
+		for _, mn := range s.near(c.k) {
+			if mn.i > o && mn.j < e && mn.m != 0 && !mn.start24() {
+				set(mn, true)
+				c.takes = mn.i
+				return
+			}
+		}
+		for _, mn := range s.near(c.k) {
+			if mn.j == o-1 && mn.m != 0 {
+				set(mn, true)
+				c.takes = mn.i
+				return
+			}
+		}
+	}
+	if mi := x.adjacentMonth(s, c.k); mi >= 0 {
+		mn := s.mentionAt(mi)
+		set(mn, true)
+		if mn.i > c.k {
+			c.takes = mn.i
+		}
+		return
+	}
+	// The months of the sentence that no other number has taken.
+	var free []mention
+	for _, mn := range s.near(c.k) {
+		if mn.m == 0 || mn.start24() || mn.day != 0 && !mn.asOf {
+			continue
+		}
+		taken := false
+		for _, o := range x.takenBy[mn.i] {
+			if o.sent == s && o != c && !(o.k < c.k && mn.j < c.k) {
+				taken = true
+			}
+		}
+		if !taken {
+			free = append(free, mn)
+		}
+	}
+	var before, after *mention
+	for i := range free {
+		if free[i].j < c.k {
+			before = &free[i]
+		} else if after == nil {
+			after = &free[i]
+		}
+	}
+	if before != nil {
+		set(*before, false)
+		return
+	}
+	if after != nil {
+		set(*after, false)
+		return
+	}
+	if usable(s) > 0 {
+		return
+	}
+	// "last month", counted from the publication.
+	for _, mn := range s.near(c.k) {
+		if mn.ago && mn.rel == -1 {
+			c.month, c.bound = data.MonthOf(x.pub).Add(-1), true
+			c.note = strings.TrimSpace(c.note + " \"" + x.doc.Text[x.toks[mn.i].start:x.toks[mn.j].end] + "\": the month before publication")
+			return
+		}
+	}
+	// "during the month", "за місяць": the month the update reports,
+	// known once every figure is read.
+	if s.theMonth {
+		c.theMonth = true
+		return
+	}
+	if s.weakIncident {
+		return // an incident's numbers take no month from elsewhere
+	}
+	if prev != nil && !prev.cum && prev.scope == "" {
+		for i := len(x.cands) - 1; i >= 0; i-- {
+			o := x.cands[i]
+			if o.sent == prev && o.bound && o.takes < 0 {
+				c.month, c.bound = o.month, true
+				c.note = strings.TrimSpace(c.note + " month from the sentence before")
+				return
+			}
+		}
+		// The sentence before gave only months it named for themselves
+		// ("than in April 2025 (848: 118 killed ...)"): "of the total"
+		// is the update's month.
+		c.theMonth = true
+		return
+	}
+	// The sentence before names one month and no figure: "July 2025 was
+	// the deadliest month ... 286 killed and 1,388 injured were recorded".
+	if s.idx > 0 {
+		b := x.sents[s.idx-1]
+		if usable(b) == 1 && b.scope == "" && !b.cum {
+			for _, mn := range b.mentions {
+				if mn.m != 0 && !mn.start24() && mn.day == 0 {
+					c.month, c.bound = x.year(b, mn), true
+					c.note = strings.TrimSpace(c.note + " month from the sentence before")
+					return
+				}
+			}
+		}
+	}
+}
+
+// maxWarnings caps the warnings of one text; the rest are counted.
+const maxWarnings = 200
+
+func (x *extractor) warn(k int, format string, args ...any) {
+	if len(x.res.Warnings) >= maxWarnings {
+		x.moreWarnings++
+		return
+	}
+	pos, off := x.doc.Pos(x.toks[k].start)
+	x.res.Warnings = append(x.res.Warnings, Warning{Pos: pos, Offset: off, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (c *cand) dataMetric() data.Metric {
+	switch {
+	case c.children && c.metric == mKilled:
+		return data.ChildrenKilled
+	case c.children && c.metric == mInjured:
+		return data.ChildrenInjured
+	case c.children:
+		return data.ChildrenCasualties
+	case c.metric == mKilled:
+		return data.Killed
+	case c.metric == mInjured:
+		return data.Injured
+	}
+	return data.Casualties
+}
+
+// place turns candidates into figures: it drops those whose sentence is
+// not about a month, finds the month the update reports, gives each
+// figure its role, and keeps one figure per month and metric.
+func (x *extractor) place() {
+	pubMonth := data.MonthOf(x.pub)
+	type keyT struct {
+		area   string
+		m      data.Month
+		metric data.Metric
+		role   bool
+	}
+	for _, c := range x.cands {
+		t := x.toks[c.k]
+		if c.sent.scope != "" && !(c.sent.weak && c.bound) {
+			x.warn(c.k, "%s %s: %s; not reported", t.text, c.dataMetric().Label(), c.sent.scope)
+			c.metric = mNone
+			continue
+		}
+		if d := c.sent.datedBefore(c.k); d != nil && !c.sent.cum {
+			x.warn(c.k, "%s %s: figures of a dated event (%s), not a month's figure; not reported", t.text, c.dataMetric().Label(), x.doc.Text[x.toks[d.i].start:x.toks[d.j].end])
+			c.metric = mNone
+			continue
+		}
+		if c.sent.cum {
+			// A cumulative total, as of its cut-off or the publication.
+			asOf := pubMonth
+			o, e, inParen := x.parenGroup(c.sent, c.k)
+			found := false
+			for _, mn := range c.sent.mentions {
+				if mn.asOf && mn.m != 0 && inParen && mn.i > o && mn.j < e {
+					asOf, found = x.year(c.sent, mn), true
+				}
+			}
+			for _, mn := range c.sent.mentions {
+				if _, _, p := x.parenGroup(c.sent, mn.i); !found && mn.asOf && mn.m != 0 && !p {
+					asOf, found = x.year(c.sent, mn), true
+				}
+			}
+			if c.adjacent && c.bound {
+				asOf = c.month
+			}
+			c.month, c.bound = asOf, true
+			continue
+		}
+	}
+	// The month the update reports: the latest month of a national
+	// figure; else of any figure; else the first month the text names.
+	var subject data.Month
+	for pass := 0; pass < 2 && subject.IsZero(); pass++ {
+		for _, c := range x.cands {
+			if c.metric != mNone && c.bound && !c.sent.cum && (pass == 1 || !c.children && c.area == "") && subject.Before(c.month) && !monthAfter(c.month, x.pub) {
+				subject = c.month
+			}
+		}
+	}
+	if subject.IsZero() {
+	first:
+		for _, s := range x.sents {
+			for _, mn := range s.mentions {
+				if mn.m != 0 && mn.day == 0 && !mn.start24() {
+					if m := x.year(s, mn); !monthAfter(m, x.pub) {
+						subject = m
+						break first
+					}
+				}
+			}
+		}
+	}
+	x.res.Subject = subject
+	for _, c := range x.cands {
+		if c.metric == mNone || c.sent.cum {
+			continue
+		}
+		t := x.toks[c.k]
+		if c.theMonth && !c.bound && !subject.IsZero() {
+			c.month, c.bound = subject, true
+			c.note = strings.TrimSpace(c.note + " the month the update reports")
+		}
+		if !c.bound {
+			x.warn(c.k, "%s %s: no month can be read for this number; not reported", t.text, c.dataMetric().Label())
+			c.metric = mNone
+			continue
+		}
+		if monthAfter(c.month, x.pub) {
+			pos, _ := x.doc.Pos(t.start)
+			x.errs.Add(data.Errorf(pos, "", "figure %s %s for %s, a month after the publication date %s; a wrong year, or a wrong --published?", t.text, c.dataMetric().Label(), c.month.Label(), x.pub.Format("2006-01-02")))
+		}
+	}
+	x.res.Published = data.Publication{Name: x.opt.Publication, Date: data.Date{Time: x.pub}}
+	if x.res.Published.Name == "" {
+		x.res.Published.Name = x.doc.Name
+	}
+	x.res.Source = x.opt.Source
+	if x.res.Source == "" {
+		x.res.Source = x.source
+	}
+	seen := map[keyT]int{}
+	for _, c := range x.cands {
+		if c.metric == mNone {
+			continue
+		}
+		t := x.toks[c.k]
+		f := Figure{Wording: c.wording}
+		pos, off := x.doc.Pos(t.start)
+		f.Offset = off
+		area := x.country
+		if c.area != "" {
+			area = c.area
+		}
+		f.Observation = data.Observation{Month: c.month, Area: area, Metric: c.dataMetric(), Value: c.val, Qualifier: c.qual,
+			Published: x.res.Published, Source: x.res.Source, Note: c.note, Pos: pos, Text: t.text}
+		if c.wording != "" {
+			f.Note = strings.TrimSpace(c.wording + " " + t.text + "; " + f.Note)
+			f.Note = strings.TrimSuffix(f.Note, ";")
+		}
+		switch {
+		case c.sent.cum:
+			f.Role = Cumulative
+			f.Note = strings.TrimSuffix("cumulative total as of "+c.month.Label()+"; "+f.Note, "; ")
+		case c.month == subject.Add(-12):
+			f.Role = SameMonthLastYear
+		case c.month.Before(subject):
+			f.Role = PreviousMonth // an earlier month, a breakdown's too
+		case c.children || c.area != "":
+			f.Role = Breakdown
+		default:
+			f.Role = Headline
+		}
+		f.Sentence = x.sentenceAround(c.sent, c.k)
+		key := keyT{f.Area, c.month, f.Metric, f.Role == Cumulative}
+		if i, ok := seen[key]; ok {
+			o := &x.res.Figures[i]
+			if o.Value == f.Value {
+				continue // said twice: the title and the text
+			}
+			// Two different figures for one month and metric: the
+			// larger is the total, the smaller a part (a city, a
+			// weapon) the text does not name in words casualty reads.
+			small, big := f, *o
+			if f.Value > o.Value {
+				small, big = *o, f
+				*o = f
+			}
+			x.res.Warnings = append(x.res.Warnings, Warning{Pos: small.Pos, Offset: small.Offset,
+				Msg: fmt.Sprintf("%s %s for %s: the text also gives %s at %s; the smaller is read as a part (an area, a weapon), not reported", small.Text, small.Metric.Label(), small.Month.Label(), big.Text, big.Pos)})
+			continue
+		}
+		seen[key] = len(x.res.Figures)
+		x.res.Figures = append(x.res.Figures, f)
+	}
+	sortFigures(x.res.Figures)
+}

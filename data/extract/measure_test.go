@@ -1,0 +1,202 @@
+package extract
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/casualty-tool/casualty/data"
+)
+
+// TestMeasureReference measures the extractor on a folder of texts laid
+// out as the project's reference set (NN_name.txt, expected.csv,
+// decoys.csv). It runs only when CASUALTY_EXTRACT_TEXTS names the folder,
+// by hand:
+//
+//	CASUALTY_EXTRACT_TEXTS=/work/shared/reference/texts go test ./data/extract -run TestMeasureReference -v
+//
+// A figure is right when the expected file lists the same month, metric
+// and value for the whole country (areas and tagged subgroups the
+// extractor does not report count as misses). Precision is right figures
+// over figures reported (cumulative totals included), recall is expected
+// figures found over expected figures (percentages excluded: they are
+// checks, not figures). A decoy reported as a month's figure fails the
+// test.
+func TestMeasureReference(t *testing.T) {
+	dir := os.Getenv("CASUALTY_EXTRACT_TEXTS")
+	if dir == "" {
+		t.Skip("set CASUALTY_EXTRACT_TEXTS to a folder of reference texts to measure the extractor")
+	}
+	type row struct{ file, month, area, metric, value, qual, role string }
+	exp := map[string][]row{}
+	recs := readCSV(t, filepath.Join(dir, "expected.csv"))
+	for _, r := range recs[1:] {
+		exp[r[0]] = append(exp[r[0]], row{r[0], r[2], r[3], r[4], r[5], r[6], r[7]})
+	}
+	decoys := map[string][][]string{}
+	if _, err := os.Stat(filepath.Join(dir, "decoys.csv")); err == nil {
+		for _, r := range readCSV(t, filepath.Join(dir, "decoys.csv"))[1:] {
+			decoys[r[0]] = append(decoys[r[0]], r)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	sort.Strings(files)
+	national := map[string]bool{"Ukraine": true, "Iraq": true, "Libya": true}
+	var reported, right, expected, found, headExp, headFound, qualOK, roleOK, decoyHits, checks, checked, agreed int
+	for _, path := range files {
+		name := filepath.Base(path)
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Read(f, name, ReadOptions{})
+		f.Close()
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		res, err := Extract(doc, Options{})
+		if errors.Is(err, ErrNoDate) {
+			// The reference gives no date: take the 10th of the month after
+			// the month in the file's name, as an analyst would pass it.
+			res, err = Extract(doc, Options{Published: fallbackDate(name)})
+		}
+		want := exp[name]
+		for _, w := range want {
+			if w.role != "percentage" {
+				expected++
+				if w.role == "headline" || w.role == "previous" || w.role == "same_month_last_year" {
+					headExp++
+				}
+			}
+		}
+		if err != nil {
+			t.Logf("%s: %v", name, err)
+			for _, w := range want {
+				if w.role != "percentage" {
+					t.Logf("%s: MISSED %s %s %s %s %s %s", name, w.month, w.area, w.metric, w.value, w.qual, w.role)
+				}
+			}
+			continue
+		}
+		matched := map[int]bool{}
+		for _, fig := range res.Figures {
+			reported++
+			hit := -1
+			for i, w := range want {
+				if !matched[i] && w.month == fig.Month.String() && w.metric == string(fig.Metric) && w.value == strconv.FormatInt(fig.Value, 10) && sameArea(w.area, fig.Area, national) {
+					hit = i
+					break
+				}
+			}
+			for _, d := range decoys[name] {
+				if d[3] == strconv.FormatInt(fig.Value, 10) && d[2] == string(fig.Metric) && fig.Role != Cumulative {
+					decoyHits++
+					t.Errorf("%s: decoy reported as a month's figure: %s %s %d (%s)", name, fig.Month, fig.Metric, fig.Value, d[4])
+				}
+			}
+			if hit < 0 {
+				t.Logf("%s: WRONG %s %s %d %s %s at %s: %s", name, fig.Month, fig.Metric, fig.Value, fig.Qualifier, fig.Role, fig.Pos, fig.Sentence)
+				continue
+			}
+			matched[hit] = true
+			right++
+			found++
+			w := want[hit]
+			if w.role == "headline" || w.role == "previous" || w.role == "same_month_last_year" {
+				headFound++
+			}
+			wq := map[string]string{"at_least": "at_least", "more_than": "at_least", "nearly": "approx", "approximately": "approx", "estimated": "approx", "exact": "exact"}[w.qual]
+			if wq == fig.Qualifier.String() {
+				qualOK++
+			} else {
+				t.Logf("%s: qualifier %s %s %d: got %s, want %s", name, fig.Month, fig.Metric, fig.Value, fig.Qualifier, w.qual)
+			}
+			role := map[Role]string{Headline: "headline", PreviousMonth: "previous", SameMonthLastYear: "same_month_last_year", Cumulative: "cumulative", Breakdown: "breakdown"}[fig.Role]
+			if role == w.role {
+				roleOK++
+			} else {
+				t.Logf("%s: role %s %s %d: got %s, want %s", name, fig.Month, fig.Metric, fig.Value, fig.Role, w.role)
+			}
+		}
+		for i, w := range want {
+			if !matched[i] && w.role != "percentage" {
+				t.Logf("%s: MISSED %s %s %s %s %s %s", name, w.month, w.area, w.metric, w.value, w.qual, w.role)
+			}
+		}
+		for _, c := range res.Checks {
+			t.Logf("%s: check %s", name, c)
+			checks++
+			if c.Checked {
+				checked++
+				if c.Agreed {
+					agreed++
+				}
+			}
+		}
+	}
+	t.Logf("precision %d/%d = %.1f%%; recall %d/%d = %.1f%%; headline, previous and same-month recall %d/%d = %.1f%%; qualifiers right %d/%d, roles right %d/%d; decoys reported %d; stated percentages %d, checked %d, agreed %d",
+		right, reported, pctOf(right, reported), found, expected, pctOf(found, expected), headFound, headExp, pctOf(headFound, headExp), qualOK, right, roleOK, right, decoyHits, checks, checked, agreed)
+}
+
+// sameArea compares an expected area (a name) with a reported one (a
+// p-code): the country, or an oblast by any of its spellings.
+func sameArea(want, code string, national map[string]bool) bool {
+	if len(code) == 2 {
+		return national[want]
+	}
+	a, ok := data.Ukraine().Get(code)
+	if !ok || strings.Contains(want, "[") {
+		return false
+	}
+	for _, n := range append([]string{a.Name}, a.Aliases...) {
+		if strings.Contains(strings.ToLower(want), strings.ToLower(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+func pctOf(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b) * 100
+}
+
+var reNameMonth = regexp.MustCompile(`(\d{4})-(\d{2})`)
+
+func fallbackDate(name string) data.Date {
+	ms := reNameMonth.FindAllStringSubmatch(name, -1)
+	if len(ms) == 0 {
+		return data.Date{}
+	}
+	m := ms[len(ms)-1]
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	return data.Date{Time: time.Date(y, time.Month(mo)+1, 10, 0, 0, 0, 0, time.UTC)}
+}
+
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(fmt.Errorf("%s: %v", path, err))
+	}
+	return recs
+}

@@ -1,0 +1,226 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The words the extractor reads, English and Ukrainian. Ukrainian words are
+// matched by stem, since their endings change with case and number.
+
+const (
+	mNone = iota
+	mKilled
+	mInjured
+	mCasualties
+)
+
+var killedWords = []string{"killed", "kill", "killing", "kills", "dead", "deaths", "death", "died", "die", "dies",
+	"fatalities", "fatality", "perished", "lives"}
+var killedStems = []string{"загин", "загибл", "вбит", "вбив", "убит", "убив", "смерт", "життя", "полегл", "загибел"}
+var injuredWords = []string{"injured", "injuring", "injuries", "injury", "injure", "injures", "wounded", "wounding", "wounds", "hurt"}
+var injuredStems = []string{"поранен", "поранень", "поранил", "травмован"}
+var casualtyWords = []string{"casualties", "casualty", "victims"}
+var casualtyStems = []string{"жертв", "постраждал"}
+
+// metricWord says which metric a word names, if any.
+func metricWord(w string) int {
+	for _, k := range killedWords {
+		if w == k {
+			return mKilled
+		}
+	}
+	for _, k := range injuredWords {
+		if w == k {
+			return mInjured
+		}
+	}
+	for _, k := range casualtyWords {
+		if w == k {
+			return mCasualties
+		}
+	}
+	for _, s := range killedStems {
+		if strings.HasPrefix(w, s) {
+			return mKilled
+		}
+	}
+	for _, s := range injuredStems {
+		if strings.HasPrefix(w, s) {
+			return mInjured
+		}
+	}
+	for _, s := range casualtyStems {
+		if strings.HasPrefix(w, s) {
+			return mCasualties
+		}
+	}
+	return mNone
+}
+
+func childWord(w string) bool {
+	return w == "children" || w == "child" || w == "kids" || strings.HasPrefix(w, "діт") || strings.HasPrefix(w, "дитин")
+}
+
+// subgroupWord names a part of the civilians that casualty does not keep
+// as a metric (sex, age, police, security forces): a number it counts is
+// a breakdown to warn about, never the total.
+func subgroupWord(w string) bool {
+	switch w {
+	case "women", "men", "boys", "girls", "man", "woman", "boy", "girl", "чоловік", "жінка", "police", "policemen", "members", "soldiers", "older", "elderly",
+		"farm", "workers", "journalists", "iraqis", "foreign", "security", "isf", "peshmerga", "federal", "adults", "infants", "servicemen", "personnel", "aged",
+		"жінок", "жінки", "чоловіків", "чоловіки", "хлопчиків", "дівчаток", "поліцейських", "військових",
+		"медиків", "людей похилого", "літніх", "рятувальників", "журналістів":
+		return true
+	}
+	return false
+}
+
+// peopleWord is a noun for the people counted, which may stand between a
+// number and its verb ("174 civilians were killed").
+func peopleWord(w string) bool {
+	switch w {
+	case "civilians", "civilian", "people", "persons", "person", "others", "other", "more", "additional",
+		"new", "newly", "were", "was", "have", "has", "had", "been", "being", "reported", "recorded", "verified",
+		"confirmed", "documented", "cases", "of", "the", "in", "ukraine", "iraq", "libya", "a", "further",
+		"iraqi", "ukrainian", "libyan", "lost", "their", "total", "also", "all",
+		"цивільних", "цивільні", "цивільний", "мирних", "мирні", "жителів", "жителі", "мешканців", "мешканці",
+		"осіб", "особи", "людей", "людини", "громадян", "українців", "було", "були", "ще", "дістали",
+		"отримали", "зазнали", "в", "у", "україні", "цивільного", "населення", "українці":
+		return true
+	}
+	return false
+}
+
+// qualifierPhrases, longest first within each kind: the words before a
+// number that say what it claims.
+var qualifierPhrases = []struct {
+	words string
+	kind  string // at_least, more_than, approx
+}{
+	{"no fewer than", "at_least"}, {"no less than", "at_least"}, {"not less than", "at_least"},
+	{"a minimum of", "at_least"}, {"minimum of", "at_least"}, {"at the very least", "at_least"}, {"at least", "at_least"},
+	{"не менше ніж", "at_least"}, {"не менш як", "at_least"}, {"не менше", "at_least"}, {"щонайменше", "at_least"},
+	{"принаймні", "at_least"}, {"мінімум", "at_least"},
+	{"more than", "more_than"}, {"upwards of", "more_than"}, {"in excess of", "more_than"}, {"over", "more_than"},
+	{"більше ніж", "more_than"}, {"більш як", "more_than"}, {"понад", "more_than"}, {"більше", "more_than"},
+	{"перевищила", "more_than"}, {"перевищує", "more_than"}, {"перевищило", "more_than"}, {"перевищив", "more_than"},
+	{"nearly", "approx"}, {"almost", "approx"}, {"some", "approx"}, {"about", "approx"}, {"around", "approx"},
+	{"approximately", "approx"}, {"roughly", "approx"}, {"close to", "approx"}, {"an estimated", "approx"},
+	{"estimated", "approx"}, {"майже", "approx"}, {"близько", "approx"}, {"приблизно", "approx"}, {"орієнтовно", "approx"},
+}
+
+// unitWords after a number say it counts something other than people.
+var unitWords = map[string]bool{
+	"km": true, "kilometers": true, "kilometres": true, "kilometer": true, "kilometre": true, "miles": true,
+	"metres": true, "meters": true, "years": true, "year": true, "year-old": true, "years-old": true, "hours": true,
+	"hour": true, "minutes": true, "days": true, "day": true, "weeks": true, "week": true, "months": true, "month": true,
+	"times": true, "attacks": true, "attack": true, "strikes": true, "strike": true, "drones": true, "missiles": true,
+	"bombs": true, "rockets": true, "shells": true, "hotels": true, "buildings": true, "homes": true, "houses": true,
+	"facilities": true, "schools": true, "hospitals": true, "settlements": true, "villages": true, "towns": true,
+	"cities": true, "regions": true, "oblasts": true, "governorates": true, "percent": true, "per": true,
+	"views": true, "comments": true, "incidents": true, "explosions": true, "a.m": true, "p.m": true, "am": true, "pm": true,
+	"кілометрів": true, "км": true, "років": true, "роки": true, "рік": true, "року": true, "днів": true, "дні": true,
+	"атак": true, "атаки": true, "ударів": true, "удари": true, "дронів": true, "ракет": true, "будинків": true,
+	"шкіл": true, "переглядів": true, "переглядiв": true, "разів": true, "відсотків": true, "відсотка": true, "відсоток": true,
+	"годин": true, "хвилин": true, "тижнів": true, "місяців": true, "населених": true, "обстрілів": true,
+}
+
+// stopWords end a search for a number's metric: another clause begins.
+var stopWords = map[string]bool{
+	"and": true, "while": true, "but": true, "whereas": true, "compared": true, "with": true, "against": true,
+	"than": true, "і": true, "й": true, "та": true, "а": true, "але": true, "тоді": true, "порівняно": true, "проти": true,
+	"including": true, "among": true, "whom": true, "which": true, "що": true, "з": true, "із": true, "зі": true,
+}
+
+// Scopes of a sentence that make its numbers something other than a
+// month's figures.
+var (
+	reCumulative = regexp.MustCompile(`since (the )?(24 february|february 24)|since february 2022|since 2022|since the (start|beginning|outset) of (the )?(full[- ]scale |russian )?(invasion|war|aggression)|since (russia|the russian federation)('s)? (launched|began|started|full)|since the full[- ]scale|full[- ]scale (armed )?(attack|invasion) (began|started)|total toll|toll stood|toll stands|stood at|stands at|to date|cumulative|previously reported|за час (війни|вторгнення|повномасштаб)|(з|від) початку (повномасштабного |російського )?(вторгнення|війни|агресії)|з 24 лютого 2022|відтоді,? як|загальна кількість|since the war|since the start of the war|(years?|months) of (russia's |the russian )?(large|full)[- ]scale|since the war escalated`)
+	reYearScope  = regexp.MustCompile(`since the (start|beginning) of (the year|20\d\d|this year)|from january to|(first|past|last) (two|three|four|five|six|seven|eight|nine|ten|eleven|\d+) months|(whole|all|entire|course) of (20\d\d|the year)|(від|з) початку (20\d\d )?року|(від|з) початку 20\d\d|за (\d+|перші|минулі) (\pL+ )?місяц|annual|year[- ]to[- ]date|first half|in 20\d\d as a whole`)
+	// A weak year scope may be about another number of the sentence ("the
+	// highest monthly number so far in 2024"): numbers with a month of
+	// their own stay.
+	reWeakYearScope = regexp.MustCompile(`this year|so far (this year|in 20\d\d)|(in|during|throughout|for) 20\d\d(?: ?[,.;)]| (?:as|overall|alone|in total))|у 20\d\d році|за 20\d\d рік`)
+	rePartMonth     = regexp.MustCompile(`(from|between) \d{1,2}( \pL+)? (to|and|-|–) \d{1,2}\b|(від|з) \d{1,2}( \pL+)? (до|по) \d{1,2}\b|\b\d{1,2}[-–]\d{1,2} \pL+|in (\d+|\pL+) days|first (\d+|\pL+) days|(за|протягом) (\d+|\pL+) (днів|дні|доби)|so far this month|since (the )?(start|beginning) of the month|з початку місяця|since (january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:\D|$)|since \d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)`)
+	// reSubgroup: sentences about security forces or a subgroup the
+	// mission counts apart.
+	reSubgroup    = regexp.MustCompile(`security forces|\bisf\b|\biraqis\b|peshmerga|other violations|foreign (civilians|nationals)|військовослужбовц|^через них|because of them|^by them|these weapons|such weapons`)
+	reIncident    = regexp.MustCompile(`preliminary|these attacks|this attack|the attack|single attack|one attack|a strike on|the strike|попередніми даними|цієї атаки|цього удару|внаслідок удару`)
+	reOtherSource = regexp.MustCompile(`ministry|prosecutor|міноборони|міністерств|прокурор|governor|military administration|\bова\b|police said|health authorities|defence intelligence|defense intelligence|according to (local|ukrainian|russian|iraqi) (officials|authorities)`)
+	reStanding    = regexp.MustCompile(`actual (numbers|figures|toll)|(figures|numbers) (are|is) (likely |probably )?(considerably |significantly |much )?higher|absolute minimum|all figures|реальна кількість|справжн\pL* (число|кількість)|значно вищ|набагато більш`)
+)
+
+// percentWords after a number make it a percentage.
+func percentAfter(toks []token, k int) (int, bool) {
+	if k+1 < len(toks) && toks[k+1].isPunct("%") {
+		return k + 1, true
+	}
+	if k+2 < len(toks) && toks[k+1].low == "per" && toks[k+2].low == "cent" {
+		return k + 2, true
+	}
+	if k+1 < len(toks) && (toks[k+1].low == "percent" || strings.HasPrefix(toks[k+1].low, "відсот")) {
+		return k + 1, true
+	}
+	return 0, false
+}
+
+var upWords = []string{"up", "higher", "increase", "increased", "increasing", "more", "rose", "rise", "risen", "jump", "jumped",
+	"grew", "growth", "surge", "surged", "зросла", "зросло", "зросли", "зросте", "більше", "вище", "вищою", "вищим", "приріст", "збільшилася",
+	"збільшилась", "збільшення", "зростання", "зріс"}
+var downWords = []string{"down", "lower", "decrease", "decreased", "fewer", "less", "fell", "fall", "drop", "dropped", "decline",
+	"declined", "менше", "нижче", "нижчою", "зменшилася", "зменшилась", "знизилася", "знизилась", "скоротилася", "скоротилась", "зменшення", "падіння"}
+
+func inList(w string, l []string) bool {
+	for _, x := range l {
+		if w == x {
+			return true
+		}
+	}
+	return false
+}
+
+// placeWords name a part of the country without naming which casualty
+// has a code for: a figure next to one is a breakdown.
+var placeWords = map[string]bool{"city": true, "town": true, "village": true, "oblast": true, "region": true,
+	"governorate": true, "province": true, "district": true, "місті": true, "місто": true, "області": true,
+	"область": true, "регіоні": true, "районі": true, "громаді": true, "селі": true, "there": true}
+
+// otherPlaces are first-level areas of the other missions' countries,
+// which have no area table yet: a figure for one is a breakdown casualty
+// cannot place, so it is warned about, never read as the country's.
+var otherPlaces = map[string]bool{"baghdad": true, "ninewa": true, "nineveh": true, "anbar": true, "diyala": true,
+	"salahuddin": true, "salah": true, "kirkuk": true, "babil": true, "babylon": true, "basra": true, "dhi": true,
+	"najaf": true, "karbala": true, "wasit": true, "erbil": true, "dohuk": true, "sulaymaniyah": true, "maysan": true,
+	"muthanna": true, "qadisiyah": true, "mosul": true, "tripoli": true, "benghazi": true, "derna": true,
+	"sabratha": true, "murzuq": true, "misrata": true, "sirte": true, "zawiya": true, "al-zawiya": true,
+	"sebha": true, "kufra": true, "ubari": true}
+
+// reTheMonth: the month the update reports, named by reference.
+var reTheMonth = regexp.MustCompile(`during the month|over the month|in the month\b|that month|за місяць|протягом місяця|за цей місяць`)
+
+// reStrongIncident: words that always make a sentence an incident's.
+var reStrongIncident = regexp.MustCompile(`preliminary|single attack|one attack|a strike on|попередніми даними|цього удару|внаслідок удару`)
+
+// reWholeRange is a range of days that may be a whole month: "between 1
+// April and 30 April 2017", "from 1 to 31 May", "з 1 по 30 квітня".
+var reWholeRange = regexp.MustCompile(`(?:from|between|від|з) 1(?: (\pL+))? (?:to|and|до|по|-|–) (\d{1,2}) (\pL+)`)
+
+// wholeMonthRange reports whether the sentence's range of days is a whole
+// month: from the 1st to the month's last day.
+func wholeMonthRange(low string) bool {
+	m := reWholeRange.FindStringSubmatch(low)
+	if m == nil {
+		return false
+	}
+	mo := monthWord(m[3])
+	if mo == 0 || m[1] != "" && monthWord(m[1]) != mo {
+		return false
+	}
+	last := map[int]int{1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}[int(mo)]
+	d := 0
+	for _, c := range m[2] {
+		d = d*10 + int(c-'0')
+	}
+	return d == last || mo == 2 && d == 29
+}
