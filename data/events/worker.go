@@ -71,11 +71,15 @@ const (
 
 // worker parses chunks into its own table; tables are merged at the end.
 type worker struct {
-	lay      *layout
+	lay *layout
+	// The layout's columns, copied for the fast path.
+	ncols, dateCol, areaCol, killedCol, injuredCol int
+
 	months   map[int][]acc
 	lastM    int
 	last     []acc
-	names    nameTable // spelling -> area index, -1 when not an area
+	names    nameTable  // spelling -> area index, -1 when not an area
+	known    knownNames // spelling -> area index, for areas only (fast path)
 	dates    dateCache
 	unknown  map[string]*unknownName
 	unkOther int64 // unknown rows past maxUnknown spellings
@@ -91,7 +95,8 @@ type worker struct {
 }
 
 func newWorker(lay *layout) *worker {
-	return &worker{lay: lay, months: map[int][]acc{}, lastM: -1,
+	return &worker{lay: lay, ncols: lay.ncols, dateCol: lay.date, areaCol: lay.area, killedCol: lay.killed, injuredCol: lay.injured,
+		months: map[int][]acc{}, lastM: -1,
 		unknown: map[string]*unknownName{}, fields: make([][]byte, len(lay.want)), offs: make([]int, len(lay.want))}
 }
 
@@ -231,6 +236,9 @@ func (w *worker) area(b []byte, seq, line int) int {
 		}
 	}
 	w.names.put(s, idx)
+	if idx >= 0 {
+		w.known.put(s, idx)
+	}
 	if idx < 0 {
 		w.unknownAt(s, err, seq, line)
 	}
