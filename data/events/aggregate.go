@@ -28,14 +28,6 @@ func AggregateFile(ctx context.Context, path string, opt Options) (*Result, erro
 	return Aggregate(ctx, f, path, opt)
 }
 
-// chunkDone is a worker's report on one chunk.
-type chunkDone struct {
-	seq   int
-	bytes int
-	rows  int64
-	lines int
-}
-
 func aggregate(ctx context.Context, r io.Reader, name string, opt Options) (*Result, error) {
 	hdr, rest, hdrLines, err := readHeader(r, name, opt.MaxRecordBytes)
 	if err != nil {
@@ -47,65 +39,46 @@ func aggregate(ctx context.Context, r io.Reader, name string, opt Options) (*Res
 	}
 	firstLine := 1 + hdrLines // line of the first data record
 
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	nbuf := opt.Workers + 2
-	free := make(chan []byte, nbuf)
-	for range nbuf {
-		free <- make([]byte, 0, opt.ChunkSize)
-	}
-	chunks := make(chan chunk, opt.Workers)
-	done := make(chan chunkDone, 2*opt.Workers)
-	sp := &splitter{r: io.MultiReader(bytes.NewReader(rest), r), name: name, chunkSize: opt.ChunkSize, maxRecord: opt.MaxRecordBytes, free: free}
-	var spErr error
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); spErr = sp.run(ctx, chunks) }()
+	src := &source{ctx: ctx, r: io.MultiReader(bytes.NewReader(rest), r), name: name, maxRecord: opt.MaxRecordBytes, progress: opt.Progress}
 	workers := make([]*worker, opt.Workers)
+	var wg sync.WaitGroup
 	for i := range workers {
 		w := newWorker(lay)
 		workers[i] = w
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for c := range chunks {
-				lines, rows := w.chunk(c)
-				n := len(c.b)
-				free <- c.buf[:0]
-				done <- chunkDone{seq: c.seq, bytes: n, rows: rows, lines: lines}
+		wg.Go(func() {
+			buf := make([]byte, 0, opt.ChunkSize)
+			parsed, rows := 0, int64(0)
+			for {
+				c, b, ok := src.next(buf, parsed, rows)
+				buf = b
+				if !ok {
+					return
+				}
+				lines, n := w.chunk(c)
+				w.chunkLines = append(w.chunkLines, seqLines{c.seq, lines})
+				parsed, rows = len(c.b), n
 			}
-		}()
+		})
 	}
-	go func() { wg.Wait(); close(done) }()
+	wg.Wait()
 
-	var lines []int // lines spanned by each chunk, by seq
-	var prog Progress
-	for d := range done {
-		for len(lines) <= d.seq {
-			lines = append(lines, 0)
-		}
-		lines[d.seq] = d.lines
-		prog.Bytes += int64(d.bytes)
-		prog.Rows += d.rows
-		if opt.Progress != nil {
-			opt.Progress(prog)
-		}
-	}
 	// start[seq] is the line of chunk seq's first record.
-	start := make([]int, len(lines)+1)
+	start := make([]int, src.seq+1)
 	start[0] = firstLine
-	for i, n := range lines {
-		start[i+1] = start[i] + n
+	for _, w := range workers {
+		for _, sl := range w.chunkLines {
+			start[sl.seq+1] = sl.lines
+		}
 	}
-	if spErr != nil {
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	if src.err != nil {
 		var tl *tooLongError
-		if errors.As(spErr, &tl) {
+		if errors.As(src.err, &tl) {
 			return nil, &data.InputError{Pos: data.Pos{File: name, Line: start[tl.afterSeq+1]}, Err: tl}
 		}
-		return nil, spErr
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, src.err
 	}
 	return finish(lay, workers, start, opt)
 }

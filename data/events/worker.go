@@ -69,6 +69,9 @@ const (
 	maxUnknown = 1000
 )
 
+// seqLines is the number of lines chunk seq spans.
+type seqLines struct{ seq, lines int }
+
 // worker parses chunks into its own table; tables are merged at the end.
 type worker struct {
 	lay *layout
@@ -88,6 +91,8 @@ type worker struct {
 	rows, filtered, events, skipped int64
 	errs                            []rowErr // the first lay.max, in file order
 	nerrs                           int64
+
+	chunkLines []seqLines // lines spanned by each chunk parsed here
 
 	fields  [][]byte
 	offs    []int
