@@ -273,7 +273,7 @@ func TestCatalogueComplete(t *testing.T) {
 	used := map[string]bool{}
 	goldens := map[string]bool{}
 	var all []badCase
-	for _, cs := range [][]badCase{textCases, okCases, workbookCases, okWorkbooks} {
+	for _, cs := range [][]badCase{textCases, okCases, workbookCases, okWorkbooks, eventCases} {
 		all = append(all, cs...)
 	}
 	for _, c := range all {

@@ -139,7 +139,7 @@ func readHeader(r io.Reader, name string, max int) ([]string, []byte, int, error
 
 // newLayout finds the columns in the header.
 func newLayout(name string, header []string, opt Options) (*layout, error) {
-	lay := &layout{name: name, header: header, ncols: len(header), areas: opt.Areas, codeIdx: map[string]int{}, max: opt.MaxErrors, injured: -1}
+	lay := &layout{name: name, header: header, ncols: len(header), areas: opt.Areas, codeIdx: map[string]int{}, max: opt.MaxErrors, injured: -1, country: -1}
 	for _, u := range opt.Areas.Units {
 		lay.codeIdx[u.Code] = len(lay.codes)
 		lay.codes = append(lay.codes, u.Code)
@@ -191,7 +191,10 @@ func newLayout(name string, header []string, opt Options) (*layout, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	maxCol := max(lay.date, lay.area, lay.killed, lay.injured)
+	// A country column is tallied, so that a file of several countries
+	// is told as such (countryError) rather than as unknown areas.
+	lay.country, _ = find("country", "", false)
+	maxCol := max(lay.date, lay.area, lay.killed, lay.injured, lay.country)
 	for _, f := range lay.filters {
 		maxCol = max(maxCol, f.col)
 	}
@@ -202,6 +205,9 @@ func newLayout(name string, header []string, opt Options) (*layout, error) {
 	}
 	for _, f := range lay.filters {
 		lay.want[f.col] = true
+	}
+	if lay.country >= 0 {
+		lay.want[lay.country] = true
 	}
 	return lay, nil
 }
@@ -219,6 +225,7 @@ func finish(lay *layout, workers []*worker, start []int, opt Options) (*Result, 
 	var nerrs int64
 	unknown := map[string]*unknownName{}
 	var unkOther int64
+	countries := map[string]int64{}
 	for _, w := range workers {
 		if w.overflow {
 			return nil, &data.InputError{Pos: data.Pos{File: lay.name}, Err: errOverflow}
@@ -230,6 +237,10 @@ func finish(lay *layout, workers []*worker, start []int, opt Options) (*Result, 
 		res.Events += w.events
 		res.Skipped += w.skipped
 		rowErrs = append(rowErrs, w.errs...)
+		w.countries.flush()
+		for c, n := range w.countries.counts {
+			countries[strings.TrimSpace(c)] += n
+		}
 		nerrs += w.nerrs
 		unkOther += w.unkOther
 		for m, row := range w.months {
@@ -274,6 +285,9 @@ func finish(lay *layout, workers []*worker, start []int, opt Options) (*Result, 
 	})
 	errs := &data.ErrorList{Max: opt.MaxErrors}
 	if uerr := unknownError(lay, unknown, unkOther, start); uerr != nil {
+		if cerr := countryError(lay, countries); cerr != nil {
+			uerr = cerr
+		}
 		errs.Add(uerr)
 	}
 	for _, e := range rowErrs {
@@ -354,6 +368,51 @@ func unknownError(lay *layout, unknown map[string]*unknownName, other int64, sta
 		fmt.Fprintf(&b, "\n  and %d rows with yet other names", other)
 	}
 	return &data.InputError{Pos: data.Pos{File: lay.name}, Column: lay.header[lay.area], Err: errors.New(b.String())}
+}
+
+// countryError is the message for a file that holds events of several
+// countries (ACLED exports a region at once): their names and rows, and
+// the filter that keeps the one the area table is for. nil when the file
+// has no country column or only one country in it.
+func countryError(lay *layout, countries map[string]int64) error {
+	if lay.country < 0 || len(countries) < 2 {
+		return nil
+	}
+	names := make([]string, 0, len(countries))
+	for c := range countries {
+		names = append(names, c)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		a, b := countries[names[i]], countries[names[j]]
+		if a != b {
+			return a > b
+		}
+		return names[i] < names[j]
+	})
+	ours := lay.areas.Country.Name
+	if _, ok := countries[ours]; !ok {
+		ours = names[0]
+	}
+	col := lay.header[lay.country]
+	var b strings.Builder
+	fmt.Fprintf(&b, "the file holds events of %d countries, and admin-1 areas are read for one country at a time (%s):", len(names), lay.areas.Country.Name)
+	const top = 10
+	for i, c := range names {
+		if i == top {
+			fmt.Fprintf(&b, "\n  ... and %d more countries", len(names)-top)
+			break
+		}
+		label := c
+		if label == "" {
+			label = "(empty)"
+		}
+		fmt.Fprintf(&b, "\n  %s: %d rows", label, countries[c])
+	}
+	fmt.Fprintf(&b, "\nkeep one country's rows with --where %s=%s", col, ours)
+	if strings.ContainsAny(ours, " ,\"") {
+		fmt.Fprintf(&b, " (quoted in the shell: --where '%s=%s')", col, ours)
+	}
+	return &data.InputError{Pos: data.Pos{File: lay.name}, Column: col, Err: errors.New(b.String())}
 }
 
 // cells lays the merged table out as Cells: every area with an event,

@@ -370,3 +370,34 @@ func golden(t *testing.T, name string, got []byte) {
 		t.Errorf("%s differs from %s.got; diff them, and run go test -update if the change is right", path, path)
 	}
 }
+
+// TestSeveralCountries: an export of a region names admin-1 areas of
+// other countries. The message says so, with the rows of each country,
+// instead of listing the foreign areas as unknown; with --where on the
+// country the file reads. One country and a misspelt area is still an
+// unknown area.
+func TestSeveralCountries(t *testing.T) {
+	in := "event_date,country,admin1,fatalities\n" +
+		"2025-03-01,Ukraine,Donetsk,2\n" +
+		"2025-03-01,Russia,Belgorod,0\n" +
+		"2025-03-02,Russia,Kursk,1\n" +
+		"2025-03-02,Ukraine,Kharkiv,1\n" +
+		"2025-03-03,\"Ukraine\",Sumy,0\n" // quoted: the careful path tallies it too
+	_, err := aggregateString(t, in, Options{ChunkSize: 64, Workers: 2})
+	want := `ev.csv: column "country": the file holds events of 2 countries, and admin-1 areas are read for one country at a time (Ukraine):
+  Ukraine: 3 rows
+  Russia: 2 rows
+keep one country's rows with --where country=Ukraine`
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+	res, err := aggregateString(t, in, Options{Where: []Filter{{"country", []string{"Ukraine"}}}})
+	// Ukraine's rows: 2 + 1 + 0 = 3 killed in 3 events; Russia's 2 rows left out.
+	if err != nil || res.Events != 3 || res.Filtered != 2 {
+		t.Fatalf("--where country=Ukraine: %v %+v", err, res)
+	}
+	one := "event_date,country,admin1,fatalities\n2025-03-01,Ukraine,Donetsk,2\n2025-03-01,Ukraine,Donetks,1\n"
+	if _, err := aggregateString(t, one, Options{}); err == nil || !strings.Contains(err.Error(), `1 rows name no admin-1 area of Ukraine`) {
+		t.Errorf("one country, a misspelt area: %v", err)
+	}
+}

@@ -192,6 +192,9 @@ func (w *worker) fastRow(b []byte, n int, st *starts) bool {
 	if k > math.MaxInt64-a.killed || inj > math.MaxInt64-a.injured {
 		return false // worker.row ends the aggregation
 	}
+	if c := w.lay.country; c >= 0 {
+		w.countries.add(field(b, st, c))
+	}
 	for _, f := range w.lay.filters {
 		if !f.match(field(b, st, f.col)) {
 			w.filtered++
