@@ -168,14 +168,28 @@ func (w *worker) fastRow(b []byte, n int, st *starts) bool {
 		return false
 	}
 	d0, d1 := d[8]-'0', d[9]-'0'
-	if d0 > 9 || d1 > 9 {
+	ok := d0 <= 9 && d1 <= 9
+	if !ok {
 		return false
 	}
 	if day := int(d0)*10 + int(d1); day < 1 || day > dc.days {
 		return false
 	}
-	area, ok := w.known.get(field(b, st, w.areaCol))
-	if !ok {
+	// The area: knownNames.get, its usual case written out here.
+	ab := field(b, st, w.areaCol)
+	var lo, hi uint64
+	switch n := len(ab); {
+	case n >= 8 && n <= 16:
+		lo, hi = binary.LittleEndian.Uint64(ab), binary.LittleEndian.Uint64(ab[n-8:])
+	case n < 8 && cap(ab) >= 8:
+		lo = binary.LittleEndian.Uint64(ab[:8]) & (1<<(8*n) - 1) // past the end: the buffer's bytes, masked off
+	default:
+		lo = 1 // no slot matches: the call below
+	}
+	var area int
+	if e := &w.known.slots[knownHash(lo, hi, len(ab))]; e.lo == lo && e.hi == hi && int(e.n) == len(ab)+1 && len(ab) <= 16 {
+		area = int(e.idx)
+	} else if area, ok = w.known.get(ab); !ok {
 		return false
 	}
 	k, ok := digitCount(field(b, st, w.killedCol))
