@@ -91,8 +91,14 @@ regions:
 			masks[0] &= 1<<n - 1
 			nb = 1
 		}
-		for k, m := range masks[:nb] {
+		skip := pos // bytes before skip are parsed already
+	blocks:
+		for k := 0; k < nb; k++ {
 			base := pos + 64*k
+			m := masks[k]
+			if d := skip - base; d > 0 {
+				m &= ^uint64(0) << d
+			}
 			for ; m != 0; m &= m - 1 {
 				p := base + bits.TrailingZeros64(m)
 				switch b[p] {
@@ -120,8 +126,14 @@ regions:
 					lines += n
 					recStart, col = len(b)-len(rest), 0
 					st[0] = int32(recStart)
-					pos = recStart
-					continue regions
+					if recStart >= pos+64*nb {
+						pos = recStart
+						continue regions
+					}
+					// Go on in this region, from the block recStart is in.
+					skip = recStart
+					k = (recStart-pos)/64 - 1
+					continue blocks
 				}
 			}
 		}
