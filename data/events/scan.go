@@ -71,9 +71,15 @@ type starts [maxFastCols]int32
 func (w *worker) chunk(c chunk) (lines int, rows int64) {
 	before := w.rows
 	b := c.b
-	if w.lay.ncols >= maxFastCols {
-		return w.carefulChunk(c)
+	if w.lay.ncols >= maxFastCols || w.quoteHeavy {
+		// A record with a quote is walked up to its first quote, then
+		// read again by the careful path: when most records have one, the
+		// careful path alone is faster.
+		lines, rows = w.carefulChunk(c)
+		w.quoteHeavy = w.quoted*2 > rows
+		return lines, rows
 	}
+	w.quoted = 0
 	var st starts
 	var masks [regionBlocks]uint64
 	recStart, col := 0, 0
@@ -121,6 +127,7 @@ regions:
 					recStart, col = p+1, 0
 					st[0] = int32(recStart)
 				default: // '"': the record may span lines; read it carefully
+					w.quoted++
 					rec, rest, n, closed := nextRecord(b[recStart:])
 					w.record(rec, c.seq, lines, closed)
 					lines += n
@@ -145,15 +152,21 @@ regions:
 		w.record(rec, c.seq, lines, closed)
 		lines += n
 	}
-	return lines, w.rows - before
+	rows = w.rows - before
+	w.quoteHeavy = w.quoted*2 > rows
+	return lines, rows
 }
 
 // carefulChunk is chunk without the fast path, record by record.
 func (w *worker) carefulChunk(c chunk) (lines int, rows int64) {
 	before := w.rows
 	b := c.b
+	w.quoted = 0
 	for len(b) > 0 {
-		rec, rest, n, closed := nextRecord(b)
+		rec, rest, n, closed, quoted := nextRecordQ(b)
+		if quoted {
+			w.quoted++
+		}
 		w.record(rec, c.seq, lines, closed)
 		lines += n
 		b = rest

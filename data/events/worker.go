@@ -95,6 +95,8 @@ type worker struct {
 	nerrs                           int64
 
 	chunkLines []seqLines // lines spanned by each chunk parsed here
+	quoted     int64      // records with a quote in the last chunk
+	quoteHeavy bool       // most were: parse the next chunk carefully (scan.go)
 
 	fields  [][]byte
 	offs    []int
