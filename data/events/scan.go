@@ -60,7 +60,8 @@ const regionBlocks = 16
 // columns is read by the careful path alone.
 const maxFastCols = 64
 
-// starts holds the offsets of the fields of the record being scanned:
+// starts holds the offsets of the fields of the record being scanned
+// (int32: chunks past 2 GiB take the careful path):
 // field k is b[s[k] : s[k+1]-1]. Fields past maxFastCols wrap around and
 // overwrite the first slots; that only happens in a record with more
 // fields than the header, which is refused without reading its fields.
@@ -71,7 +72,7 @@ type starts [maxFastCols]int32
 func (w *worker) chunk(c chunk) (lines int, rows int64) {
 	before := w.rows
 	b := c.b
-	if w.lay.ncols >= maxFastCols || w.quoteHeavy {
+	if w.lay.ncols >= maxFastCols || w.quoteHeavy || len(b) > math.MaxInt32 {
 		// A record with a quote is walked up to its first quote, then
 		// read again by the careful path: when most records have one, the
 		// careful path alone is faster.
