@@ -29,7 +29,17 @@ func AggregateFile(ctx context.Context, path string, opt Options) (*Result, erro
 }
 
 func aggregate(ctx context.Context, r io.Reader, name string, opt Options) (*Result, error) {
-	hdr, rest, hdrLines, err := readHeader(r, name, opt.MaxRecordBytes)
+	// A file that can be read at any offset may be read in parallel
+	// ranges (parallel.go); note where it starts.
+	ra, _ := r.(io.ReaderAt)
+	sk, _ := r.(io.Seeker)
+	pos0 := int64(-1)
+	if ra != nil && sk != nil && opt.Workers > 1 {
+		if p, err := sk.Seek(0, io.SeekCurrent); err == nil {
+			pos0 = p
+		}
+	}
+	hdr, rest, hdrLines, read, err := readHeader(r, name, opt.MaxRecordBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +49,25 @@ func aggregate(ctx context.Context, r io.Reader, name string, opt Options) (*Res
 	}
 	firstLine := 1 + hdrLines // line of the first data record
 
-	src := &source{ctx: ctx, r: io.MultiReader(bytes.NewReader(rest), r), name: name, maxRecord: opt.MaxRecordBytes, progress: opt.Progress}
+	var in io.Reader = io.MultiReader(bytes.NewReader(rest), r)
+	if pos0 >= 0 {
+		if end, err := sk.Seek(0, io.SeekEnd); err == nil {
+			from := pos0 + int64(read-len(rest))
+			sec := io.NewSectionReader(ra, from, end-from)
+			in = sec
+			if sec.Size() >= 2*int64(opt.ChunkSize) {
+				workers, lines, ok, err := ranged(ctx, sec, sec.Size(), lay, opt)
+				if err != nil {
+					return nil, err
+				}
+				if ok {
+					return finish(lay, workers, lineStarts(firstLine, lines), opt)
+				}
+			}
+		}
+	}
+
+	src := &source{ctx: ctx, r: in, name: name, maxRecord: opt.MaxRecordBytes, progress: opt.Progress}
 	workers := make([]*worker, opt.Workers)
 	var wg sync.WaitGroup
 	for i := range workers {
@@ -62,17 +90,13 @@ func aggregate(ctx context.Context, r io.Reader, name string, opt Options) (*Res
 	}
 	wg.Wait()
 
-	// start[seq] is the line of chunk seq's first record.
-	start := make([]int, src.seq+1)
-	start[0] = firstLine
+	lines := make([]int, src.seq)
 	for _, w := range workers {
 		for _, sl := range w.chunkLines {
-			start[sl.seq+1] = sl.lines
+			lines[sl.seq] = sl.lines
 		}
 	}
-	for i := 1; i < len(start); i++ {
-		start[i] += start[i-1]
-	}
+	start := lineStarts(firstLine, lines)
 	if src.err != nil {
 		var tl *tooLongError
 		if errors.As(src.err, &tl) {
@@ -83,24 +107,36 @@ func aggregate(ctx context.Context, r io.Reader, name string, opt Options) (*Res
 	return finish(lay, workers, start, opt)
 }
 
+// lineStarts returns, for each chunk, the line its first record starts
+// on, given the line of the first data record and the lines each chunk
+// spans (and one more entry: the line after the last chunk).
+func lineStarts(first int, lines []int) []int {
+	start := make([]int, len(lines)+1)
+	start[0] = first
+	for i, n := range lines {
+		start[i+1] = start[i] + n
+	}
+	return start
+}
+
 // readHeader reads the first record of the file and returns its fields,
 // the bytes read past it and the lines it spans.
-func readHeader(r io.Reader, name string, max int) ([]string, []byte, int, error) {
+func readHeader(r io.Reader, name string, max int) (_ []string, rest []byte, lines, read int, _ error) {
 	buf := make([]byte, 0, 64<<10)
 	eof := false
 	for {
 		b := bytes.TrimPrefix(buf, []byte("\xEF\xBB\xBF"))
 		if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
-			return nil, nil, 0, &data.InputError{Pos: data.Pos{File: name, Line: 1}, Err: errors.New("the file is UTF-16 text; save it as CSV (UTF-8)")}
+			return nil, nil, 0, 0, &data.InputError{Pos: data.Pos{File: name, Line: 1}, Err: errors.New("the file is UTF-16 text; save it as CSV (UTF-8)")}
 		}
 		if len(b) > 0 || eof {
 			rec, rest, lines, closed := nextRecord(b)
 			if (rest != nil && closed) || eof {
 				if len(bytes.TrimSpace(rec)) == 0 {
-					return nil, nil, 0, &data.InputError{Pos: data.Pos{File: name}, Err: errors.New("the file is empty or starts with a blank line; want a header row (event_date,admin1,fatalities,...)")}
+					return nil, nil, 0, 0, &data.InputError{Pos: data.Pos{File: name}, Err: errors.New("the file is empty or starts with a blank line; want a header row (event_date,admin1,fatalities,...)")}
 				}
 				if !closed {
-					return nil, nil, 0, &data.InputError{Pos: data.Pos{File: name, Line: 1}, Err: errOpenQuote}
+					return nil, nil, 0, 0, &data.InputError{Pos: data.Pos{File: name, Line: 1}, Err: errOpenQuote}
 				}
 				// There are at most as many fields as commas plus one.
 				want := make([]bool, bytes.Count(rec, []byte{','})+1)
@@ -112,17 +148,17 @@ func readHeader(r io.Reader, name string, max int) ([]string, []byte, int, error
 				n, _, ferr := splitFields(rec, want, f, offs, nil)
 				if ferr != nil {
 					line, col := position(rec, 1, ferr.off)
-					return nil, nil, 0, &data.InputError{Pos: data.Pos{File: name, Line: line, Col: col}, Err: fmt.Errorf("header: %v", ferr.err)}
+					return nil, nil, 0, 0, &data.InputError{Pos: data.Pos{File: name, Line: line, Col: col}, Err: fmt.Errorf("header: %v", ferr.err)}
 				}
 				h := make([]string, n)
 				for i := range h {
 					h[i] = strings.TrimSpace(string(f[i]))
 				}
-				return h, append([]byte(nil), rest...), lines, nil
+				return h, append([]byte(nil), rest...), lines, len(buf), nil
 			}
 		}
 		if len(buf) >= max {
-			return nil, nil, 0, &data.InputError{Pos: data.Pos{File: name, Line: 1}, Err: fmt.Errorf("no header line within the first %d bytes; not an event file?", max)}
+			return nil, nil, 0, 0, &data.InputError{Pos: data.Pos{File: name, Line: 1}, Err: fmt.Errorf("no header line within the first %d bytes; not an event file?", max)}
 		}
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
@@ -132,7 +168,7 @@ func readHeader(r io.Reader, name string, max int) ([]string, []byte, int, error
 		if err == io.EOF {
 			eof = true
 		} else if err != nil {
-			return nil, nil, 0, fmt.Errorf("%s: cannot read: %v", name, err)
+			return nil, nil, 0, 0, fmt.Errorf("%s: cannot read: %v", name, err)
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/csv"
 	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,6 +61,7 @@ func TestAggregateMatchesIndependentCount(t *testing.T) {
 	files := []genOptions{
 		{rows: 3000, seed: 1},
 		{rows: 3000, seed: 2, crlf: true, quotes: true, words: true},
+		{rows: 3000, seed: 3, plain: true}, // read in parallel ranges
 	}
 	runs := []struct{ chunk, workers int }{{0, 0}, {64, 3}, {257, 2}, {4096, 1}}
 	for _, g := range files {
@@ -399,5 +402,51 @@ keep one country's rows with --where country=Ukraine`
 	one := "event_date,country,admin1,fatalities\n2025-03-01,Ukraine,Donetsk,2\n2025-03-01,Ukraine,Donetks,1\n"
 	if _, err := aggregateString(t, one, Options{}); err == nil || !strings.Contains(err.Error(), `1 rows name no admin-1 area of Ukraine`) {
 		t.Errorf("one country, a misspelt area: %v", err)
+	}
+}
+
+// TestRangedMatchesTurns: a file without quotes, read at any offset, is
+// read in parallel ranges (parallel.go), with the figures, line numbers
+// and messages of reading it in turns; a quote anywhere abandons the
+// ranges.
+func TestRangedMatchesTurns(t *testing.T) {
+	file, _, _ := genEvents(genOptions{rows: 2000, seed: 4, plain: true, words: true})
+	// Bad rows spread through the file, for line numbers.
+	lines := strings.SplitAfter(string(file), "\n")
+	for i := 50; i < len(lines); i += 397 {
+		lines[i] = strings.Replace(lines[i], ",", ",x", 1) // a bad date: e.g. "x2022-03-01"
+	}
+	bad := []byte(strings.Join(lines, ""))
+	for _, in := range [][]byte{file, bad} {
+		hdrEnd := bytes.IndexByte(in, '\n') + 1
+		lay, err := newLayout("ev.csv", strings.Split(string(in[:hdrEnd-1]), ","), Options{}.withDefaults())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, chunk := range []int{100, 1000, 4096} {
+			opt := Options{ChunkSize: chunk, Workers: 3, SkipBad: true}.withDefaults()
+			data := bytes.NewReader(in[hdrEnd:])
+			workers, nlines, ok, err := ranged(context.Background(), data, data.Size(), lay, opt)
+			if err != nil || !ok {
+				t.Fatalf("chunk %d: ranged: ok %v, %v", chunk, ok, err)
+			}
+			got, err := finish(lay, workers, lineStarts(2, nlines), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := Aggregate(context.Background(), struct{ io.Reader }{bytes.NewReader(in)}, "ev.csv", Options{Workers: 1, SkipBad: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+				t.Errorf("chunk %d: in ranges\n%+v\nin turns\n%+v", chunk, got, want)
+			}
+		}
+	}
+	quoted := append(append([]byte(nil), file...), "2025-03-14,\"Donetsk\",1,0,x,y,1,1\n"...)
+	data := bytes.NewReader(quoted)
+	lay, _ := newLayout("ev.csv", strings.Split(string(file[:bytes.IndexByte(file, '\n')]), ","), Options{}.withDefaults())
+	if _, _, ok, _ := ranged(context.Background(), data, data.Size(), lay, Options{ChunkSize: 1000, Workers: 2}.withDefaults()); ok {
+		t.Error("a file with a quote was read in ranges")
 	}
 }
