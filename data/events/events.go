@@ -10,12 +10,13 @@
 // the file (RFC 4180: a quoted field may hold commas, doubled quotes and
 // newlines, and every quote character opens, closes or doubles inside a
 // quoted field), so a note with a line break never splits a record. Each
-// of GOMAXPROCS workers takes its turn to read the next chunk into its own
-// buffer, then parses it into a small table of its own keyed by (month,
-// area); the tables are merged at the end. No chunk changes hands and no
-// worker waits on another goroutine to be scheduled, so two workers on two
-// cores run at the speed of two (see source). Memory is one chunk buffer a
-// worker and the monthly tables, whatever the size of the file.
+// of GOMAXPROCS workers parses chunks into a small table of its own keyed
+// by (month, area); the tables are merged at the end. A file without
+// quotes that can be read at any offset is cut into fixed ranges the
+// workers claim and read in parallel (parallel.go); any other is read in
+// turns, each worker reading its next chunk into its own buffer under a
+// short lock (split.go). No chunk changes hands. Memory is one chunk
+// buffer a worker and the monthly tables, whatever the size of the file.
 //
 // # Honesty
 //
