@@ -20,8 +20,8 @@ import (
 // read in parallel (io.ReaderAt). A range owns the records that start in
 // it: it begins after the first newline at or after its first byte's
 // predecessor, and ends at the first newline at or after its last byte,
-// reading on past its end for that. Each range is checked for quotes
-// before it is parsed; the first quote (or a record longer than
+// reading on past its end for that. The parse of a range meets any quote
+// in it (worker.quoted); the first quote (or a record longer than
 // MaxRecordBytes) abandons the whole attempt, and the file is read again
 // in turns, from its first data byte, by the careful machinery. Both ways
 // give the same figures, lines and messages (FuzzParseEvents compares one
@@ -58,6 +58,10 @@ func ranged(ctx context.Context, in io.ReaderAt, size int64, lay *layout, opt Op
 					return
 				}
 				lines, rows := w.chunk(chunk{seq: int(k), b: b})
+				if w.quoted > 0 {
+					abandon.Store(true) // found while parsing: no pass of its own
+					return
+				}
 				w.chunkLines = append(w.chunkLines, seqLines{int(k), lines})
 				if opt.Progress != nil {
 					progMu.Lock()
@@ -86,8 +90,8 @@ func ranged(ctx context.Context, in io.ReaderAt, size int64, lay *layout, opt Op
 }
 
 // ownRecords reads the records that start in range k of the data, into
-// *buf (grown as needed). ok is false when the range holds a quote, when a
-// record runs past maxRecord, or when reading fails.
+// *buf (grown as needed). ok is false when a record runs past maxRecord or
+// reading fails.
 func ownRecords(data io.ReaderAt, size, k, chunkSize int64, maxRecord int, buf *[]byte) (b []byte, ok bool) {
 	lo, hi := k*chunkSize, min((k+1)*chunkSize, size)
 	from := max(lo-1, 0) // the byte before the range says whether a record starts at lo
@@ -138,10 +142,6 @@ func ownRecords(data io.ReaderAt, size, k, chunkSize int64, maxRecord int, buf *
 			}
 			end = int(want) // the file's last record, without a newline
 		}
-		b = b[first:end]
-		if bytes.IndexByte(b, '"') >= 0 {
-			return nil, false
-		}
-		return b, true
+		return b[first:end], true
 	}
 }

@@ -149,7 +149,10 @@ regions:
 	}
 	if recStart < len(b) {
 		// The file's last record, without a newline.
-		rec, _, n, closed := nextRecord(b[recStart:])
+		rec, _, n, closed, quoted := nextRecordQ(b[recStart:])
+		if quoted {
+			w.quoted++
+		}
 		w.record(rec, c.seq, lines, closed)
 		lines += n
 	}

@@ -95,7 +95,7 @@ type worker struct {
 	nerrs                           int64
 
 	chunkLines []seqLines // lines spanned by each chunk parsed here
-	quoted     int64      // records with a quote in the last chunk
+	quoted     int64      // records with a quote in the last chunk (in ranges: give up, parallel.go)
 	quoteHeavy bool       // most were: parse the next chunk carefully (scan.go)
 
 	fields  [][]byte
