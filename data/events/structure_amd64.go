@@ -1,3 +1,5 @@
+//go:build amd64 && !purego
+
 package events
 
 // structureBlocks sets masks[i] to the structure mask (commas, newlines,
