@@ -450,3 +450,25 @@ func TestRangedMatchesTurns(t *testing.T) {
 		t.Error("a file with a quote was read in ranges")
 	}
 }
+
+// TestFileInRanges reads a file from disk (os.File: ReadAt and Seek) in
+// ranges on three workers and in turns on one: the same result.
+func TestFileInRanges(t *testing.T) {
+	file, all, _ := genEvents(genOptions{rows: 5000, seed: 5, plain: true, crlf: true})
+	path := filepath.Join(t.TempDir(), "ev.csv")
+	if err := os.WriteFile(path, file, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ranges, err := AggregateFile(context.Background(), path, Options{ChunkSize: 999, Workers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSums(t, ranges, all)
+	turns, err := AggregateFile(context.Background(), path, Options{ChunkSize: 999, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprintf("%+v", ranges) != fmt.Sprintf("%+v", turns) {
+		t.Errorf("in ranges\n%+v\nin turns\n%+v", ranges, turns)
+	}
+}
