@@ -200,3 +200,45 @@ func TestProgressOnlyOnTerminals(t *testing.T) {
 		t.Errorf("stderr %q, %v", stderr, err)
 	}
 }
+
+// eventCases are event files `casualty aggregate` must refuse, in the
+// catalogue of bad input (testdata/bad/NAME, message in NAME.want): the
+// same message from aggregate and from data --events, exit status 1,
+// nothing written.
+var eventCases = []badCase{
+	// An ACLED export of a region: Ukraine's rows and Russia's.
+	one("multi-country.csv"),
+}
+
+func TestCatalogueEvents(t *testing.T) {
+	for _, c := range eventCases {
+		t.Run(c.golden(), func(t *testing.T) {
+			dir := t.TempDir()
+			f := c.files[0]
+			b, err := os.ReadFile(filepath.Join(badDir, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			t.Chdir(dir)
+			var msgs []string
+			for _, args := range [][]string{{"aggregate", "--out", "out.csv", f}, {"data", "--events", f}} {
+				var out, errb bytes.Buffer
+				code := exitCode(run(context.Background(), append(args, c.args...), &out, &errb), &errb)
+				if code != 1 || out.Len() != 0 {
+					t.Errorf("casualty %s: exit status %d, stdout %q; want 1 and nothing", strings.Join(args, " "), code, out.String())
+				}
+				msgs = append(msgs, errb.String())
+			}
+			if got := listDir(t, dir); len(got) != 1 || got[0] != f {
+				t.Errorf("the folder holds %q, want only %s", got, f)
+			}
+			if msgs[0] != msgs[1] {
+				t.Errorf("aggregate says\n%s\ndata --events says\n%s", msgs[0], msgs[1])
+			}
+			badGolden(t, c.golden(), msgs[0])
+		})
+	}
+}

@@ -326,7 +326,7 @@ func TestCatalogueComplete(t *testing.T) {
 	used := map[string]bool{}
 	goldens := map[string]bool{}
 	var all []badCase
-	for _, cs := range [][]badCase{textCases, okCases, workbookCases, okWorkbooks, extractCases} {
+	for _, cs := range [][]badCase{textCases, okCases, workbookCases, okWorkbooks, extractCases, eventCases} {
 		all = append(all, cs...)
 	}
 	for _, c := range all {

@@ -28,16 +28,18 @@ func AggregateFile(ctx context.Context, path string, opt Options) (*Result, erro
 	return Aggregate(ctx, f, path, opt)
 }
 
-// chunkDone is a worker's report on one chunk.
-type chunkDone struct {
-	seq   int
-	bytes int
-	rows  int64
-	lines int
-}
-
 func aggregate(ctx context.Context, r io.Reader, name string, opt Options) (*Result, error) {
-	hdr, rest, hdrLines, err := readHeader(r, name, opt.MaxRecordBytes)
+	// A file that can be read at any offset may be read in parallel
+	// ranges (parallel.go); note where it starts.
+	ra, _ := r.(io.ReaderAt)
+	sk, _ := r.(io.Seeker)
+	pos0 := int64(-1)
+	if ra != nil && sk != nil && opt.Workers > 1 {
+		if p, err := sk.Seek(0, io.SeekCurrent); err == nil {
+			pos0 = p
+		}
+	}
+	hdr, rest, hdrLines, read, err := readHeader(r, name, opt.MaxRecordBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -47,87 +49,94 @@ func aggregate(ctx context.Context, r io.Reader, name string, opt Options) (*Res
 	}
 	firstLine := 1 + hdrLines // line of the first data record
 
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	nbuf := opt.Workers + 2
-	free := make(chan []byte, nbuf)
-	for range nbuf {
-		free <- make([]byte, 0, opt.ChunkSize)
+	var in io.Reader = io.MultiReader(bytes.NewReader(rest), r)
+	if pos0 >= 0 {
+		if end, err := sk.Seek(0, io.SeekEnd); err == nil {
+			from := pos0 + int64(read-len(rest))
+			sec := io.NewSectionReader(ra, from, end-from)
+			in = sec
+			if sec.Size() >= 2*int64(opt.ChunkSize) {
+				workers, lines, ok, err := ranged(ctx, sec, sec.Size(), lay, opt)
+				if err != nil {
+					return nil, err
+				}
+				if ok {
+					return finish(lay, workers, lineStarts(firstLine, lines), opt)
+				}
+			}
+		}
 	}
-	chunks := make(chan chunk, opt.Workers)
-	done := make(chan chunkDone, 2*opt.Workers)
-	sp := &splitter{r: io.MultiReader(bytes.NewReader(rest), r), name: name, chunkSize: opt.ChunkSize, maxRecord: opt.MaxRecordBytes, free: free}
-	var spErr error
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); spErr = sp.run(ctx, chunks) }()
+
+	src := &source{ctx: ctx, r: in, name: name, maxRecord: opt.MaxRecordBytes, progress: opt.Progress}
 	workers := make([]*worker, opt.Workers)
+	var wg sync.WaitGroup
 	for i := range workers {
 		w := newWorker(lay)
 		workers[i] = w
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for c := range chunks {
-				lines, rows := w.chunk(c)
-				n := len(c.b)
-				free <- c.buf[:0]
-				done <- chunkDone{seq: c.seq, bytes: n, rows: rows, lines: lines}
+		wg.Go(func() {
+			buf := make([]byte, 0, opt.ChunkSize)
+			parsed, rows := 0, int64(0)
+			for {
+				c, b, ok := src.next(buf, parsed, rows)
+				buf = b
+				if !ok {
+					return
+				}
+				lines, n := w.chunk(c)
+				w.chunkLines = append(w.chunkLines, seqLines{c.seq, lines})
+				parsed, rows = len(c.b), n
 			}
-		}()
+		})
 	}
-	go func() { wg.Wait(); close(done) }()
+	wg.Wait()
 
-	var lines []int // lines spanned by each chunk, by seq
-	var prog Progress
-	for d := range done {
-		for len(lines) <= d.seq {
-			lines = append(lines, 0)
-		}
-		lines[d.seq] = d.lines
-		prog.Bytes += int64(d.bytes)
-		prog.Rows += d.rows
-		if opt.Progress != nil {
-			opt.Progress(prog)
+	lines := make([]int, src.seq)
+	for _, w := range workers {
+		for _, sl := range w.chunkLines {
+			lines[sl.seq] = sl.lines
 		}
 	}
-	// start[seq] is the line of chunk seq's first record.
-	start := make([]int, len(lines)+1)
-	start[0] = firstLine
-	for i, n := range lines {
-		start[i+1] = start[i] + n
-	}
-	if spErr != nil {
+	start := lineStarts(firstLine, lines)
+	if src.err != nil {
 		var tl *tooLongError
-		if errors.As(spErr, &tl) {
+		if errors.As(src.err, &tl) {
 			return nil, &data.InputError{Pos: data.Pos{File: name, Line: start[tl.afterSeq+1]}, Err: tl}
 		}
-		return nil, spErr
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, src.err
 	}
 	return finish(lay, workers, start, opt)
 }
 
+// lineStarts returns, for each chunk, the line its first record starts
+// on, given the line of the first data record and the lines each chunk
+// spans (and one more entry: the line after the last chunk).
+func lineStarts(first int, lines []int) []int {
+	start := make([]int, len(lines)+1)
+	start[0] = first
+	for i, n := range lines {
+		start[i+1] = start[i] + n
+	}
+	return start
+}
+
 // readHeader reads the first record of the file and returns its fields,
 // the bytes read past it and the lines it spans.
-func readHeader(r io.Reader, name string, max int) ([]string, []byte, int, error) {
+func readHeader(r io.Reader, name string, max int) (_ []string, rest []byte, lines, read int, _ error) {
 	buf := make([]byte, 0, 64<<10)
 	eof := false
 	for {
 		b := bytes.TrimPrefix(buf, []byte("\xEF\xBB\xBF"))
 		if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
-			return nil, nil, 0, &data.InputError{Pos: data.Pos{File: name, Line: 1}, Err: errors.New("the file is UTF-16 text; save it as CSV (UTF-8)")}
+			return nil, nil, 0, 0, &data.InputError{Pos: data.Pos{File: name, Line: 1}, Err: errors.New("the file is UTF-16 text; save it as CSV (UTF-8)")}
 		}
 		if len(b) > 0 || eof {
 			rec, rest, lines, closed := nextRecord(b)
 			if (rest != nil && closed) || eof {
 				if len(bytes.TrimSpace(rec)) == 0 {
-					return nil, nil, 0, &data.InputError{Pos: data.Pos{File: name}, Err: errors.New("the file is empty or starts with a blank line; want a header row (event_date,admin1,fatalities,...)")}
+					return nil, nil, 0, 0, &data.InputError{Pos: data.Pos{File: name}, Err: errors.New("the file is empty or starts with a blank line; want a header row (event_date,admin1,fatalities,...)")}
 				}
 				if !closed {
-					return nil, nil, 0, &data.InputError{Pos: data.Pos{File: name, Line: 1}, Err: errOpenQuote}
+					return nil, nil, 0, 0, &data.InputError{Pos: data.Pos{File: name, Line: 1}, Err: errOpenQuote}
 				}
 				// There are at most as many fields as commas plus one.
 				want := make([]bool, bytes.Count(rec, []byte{','})+1)
@@ -139,17 +148,17 @@ func readHeader(r io.Reader, name string, max int) ([]string, []byte, int, error
 				n, _, ferr := splitFields(rec, want, f, offs, nil)
 				if ferr != nil {
 					line, col := position(rec, 1, ferr.off)
-					return nil, nil, 0, &data.InputError{Pos: data.Pos{File: name, Line: line, Col: col}, Err: fmt.Errorf("header: %v", ferr.err)}
+					return nil, nil, 0, 0, &data.InputError{Pos: data.Pos{File: name, Line: line, Col: col}, Err: fmt.Errorf("header: %v", ferr.err)}
 				}
 				h := make([]string, n)
 				for i := range h {
 					h[i] = strings.TrimSpace(string(f[i]))
 				}
-				return h, append([]byte(nil), rest...), lines, nil
+				return h, append([]byte(nil), rest...), lines, len(buf), nil
 			}
 		}
 		if len(buf) >= max {
-			return nil, nil, 0, &data.InputError{Pos: data.Pos{File: name, Line: 1}, Err: fmt.Errorf("no header line within the first %d bytes; not an event file?", max)}
+			return nil, nil, 0, 0, &data.InputError{Pos: data.Pos{File: name, Line: 1}, Err: fmt.Errorf("no header line within the first %d bytes; not an event file?", max)}
 		}
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
@@ -159,14 +168,14 @@ func readHeader(r io.Reader, name string, max int) ([]string, []byte, int, error
 		if err == io.EOF {
 			eof = true
 		} else if err != nil {
-			return nil, nil, 0, fmt.Errorf("%s: cannot read: %v", name, err)
+			return nil, nil, 0, 0, fmt.Errorf("%s: cannot read: %v", name, err)
 		}
 	}
 }
 
 // newLayout finds the columns in the header.
 func newLayout(name string, header []string, opt Options) (*layout, error) {
-	lay := &layout{name: name, header: header, ncols: len(header), areas: opt.Areas, codeIdx: map[string]int{}, max: opt.MaxErrors, injured: -1}
+	lay := &layout{name: name, header: header, ncols: len(header), areas: opt.Areas, codeIdx: map[string]int{}, max: opt.MaxErrors, injured: -1, country: -1}
 	for _, u := range opt.Areas.Units {
 		lay.codeIdx[u.Code] = len(lay.codes)
 		lay.codes = append(lay.codes, u.Code)
@@ -218,7 +227,10 @@ func newLayout(name string, header []string, opt Options) (*layout, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	maxCol := max(lay.date, lay.area, lay.killed, lay.injured)
+	// A country column is tallied, so that a file of several countries
+	// is told as such (countryError) rather than as unknown areas.
+	lay.country, _ = find("country", "", false)
+	maxCol := max(lay.date, lay.area, lay.killed, lay.injured, lay.country)
 	for _, f := range lay.filters {
 		maxCol = max(maxCol, f.col)
 	}
@@ -229,6 +241,9 @@ func newLayout(name string, header []string, opt Options) (*layout, error) {
 	}
 	for _, f := range lay.filters {
 		lay.want[f.col] = true
+	}
+	if lay.country >= 0 {
+		lay.want[lay.country] = true
 	}
 	return lay, nil
 }
@@ -246,6 +261,7 @@ func finish(lay *layout, workers []*worker, start []int, opt Options) (*Result, 
 	var nerrs int64
 	unknown := map[string]*unknownName{}
 	var unkOther int64
+	countries := map[string]int64{}
 	for _, w := range workers {
 		if w.overflow {
 			return nil, &data.InputError{Pos: data.Pos{File: lay.name}, Err: errOverflow}
@@ -257,6 +273,10 @@ func finish(lay *layout, workers []*worker, start []int, opt Options) (*Result, 
 		res.Events += w.events
 		res.Skipped += w.skipped
 		rowErrs = append(rowErrs, w.errs...)
+		w.countries.flush()
+		for c, n := range w.countries.counts {
+			countries[strings.TrimSpace(c)] += n
+		}
 		nerrs += w.nerrs
 		unkOther += w.unkOther
 		for m, row := range w.months {
@@ -301,6 +321,9 @@ func finish(lay *layout, workers []*worker, start []int, opt Options) (*Result, 
 	})
 	errs := &data.ErrorList{Max: opt.MaxErrors}
 	if uerr := unknownError(lay, unknown, unkOther, start); uerr != nil {
+		if cerr := countryError(lay, countries); cerr != nil {
+			uerr = cerr
+		}
 		errs.Add(uerr)
 	}
 	for _, e := range rowErrs {
@@ -381,6 +404,51 @@ func unknownError(lay *layout, unknown map[string]*unknownName, other int64, sta
 		fmt.Fprintf(&b, "\n  and %d rows with yet other names", other)
 	}
 	return &data.InputError{Pos: data.Pos{File: lay.name}, Column: lay.header[lay.area], Err: errors.New(b.String())}
+}
+
+// countryError is the message for a file that holds events of several
+// countries (ACLED exports a region at once): their names and rows, and
+// the filter that keeps the one the area table is for. nil when the file
+// has no country column or only one country in it.
+func countryError(lay *layout, countries map[string]int64) error {
+	if lay.country < 0 || len(countries) < 2 {
+		return nil
+	}
+	names := make([]string, 0, len(countries))
+	for c := range countries {
+		names = append(names, c)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		a, b := countries[names[i]], countries[names[j]]
+		if a != b {
+			return a > b
+		}
+		return names[i] < names[j]
+	})
+	ours := lay.areas.Country.Name
+	if _, ok := countries[ours]; !ok {
+		ours = names[0]
+	}
+	col := lay.header[lay.country]
+	var b strings.Builder
+	fmt.Fprintf(&b, "the file holds events of %d countries, and admin-1 areas are read for one country at a time (%s):", len(names), lay.areas.Country.Name)
+	const top = 10
+	for i, c := range names {
+		if i == top {
+			fmt.Fprintf(&b, "\n  ... and %d more countries", len(names)-top)
+			break
+		}
+		label := c
+		if label == "" {
+			label = "(empty)"
+		}
+		fmt.Fprintf(&b, "\n  %s: %d rows", label, countries[c])
+	}
+	fmt.Fprintf(&b, "\nkeep one country's rows with --where %s=%s", col, ours)
+	if strings.ContainsAny(ours, " ,\"") {
+		fmt.Fprintf(&b, " (quoted in the shell: --where '%s=%s')", col, ours)
+	}
+	return &data.InputError{Pos: data.Pos{File: lay.name}, Column: col, Err: errors.New(b.String())}
 }
 
 // cells lays the merged table out as Cells: every area with an event,

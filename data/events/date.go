@@ -1,6 +1,7 @@
 package events
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 )
@@ -10,13 +11,19 @@ import (
 // spreadsheets export date cells, is ignored), 14 March 2025 (ACLED's
 // older exports), 14-March-2025 and 14 Mar 2025. Numeric dates in other
 // orders (03/14/2025, 14/03/2025) are refused: day and month could be
-// swapped, and a guess would move deaths between months.
+// swapped, and a guess would move deaths between months. Spaces around
+// the date are ignored.
+//
+// It is not data.ParseDate: that reads YYYY-MM-DD only, through
+// time.Parse, and an event file has millions of dates in several
+// spellings. FuzzMonthOfMatchesParseDate holds the two to the same months
+// wherever both read a date.
 func monthOf(b []byte) (int, error) {
-	if len(b) >= 10 && b[4] == '-' && b[7] == '-' {
-		y, ok1 := digits(b[0:4])
-		m, ok2 := digits(b[5:7])
-		d, ok3 := digits(b[8:10])
-		if ok1 && ok2 && ok3 && (len(b) == 10 || (len(b) > 11 && (b[10] == 'T' || b[10] == ' ') && b[11] >= '0' && b[11] <= '9')) {
+	if t := bytes.TrimSpace(b); len(t) >= 10 && t[4] == '-' && t[7] == '-' {
+		y, ok1 := digits(t[0:4])
+		m, ok2 := digits(t[5:7])
+		d, ok3 := digits(t[8:10])
+		if ok1 && ok2 && ok3 && (len(t) == 10 || (len(t) > 11 && (t[10] == 'T' || t[10] == ' ') && t[11] >= '0' && t[11] <= '9')) {
 			return checkDate(b, y, m, d)
 		}
 	}

@@ -9,10 +9,14 @@
 // a newline preceded by an even number of double quotes since the start of
 // the file (RFC 4180: a quoted field may hold commas, doubled quotes and
 // newlines, and every quote character opens, closes or doubles inside a
-// quoted field), so a note with a line break never splits a record. The
-// chunks are parsed on GOMAXPROCS workers into small per-worker tables keyed
-// by (month, area), which are merged at the end. Memory is a few chunk
-// buffers and the monthly tables, whatever the size of the file.
+// quoted field), so a note with a line break never splits a record. Each
+// of GOMAXPROCS workers parses chunks into a small table of its own keyed
+// by (month, area); the tables are merged at the end. A file without
+// quotes that can be read at any offset is cut into fixed ranges the
+// workers claim and read in parallel (parallel.go); any other is read in
+// turns, each worker reading its next chunk into its own buffer under a
+// short lock (split.go). No chunk changes hands. Memory is one chunk
+// buffer a worker and the monthly tables, whatever the size of the file.
 //
 // # Honesty
 //
@@ -82,7 +86,7 @@ type Options struct {
 	MaxErrors int              // errors listed before the rest are counted (default data.DefaultMaxErrors)
 	Areas     *data.AreaTable  // default data.Ukraine()
 	Workers   int              // default GOMAXPROCS
-	Progress  func(p Progress) // called from one goroutine as chunks finish; may be nil
+	Progress  func(p Progress) // called as chunks finish, never two calls at once; may be nil
 	// ChunkSize is the size of the read buffers (default 1 MiB). Tests set
 	// it small to put chunk boundaries everywhere.
 	ChunkSize int

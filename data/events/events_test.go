@@ -6,6 +6,8 @@ import (
 	"encoding/csv"
 	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,6 +61,7 @@ func TestAggregateMatchesIndependentCount(t *testing.T) {
 	files := []genOptions{
 		{rows: 3000, seed: 1},
 		{rows: 3000, seed: 2, crlf: true, quotes: true, words: true},
+		{rows: 3000, seed: 3, plain: true}, // read in parallel ranges
 	}
 	runs := []struct{ chunk, workers int }{{0, 0}, {64, 3}, {257, 2}, {4096, 1}}
 	for _, g := range files {
@@ -369,5 +372,104 @@ func golden(t *testing.T, name string, got []byte) {
 	if !bytes.Equal(got, want) {
 		os.WriteFile(path+".got", got, 0o644)
 		t.Errorf("%s differs from %s.got; diff them, and run go test -update if the change is right", path, path)
+	}
+}
+
+// TestSeveralCountries: an export of a region names admin-1 areas of
+// other countries. The message says so, with the rows of each country,
+// instead of listing the foreign areas as unknown; with --where on the
+// country the file reads. One country and a misspelt area is still an
+// unknown area.
+func TestSeveralCountries(t *testing.T) {
+	in := "event_date,country,admin1,fatalities\n" +
+		"2025-03-01,Ukraine,Donetsk,2\n" +
+		"2025-03-01,Russia,Belgorod,0\n" +
+		"2025-03-02,Russia,Kursk,1\n" +
+		"2025-03-02,Ukraine,Kharkiv,1\n" +
+		"2025-03-03,\"Ukraine\",Sumy,0\n" // quoted: the careful path tallies it too
+	_, err := aggregateString(t, in, Options{ChunkSize: 64, Workers: 2})
+	want := `ev.csv: column "country": the file holds events of 2 countries, and admin-1 areas are read for one country at a time (Ukraine):
+  Ukraine: 3 rows
+  Russia: 2 rows
+keep one country's rows with --where country=Ukraine`
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+	res, err := aggregateString(t, in, Options{Where: []Filter{{"country", []string{"Ukraine"}}}})
+	// Ukraine's rows: 2 + 1 + 0 = 3 killed in 3 events; Russia's 2 rows left out.
+	if err != nil || res.Events != 3 || res.Filtered != 2 {
+		t.Fatalf("--where country=Ukraine: %v %+v", err, res)
+	}
+	one := "event_date,country,admin1,fatalities\n2025-03-01,Ukraine,Donetsk,2\n2025-03-01,Ukraine,Donetks,1\n"
+	if _, err := aggregateString(t, one, Options{}); err == nil || !strings.Contains(err.Error(), `1 rows name no admin-1 area of Ukraine`) {
+		t.Errorf("one country, a misspelt area: %v", err)
+	}
+}
+
+// TestRangedMatchesTurns: a file without quotes, read at any offset, is
+// read in parallel ranges (parallel.go), with the figures, line numbers
+// and messages of reading it in turns; a quote anywhere abandons the
+// ranges.
+func TestRangedMatchesTurns(t *testing.T) {
+	file, _, _ := genEvents(genOptions{rows: 2000, seed: 4, plain: true, words: true})
+	// Bad rows spread through the file, for line numbers.
+	lines := strings.SplitAfter(string(file), "\n")
+	for i := 50; i < len(lines); i += 397 {
+		lines[i] = strings.Replace(lines[i], ",", ",x", 1) // a bad date: e.g. "x2022-03-01"
+	}
+	bad := []byte(strings.Join(lines, ""))
+	for _, in := range [][]byte{file, bad} {
+		hdrEnd := bytes.IndexByte(in, '\n') + 1
+		lay, err := newLayout("ev.csv", strings.Split(string(in[:hdrEnd-1]), ","), Options{}.withDefaults())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, chunk := range []int{100, 1000, 4096} {
+			opt := Options{ChunkSize: chunk, Workers: 3, SkipBad: true}.withDefaults()
+			data := bytes.NewReader(in[hdrEnd:])
+			workers, nlines, ok, err := ranged(context.Background(), data, data.Size(), lay, opt)
+			if err != nil || !ok {
+				t.Fatalf("chunk %d: ranged: ok %v, %v", chunk, ok, err)
+			}
+			got, err := finish(lay, workers, lineStarts(2, nlines), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := Aggregate(context.Background(), struct{ io.Reader }{bytes.NewReader(in)}, "ev.csv", Options{Workers: 1, SkipBad: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+				t.Errorf("chunk %d: in ranges\n%+v\nin turns\n%+v", chunk, got, want)
+			}
+		}
+	}
+	quoted := append(append([]byte(nil), file...), "2025-03-14,\"Donetsk\",1,0,x,y,1,1\n"...)
+	data := bytes.NewReader(quoted)
+	lay, _ := newLayout("ev.csv", strings.Split(string(file[:bytes.IndexByte(file, '\n')]), ","), Options{}.withDefaults())
+	if _, _, ok, _ := ranged(context.Background(), data, data.Size(), lay, Options{ChunkSize: 1000, Workers: 2}.withDefaults()); ok {
+		t.Error("a file with a quote was read in ranges")
+	}
+}
+
+// TestFileInRanges reads a file from disk (os.File: ReadAt and Seek) in
+// ranges on three workers and in turns on one: the same result.
+func TestFileInRanges(t *testing.T) {
+	file, all, _ := genEvents(genOptions{rows: 5000, seed: 5, plain: true, crlf: true})
+	path := filepath.Join(t.TempDir(), "ev.csv")
+	if err := os.WriteFile(path, file, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ranges, err := AggregateFile(context.Background(), path, Options{ChunkSize: 999, Workers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSums(t, ranges, all)
+	turns, err := AggregateFile(context.Background(), path, Options{ChunkSize: 999, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprintf("%+v", ranges) != fmt.Sprintf("%+v", turns) {
+		t.Errorf("in ranges\n%+v\nin turns\n%+v", ranges, turns)
 	}
 }

@@ -36,6 +36,7 @@ type genOptions struct {
 	crlf   bool // Windows line ends
 	quotes bool // notes with commas, doubled quotes and line breaks
 	words  bool // dates written 14 March 2025 and 14-March-2025 too
+	plain  bool // no double quote anywhere (areas with a space too)
 }
 
 // genEvents writes an ACLED-like event file and returns, computed as it is
@@ -72,7 +73,7 @@ func genEvents(o genOptions) (file []byte, all, notProtests map[genKey]genSums) 
 		}
 		injured := int64(r.IntN(3) * r.IntN(20))
 		area := a.spelling
-		if strings.Contains(area, " ") || r.IntN(4) == 0 {
+		if !o.plain && (strings.Contains(area, " ") || r.IntN(4) == 0) {
 			area = `"` + area + `"`
 		}
 		note := "Shelling reported."

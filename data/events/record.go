@@ -11,6 +11,12 @@ import (
 // next record starts lines lines further down. closed is false when a
 // quoted field runs to the end of b.
 func nextRecord(b []byte) (rec, rest []byte, lines int, closed bool) {
+	rec, rest, lines, closed, _ = nextRecordQ(b)
+	return rec, rest, lines, closed
+}
+
+// nextRecordQ is nextRecord, also saying whether the record has a quote.
+func nextRecordQ(b []byte) (rec, rest []byte, lines int, closed, quoted bool) {
 	k := bytes.IndexByte(b, '\n')
 	if k < 0 {
 		rec, rest = b, nil
@@ -18,9 +24,10 @@ func nextRecord(b []byte) (rec, rest []byte, lines int, closed bool) {
 		rec, rest = b[:k], b[k+1:]
 	}
 	if bytes.IndexByte(rec, '"') >= 0 {
-		return quotedRecord(b)
+		rec, rest, lines, closed = quotedRecord(b)
+		return rec, rest, lines, closed, true
 	}
-	return trimCR(rec), rest, 1, true
+	return trimCR(rec), rest, 1, true, false
 }
 
 // quotedRecord is nextRecord for a record with quotes: the record ends at

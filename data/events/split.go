@@ -6,26 +6,35 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 )
 
 // chunk is a run of whole records handed to a worker. seq orders chunks in
 // the file, so errors can be numbered by line once every chunk before them
 // is known.
 type chunk struct {
-	seq    int
-	offset int64  // byte offset of b[0] in the file
-	b      []byte // whole records
-	buf    []byte // the pooled buffer b lives in (returned after parsing)
-	last   bool   // the final chunk: its last record may lack a newline
+	seq int
+	b   []byte // whole records
 }
 
-// splitter reads r into pooled buffers and cuts them at record boundaries.
-type splitter struct {
+// source hands out the file in chunks cut at record boundaries. Workers
+// take turns: each reads its next chunk into its own buffer under the
+// lock, then parses it outside, so no goroutine waits on another to be
+// scheduled and a chunk never changes hands (it is parsed where it was
+// read, still in that core's cache).
+type source struct {
+	mu        sync.Mutex
+	ctx       context.Context
 	r         io.Reader
 	name      string
-	chunkSize int
 	maxRecord int
-	free      chan []byte
+	carry     []byte // the start of an incomplete record, after the last chunk handed out
+	seq       int
+	done      bool
+	err       error
+
+	progress func(Progress)
+	prog     Progress
 }
 
 // tooLongError is a record that would not fit in MaxRecordBytes. afterSeq
@@ -44,59 +53,57 @@ func (e *tooLongError) Error() string {
 	return fmt.Sprintf("a record longer than %d bytes; not an event file?", e.limit)
 }
 
-// run sends chunks to out until the input ends, ctx is done or reading
-// fails. It closes out.
-func (s *splitter) run(ctx context.Context, out chan<- chunk) error {
-	defer close(out)
-	var carry []byte // the start of an incomplete record, copied out of the previous buffer
-	var offset int64
-	seq := 0
-	for {
-		var buf []byte
-		select {
-		case buf = <-s.free:
-		case <-ctx.Done():
-			return ctx.Err()
+// next reports the chunk a worker has finished (parsed bytes and rows, for
+// Options.Progress) and reads the next one into buf, which it may grow for
+// a long record. ok is false when the input is used up or reading failed
+// (s.err).
+func (s *source) next(buf []byte, parsed int, rows int64) (c chunk, _ []byte, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if parsed > 0 || rows > 0 {
+		s.prog.Bytes += int64(parsed)
+		s.prog.Rows += rows
+		if s.progress != nil {
+			s.progress(s.prog)
 		}
-		if len(carry) >= cap(buf)/2 {
+	}
+	for !s.done && s.err == nil {
+		if err := s.ctx.Err(); err != nil {
+			s.err = err
+			break
+		}
+		if len(s.carry) >= cap(buf)/2 {
 			// A long record: grow so that reading still makes progress.
-			if len(carry) >= s.maxRecord {
-				return &tooLongError{afterSeq: seq - 1, limit: s.maxRecord, quoted: bytes.Count(carry, []byte{'"'})%2 == 1}
+			if len(s.carry) >= s.maxRecord {
+				s.err = &tooLongError{afterSeq: s.seq - 1, limit: s.maxRecord, quoted: bytes.Count(s.carry, []byte{'"'})%2 == 1}
+				break
 			}
-			buf = make([]byte, 2*cap(buf)+len(carry))
+			buf = make([]byte, 2*cap(buf)+len(s.carry))
 		}
 		buf = buf[:cap(buf)]
-		n := copy(buf, carry)
+		n := copy(buf, s.carry)
 		m, err := io.ReadFull(s.r, buf[n:])
 		n += m
-		eof := false
 		switch {
 		case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
-			eof = true
+			s.done = true
 		case err != nil:
-			return fmt.Errorf("%s: cannot read: %v", s.name, err)
+			s.err = fmt.Errorf("%s: cannot read: %v", s.name, err)
+			return chunk{}, buf, false
 		}
 		b := buf[:n]
 		cut := n
-		if !eof {
+		if !s.done {
 			cut = boundary(b)
 		}
-		carry = append(carry[:0], b[cut:]...)
-		if cut > 0 || eof {
-			select {
-			case out <- chunk{seq: seq, offset: offset, b: b[:cut], buf: buf, last: eof}:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			seq++
-			offset += int64(cut)
-		} else {
-			s.free <- buf[:0]
-		}
-		if eof {
-			return nil
+		s.carry = append(s.carry[:0], b[cut:]...)
+		if cut > 0 {
+			c := chunk{seq: s.seq, b: b[:cut]}
+			s.seq++
+			return c, buf, true
 		}
 	}
+	return chunk{}, buf, false
 }
 
 // boundary returns the length of the longest prefix of b made of whole

@@ -22,6 +22,7 @@ type layout struct {
 	killed  int
 	injured int // -1 when the file has no injured column
 	filters []colFilter
+	country int // the country column (ACLED has one), -1 when none
 	areas   *data.AreaTable
 	codes   []string       // area index -> p-code (first-level units only)
 	codeIdx map[string]int // p-code -> area index
@@ -69,21 +70,33 @@ const (
 	maxUnknown = 1000
 )
 
+// seqLines is the number of lines chunk seq spans.
+type seqLines struct{ seq, lines int }
+
 // worker parses chunks into its own table; tables are merged at the end.
 type worker struct {
-	lay      *layout
-	months   map[int][]acc
-	lastM    int
-	last     []acc
-	names    nameTable // spelling -> area index, -1 when not an area
-	dates    dateCache
-	unknown  map[string]*unknownName
-	unkOther int64 // unknown rows past maxUnknown spellings
-	overflow bool  // a sum passed the largest int64
+	lay *layout
+	// The layout's columns, copied for the fast path.
+	ncols, dateCol, areaCol, killedCol, injuredCol int
+
+	months    map[int][]acc
+	lastM     int
+	last      []acc
+	names     nameTable  // spelling -> area index, -1 when not an area
+	known     knownNames // spelling -> area index, for areas only (fast path)
+	dates     dateCache
+	unknown   map[string]*unknownName
+	countries tally // rows per value of the country column
+	unkOther  int64 // unknown rows past maxUnknown spellings
+	overflow  bool  // a sum passed the largest int64
 
 	rows, filtered, events, skipped int64
 	errs                            []rowErr // the first lay.max, in file order
 	nerrs                           int64
+
+	chunkLines []seqLines // lines spanned by each chunk parsed here
+	quoted     int64      // records with a quote in the last chunk (in ranges: give up, parallel.go)
+	quoteHeavy bool       // most were: parse the next chunk carefully (scan.go)
 
 	fields  [][]byte
 	offs    []int
@@ -91,7 +104,8 @@ type worker struct {
 }
 
 func newWorker(lay *layout) *worker {
-	return &worker{lay: lay, months: map[int][]acc{}, lastM: -1,
+	return &worker{lay: lay, ncols: lay.ncols, dateCol: lay.date, areaCol: lay.area, killedCol: lay.killed, injuredCol: lay.injured,
+		months: map[int][]acc{}, lastM: -1,
 		unknown: map[string]*unknownName{}, fields: make([][]byte, len(lay.want)), offs: make([]int, len(lay.want))}
 }
 
@@ -144,6 +158,9 @@ func (w *worker) row(rec []byte, n, seq, line int) {
 		w.fail(seq, line, rec, 0, -1, fmt.Errorf("want %d fields as in the header, got %d", lay.ncols, n))
 		w.skipped++
 		return
+	}
+	if lay.country >= 0 {
+		w.countries.add(w.fields[lay.country])
 	}
 	for _, f := range lay.filters {
 		if !f.match(w.fields[f.col]) {
@@ -201,6 +218,39 @@ func (w *worker) row(rec []byte, n, seq, line int) {
 	w.events++
 }
 
+// tally counts rows per value of a column, remembering the last value
+// seen so that a file sorted by it (or of one value) costs a comparison a
+// row. At most maxUnknown values are kept; the rest count under "...".
+type tally struct {
+	counts map[string]int64
+	last   string
+	n      int64 // rows of last not yet in counts
+}
+
+func (t *tally) add(b []byte) {
+	if t.n > 0 && string(b) == t.last {
+		t.n++
+		return
+	}
+	t.flush()
+	t.last, t.n = string(b), 1
+}
+
+// flush moves the rows of the last value into counts.
+func (t *tally) flush() {
+	if t.n == 0 {
+		return
+	}
+	if t.counts == nil {
+		t.counts = map[string]int64{}
+	}
+	if _, ok := t.counts[t.last]; !ok && len(t.counts) >= maxUnknown {
+		t.last = "..."
+	}
+	t.counts[t.last] += t.n
+	t.n = 0
+}
+
 // blank reports whether a record holds only empty cells.
 func blank(rec []byte) bool {
 	for _, c := range rec {
@@ -231,6 +281,9 @@ func (w *worker) area(b []byte, seq, line int) int {
 		}
 	}
 	w.names.put(s, idx)
+	if idx >= 0 {
+		w.known.put(s, idx)
+	}
 	if idx < 0 {
 		w.unknownAt(s, err, seq, line)
 	}
