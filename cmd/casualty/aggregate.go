@@ -100,6 +100,7 @@ func runAggregate(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	for _, w := range res.Warnings {
+		wordLimits(w)
 		fmt.Fprintln(stderr, "warning:", w)
 	}
 	if pub.Name == "" && *storeDir == "" {

@@ -97,6 +97,7 @@ func warningLines(ds *data.Dataset, sc scope) []string {
 	for _, e := range ds.Warnings {
 		g, ok := e.(*data.GapWarning)
 		if !ok {
+			wordLimits(e)
 			if s := e.Error(); !seen[s] {
 				seen[s] = true
 				lines = append(lines, s)

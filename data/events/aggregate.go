@@ -339,7 +339,7 @@ func finish(lay *layout, workers []*worker, start []int, opt Options) (*Result, 
 		res.Warnings = append(res.Warnings, fmt.Errorf("%s: %d bad rows skipped (--skip-bad); their events are not in the figures", lay.name, res.Skipped))
 		res.Warnings = append(res.Warnings, errs.Errs...)
 		if more := errs.Len() - len(errs.Errs); more > 0 {
-			res.Warnings = append(res.Warnings, fmt.Errorf("%s: ... and %d more bad rows (raise the limit with --max-errors)", lay.name, more))
+			res.Warnings = append(res.Warnings, fmt.Errorf("%s: %w", lay.name, &data.LimitError{Limit: "MaxErrors", What: fmt.Sprintf("... and %d more bad rows", more)}))
 		}
 	}
 	if res.Events == 0 {

@@ -208,7 +208,7 @@ func TestErrorsAreCapped(t *testing.T) {
 		t.Fatal("no error")
 	}
 	res, err2 := aggregateString(t, b.String()+"2025-03-14,Donetsk,1\n", Options{MaxErrors: 3, SkipBad: true})
-	if err2 != nil || res.Skipped != 50 || len(res.Warnings) != 5 || res.Warnings[4].Error() != "ev.csv: ... and 47 more bad rows (raise the limit with --max-errors)" {
+	if err2 != nil || res.Skipped != 50 || len(res.Warnings) != 5 || res.Warnings[4].Error() != "ev.csv: ... and 47 more bad rows (raise LoadOptions.MaxErrors)" {
 		t.Errorf("--skip-bad: %v, %+v", err2, res)
 	}
 	lines := strings.Split(err.Error(), "\n")
