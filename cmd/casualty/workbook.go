@@ -16,6 +16,7 @@ import (
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/internal/atomicfile"
 	"github.com/casualty-tool/casualty/report/workbook"
+	"github.com/casualty-tool/casualty/stats"
 )
 
 func init() {
@@ -97,11 +98,13 @@ func runWorkbook(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fmt.Fprintln(stdout, *out)
 		return nil
 	}
+	// Data of areas alone have no national total: the same refusal as
+	// every other command gives (stats.Area), never a sum of the areas.
+	if code, err = stats.Area(ds, code); err != nil {
+		return err
+	}
 	opt := workbook.Options{Month: m, Area: code, Command: cmdLine, Version: version}
 	if err := atomicfile.Write(*out, func(w io.Writer) error { return workbook.Write(w, ds, opt) }); err != nil {
-		if code == "" && !slices.Contains(ds.AreaCodes(), ds.NationalCode()) {
-			return fmt.Errorf("%v\nthe data has no national total: pick an area with --area", err)
-		}
 		return err
 	}
 	fmt.Fprintln(stdout, *out)
