@@ -40,3 +40,22 @@ func TestAreaOnlyOneBehaviour(t *testing.T) {
 		t.Errorf("files written: %v", entries)
 	}
 }
+
+// TestWorkbookGapMonth (issue 13, item 1): a workbook asked for a month
+// with no figure is refused with the gap's reason, as report is.
+func TestWorkbookGapMonth(t *testing.T) {
+	dir := t.TempDir()
+	for month, want := range map[string]string{
+		"2023-09": "no figure published for September 2023 (killed in Ukraine): a gap, which is never counted as zero",
+		"2026-05": "no figure for May 2026: the data end with January 2026 (killed in Ukraine)",
+	} {
+		var out, errOut bytes.Buffer
+		err := run(context.Background(), []string{"workbook", "--quiet", "--month", month, "--out", filepath.Join(dir, "w.xlsx")}, &out, &errOut)
+		if err == nil || err.Error() != want {
+			t.Errorf("--month %s: %v, want %s", month, err, want)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("files written: %v", entries)
+	}
+}

@@ -103,6 +103,12 @@ func runWorkbook(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if code, err = stats.Area(ds, code); err != nil {
 		return err
 	}
+	// A Summary month with no figure is refused saying why, as report does.
+	if !m.IsZero() {
+		if g := stats.Gap(ds, code, data.Killed, m); g != nil {
+			return g
+		}
+	}
 	opt := workbook.Options{Month: m, Area: code, Command: cmdLine, Version: version}
 	if err := atomicfile.Write(*out, func(w io.Writer) error { return workbook.Write(w, ds, opt) }); err != nil {
 		return err
