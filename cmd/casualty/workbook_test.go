@@ -96,7 +96,7 @@ func TestWorkbookCommandErrors(t *testing.T) {
 		{[]string{"workbook", "--month", "2025-13", "--out", existing}, true, "--month must be YYYY-MM"},
 		{[]string{"workbook", "--all-vintages", "--out", existing}, true, "--all-vintages goes with --figures"},
 		{[]string{"workbook", "--out", existing, "extra"}, true, "unexpected argument"},
-		{[]string{"workbook", "--month", "2031-01", "--out", existing}, false, "no killed figure for 2031-01"},
+		{[]string{"workbook", "--month", "2031-01", "--out", existing}, false, "no figure for January 2031: the data end with January 2026 (killed in Ukraine)"},
 	}
 	for _, c := range cases {
 		var stdout, stderr bytes.Buffer

@@ -66,7 +66,7 @@ func (wb *Workbook) writeAbout(s *xlSheet) {
 	line("Blank cell", "No figure was published for that month. It is never a zero, and no change, rolling mean or running total is computed across it.")
 	line("≥ (at least)", "The figure was published as \"at least\" (a verified minimum); the cell holds the number and its format shows ≥. A sum or a change involving such a figure is one in recorded casualties.")
 	line("≈ (about)", "The figure was published as approximate.")
-	line("Part-month", "A figure that covers only some days of its month (24–28 February 2022; month-to-date statements). Its per-day rate divides by the days it covers.")
+	line("Part-month", "A figure that covers only some days of its month (a conflict that began mid-month; a month-to-date statement). Its per-day rate divides by the days it covers.")
 	line("Per day", "Count ÷ days covered. Months differ in length by up to 10%, so changes are compared per day.")
 	line("Change", "Change on the previous month: (this − previous) ÷ previous, of counts; the change in per-day rate compares count ÷ days. No percentage is given on a base below "+fmt.Sprint(opt.MinBase)+" (too few to compare).")
 	line(level+" interval", "The exact conditional (binomial) interval of the ratio of per-day rates under a Poisson model, shown as a per-day % change. \"Allowing for clustering\" widens it by the quasi-Poisson dispersion of the trailing "+fmt.Sprint(opt.DispersionMonths)+" months, since deaths come in clusters (one strike, many victims).")
