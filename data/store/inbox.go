@@ -32,7 +32,9 @@ const (
 // beside it saying why, so the person who dropped it can fix it without
 // reading a log. The inbox does no watching of its own: its owner calls
 // Note when a file changes, Rescan when events may have been lost, and
-// Settled then Process when its settle timer fires.
+// Settled then Process when its settle timer fires. An Inbox is used
+// from one goroutine; ingests of several inboxes in one process still
+// run one at a time.
 type Inbox struct {
 	Dir         string        // the folder watched
 	Store       *Store        // where files are ingested
@@ -270,7 +272,7 @@ func PublicationFromName(name string) data.Publication {
 		return data.Publication{}
 	}
 	d, err := data.ParseDate(m[1])
-	if err != nil {
+	if err != nil || d.IsZero() { // 0001-01-01 is the zero date: no date
 		return data.Publication{}
 	}
 	return data.Publication{Date: d, Name: strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(m[2]))}
@@ -284,8 +286,12 @@ func moveInto(path, dir string) (string, error) {
 	stem := strings.TrimSuffix(base, ext)
 	dst := filepath.Join(dir, base)
 	for n := 2; ; n++ {
-		if _, err := os.Lstat(dst); errors.Is(err, fs.ErrNotExist) {
+		_, err := os.Lstat(dst)
+		if errors.Is(err, fs.ErrNotExist) {
 			break
+		}
+		if err != nil { // not a folder, or not readable: numbering would never end
+			return "", fmt.Errorf("cannot move it to %s: %v", dir, err)
 		}
 		dst = filepath.Join(dir, fmt.Sprintf("%s-%d%s", stem, n, ext))
 	}

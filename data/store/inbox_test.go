@@ -240,6 +240,7 @@ func TestPublicationFromName(t *testing.T) {
 		{"update.csv", "", ""},
 		{"2025-13-09-x.csv", "", ""},
 		{"2025-02-30-x.csv", "", ""},
+		{"0001-01-01-x.csv", "", ""},  // the zero date is no date
 		{"2025-04-09-update", "", ""}, // no extension
 	}
 	for _, c := range cases {
@@ -251,3 +252,53 @@ func TestPublicationFromName(t *testing.T) {
 }
 
 func exists(path string) bool { _, err := os.Stat(path); return err == nil }
+
+// TestInboxCannotMove: when done/ or failed/ is not a folder, the file
+// stays in the inbox and the result says why (a numbering loop on the
+// error would never end).
+func TestInboxCannotMove(t *testing.T) {
+	ib, _ := newInbox(t)
+	for _, sub := range []string{"done", "failed"} {
+		os.Remove(filepath.Join(ib.Dir, sub))
+		write(t, filepath.Join(ib.Dir, sub), "in the way")
+	}
+	bad := filepath.Join(ib.Dir, "2025-05-08-hrmmu-update.csv")
+	write(t, bad, "month,metric,value\n2025-04,killed,20a9\n")
+	r := ib.Process(context.Background(), bad)
+	if r.Err == nil || r.MoveErr == nil || !strings.Contains(r.MoveErr.Error(), "cannot move it to "+filepath.Join(ib.Dir, "failed")) {
+		t.Errorf("bad file with failed/ in the way: %+v", r)
+	}
+	good := filepath.Join(ib.Dir, "2025-04-09-hrmmu-update.csv")
+	write(t, good, pub2)
+	r = ib.Process(context.Background(), good)
+	if r.Err != nil || r.Plan == nil || r.MoveErr == nil || !strings.Contains(r.MoveErr.Error(), "cannot move it to "+filepath.Join(ib.Dir, "done")) {
+		t.Errorf("good file with done/ in the way: %+v", r)
+	}
+	if !exists(bad) || !exists(good) {
+		t.Error("files that could not be moved are gone from the inbox")
+	}
+}
+
+// FuzzPublicationFromName: any file name gives a dated publication or
+// none, never a panic; a date only when the name starts with it, and a
+// name free of the separators it turns into spaces.
+func FuzzPublicationFromName(f *testing.F) {
+	for _, s := range []string{"2025-04-09-hrmmu-update.csv", "2025-04-09.csv", "update.csv", "2025-02-30-x.csv", "2025-04-09-.tar.gz", "2025-04-09__a_-b.xlsx"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		p := PublicationFromName(name)
+		if p.Date.IsZero() {
+			if p.Name != "" {
+				t.Errorf("%q gave a name %q with no date", name, p.Name)
+			}
+			return
+		}
+		if !strings.HasPrefix(name, p.Date.String()) {
+			t.Errorf("%q gave the date %s", name, p.Date)
+		}
+		if strings.ContainsAny(p.Name, "-_") || p.Name != strings.TrimSpace(p.Name) {
+			t.Errorf("%q gave the name %q", name, p.Name)
+		}
+	})
+}
