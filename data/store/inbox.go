@@ -218,15 +218,15 @@ func (ib *Inbox) Process(ctx context.Context, path string) Result {
 			r.MoveErr = err
 			return r
 		}
-		r.ErrorFileErr = atomicfile.WriteBytes(dst+".error.txt", []byte(ib.ErrorText(r.Name, r.Err)))
+		r.ErrorFileErr = atomicfile.WriteBytes(dst+".error.txt", []byte(ib.errorText(r.Name, r.Err)))
 		return r
 	}
 	_, r.MoveErr = moveInto(path, filepath.Join(ib.Dir, InboxDone))
 	return r
 }
 
-// ErrorText is the content of FILE.error.txt for a file that failed.
-func (ib *Inbox) ErrorText(name string, err error) string {
+// errorText is the content of FILE.error.txt for a file that failed.
+func (ib *Inbox) errorText(name string, err error) string {
 	return fmt.Sprintf("casualty could not ingest %s into the store %s:\n\n%v\n\nFix the file and drop it in the inbox again.\n", name, ib.Store.Dir, err)
 }
 
