@@ -5,20 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"regexp"
-	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/casualty-tool/casualty/data"
 	"github.com/casualty-tool/casualty/data/store"
-	"github.com/casualty-tool/casualty/internal/atomicfile"
 	"github.com/casualty-tool/casualty/report/table"
 )
 
@@ -78,57 +72,71 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return cfg.watch(ctx, stdout, stderr)
 }
 
+// newInbox returns the store's inbox service for this command: updates as
+// published are read with casualty extract, their figures printed on
+// stdout, and waiting for the store's lock is said on stderr.
+func (c watchConfig) newInbox(stdout, stderr io.Writer) *store.Inbox {
+	return &store.Inbox{
+		Dir:         c.inbox,
+		Store:       c.store,
+		Settle:      c.settle,
+		LockTimeout: c.lockTimeout,
+		Waiting:     waitingMessage(stderr, c.store, c.lockTimeout),
+		Load: func(path string, pub data.Publication) (*data.Dataset, data.Publication, error) {
+			if f, ok := updateFormat(path, ""); ok {
+				in, err := loadUpdate(path, f, pub, "", stdout, stderr)
+				if err != nil {
+					return nil, pub, err
+				}
+				return in, in.Obs[0].Published, nil
+			}
+			in, err := data.LoadFile(path, data.LoadOptions{Publication: pub})
+			return in, pub, err
+		},
+	}
+}
+
 // runOnce processes the files waiting in the inbox, in name order, and
 // returns: an error naming the files that failed (moved to failed/) or
 // stayed locked out.
 func (c watchConfig) runOnce(ctx context.Context, stdout, stderr io.Writer) error {
-	for _, sub := range []string{"done", "failed"} {
-		if err := os.MkdirAll(filepath.Join(c.inbox, sub), 0o755); err != nil {
-			return fmt.Errorf("watch: %v", err)
-		}
+	ib := c.newInbox(stdout, stderr)
+	if err := ib.Prepare(); err != nil {
+		return fmt.Errorf("watch: %v", err)
 	}
-	entries, err := os.ReadDir(c.inbox)
+	files, err := ib.Files()
 	if err != nil {
 		return fmt.Errorf("watch: %v", err)
 	}
 	var failed []string
 	n := 0
-	for _, e := range entries {
-		if !e.Type().IsRegular() || !inboxFile(e.Name()) {
-			continue
-		}
+	for _, path := range files {
 		if ctx.Err() != nil {
 			break
 		}
 		n++
-		path := filepath.Join(c.inbox, e.Name())
-		if retry := c.process(ctx, path, stdout, stderr); retry {
-			failed = append(failed, e.Name()+" (store locked)")
-		} else if _, err := os.Stat(filepath.Join(c.inbox, "failed", e.Name()+".error.txt")); err == nil {
-			failed = append(failed, e.Name())
+		r := c.process(ctx, ib, path, stdout, stderr)
+		if r.Retry {
+			failed = append(failed, r.Name+" (store locked)")
+		} else if r.Err != nil {
+			failed = append(failed, r.Name)
 		}
 	}
 	if n == 0 {
 		fmt.Fprintf(stderr, "casualty: the inbox %s holds no file to ingest\n", c.inbox)
 	}
 	if len(failed) > 0 {
-		return fmt.Errorf("watch --once: %d of %d file(s) not ingested: %s (see %s)", len(failed), n, strings.Join(failed, ", "), filepath.Join(c.inbox, "failed"))
+		return fmt.Errorf("watch --once: %d of %d file(s) not ingested: %s (see %s)", len(failed), n, strings.Join(failed, ", "), filepath.Join(c.inbox, store.InboxFailed))
 	}
 	return nil
 }
 
-// fileState is what was last seen of a file in the inbox.
-type fileState struct {
-	seen    time.Time // when it last changed
-	size    int64
-	modTime time.Time
-}
-
+// watch feeds the inbox the file system's change events and processes the
+// files that have settled, until ctx is cancelled.
 func (c watchConfig) watch(ctx context.Context, stdout, stderr io.Writer) error {
-	for _, sub := range []string{"done", "failed"} {
-		if err := os.MkdirAll(filepath.Join(c.inbox, sub), 0o755); err != nil {
-			return fmt.Errorf("watch: %v", err)
-		}
+	ib := c.newInbox(stdout, stderr)
+	if err := ib.Prepare(); err != nil {
+		return fmt.Errorf("watch: %v", err)
 	}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -140,23 +148,8 @@ func (c watchConfig) watch(ctx context.Context, stdout, stderr io.Writer) error 
 	}
 	fmt.Fprintf(stderr, "casualty: watching %s (store %s, report in %s); stop with Ctrl-C\n", c.inbox, c.store.Dir, c.out)
 
-	pending := map[string]fileState{}
-	note := func(path string) {
-		st, err := os.Stat(path)
-		if err != nil || !st.Mode().IsRegular() {
-			delete(pending, path)
-			return
-		}
-		pending[path] = fileState{seen: time.Now(), size: st.Size(), modTime: st.ModTime()}
-	}
 	// Files already waiting when watch starts are ingested too.
-	if entries, err := os.ReadDir(c.inbox); err == nil {
-		for _, e := range entries {
-			if inboxFile(e.Name()) {
-				note(filepath.Join(c.inbox, e.Name()))
-			}
-		}
-	}
+	ib.Rescan()
 	timer := time.NewTimer(c.settle)
 	defer timer.Stop()
 	for {
@@ -168,11 +161,11 @@ func (c watchConfig) watch(ctx context.Context, stdout, stderr io.Writer) error 
 			if !ok {
 				return errors.New("watch: the file watcher closed")
 			}
-			if filepath.Dir(ev.Name) != filepath.Clean(c.inbox) || !inboxFile(filepath.Base(ev.Name)) {
+			if !ib.Wants(ev.Name) {
 				continue
 			}
 			if ev.Has(fsnotify.Create) || ev.Has(fsnotify.Write) || ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
-				note(ev.Name)
+				ib.Note(ev.Name)
 				timer.Reset(c.settle)
 			}
 		case err, ok := <-w.Errors:
@@ -181,176 +174,61 @@ func (c watchConfig) watch(ctx context.Context, stdout, stderr io.Writer) error 
 			}
 			// Events may have been lost (queue overflow): look again.
 			fmt.Fprintln(stderr, "casualty: watch:", err, "- rescanning the inbox")
-			if entries, err := os.ReadDir(c.inbox); err == nil {
-				for _, e := range entries {
-					if p := filepath.Join(c.inbox, e.Name()); inboxFile(e.Name()) && pending[p].seen.IsZero() {
-						note(p)
-					}
-				}
-			}
+			ib.Rescan()
 			timer.Reset(c.settle)
 		case <-timer.C:
-			next := c.settled(pending)
-			for _, path := range next {
+			for _, path := range ib.Settled() {
 				if ctx.Err() != nil {
 					break
 				}
-				retry := c.process(ctx, path, stdout, stderr)
-				delete(pending, path)
-				if retry {
-					note(path)
-				}
+				c.process(ctx, ib, path, stdout, stderr)
 			}
-			if len(pending) > 0 {
+			if ib.Pending() > 0 {
 				timer.Reset(c.settle)
 			}
 		}
 	}
 }
 
-// settled returns, in name order, the pending files that have not changed
-// for the settle time: same size and modification time as when last seen.
-// A file that changed is noted again and waits longer.
-func (c watchConfig) settled(pending map[string]fileState) []string {
-	var out []string
-	now := time.Now()
-	for path, fs := range pending {
-		st, err := os.Stat(path)
-		if err != nil {
-			delete(pending, path) // moved away or deleted
-			continue
-		}
-		if st.Size() != fs.size || !st.ModTime().Equal(fs.modTime) {
-			pending[path] = fileState{seen: now, size: st.Size(), modTime: st.ModTime()}
-			continue
-		}
-		if now.Sub(fs.seen) >= c.settle {
-			out = append(out, path)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
+// inboxFile and publicationFromName are the store's, named as the
+// command's tests know them.
+func inboxFile(name string) bool { return store.IsInboxFile(name) }
 
-// inboxFile reports whether a file name in the inbox is one to ingest:
-// not hidden, not a partial download or an editor's temporary file.
-func inboxFile(name string) bool {
-	if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || name == "done" || name == "failed" {
-		return false
-	}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".tmp", ".part", ".partial", ".crdownload", ".download", ".swp":
-		return false
-	}
-	return true
-}
+func publicationFromName(name string) data.Publication { return store.PublicationFromName(name) }
 
-// pubName reads a publication from a file name: "2025-04-09-hrmmu-update.csv"
-// is "hrmmu update" of 9 April 2025.
-var pubName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(?:[-_ ]+(.*?))?(?:\.[A-Za-z]+)+$`)
-
-func publicationFromName(name string) data.Publication {
-	m := pubName.FindStringSubmatch(name)
-	if m == nil {
-		return data.Publication{}
-	}
-	d, err := data.ParseDate(m[1])
-	if err != nil {
-		return data.Publication{}
-	}
-	return data.Publication{Date: d, Name: strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(m[2]))}
-}
-
-// process ingests one file, moves it to done/ or failed/ and remakes the
-// report. It returns true when the file should be tried again later (the
-// store stayed locked).
-func (c watchConfig) process(ctx context.Context, path string, stdout, stderr io.Writer) (retry bool) {
-	name := filepath.Base(path)
-	opt := data.LoadOptions{Publication: publicationFromName(name)}
-	var in *data.Dataset
-	var err error
-	if f, ok := updateFormat(path, ""); ok {
-		in, err = loadUpdate(path, f, opt.Publication, "", stdout, stderr)
-		if err == nil {
-			opt.Publication = in.Obs[0].Published
+// process has the inbox ingest one file and file it, says what became of
+// it, and remakes the report when the store changed.
+func (c watchConfig) process(ctx context.Context, ib *store.Inbox, path string, stdout, stderr io.Writer) store.Result {
+	r := ib.Process(ctx, path)
+	name := r.Name
+	switch {
+	case r.Retry:
+		fmt.Fprintf(stderr, "casualty: %s: %v; will try again\n", name, r.Err)
+		return r
+	case r.Err != nil:
+		fmt.Fprintf(stderr, "casualty: %s: failed: %v\n", name, r.Err)
+		if r.MoveErr != nil {
+			fmt.Fprintf(stderr, "casualty: %s: %v\n", name, r.MoveErr)
 		}
-	} else {
-		in, err = data.LoadFile(path, opt)
-	}
-	var plan *store.Plan
-	if err == nil {
-		pub := opt.Publication
-		if _, perr := store.PublicationOf(in, pub); perr != nil && pub.Date.IsZero() {
-			err = fmt.Errorf("%s: cannot tell which publication this is: name the file YYYY-MM-DD-NAME.csv (2025-04-09-hrmmu-update.csv) or give published and publication columns (%v)", name, perr)
-		} else {
-			plan, err = c.ingest(ctx, in, pub, stderr)
+		if r.ErrorFileErr != nil {
+			fmt.Fprintf(stderr, "casualty: %v\n", r.ErrorFileErr)
 		}
+		return r
 	}
-	if errors.Is(err, store.ErrLockTimeout) {
-		fmt.Fprintf(stderr, "casualty: %s: %v; will try again\n", name, err)
-		return true
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "casualty: %s: failed: %v\n", name, err)
-		dst, merr := moveInto(path, filepath.Join(c.inbox, "failed"))
-		if merr != nil {
-			fmt.Fprintf(stderr, "casualty: %s: %v\n", name, merr)
-			return false
-		}
-		msg := fmt.Sprintf("casualty could not ingest %s into the store %s:\n\n%v\n\nFix the file and drop it in the inbox again.\n", name, c.store.Dir, err)
-		if werr := atomicfile.WriteBytes(dst+".error.txt", []byte(msg)); werr != nil {
-			fmt.Fprintf(stderr, "casualty: %v\n", werr)
-		}
-		return false
-	}
-	if _, err := moveInto(path, filepath.Join(c.inbox, "done")); err != nil {
-		fmt.Fprintf(stderr, "casualty: %s: ingested, but %v\n", name, err)
+	if r.MoveErr != nil {
+		fmt.Fprintf(stderr, "casualty: %s: ingested, but %v\n", name, r.MoveErr)
 	}
 	ds, err := c.store.Load()
 	if err != nil {
 		fmt.Fprintf(stderr, "casualty: %s: ingested, but the store does not load: %v\n", name, err)
-		return false
+		return r
 	}
-	table.WritePlan(stdout, plan, name, ds, c.store.Dir, false)
-	if plan.Same {
-		return false
+	table.WritePlan(stdout, r.Plan, name, ds, c.store.Dir, false)
+	if r.Plan.Same {
+		return r
 	}
 	if err := buildReport(ctx, ds, reportConfig{Out: c.out, Force: true}, stdout); err != nil {
 		fmt.Fprintf(stderr, "casualty: %s: ingested, but the report was not remade: %v\n", name, err)
 	}
-	return false
-}
-
-// watchMu keeps ingests of one process one at a time even if several
-// watchers run (tests); the store's lock does the same across processes.
-var watchMu sync.Mutex
-
-func (c watchConfig) ingest(ctx context.Context, in *data.Dataset, pub data.Publication, stderr io.Writer) (*store.Plan, error) {
-	watchMu.Lock()
-	defer watchMu.Unlock()
-	unlock, err := c.store.Lock(ctx, c.lockTimeout, waitingMessage(stderr, c.store, c.lockTimeout))
-	if err != nil {
-		return nil, err
-	}
-	defer unlock()
-	return c.store.Ingest(in, pub, store.Options{})
-}
-
-// moveInto moves a file into dir, numbering it if the name is taken
-// ("a.csv" → "a-2.csv"), and returns its new path.
-func moveInto(path, dir string) (string, error) {
-	base := filepath.Base(path)
-	ext := filepath.Ext(base)
-	stem := strings.TrimSuffix(base, ext)
-	dst := filepath.Join(dir, base)
-	for n := 2; ; n++ {
-		if _, err := os.Lstat(dst); errors.Is(err, fs.ErrNotExist) {
-			break
-		}
-		dst = filepath.Join(dir, fmt.Sprintf("%s-%d%s", stem, n, ext))
-	}
-	if err := os.Rename(path, dst); err != nil {
-		return "", fmt.Errorf("cannot move it to %s: %v", dir, err)
-	}
-	return dst, nil
+	return r
 }
