@@ -29,10 +29,20 @@ func (e *InputError) Error() string {
 
 func (e *InputError) Unwrap() error { return e.Err }
 
-// Errorf builds a located input error; every loader reports through it, so
-// no message loses its place.
+// Errorf builds a located input error whose message is formatted here.
+// Errorf and inputErr are the only places an InputError is built (a test,
+// TestInputErrorsThroughHelpers, keeps it so), so every message of every
+// loader carries its place and column in the one shape of InputError.Error.
 func Errorf(pos Pos, column, format string, args ...any) *InputError {
 	return &InputError{Pos: pos, Column: column, Err: fmt.Errorf(format, args...)}
+}
+
+// inputErr locates an error made elsewhere, kept as it is so that callers
+// can still find it with errors.As: a *LimitError (which a program words
+// with its own way to raise the limit), or a parser's error whose message
+// is already complete.
+func inputErr(pos Pos, column string, err error) *InputError {
+	return &InputError{Pos: pos, Column: column, Err: err}
 }
 
 // DefaultMaxErrors is how many errors of one file are listed before the

@@ -268,9 +268,9 @@ func CheckBreakdowns(obs []Observation, errs *ErrorList) {
 			names[i] = fmt.Sprintf("%s %d", p.Metric, p.Value)
 		}
 		if sum > total.Value {
-			errs.Add(&InputError{Pos: parts[len(parts)-1].Pos, Err: fmt.Errorf(
+			errs.Add(Errorf(parts[len(parts)-1].Pos, "",
 				"the breakdown by %s sums to %d (%s), above %s (%d at %s) for %s %s; a breakdown counts each person once",
-				k.dim, sum, strings.Join(names, " + "), total.Metric, total.Value, total.Pos, total.Month, total.Area)})
+				k.dim, sum, strings.Join(names, " + "), total.Metric, total.Value, total.Pos, total.Month, total.Area))
 		}
 	}
 }

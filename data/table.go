@@ -108,9 +108,9 @@ func checkEnd(t *table, areas *AreaTable) ([]error, error) {
 			if strings.HasPrefix(e.why, "blank") {
 				fix = "remove the " + e.why
 			}
-			return nil, &InputError{Pos: t.pos(r, i), Column: t.header[i], Err: fmt.Errorf(
+			return nil, Errorf(t.pos(r, i), t.header[i],
 				"the table ends at the %s on %s, but rows go on below it (this one holds %s); make the table one block: %s",
-				e.why, rowName(t, e.pos), cellText(s), fix)}
+				e.why, rowName(t, e.pos), cellText(s), fix)
 		}
 	}
 	what := ""
@@ -140,7 +140,7 @@ func checkEnd(t *table, areas *AreaTable) ([]error, error) {
 	case strings.HasPrefix(e.why, "note"):
 		msg = fmt.Sprintf("the table ends at this %s, not read%s", e.why, what)
 	}
-	return append([]error{&InputError{Pos: e.pos, Err: errors.New(msg)}}, out...), nil
+	return append([]error{inputErr(e.pos, "", errors.New(msg))}, out...), nil
 }
 
 // totalChecks compares a total row that ends a table with the sums of the
@@ -188,8 +188,8 @@ func totalChecks(t *table, cols columns) []error {
 			sum += c.Value
 		}
 		if ok && sum != tc.Value {
-			out = append(out, &InputError{Pos: t.pos(total, i), Column: t.header[i], Err: fmt.Errorf(
-				"the total row says %d, but the rows above add up to %d; is a row missing or extra, or does the total hold figures the rows do not?", tc.Value, sum)})
+			out = append(out, Errorf(t.pos(total, i), t.header[i],
+				"the total row says %d, but the rows above add up to %d; is a row missing or extra, or does the total hold figures the rows do not?", tc.Value, sum))
 		}
 	}
 	return out
@@ -246,9 +246,9 @@ func withUnread(t *table, cols columns, areas *AreaTable) func(*Dataset, error) 
 				if h == "" {
 					name = fmt.Sprintf("column %d (no header)", i+1)
 				}
-				herrs.Add(&InputError{Pos: t.hdrPos, Column: h, Err: fmt.Errorf(
+				herrs.Add(Errorf(t.hdrPos, h,
 					"%s holds area names or codes (%s), but casualty does not read it as the area: its rows would be taken for national figures; head it \"area\" (or ADM1_EN, ADM1_PCODE)",
-					name, strings.Join(seen, ", "))})
+					name, strings.Join(seen, ", ")))
 				continue
 			}
 			if h == "" {
@@ -262,13 +262,13 @@ func withUnread(t *table, cols columns, areas *AreaTable) func(*Dataset, error) 
 			}
 			if canon, ok := canonicalColumn(h); ok {
 				j := cols[canon]
-				herrs.Add(&InputError{Pos: t.hdrPos, Column: h, Err: fmt.Errorf(
-					"column %d gives %s again, as column %d (%q) does; keep one of them", i+1, canonName(canon), j+1, t.header[j])})
+				herrs.Add(Errorf(t.hdrPos, h,
+					"column %d gives %s again, as column %d (%q) does; keep one of them", i+1, canonName(canon), j+1, t.header[j]))
 				continue
 			}
 			if near := nearMetric(h); near != "" {
-				herrs.Add(&InputError{Pos: t.hdrPos, Column: h, Err: fmt.Errorf(
-					"not a column casualty knows; did you mean %q? Rename it, or remove the column", near)})
+				herrs.Add(Errorf(t.hdrPos, h,
+					"not a column casualty knows; did you mean %q? Rename it, or remove the column", near))
 				continue
 			}
 			unread = append(unread, strconv.Quote(h))
@@ -280,8 +280,8 @@ func withUnread(t *table, cols columns, areas *AreaTable) func(*Dataset, error) 
 			return ds, err
 		}
 		if len(unread) > 0 {
-			ds.Warnings = append([]error{&InputError{Pos: t.hdrPos, Err: fmt.Errorf(
-				"columns not read: %s", strings.Join(unread, ", "))}}, ds.Warnings...)
+			ds.Warnings = append([]error{Errorf(t.hdrPos, "",
+				"columns not read: %s", strings.Join(unread, ", "))}, ds.Warnings...)
 		}
 		return ds, nil
 	}
@@ -564,9 +564,9 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 			var tb *LimitError
 			switch {
 			case errors.As(err, &lt):
-				return nil, &InputError{Pos: Pos{File: name, Line: lt.line}, Err: lt.detail()}
+				return nil, inputErr(Pos{File: name, Line: lt.line}, "", lt.detail())
 			case errors.As(err, &tb) && tb.Limit == "MaxBytes":
-				return nil, &InputError{Pos: Pos{File: name}, Err: tb}
+				return nil, inputErr(Pos{File: name}, "", tb)
 			case errors.As(err, &pe):
 				msg := pe.Err.Error()
 				if errors.Is(pe.Err, csv.ErrQuote) {
@@ -581,7 +581,7 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 					pos = Pos{File: name, Line: pe.StartLine}
 					msg = fmt.Sprintf("a quote (\") opened in this record is never closed (the reader reached line %d)", pe.Line)
 				}
-				errs.Add(&InputError{Pos: pos, Err: errors.New(msg)})
+				errs.Add(inputErr(pos, "", errors.New(msg)))
 				if errors.Is(pe.Err, csv.ErrQuote) {
 					return nil, errs.Err() // an unclosed quote swallows the rest of the file
 				}
@@ -616,7 +616,7 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 			continue
 		}
 		if len(t.rows) >= lim.MaxRows {
-			return nil, &InputError{Pos: Pos{File: name, Line: line}, Err: limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows))}
+			return nil, inputErr(Pos{File: name, Line: line}, "", limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows)))
 		}
 		if t.end == nil && len(t.rows) > 0 && !firstIsNote(t.header) {
 			if why := endsTable(rec[0]); why != "" && !datedRow(t.header, rec) {
@@ -628,7 +628,7 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 			continue
 		}
 		if len(rec) != len(t.header) {
-			errs.Add(&InputError{Pos: Pos{File: name, Line: line}, Err: fmt.Errorf("want %d fields as in the header, got %d", len(t.header), len(rec))})
+			errs.Add(Errorf(Pos{File: name, Line: line}, "", "want %d fields as in the header, got %d", len(t.header), len(rec)))
 			continue
 		}
 		t.rows = append(t.rows, row)
@@ -637,7 +637,7 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 		return nil, err
 	}
 	if t.header == nil {
-		return nil, &InputError{Pos: Pos{File: name}, Err: errors.New("the file is empty; want a header row and rows of figures")}
+		return nil, Errorf(Pos{File: name}, "", "the file is empty; want a header row and rows of figures")
 	}
 	return t, nil
 }
@@ -684,13 +684,13 @@ func trimAll(rec []string) []string {
 func wrapReadErr(name string, err error) error {
 	var lt *lineTooLongError
 	if errors.As(err, &lt) {
-		return &InputError{Pos: Pos{File: name, Line: lt.line}, Err: lt.detail()}
+		return inputErr(Pos{File: name, Line: lt.line}, "", lt.detail())
 	}
 	var tb *LimitError
 	if errors.As(err, &tb) && tb.Limit == "MaxBytes" {
-		return &InputError{Pos: Pos{File: name}, Err: tb}
+		return inputErr(Pos{File: name}, "", tb)
 	}
-	return &InputError{Pos: Pos{File: name}, Err: fmt.Errorf("cannot read: %v", err)}
+	return Errorf(Pos{File: name}, "", "cannot read: %v", err)
 }
 
 // checkText refuses input that is not UTF-8 text, naming what it looks like

@@ -92,10 +92,10 @@ func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error
 		return nil, wrapReadErr(name, err)
 	}
 	if int64(len(b)) > lim.MaxBytes {
-		return nil, &InputError{Pos: Pos{File: name}, Err: tooBig(lim.MaxBytes)}
+		return nil, inputErr(Pos{File: name}, "", tooBig(lim.MaxBytes))
 	}
 	fail := func(format string, args ...any) error {
-		return &InputError{Pos: Pos{File: name}, Err: fmt.Errorf(format, args...)}
+		return Errorf(Pos{File: name}, "", format, args...)
 	}
 	zr, err := openZip(b, name, lim)
 	if err != nil {
@@ -145,41 +145,41 @@ func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error
 	spos := Pos{File: name, Sheet: sheet}
 	var le *LimitError
 	if errors.As(scan.err, &le) {
-		return nil, &InputError{Pos: spos, Err: le} // a limit, not damage
+		return nil, inputErr(spos, "", le) // a limit, not damage
 	}
 	if scan.err != nil || !scan.complete {
 		why := "it ends without closing"
 		if scan.err != nil {
 			why = scan.err.Error()
 		}
-		return nil, &InputError{Pos: spos, Err: fmt.Errorf(
-			"the sheet is cut short after row %d (%s); the workbook is damaged: open it in Excel or LibreOffice and save it again", scan.lastRow, why)}
+		return nil, Errorf(spos, "",
+			"the sheet is cut short after row %d (%s); the workbook is damaged: open it in Excel or LibreOffice and save it again", scan.lastRow, why)
 	}
 	if last := dimensionLastRow(scan.dimension); last > scan.lastRow && (scan.lastRow > 0 || strings.Contains(scan.dimension, ":")) {
-		return nil, &InputError{Pos: spos, Err: fmt.Errorf(
+		return nil, Errorf(spos, "",
 			"the sheet is cut short: its dimension %s ends at row %d but its rows end at %d; the workbook is damaged: open it in Excel or LibreOffice and save it again",
-			scan.dimension, last, scan.lastRow)}
+			scan.dimension, last, scan.lastRow)
 	}
 	if scan.lastValRow > lim.MaxRows+1 {
-		return nil, &InputError{Pos: spos, Err: limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows))}
+		return nil, inputErr(spos, "", limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows)))
 	}
 	// Reading a sheet makes a grid of its rows by its widest row: a few
 	// cells far to the right on many rows would make a huge grid from a
 	// small file. Budget it like the expanded workbook.
 	if grid := int64(scan.lastRow) * int64(scan.maxCol) * 16; grid > lim.MaxXLSXBytes {
 		last, _ := excelize.CoordinatesToCellName(max(scan.maxCol, 1), max(scan.lastRow, 1))
-		return nil, &InputError{Pos: spos, Err: &LimitError{Limit: "MaxXLSXBytes", What: fmt.Sprintf(
+		return nil, inputErr(spos, "", &LimitError{Limit: "MaxXLSXBytes", What: fmt.Sprintf(
 			"the sheet spans A1:%s, a grid of more than %d bytes to read; refused: clear cells far from the table",
-			last, lim.MaxXLSXBytes)}}
+			last, lim.MaxXLSXBytes)})
 	}
 	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, &InputError{Pos: spos, Err: fmt.Errorf("cannot read the sheet (%v)", err)}
+		return nil, Errorf(spos, "", "cannot read the sheet (%v)", err)
 	}
 	if len(rows) < scan.lastValRow {
-		return nil, &InputError{Pos: spos, Err: fmt.Errorf(
+		return nil, Errorf(spos, "",
 			"the sheet is cut short: its XML has values down to row %d but only %d rows could be read; the workbook is damaged: open it in Excel or LibreOffice and save it again",
-			scan.lastValRow, len(rows))}
+			scan.lastValRow, len(rows))
 	}
 	date1904 := false
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
@@ -215,7 +215,7 @@ func sniffWorkbook(r io.Reader) (io.Reader, bool) {
 // when it is not a workbook.
 func openZip(b []byte, name string, lim Limits) (*zip.Reader, error) {
 	fail := func(format string, args ...any) error {
-		return &InputError{Pos: Pos{File: name}, Err: fmt.Errorf(format, args...)}
+		return Errorf(Pos{File: name}, "", format, args...)
 	}
 	head := b[:min(len(b), 4096)]
 	switch {
@@ -234,15 +234,15 @@ func openZip(b []byte, name string, lim Limits) (*zip.Reader, error) {
 		return nil, fail("the workbook is damaged or truncated (%v); open it in Excel or LibreOffice and save it again", err)
 	}
 	if len(zr.File) > lim.MaxXLSXFiles {
-		return nil, &InputError{Pos: Pos{File: name}, Err: limitErr("MaxXLSXFiles", fmt.Sprintf("the workbook has %d zip entries, more than the limit of %d; refused before expanding",
-			len(zr.File), lim.MaxXLSXFiles))}
+		return nil, inputErr(Pos{File: name}, "", limitErr("MaxXLSXFiles", fmt.Sprintf("the workbook has %d zip entries, more than the limit of %d; refused before expanding",
+			len(zr.File), lim.MaxXLSXFiles)))
 	}
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 		if total > uint64(lim.MaxXLSXBytes) || total < zf.UncompressedSize64 {
-			return nil, &InputError{Pos: Pos{File: name}, Err: limitErr("MaxXLSXBytes", fmt.Sprintf("the workbook would expand to more than %d bytes (%d bytes compressed); refused before expanding, as a zip bomb would be",
-				lim.MaxXLSXBytes, len(b)))}
+			return nil, inputErr(Pos{File: name}, "", limitErr("MaxXLSXBytes", fmt.Sprintf("the workbook would expand to more than %d bytes (%d bytes compressed); refused before expanding, as a zip bomb would be",
+				lim.MaxXLSXBytes, len(b))))
 		}
 	}
 	if zipEntry(zr, "mimetype") != nil && zipEntry(zr, "content.xml") != nil {
@@ -274,7 +274,7 @@ func pickSheet(f *excelize.File, name, want string) (string, []error, error) {
 			if s == want || strings.EqualFold(s, want) {
 				var w []error
 				if vis, _ := f.GetSheetVisible(s); !vis {
-					w = append(w, &InputError{Pos: Pos{File: name, Sheet: s}, Err: errors.New("the sheet is hidden; read because --sheet names it")})
+					w = append(w, Errorf(Pos{File: name, Sheet: s}, "", "the sheet is hidden; read because --sheet names it"))
 				}
 				return s, w, nil
 			}
@@ -283,7 +283,7 @@ func pickSheet(f *excelize.File, name, want string) (string, []error, error) {
 		if n := Nearest(want, list); n != "" {
 			hint = fmt.Sprintf("did you mean %q? ", n)
 		}
-		return "", nil, &InputError{Pos: spos, Err: fmt.Errorf("no sheet %q; %sthe workbook has %s", want, hint, quoteList(list))}
+		return "", nil, Errorf(spos, "", "no sheet %q; %sthe workbook has %s", want, hint, quoteList(list))
 	}
 	var visible []string
 	for _, s := range list {
@@ -292,12 +292,12 @@ func pickSheet(f *excelize.File, name, want string) (string, []error, error) {
 		}
 	}
 	if len(visible) == 0 {
-		return "", nil, &InputError{Pos: spos, Err: fmt.Errorf("the workbook has no visible sheet; name one with --sheet (it has %s)", quoteList(list))}
+		return "", nil, Errorf(spos, "", "the workbook has no visible sheet; name one with --sheet (it has %s)", quoteList(list))
 	}
 	var w []error
 	if len(visible) > 1 {
-		w = append(w, &InputError{Pos: Pos{File: name, Sheet: visible[0]}, Err: fmt.Errorf(
-			"read the first of %d visible sheets (%s); choose another with --sheet", len(visible), quoteList(visible))})
+		w = append(w, Errorf(Pos{File: name, Sheet: visible[0]}, "",
+			"read the first of %d visible sheets (%s); choose another with --sheet", len(visible), quoteList(visible)))
 	}
 	return visible[0], w, nil
 }
@@ -321,11 +321,11 @@ func pickTableSheet(f *excelize.File, name, first string, warnings []error) (str
 	case 0:
 		return first, warnings, nil // its own error says what is missing
 	case 1:
-		return tables[0], []error{&InputError{Pos: Pos{File: name, Sheet: tables[0]}, Err: fmt.Errorf(
-			"read this sheet: the first sheet, %q, holds no table of figures (choose another with --sheet)", first)}}, nil
+		return tables[0], []error{Errorf(Pos{File: name, Sheet: tables[0]}, "",
+			"read this sheet: the first sheet, %q, holds no table of figures (choose another with --sheet)", first)}, nil
 	}
-	return "", nil, &InputError{Pos: Pos{File: name}, Err: fmt.Errorf(
-		"the first sheet, %q, holds no table of figures, and %d sheets do (%s); name one with --sheet", first, len(tables), quoteList(tables))}
+	return "", nil, Errorf(Pos{File: name}, "",
+		"the first sheet, %q, holds no table of figures, and %d sheets do (%s); name one with --sheet", first, len(tables), quoteList(tables))
 }
 
 // sheetHoldsTable reports whether one of the first rows of a sheet is a
@@ -720,9 +720,9 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 	// A text cell must point at a string the workbook has.
 	for rc, i := range scan.shared {
 		if i < 0 || i >= scan.nShared {
-			errs.Add(&InputError{Pos: cpos(rc[1], rc[0]), Err: fmt.Errorf(
+			errs.Add(Errorf(cpos(rc[1], rc[0]), "",
 				"the cell points at shared text number %d, but the workbook has %d; the workbook is damaged: open it in Excel or LibreOffice and save it again",
-				i, scan.nShared)})
+				i, scan.nShared))
 		}
 	}
 	if err := errs.Err(); err != nil {
@@ -736,14 +736,14 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 		r, col := rc[0], rc[1]
 		if r-1 >= len(rows) || col-1 >= len(rows[r-1]) {
 			if c.hasF && !c.hasV {
-				errs.Add(&InputError{Pos: cpos(col, r), Err: fmt.Errorf("%s has no stored value; open the workbook in Excel or LibreOffice and save it again so the value is stored, or type the number", c.describe())})
+				errs.Add(Errorf(cpos(col, r), "", "%s has no stored value; open the workbook in Excel or LibreOffice and save it again so the value is stored, or type the number", c.describe()))
 			}
 			continue
 		}
 		v := &rows[r-1][col-1]
 		switch {
 		case c.hasF && !c.hasV:
-			errs.Add(&InputError{Pos: cpos(col, r), Err: fmt.Errorf("%s has no stored value; open the workbook in Excel or LibreOffice and save it again so the value is stored, or type the number", c.describe())})
+			errs.Add(Errorf(cpos(col, r), "", "%s has no stored value; open the workbook in Excel or LibreOffice and save it again so the value is stored, or type the number", c.describe()))
 			continue
 		case c.hasF:
 			nFormulas++
@@ -785,7 +785,7 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 	t.cellPos = func(r tableRow, col int) Pos { return cpos(col+1, r.line) }
 	hdr, skipped := findHeader(rows)
 	if hdr < 0 {
-		return nil, nil, &InputError{Pos: Pos{File: name, Sheet: sheet}, Err: errors.New("the sheet is empty; want a header row and rows of figures")}
+		return nil, nil, Errorf(Pos{File: name, Sheet: sheet}, "", "the sheet is empty; want a header row and rows of figures")
 	}
 	var warnings []error
 	if len(skipped) > 0 {
@@ -801,8 +801,8 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 		if len(skipped) > 1 {
 			what = fmt.Sprintf("%d rows", len(skipped))
 		}
-		warnings = append(warnings, &InputError{Pos: cpos(1, skipped[0]+1), Err: fmt.Errorf(
-			"%s above the header (row %d) not read, taken for a title: %q", what, hdr+1, text)})
+		warnings = append(warnings, Errorf(cpos(1, skipped[0]+1), "",
+			"%s above the header (row %d) not read, taken for a title: %q", what, hdr+1, text))
 	}
 	for _, i := range skipped {
 		var parts []string
@@ -842,8 +842,8 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 		case r2 < hdr+1:
 			continue // above the table
 		case r1 <= hdr+1:
-			errs.Add(&InputError{Pos: cpos(c1, r1), Err: fmt.Errorf(
-				"the header has merged cells %s; casualty needs one header cell per column: unmerge them (and remove any title rows above the header)", ref)})
+			errs.Add(Errorf(cpos(c1, r1), "",
+				"the header has merged cells %s; casualty needs one header cell per column: unmerge them (and remove any title rows above the header)", ref))
 		case c1 == c2 && !figureColumn(cols, c1-1):
 			if r1-1 < len(rows) && c1-1 < len(rows[r1-1]) {
 				v := rows[r1-1][c1-1]
@@ -855,8 +855,8 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 				}
 			}
 		default:
-			errs.Add(&InputError{Pos: cpos(c1, r1), Err: fmt.Errorf(
-				"cells %s are merged; each figure needs a cell of its own: unmerge them and fill in every cell", ref)})
+			errs.Add(Errorf(cpos(c1, r1), "",
+				"cells %s are merged; each figure needs a cell of its own: unmerge them and fill in every cell", ref))
 		}
 	}
 	if err := errs.Err(); err != nil {
@@ -873,7 +873,7 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 			continue
 		}
 		if len(t.rows) >= lim.MaxRows {
-			return nil, nil, &InputError{Pos: cpos(1, i+1), Err: limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows))}
+			return nil, nil, inputErr(cpos(1, i+1), "", limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows)))
 		}
 		if t.end == nil && len(t.rows) > 0 && len(cells) > 0 && !firstIsNote(header) {
 			if why := endsTable(cells[0]); why != "" && !datedRow(header, cells) {
@@ -886,8 +886,8 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 		}
 		for j := len(header); j < len(cells); j++ {
 			if strings.TrimSpace(cells[j]) != "" {
-				errs.Add(&InputError{Pos: cpos(j+1, i+1), Err: fmt.Errorf(
-					"holds %q in a column with no header; give the column a header or clear the cell", cells[j])})
+				errs.Add(Errorf(cpos(j+1, i+1), "",
+					"holds %q in a column with no header; give the column a header or clear the cell", cells[j]))
 			}
 		}
 		row := make([]string, len(header))
@@ -910,8 +910,8 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 		if nFormulas > 1 {
 			what = fmt.Sprintf("%d formulas", nFormulas)
 		}
-		warnings = append(warnings, &InputError{Pos: cpos(0, 0), Err: fmt.Errorf(
-			"%s (%s%s): their values as last saved are used; casualty does not recompute them", what, strings.Join(list, " "), more)})
+		warnings = append(warnings, Errorf(cpos(0, 0), "",
+			"%s (%s%s): their values as last saved are used; casualty does not recompute them", what, strings.Join(list, " "), more))
 	}
 	return t, warnings, nil
 }
