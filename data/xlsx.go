@@ -707,47 +707,101 @@ func figureColumn(c columns, i int) bool {
 }
 
 // sheetTable turns the rows of a sheet into a table with sheet-and-cell
-// positions, resolving dates, formulas and merged cells.
+// positions. It works in phases, each a function below: the scan is
+// checked against the workbook, the grid's values are made what they mean
+// (dates, booleans, cached formula values), the header is found, merged
+// cells are resolved, and the rows become the table. A phase that finds
+// faults refuses the sheet with all of them, sorted by place, before the
+// next begins: the user fixes every fault of one kind in one pass, and no
+// phase works on a grid the one before found broken.
 func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bool, opt LoadOptions) (*table, []error, error) {
-	errs := &ErrorList{Max: opt.MaxErrors}
-	cellName := func(col, row int) string {
-		s, _ := excelize.CoordinatesToCellName(col, row)
-		return s
+	at := sheetAt{name: name, sheet: sheet}
+	if err := checkSharedText(scan, at, opt.MaxErrors); err != nil {
+		return nil, nil, err
 	}
-	cpos := func(col, row int) Pos {
-		return Pos{File: name, Sheet: sheet, Line: row, Col: col, Cell: cellName(col, row)}
+	formulas, err := cellValues(rows, scan, date1904, at, opt.MaxErrors)
+	if err != nil {
+		return nil, nil, err
 	}
-	// A text cell must point at a string the workbook has.
+	t, hdr, warnings, err := sheetHeader(rows, at)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := mergeCells(rows, scan.merges, hdr, t.header, at, opt.MaxErrors); err != nil {
+		return nil, nil, err
+	}
+	if err := tableRows(t, rows, hdr, at, opt); err != nil {
+		return nil, nil, err
+	}
+	if w := formulaWarning(formulas, at); w != nil {
+		warnings = append(warnings, w)
+	}
+	return t, warnings, nil
+}
+
+// sheetAt names the sheet being read, so that each phase of sheetTable
+// positions its messages by sheet and cell in the one way.
+type sheetAt struct{ name, sheet string }
+
+// cellName is the A1 name of a cell (1-based column and row).
+func (sheetAt) cellName(col, row int) string {
+	s, _ := excelize.CoordinatesToCellName(col, row)
+	return s
+}
+
+// pos is the position of a cell (1-based column and row) of the sheet.
+func (a sheetAt) pos(col, row int) Pos {
+	return Pos{File: a.name, Sheet: a.sheet, Line: row, Col: col, Cell: a.cellName(col, row)}
+}
+
+// refuse returns the errors of a phase sorted by place, or nil.
+func refuse(errs *ErrorList) error {
+	err := errs.Err()
+	if err != nil {
+		sortErrors(errs)
+	}
+	return err
+}
+
+// checkSharedText is the scan phase: a text cell must point at a string
+// the workbook has. One that does not is damage, and its text cannot be
+// guessed, so the sheet is refused before any value is read.
+func checkSharedText(scan *xlsxScan, at sheetAt, maxErrors int) error {
+	errs := &ErrorList{Max: maxErrors}
 	for rc, i := range scan.shared {
 		if i < 0 || i >= scan.nShared {
-			errs.Add(Errorf(cpos(rc[1], rc[0]), "",
+			errs.Add(Errorf(at.pos(rc[1], rc[0]), "",
 				"the cell points at shared text number %d, but the workbook has %d; the workbook is damaged: open it in Excel or LibreOffice and save it again",
 				i, scan.nShared))
 		}
 	}
-	if err := errs.Err(); err != nil {
-		sortErrors(errs)
-		return nil, nil, err
-	}
-	// Values as they are meant: dates, booleans, cached formula values.
+	return refuse(errs)
+}
+
+// cellValues is the grid phase: it rewrites the raw values of rows, as
+// excelize reads them, to what they mean (dates, booleans, whole numbers,
+// the cached values of formulas), so that the table's parsers see the text
+// a person sees. A formula with no stored value is refused, since its
+// figure is unknown and casualty does not recompute it. It returns the
+// cells holding formulas, for the warning that their saved values are used.
+func cellValues(rows [][]string, scan *xlsxScan, date1904 bool, at sheetAt, maxErrors int) ([]string, error) {
+	errs := &ErrorList{Max: maxErrors}
 	var formulas []string
-	nFormulas := 0
 	for rc, c := range scan.cells {
 		r, col := rc[0], rc[1]
 		if r-1 >= len(rows) || col-1 >= len(rows[r-1]) {
 			if c.hasF && !c.hasV {
-				errs.Add(Errorf(cpos(col, r), "", "%s has no stored value; open the workbook in Excel or LibreOffice and save it again so the value is stored, or type the number", c.describe()))
+				errs.Add(Errorf(at.pos(col, r), "", "%s has no stored value; open the workbook in Excel or LibreOffice and save it again so the value is stored, or type the number", c.describe()))
 			}
 			continue
 		}
 		v := &rows[r-1][col-1]
 		switch {
 		case c.hasF && !c.hasV:
-			errs.Add(Errorf(cpos(col, r), "", "%s has no stored value; open the workbook in Excel or LibreOffice and save it again so the value is stored, or type the number", c.describe()))
+			errs.Add(Errorf(at.pos(col, r), "", "%s has no stored value; open the workbook in Excel or LibreOffice and save it again so the value is stored, or type the number", c.describe()))
 			continue
 		case c.hasF:
-			nFormulas++
-			formulas = append(formulas, cellName(col, r))
+			formulas = append(formulas, at.cellName(col, r))
 		}
 		switch {
 		case c.typ == "b":
@@ -777,15 +831,23 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 			}
 		}
 	}
-	if err := errs.Err(); err != nil {
-		sortErrors(errs)
-		return nil, nil, err
+	if err := refuse(errs); err != nil {
+		return nil, err
 	}
-	t := &table{name: name, sheet: sheet}
-	t.cellPos = func(r tableRow, col int) Pos { return cpos(col+1, r.line) }
+	return formulas, nil
+}
+
+// sheetHeader starts the table phase: it finds the header row (see
+// findHeader) and keeps the rows above it as the table's title, with a
+// warning naming the first, since a title row read as data would be a
+// wrong figure and one dropped unsaid would hide a row from the user. It
+// returns the table with its header and the header's row index.
+func sheetHeader(rows [][]string, at sheetAt) (*table, int, []error, error) {
+	t := &table{name: at.name, sheet: at.sheet}
+	t.cellPos = func(r tableRow, col int) Pos { return at.pos(col+1, r.line) }
 	hdr, skipped := findHeader(rows)
 	if hdr < 0 {
-		return nil, nil, Errorf(Pos{File: name, Sheet: sheet}, "", "the sheet is empty; want a header row and rows of figures")
+		return nil, 0, nil, Errorf(Pos{File: at.name, Sheet: at.sheet}, "", "the sheet is empty; want a header row and rows of figures")
 	}
 	var warnings []error
 	if len(skipped) > 0 {
@@ -801,7 +863,7 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 		if len(skipped) > 1 {
 			what = fmt.Sprintf("%d rows", len(skipped))
 		}
-		warnings = append(warnings, Errorf(cpos(1, skipped[0]+1), "",
+		warnings = append(warnings, Errorf(at.pos(1, skipped[0]+1), "",
 			"%s above the header (row %d) not read, taken for a title: %q", what, hdr+1, text))
 	}
 	for _, i := range skipped {
@@ -818,11 +880,19 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 		header = header[:len(header)-1]
 	}
 	t.header = header
-	t.hdrPos = cpos(1, hdr+1)
+	t.hdrPos = at.pos(1, hdr+1)
+	return t, hdr, warnings, nil
+}
+
+// mergeCells is the grid phase for merged cells, which hold their value
+// in the first cell only: refused in the header (a column needs a header
+// of its own), filled down in a column of months, areas or notes (where a
+// merge means "the same for these rows"), refused over figures (where
+// copying a count would invent casualties).
+func mergeCells(rows [][]string, merges []string, hdr int, header []string, at sheetAt, maxErrors int) error {
+	errs := &ErrorList{Max: maxErrors}
 	cols := headerColumns(header)
-	// Merged cells: refused in the header, filled down in a column of
-	// months, areas or notes, refused over figures.
-	for _, ref := range scan.merges {
+	for _, ref := range merges {
 		from, to, ok := strings.Cut(ref, ":")
 		if !ok {
 			continue // a single cell merged with itself
@@ -842,7 +912,7 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 		case r2 < hdr+1:
 			continue // above the table
 		case r1 <= hdr+1:
-			errs.Add(Errorf(cpos(c1, r1), "",
+			errs.Add(Errorf(at.pos(c1, r1), "",
 				"the header has merged cells %s; casualty needs one header cell per column: unmerge them (and remove any title rows above the header)", ref))
 		case c1 == c2 && !figureColumn(cols, c1-1):
 			if r1-1 < len(rows) && c1-1 < len(rows[r1-1]) {
@@ -855,29 +925,36 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 				}
 			}
 		default:
-			errs.Add(Errorf(cpos(c1, r1), "",
+			errs.Add(Errorf(at.pos(c1, r1), "",
 				"cells %s are merged; each figure needs a cell of its own: unmerge them and fill in every cell", ref))
 		}
 	}
-	if err := errs.Err(); err != nil {
-		sortErrors(errs)
-		return nil, nil, err
-	}
+	return refuse(errs)
+}
+
+// tableRows is the table phase: the rows under the header become t's rows,
+// cut to the header's width, until the table ends (a blank row or a note
+// under it, kept in t.end for the loader to judge). Counted against
+// Limits.MaxRows as they are taken; a value in a column with no header is
+// refused, since it cannot be read as anything and must not vanish.
+func tableRows(t *table, rows [][]string, hdr int, at sheetAt, opt LoadOptions) error {
+	errs := &ErrorList{Max: opt.MaxErrors}
 	lim := opt.Limits.orDefault()
+	header := t.header
 	for i := hdr + 1; i < len(rows); i++ {
 		cells := rows[i]
 		if blankRow(cells) {
 			if t.end == nil && len(t.rows) > 0 {
-				t.end = &tableEnd{pos: cpos(1, i+1), why: "blank row"}
+				t.end = &tableEnd{pos: at.pos(1, i+1), why: "blank row"}
 			}
 			continue
 		}
 		if len(t.rows) >= lim.MaxRows {
-			return nil, nil, inputErr(cpos(1, i+1), "", limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows)))
+			return inputErr(at.pos(1, i+1), "", limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows)))
 		}
 		if t.end == nil && len(t.rows) > 0 && len(cells) > 0 && !firstIsNote(header) {
 			if why := endsTable(cells[0]); why != "" && !datedRow(header, cells) {
-				t.end = &tableEnd{pos: cpos(1, i+1), why: why}
+				t.end = &tableEnd{pos: at.pos(1, i+1), why: why}
 			}
 		}
 		if t.end != nil {
@@ -886,7 +963,7 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 		}
 		for j := len(header); j < len(cells); j++ {
 			if strings.TrimSpace(cells[j]) != "" {
-				errs.Add(Errorf(cpos(j+1, i+1), "",
+				errs.Add(Errorf(at.pos(j+1, i+1), "",
 					"holds %q in a column with no header; give the column a header or clear the cell", cells[j]))
 			}
 		}
@@ -894,26 +971,30 @@ func sheetTable(name, sheet string, rows [][]string, scan *xlsxScan, date1904 bo
 		copy(row, cells)
 		t.rows = append(t.rows, tableRow{line: i + 1, cells: row})
 	}
-	if err := errs.Err(); err != nil {
-		sortErrors(errs)
-		return nil, nil, err
+	return refuse(errs)
+}
+
+// formulaWarning says which cells held formulas (the first ten, in reading
+// order), since their figures are the values last saved, not recomputed:
+// a user who changed an input cell without saving must know. Nil with none.
+func formulaWarning(formulas []string, at sheetAt) error {
+	n := len(formulas)
+	if n == 0 {
+		return nil
 	}
-	if nFormulas > 0 {
-		sort.Slice(formulas, func(i, j int) bool { return cellLess(formulas[i], formulas[j]) })
-		list := formulas
-		more := ""
-		if len(list) > 10 {
-			list = list[:10]
-			more = fmt.Sprintf(" and %d more", nFormulas-10)
-		}
-		what := "a formula"
-		if nFormulas > 1 {
-			what = fmt.Sprintf("%d formulas", nFormulas)
-		}
-		warnings = append(warnings, Errorf(cpos(0, 0), "",
-			"%s (%s%s): their values as last saved are used; casualty does not recompute them", what, strings.Join(list, " "), more))
+	sort.Slice(formulas, func(i, j int) bool { return cellLess(formulas[i], formulas[j]) })
+	list := formulas
+	more := ""
+	if len(list) > 10 {
+		list = list[:10]
+		more = fmt.Sprintf(" and %d more", n-10)
 	}
-	return t, warnings, nil
+	what := "a formula"
+	if n > 1 {
+		what = fmt.Sprintf("%d formulas", n)
+	}
+	return Errorf(at.pos(0, 0), "",
+		"%s (%s%s): their values as last saved are used; casualty does not recompute them", what, strings.Join(list, " "), more)
 }
 
 // findHeader picks the header row: the first non-blank row whose words
