@@ -85,6 +85,12 @@ type xlsxScan struct {
 	complete   bool  // </worksheet> was reached
 }
 
+// loadXLSX reads a figures table from one sheet of a workbook, in phases
+// that each refuse what the next could not survive: the file within
+// Limits.MaxBytes, its zip checked (openZip) before anything expands it,
+// casualty's own workbooks recognised, a sheet picked, the sheet scanned
+// and read within its limits (readSheet), its grid made a table
+// (sheetTable), and the table read as its shape says (loadTable).
 func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error) {
 	lim := opt.Limits.orDefault()
 	b, err := io.ReadAll(io.LimitReader(r, lim.MaxBytes+1))
@@ -135,55 +141,9 @@ func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error
 			return nil, err
 		}
 	}
-	sheetPath, ok := parts.sheets[strings.ToLower(sheet)]
-	if !ok {
-		return nil, fail("sheet %q has no worksheet in the workbook (a chart sheet?); choose another with --sheet", sheet)
-	}
-	dateStyles := parts.dateStyles(zr)
-	scan := scanSheet(zr, sheetPath, dateStyles, lim)
-	scan.nShared = parts.sharedCount(zr, lim)
-	spos := Pos{File: name, Sheet: sheet}
-	var le *LimitError
-	if errors.As(scan.err, &le) {
-		return nil, inputErr(spos, "", le) // a limit, not damage
-	}
-	if scan.err != nil || !scan.complete {
-		why := "it ends without closing"
-		if scan.err != nil {
-			why = scan.err.Error()
-		}
-		return nil, Errorf(spos, "",
-			"the sheet is cut short after row %d (%s); the workbook is damaged: open it in Excel or LibreOffice and save it again", scan.lastRow, why)
-	}
-	if last := dimensionLastRow(scan.dimension); last > scan.lastRow && (scan.lastRow > 0 || strings.Contains(scan.dimension, ":")) {
-		return nil, Errorf(spos, "",
-			"the sheet is cut short: its dimension %s ends at row %d but its rows end at %d; the workbook is damaged: open it in Excel or LibreOffice and save it again",
-			scan.dimension, last, scan.lastRow)
-	}
-	if scan.lastValRow > lim.MaxRows+1 {
-		return nil, inputErr(spos, "", limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows)))
-	}
-	// Reading a sheet makes a grid of its rows by its widest row: a few
-	// cells far to the right on many rows would make a huge grid from a
-	// small file. Budget it like the expanded workbook.
-	if grid := int64(scan.lastRow) * int64(scan.maxCol) * 16; grid > lim.MaxXLSXBytes {
-		last, _ := excelize.CoordinatesToCellName(max(scan.maxCol, 1), max(scan.lastRow, 1))
-		return nil, inputErr(spos, "", &LimitError{Limit: "MaxXLSXBytes", What: fmt.Sprintf(
-			"the sheet spans A1:%s, a grid of more than %d bytes to read; refused: clear cells far from the table",
-			last, lim.MaxXLSXBytes)})
-	}
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	rows, scan, date1904, err := readSheet(f, zr, parts, name, sheet, lim)
 	if err != nil {
-		return nil, Errorf(spos, "", "cannot read the sheet (%v)", err)
-	}
-	if len(rows) < scan.lastValRow {
-		return nil, Errorf(spos, "",
-			"the sheet is cut short: its XML has values down to row %d but only %d rows could be read; the workbook is damaged: open it in Excel or LibreOffice and save it again",
-			scan.lastValRow, len(rows))
-	}
-	date1904 := false
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		date1904 = *props.Date1904
+		return nil, err
 	}
 	t, w, err := sheetTable(name, sheet, rows, scan, date1904, opt)
 	if err != nil {
@@ -201,6 +161,69 @@ func loadXLSX(r io.Reader, name string, opt LoadOptions) (ds *Dataset, err error
 	ds.Format = FormatXLSX
 	ds.Warnings = append(warnings, ds.Warnings...)
 	return ds, nil
+}
+
+// readSheet is the open-and-limits phase: it scans the sheet's XML
+// itself before excelize reads it, because excelize reads a truncated or
+// oversized sheet without complaint. A sheet is refused when the scan meets
+// a limit, when it is cut short (its XML or its dimension says rows are
+// missing), when it has more rows than Limits.MaxRows, or when the grid
+// excelize would build for it passes Limits.MaxXLSXBytes; only then are
+// its rows read, as raw values for sheetTable to interpret. It also
+// returns the scan (shared text, formulas, dates, merges) and whether the
+// workbook counts dates from 1904.
+func readSheet(f *excelize.File, zr *zip.Reader, parts *xlsxParts, name, sheet string, lim Limits) ([][]string, *xlsxScan, bool, error) {
+	sheetPath, ok := parts.sheets[strings.ToLower(sheet)]
+	if !ok {
+		return nil, nil, false, Errorf(Pos{File: name}, "", "sheet %q has no worksheet in the workbook (a chart sheet?); choose another with --sheet", sheet)
+	}
+	dateStyles := parts.dateStyles(zr)
+	scan := scanSheet(zr, sheetPath, dateStyles, lim)
+	scan.nShared = parts.sharedCount(zr, lim)
+	spos := Pos{File: name, Sheet: sheet}
+	var le *LimitError
+	if errors.As(scan.err, &le) {
+		return nil, nil, false, inputErr(spos, "", le) // a limit, not damage
+	}
+	if scan.err != nil || !scan.complete {
+		why := "it ends without closing"
+		if scan.err != nil {
+			why = scan.err.Error()
+		}
+		return nil, nil, false, Errorf(spos, "",
+			"the sheet is cut short after row %d (%s); the workbook is damaged: open it in Excel or LibreOffice and save it again", scan.lastRow, why)
+	}
+	if last := dimensionLastRow(scan.dimension); last > scan.lastRow && (scan.lastRow > 0 || strings.Contains(scan.dimension, ":")) {
+		return nil, nil, false, Errorf(spos, "",
+			"the sheet is cut short: its dimension %s ends at row %d but its rows end at %d; the workbook is damaged: open it in Excel or LibreOffice and save it again",
+			scan.dimension, last, scan.lastRow)
+	}
+	if scan.lastValRow > lim.MaxRows+1 {
+		return nil, nil, false, inputErr(spos, "", limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows)))
+	}
+	// Reading a sheet makes a grid of its rows by its widest row: a few
+	// cells far to the right on many rows would make a huge grid from a
+	// small file. Budget it like the expanded workbook.
+	if grid := int64(scan.lastRow) * int64(scan.maxCol) * 16; grid > lim.MaxXLSXBytes {
+		last, _ := excelize.CoordinatesToCellName(max(scan.maxCol, 1), max(scan.lastRow, 1))
+		return nil, nil, false, inputErr(spos, "", &LimitError{Limit: "MaxXLSXBytes", What: fmt.Sprintf(
+			"the sheet spans A1:%s, a grid of more than %d bytes to read; refused: clear cells far from the table",
+			last, lim.MaxXLSXBytes)})
+	}
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, nil, false, Errorf(spos, "", "cannot read the sheet (%v)", err)
+	}
+	if len(rows) < scan.lastValRow {
+		return nil, nil, false, Errorf(spos, "",
+			"the sheet is cut short: its XML has values down to row %d but only %d rows could be read; the workbook is damaged: open it in Excel or LibreOffice and save it again",
+			scan.lastValRow, len(rows))
+	}
+	date1904 := false
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		date1904 = *props.Date1904
+	}
+	return rows, scan, date1904, nil
 }
 
 // sniffWorkbook reports whether r starts as a zip (a workbook) does, and
