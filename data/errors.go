@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -159,3 +160,20 @@ func (e *LimitError) Error() string {
 
 // limitErr makes a LimitError for limit with a message.
 func limitErr(limit, what string) *LimitError { return &LimitError{Limit: limit, What: what} }
+
+// sortErrors orders errors by place so that messages read top to bottom.
+func sortErrors(l *ErrorList) {
+	sort.SliceStable(l.Errs, func(i, j int) bool {
+		var a, b *InputError
+		if !errors.As(l.Errs[i], &a) || !errors.As(l.Errs[j], &b) {
+			return false
+		}
+		if a.Pos.File != b.Pos.File {
+			return a.Pos.File < b.Pos.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		return a.Pos.Col < b.Pos.Col
+	})
+}

@@ -818,23 +818,6 @@ func validate(obs []Observation, notes func(Pos) areaCell, errs *ErrorList) {
 	sortErrors(errs)
 }
 
-// sortErrors orders errors by place so that messages read top to bottom.
-func sortErrors(l *ErrorList) {
-	sort.SliceStable(l.Errs, func(i, j int) bool {
-		var a, b *InputError
-		if !errors.As(l.Errs[i], &a) || !errors.As(l.Errs[j], &b) {
-			return false
-		}
-		if a.Pos.File != b.Pos.File {
-			return a.Pos.File < b.Pos.File
-		}
-		if a.Pos.Line != b.Pos.Line {
-			return a.Pos.Line < b.Pos.Line
-		}
-		return a.Pos.Col < b.Pos.Col
-	})
-}
-
 // GapWarning says that an area's metric has no figure for some months
 // between its first and last: the months stay gaps, never zeros. It is a
 // type of its own so a command can keep the warnings about the figures it
