@@ -31,9 +31,10 @@ func (e *InputError) Error() string {
 func (e *InputError) Unwrap() error { return e.Err }
 
 // Errorf builds a located input error whose message is formatted here.
-// Errorf and inputErr are the only places an InputError is built (a test,
-// TestInputErrorsThroughHelpers, keeps it so), so every message of every
-// loader carries its place and column in the one shape of InputError.Error.
+// In this package Errorf and inputErr are the only places an InputError is
+// built (TestInputErrorsThroughHelpers keeps it so), so every message of
+// every loader carries its place and column in the one shape of
+// InputError.Error.
 func Errorf(pos Pos, column, format string, args ...any) *InputError {
 	return &InputError{Pos: pos, Column: column, Err: fmt.Errorf(format, args...)}
 }
