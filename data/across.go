@@ -1,7 +1,6 @@
 package data
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -79,8 +78,8 @@ func loadAcross(t *table, opt LoadOptions) (*Dataset, error) {
 		if strings.HasPrefix(k, "metric:") {
 			// A header that names a metric among months ("Killed") is
 			// not a month's figure: the table is not one this reader knows.
-			return nil, &InputError{Pos: t.hdrPos, Column: t.header[i], Err: errors.New(
-				"a metric column among columns of months; give either a column per month (with a metric column) or a column per metric (with a month column)")}
+			return nil, Errorf(t.hdrPos, t.header[i],
+				"a metric column among columns of months; give either a column per month (with a metric column) or a column per metric (with a month column)")
 		}
 		used[i] = true
 	}
@@ -103,18 +102,18 @@ func loadAcross(t *table, opt LoadOptions) (*Dataset, error) {
 			cols["metric"] = i
 		} else if m, err := ParseMetric(t.sheet); t.sheet != "" && err == nil && !m.Derived() {
 			fixed = m
-			said = &InputError{Pos: t.hdrPos, Err: fmt.Errorf("the figures are read as %s, as the sheet's name says", m)}
+			said = Errorf(t.hdrPos, "", "the figures are read as %s, as the sheet's name says", m)
 		} else if m, line, ok := titleMetric(t.title); ok {
 			fixed = m
-			said = &InputError{Pos: t.hdrPos, Err: fmt.Errorf("the figures are read as %s, as the title above the table says (%s)", m, cellText(line))}
+			said = Errorf(t.hdrPos, "", "the figures are read as %s, as the title above the table says (%s)", m, cellText(line))
 		} else {
 			where := "a column \"metric\" (killed, injured, ...)"
 			if t.sheet != "" {
 				where += ", or name the sheet for what it counts (\"killed\"), or title the table (\"Civilians killed\")"
 			}
-			return nil, &InputError{Pos: t.hdrPos, Err: fmt.Errorf(
+			return nil, Errorf(t.hdrPos, "",
 				"the months run across the columns (%s, ...), but nothing says what the figures count; add %s",
-				strconv.Quote(t.header[firstKey(months)]), where)}
+				strconv.Quote(t.header[firstKey(months)]), where)
 		}
 	}
 	rr := &rowReader{t: t, opt: opt, cols: cols, errs: errs}

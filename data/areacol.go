@@ -282,16 +282,16 @@ func sumSubAreas(t *table, rows []subAreaRow, subCol int, errs *ErrorList) ([]Ob
 		k := key{o.Key(), o.Published, o.FromDay, o.ToDay}
 		dk := dupKey{k, fold(s.unit)}
 		if prev, dup := seen[dk]; dup {
-			errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf("%s %s %s of %s %q is given twice: %d here and %d at %s",
-				o.Month, o.Area, o.Metric, t.header[subCol], s.unit, o.Value, prev.Value, prev.Pos)})
+			errs.Add(Errorf(o.Pos, "", "%s %s %s of %s %q is given twice: %d here and %d at %s",
+				o.Month, o.Area, o.Metric, t.header[subCol], s.unit, o.Value, prev.Value, prev.Pos))
 			continue
 		}
 		seen[dk] = o
 		if s.unit != "" && (Area{Code: o.Area}).National() {
 			// An admin-2 row with no admin-1 unit would be summed into the
 			// country: a national figure from part of it.
-			errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf(
-				"%s %q has no admin-1 unit on its row; give its admin-1 p-code", t.header[subCol], s.unit)})
+			errs.Add(Errorf(o.Pos, "",
+				"%s %q has no admin-1 unit on its row; give its admin-1 p-code", t.header[subCol], s.unit))
 			continue
 		}
 		if s.unit == "" {
@@ -302,9 +302,9 @@ func sumSubAreas(t *table, rows []subAreaRow, subCol int, errs *ErrorList) ([]Ob
 		w, hasW := whole[k]
 		p, hasP := parts[k]
 		if hasW && hasP {
-			errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf(
+			errs.Add(Errorf(o.Pos, "",
 				"%s %s %s: a row for the whole unit (at %s, no %q) beside rows of its admin-2 units (at %s); summing them would count twice: keep one level",
-				o.Month, o.Area, o.Metric, w.Pos, t.header[subCol], p.Pos)})
+				o.Month, o.Area, o.Metric, w.Pos, t.header[subCol], p.Pos))
 			continue
 		}
 		lo, hi := o.Value, o.Value
@@ -350,8 +350,8 @@ func sumSubAreas(t *table, rows []subAreaRow, subCol int, errs *ErrorList) ([]Ob
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos.Line < out[j].Pos.Line })
 	var warns []error
 	if len(out) > 0 {
-		warns = append(warns, &InputError{Pos: t.hdrPos, Column: t.header[subCol], Err: fmt.Errorf(
-			"rows are admin-2 units: %s summed into %s", plural(n, "figure"), plural(len(out), "admin-1 figure"))})
+		warns = append(warns, Errorf(t.hdrPos, t.header[subCol],
+			"rows are admin-2 units: %s summed into %s", plural(n, "figure"), plural(len(out), "admin-1 figure")))
 	}
 	return out, warns
 }

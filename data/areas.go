@@ -656,7 +656,7 @@ func tableAreas(t *table, opt LoadOptions) (LoadOptions, error) {
 	}
 	a, err := AreasForFile(cells, opt.Areas)
 	if err != nil {
-		return opt, &InputError{Pos: t.hdrPos, Column: t.header[i], Err: err}
+		return opt, inputErr(t.hdrPos, t.header[i], err)
 	}
 	opt.Areas = a
 	// Names are read by the convention the column's names follow:

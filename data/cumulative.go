@@ -1,7 +1,6 @@
 package data
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -59,7 +58,7 @@ func loadCumulative(t *table, opt LoadOptions) (*Dataset, error) {
 	errs := &ErrorList{Max: opt.MaxErrors}
 	cols := t.columns()
 	if !cols.has("as_of") {
-		return nil, &InputError{Pos: t.hdrPos, Err: fmt.Errorf("want an \"as_of\" column (the cut-off date of each total) in a cumulative file, got %q", strings.Join(t.header, ","))}
+		return nil, Errorf(t.hdrPos, "", "want an \"as_of\" column (the cut-off date of each total) in a cumulative file, got %q", strings.Join(t.header, ","))
 	}
 	ms := cols.metricCols()
 	if len(ms) == 0 {
@@ -68,13 +67,13 @@ func loadCumulative(t *table, opt LoadOptions) (*Dataset, error) {
 	var ignored []error
 	for _, k := range []string{"year", "period_end", "event_type"} {
 		if i, has := cols[k]; has {
-			ignored = append(ignored, &InputError{Pos: t.hdrPos, Column: t.header[i], Err: errors.New(
-				"not read: a cumulative series is read from its as_of dates and totals")})
+			ignored = append(ignored, Errorf(t.hdrPos, t.header[i],
+				"not read: a cumulative series is read from its as_of dates and totals"))
 		}
 	}
 	if si, has := cols["sub_area"]; has {
-		return nil, &InputError{Pos: t.hdrPos, Column: t.header[si], Err: errors.New(
-			"the rows are admin-2 units; a cumulative series is read for admin-1 units or the country only: sum the rows first")}
+		return nil, Errorf(t.hdrPos, t.header[si],
+			"the rows are admin-2 units; a cumulative series is read for admin-1 units or the country only: sum the rows first")
 	}
 	rr := &rowReader{t: t, opt: opt, cols: cols, errs: errs}
 	var rows []cumRow
@@ -85,7 +84,7 @@ func loadCumulative(t *table, opt LoadOptions) (*Dataset, error) {
 		}
 	}
 	if errs.Len() == 0 && len(rows) == 0 {
-		errs.Add(&InputError{Pos: Pos{File: t.name}, Err: fmt.Errorf("no figures: the file has a header but no rows of totals")})
+		errs.Add(Errorf(Pos{File: t.name}, "", "no figures: the file has a header but no rows of totals"))
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -104,9 +103,9 @@ func loadCumulative(t *table, opt LoadOptions) (*Dataset, error) {
 		sort.SliceStable(rs, func(i, j int) bool { return rs[i].date.Before(rs[j].date) })
 		for i := 1; i < len(rs); i++ {
 			if rs[i].date.Equal(rs[i-1].date) {
-				errs.Add(&InputError{Pos: t.rowPos(rs[i].row), Err: fmt.Errorf(
+				errs.Add(Errorf(t.rowPos(rs[i].row), "",
 					"%s %s is given twice, here and at %s; a cumulative series has one total per cut-off (put other sources in another file)",
-					a, rs[i].date.Format("2006-01-02"), t.rowPos(rs[i-1].row))})
+					a, rs[i].date.Format("2006-01-02"), t.rowPos(rs[i-1].row)))
 			}
 		}
 	}
@@ -118,9 +117,9 @@ func loadCumulative(t *table, opt LoadOptions) (*Dataset, error) {
 	for _, a := range areas {
 		rs := byArea[a]
 		if len(rs) > 0 {
-			warnings = append(warnings, &InputError{Pos: t.rowPos(rs[0].row), Err: fmt.Errorf(
+			warnings = append(warnings, Errorf(t.rowPos(rs[0].row), "",
 				"%s totals as of %s are the baseline: nothing is derived before them (the file does not say since when they count)",
-				a, rs[0].date.Format("2006-01-02"))})
+				a, rs[0].date.Format("2006-01-02")))
 		}
 		for _, m := range ms {
 			var series []cumRow
@@ -203,8 +202,8 @@ func (rr *rowReader) cumulativeRow(r tableRow, ms []Metric) (c cumRow, ok bool) 
 	}
 	for m, o := range c.vals {
 		if p, has := c.vals[m.Parent()]; has && o.Value > p.Value {
-			rr.errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf("%s total (%d) is above %s total (%d at %s) as of %s",
-				m, o.Value, m.Parent(), p.Value, p.Pos, d)})
+			rr.errs.Add(Errorf(o.Pos, "", "%s total (%d) is above %s total (%d at %s) as of %s",
+				m, o.Value, m.Parent(), p.Value, p.Pos, d))
 			ok = false
 		}
 	}
@@ -223,17 +222,17 @@ func differences(t *table, area string, m Metric, s []cumRow, errs *ErrorList) (
 		a, b := s[i-1], s[i]
 		va, vb := a.vals[m], b.vals[m]
 		if vb.Value < va.Value {
-			errs.Add(&InputError{Pos: vb.Pos, Err: fmt.Errorf(
+			errs.Add(Errorf(vb.Pos, "",
 				"cumulative %s falls from %d as of %s (%s) to %d as of %s; a total since a start date cannot fall: check both rows (a typo, or a series restarted?)",
-				m, va.Value, a.date.Format("2006-01-02"), va.Pos, vb.Value, b.date.Format("2006-01-02"))})
+				m, va.Value, a.date.Format("2006-01-02"), va.Pos, vb.Value, b.date.Format("2006-01-02")))
 			continue
 		}
 		ma, mb := MonthOf(a.date), MonthOf(b.date)
 		within := ma == mb || (isMonthEnd(a.date) && mb == ma.Add(1))
 		if !within {
-			warnings = append(warnings, &InputError{Pos: vb.Pos, Err: fmt.Errorf(
+			warnings = append(warnings, Errorf(vb.Pos, "",
 				"%s %s rose by %d from %s (%s) to %s with no cut-off at a month's end between them; the rise is not split between months (left as a gap)",
-				area, m, vb.Value-va.Value, a.date.Format("2006-01-02"), t.rowPos(a.row), b.date.Format("2006-01-02"))})
+				area, m, vb.Value-va.Value, a.date.Format("2006-01-02"), t.rowPos(a.row), b.date.Format("2006-01-02")))
 			continue
 		}
 		if sp, ok := spans[mb]; ok && sp.to == i-1 {

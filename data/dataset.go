@@ -566,9 +566,9 @@ func Merge(sets ...*Dataset) (*Dataset, error) {
 			k := vk{o.Key(), o.Published, o.PartMonth()}
 			if prev, ok := seen[k]; ok {
 				if prev.Value != o.Value || prev.Qualifier != o.Qualifier {
-					errs.Add(&InputError{Pos: o.Pos, Column: "value", Err: fmt.Errorf(
+					errs.Add(Errorf(o.Pos, "value",
 						"%s %s %s (%s) is %s%d here but %s%d at %s", o.Month, o.Area, o.Metric, o.Published,
-						o.Qualifier.Words(), o.Value, prev.Qualifier.Words(), prev.Value, prev.Pos)})
+						o.Qualifier.Words(), o.Value, prev.Qualifier.Words(), prev.Value, prev.Pos))
 				}
 				continue
 			}

@@ -2,8 +2,6 @@ package data
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"io"
 	"unicode/utf8"
 )
@@ -26,7 +24,7 @@ func DecodeText(r io.Reader, name, enc string, max int64) ([]byte, error) {
 		return nil, wrapReadErr(name, err)
 	}
 	if max > 0 && int64(len(b)) > max {
-		return nil, &InputError{Pos: Pos{File: name}, Err: fmt.Errorf("the text is longer than %d bytes (raise the limit with --max-bytes)", max)}
+		return nil, Errorf(Pos{File: name}, "", "the text is longer than %d bytes (raise the limit with --max-bytes)", max)
 	}
 	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 	if !utf8.Valid(b) {
@@ -40,10 +38,10 @@ func DecodeText(r io.Reader, name, enc string, max int64) ([]byte, error) {
 		}
 		line := 1 + bytes.Count(b[:i], []byte("\n"))
 		enc := guessLegacy(b)
-		return nil, &InputError{Pos: Pos{File: name, Line: line}, Err: fmt.Errorf("the text is not UTF-8 (byte 0x%02X at offset %d); it looks like %s (%s); pass --encoding %s", b[i], i, enc, legacyScript[enc], enc)}
+		return nil, Errorf(Pos{File: name, Line: line}, "", "the text is not UTF-8 (byte 0x%02X at offset %d); it looks like %s (%s); pass --encoding %s", b[i], i, enc, legacyScript[enc], enc)
 	}
 	if bytes.IndexByte(b, 0) >= 0 {
-		return nil, &InputError{Pos: Pos{File: name}, Err: errors.New("the file contains NUL bytes; it is binary, not text")}
+		return nil, Errorf(Pos{File: name}, "", "the file contains NUL bytes; it is binary, not text")
 	}
 	return b, nil
 }

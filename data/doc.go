@@ -38,7 +38,8 @@
 // [LoadFile] and [Load] read tidy, wide, HXL-tagged and cumulative tables as
 // CSV (any delimiter, UTF-8 or UTF-16 with a byte-order mark, a Windows code
 // page when named) or as a sheet of a workbook. The shape is detected from
-// the header, or forced. Every refusal is an [InputError] built by [Errorf]:
+// the header, or forced. Every refusal is an [InputError] built by [Errorf]
+// (or, for a refusal by a limit, one wrapping a [LimitError]):
 // it names the file, the line and column (or the sheet and cell), what was
 // wanted and what was found, and a load reports all its bad cells (up to
 // [LoadOptions.MaxErrors]) before failing. [Limits] bound the bytes, rows,

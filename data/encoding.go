@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -51,7 +50,7 @@ func textEncoding(enc string) (encoding.Encoding, bool) {
 func decodeInput(r io.Reader, name, enc string) (io.Reader, error) {
 	e, ok := textEncoding(enc)
 	if !ok {
-		return nil, &InputError{Pos: Pos{File: name}, Err: fmt.Errorf("unknown --encoding %q; want one of %s", enc, strings.Join(Encodings, ", "))}
+		return nil, Errorf(Pos{File: name}, "", "unknown --encoding %q; want one of %s", enc, strings.Join(Encodings, ", "))
 	}
 	br := bufio.NewReaderSize(r, 4096)
 	head, err := br.Peek(4096)
@@ -59,7 +58,7 @@ func decodeInput(r io.Reader, name, enc string) (io.Reader, error) {
 		return nil, wrapReadErr(name, err)
 	}
 	fail := func(format string, args ...any) error {
-		return &InputError{Pos: Pos{File: name}, Err: fmt.Errorf(format, args...)}
+		return Errorf(Pos{File: name}, "", format, args...)
 	}
 	if bytes.HasPrefix(head, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(head, []byte{0, 0, 0xFE, 0xFF}) {
 		return nil, fail("the file is UTF-32 text, which casualty does not read; save it as \"CSV UTF-8\"")
@@ -148,7 +147,7 @@ func trimPartialRune(h []byte) []byte {
 // and, when it is not, says what it probably is, so the user knows how to
 // re-save it or which --encoding to pass.
 func textEncodingError(head []byte, name string) error {
-	fail := func(msg string) error { return &InputError{Pos: Pos{File: name}, Err: errors.New(msg)} }
+	fail := func(msg string) error { return inputErr(Pos{File: name}, "", errors.New(msg)) }
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return fail("this is a zip file (an .xlsx or .ods workbook?), not CSV text; give it an .xlsx name or --format-in xlsx")

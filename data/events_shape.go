@@ -32,8 +32,8 @@ func eventDataWarning(t *table, cols columns) error {
 	if !ok || normHeader(t.header[i]) != "fatalities" {
 		return nil
 	}
-	return &InputError{Pos: t.hdrPos, Column: t.header[i], Err: fmt.Errorf(
-		"read as killed: these are reported fatalities of all actors from event data (ACLED), combatants included, not verified civilian counts")}
+	return Errorf(t.hdrPos, t.header[i],
+		"read as killed: these are reported fatalities of all actors from event data (ACLED), combatants included, not verified civilian counts")
 }
 
 // eventTypeRows picks the event type whose rows a table with an
@@ -72,9 +72,9 @@ func eventTypeRows(t *table, cols columns) (keep string, warns []error, err erro
 		for i, et := range types {
 			q[i] = strconv.Quote(et)
 		}
-		return "", nil, &InputError{Pos: t.hdrPos, Column: t.header[ei], Err: fmt.Errorf(
+		return "", nil, Errorf(t.hdrPos, t.header[ei],
 			"rows of %d event types (%s), and their fatalities may overlap (civilian targeting is a part of political violence): keep the rows of one type",
-			len(types), strings.Join(q, ", "))}
+			len(types), strings.Join(q, ", "))
 	}
 	var left []string
 	for _, et := range types {
@@ -90,7 +90,7 @@ func eventTypeRows(t *table, cols columns) (keep string, warns []error, err erro
 	if len(left) > 0 {
 		msg += "; not added to them, since the types overlap: " + strings.Join(left, ", ")
 	}
-	return keep, []error{&InputError{Pos: t.hdrPos, Column: t.header[ei], Err: fmt.Errorf("%s", msg)}}, nil
+	return keep, []error{Errorf(t.hdrPos, t.header[ei], "%s", msg)}, nil
 }
 
 // plural writes n with its noun: "1 row", "2 rows".

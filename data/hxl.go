@@ -323,12 +323,12 @@ func loadHXL(t *table, opt LoadOptions) (*Dataset, error) {
 		p := t.pos(tagRow, i)
 		tag, err := parseHXLTag(tagText)
 		if err != nil {
-			errs.Add(&InputError{Pos: p, Column: header[i], Err: err})
+			errs.Add(inputErr(p, header[i], err))
 			continue
 		}
 		col, unknown, err := hxlColumn(tag)
 		if err != nil {
-			errs.Add(&InputError{Pos: p, Column: header[i], Err: err})
+			errs.Add(inputErr(p, header[i], err))
 			continue
 		}
 		switch col {
@@ -342,12 +342,12 @@ func loadHXL(t *table, opt LoadOptions) (*Dataset, error) {
 			continue
 		}
 		if len(unknown) > 0 {
-			warnings = append(warnings, &InputError{Pos: p, Column: header[i], Err: fmt.Errorf(
-				"HXL attribute %s not understood; read as %s", strings.Join(unknown, " "), hxlColName(col))})
+			warnings = append(warnings, Errorf(p, header[i],
+				"HXL attribute %s not understood; read as %s", strings.Join(unknown, " "), hxlColName(col)))
 		}
 		if j, dup := cols[col]; dup {
-			errs.Add(&InputError{Pos: p, Column: header[i], Err: fmt.Errorf(
-				"%s tags a second %s column; %q (%s) is one already", tag.text, hxlColName(col), header[j], strings.TrimSpace(tagRow.cell(j)))})
+			errs.Add(Errorf(p, header[i],
+				"%s tags a second %s column; %q (%s) is one already", tag.text, hxlColName(col), header[j], strings.TrimSpace(tagRow.cell(j))))
 			continue
 		}
 		cols[col] = i
@@ -374,15 +374,15 @@ func loadHXL(t *table, opt LoadOptions) (*Dataset, error) {
 				continue
 			}
 			if like, seen := areaLikeColumn(&ht, i, opt.areas()); like {
-				return nil, &InputError{Pos: t.pos(tagRow, i), Column: header[i], Err: fmt.Errorf(
+				return nil, Errorf(t.pos(tagRow, i), header[i],
 					"holds area names or codes (%s), but its hashtag is not one casualty reads as the area: its rows would be taken for national figures; tag it #adm1+code (p-codes) or #adm1+name",
-					strings.Join(seen, ", "))}
+					strings.Join(seen, ", "))
 			}
 		}
 	}
 	if len(unread) > 0 {
-		warnings = append(warnings, &InputError{Pos: t.pos(tagRow, 0), Err: fmt.Errorf(
-			"columns not read: %s", strings.Join(unread, ", "))})
+		warnings = append(warnings, Errorf(t.pos(tagRow, 0), "",
+			"columns not read: %s", strings.Join(unread, ", ")))
 	}
 	ht := *t
 	ht.header = header
@@ -398,10 +398,10 @@ func loadHXL(t *table, opt LoadOptions) (*Dataset, error) {
 	case cols.has("month") && len(cols.metricCols()) > 0:
 		ds, err = loadWide(&ht, opt)
 	default:
-		return nil, &InputError{Pos: t.pos(tagRow, 0), Err: fmt.Errorf(
+		return nil, Errorf(t.pos(tagRow, 0), "",
 			"the HXL hashtags name no figures; want #date with #indicator+type and #affected+num (tidy), "+
 				"#date with #affected+killed and #affected+injured (wide), or #date+as_of with totals (cumulative), got %q",
-			strings.Join(tagRow.cells, ","))}
+			strings.Join(tagRow.cells, ","))
 	}
 	if err != nil {
 		return nil, err
@@ -424,9 +424,9 @@ func checkAreaNames(t *table, rows []tableRow, header []string, code, name int, 
 		if err1 != nil || err2 != nil || c.Code == n.Code || areas.IsSpelling(c.Code, r.cell(name)) {
 			continue
 		}
-		errs.Add(&InputError{Pos: t.pos(r, name), Column: header[name], Err: fmt.Errorf(
+		errs.Add(Errorf(t.pos(r, name), header[name],
 			"%q is %s (%s), but the p-code column %q says %s (%s); correct one of them",
-			r.cell(name), n.Code, n.Name, header[code], c.Code, c.Name)})
+			r.cell(name), n.Code, n.Name, header[code], c.Code, c.Name))
 	}
 }
 

@@ -63,7 +63,7 @@ func LoadFile(path string, opt LoadOptions) (*Dataset, error) {
 			return nil, fmt.Errorf("%s: is a folder; want a file of figures", path)
 		}
 		if st.Size() > lim.MaxBytes {
-			return nil, &InputError{Pos: Pos{File: path}, Err: tooBig(lim.MaxBytes)}
+			return nil, inputErr(Pos{File: path}, "", tooBig(lim.MaxBytes))
 		}
 	}
 	return Load(f, path, opt)
@@ -88,9 +88,9 @@ func Load(r io.Reader, name string, opt LoadOptions) (*Dataset, error) {
 	if format == FormatAuto {
 		switch ext {
 		case ".xls":
-			return nil, &InputError{Pos: Pos{File: name}, Err: errors.New("Excel 97-2003 .xls workbooks are not read; save it as .xlsx or CSV (UTF-8)")}
+			return nil, Errorf(Pos{File: name}, "", "Excel 97-2003 .xls workbooks are not read; save it as .xlsx or CSV (UTF-8)")
 		case ".ods":
-			return nil, &InputError{Pos: Pos{File: name}, Err: errors.New("OpenDocument .ods spreadsheets are not read; save it as .xlsx or CSV (UTF-8)")}
+			return nil, Errorf(Pos{File: name}, "", "OpenDocument .ods spreadsheets are not read; save it as .xlsx or CSV (UTF-8)")
 		}
 	}
 	var ds *Dataset
@@ -150,7 +150,7 @@ func loadShape(t *table, format Format, opt LoadOptions) (*Dataset, error) {
 			return withFormat(loadHXL(t, opt))(FormatHXL)
 		}
 		if format == FormatHXL {
-			return nil, &InputError{Pos: t.hdrPos, Err: errors.New("want an HXL hashtag row (#date, #affected+killed, ...) under the header, found none")}
+			return nil, Errorf(t.hdrPos, "", "want an HXL hashtag row (#date, #affected+killed, ...) under the header, found none")
 		}
 		if isAcross(t) {
 			return loadAcross(t, opt)
@@ -165,7 +165,7 @@ func loadShape(t *table, format Format, opt LoadOptions) (*Dataset, error) {
 	case FormatCumulative:
 		return withFormat(loadCumulative(t, opt))(FormatCumulative)
 	case FormatXLSX:
-		return nil, &InputError{Pos: Pos{File: t.name}, Err: errors.New("--format-in xlsx given, but this is text")}
+		return nil, Errorf(Pos{File: t.name}, "", "--format-in xlsx given, but this is text")
 	}
 	return nil, unrecognisedHeader(t)
 }
@@ -263,9 +263,9 @@ func unrecognisedHeader(t *table) error {
 	}
 	lower := strings.ToLower(h)
 	if strings.Contains(lower, "event_date") || strings.Contains(lower, "fatalities") {
-		return &InputError{Pos: t.hdrPos, Err: fmt.Errorf("this looks like an event-level export (event_date, fatalities); aggregate it with `casualty aggregate` or pass it with --events; header: %q", h)}
+		return Errorf(t.hdrPos, "", "this looks like an event-level export (event_date, fatalities); aggregate it with `casualty aggregate` or pass it with --events; header: %q", h)
 	}
-	return &InputError{Pos: t.hdrPos, Err: fmt.Errorf("no recognisable columns; want month,area,metric,value (tidy), month,killed,injured (wide) or as_of,killed,injured (cumulative), got %q", h)}
+	return Errorf(t.hdrPos, "", "no recognisable columns; want month,area,metric,value (tidy), month,killed,injured (wide) or as_of,killed,injured (cumulative), got %q", h)
 }
 
 // rowReader turns the cells of a table row into an observation, collecting
@@ -302,7 +302,7 @@ func (rr *rowReader) fail(r tableRow, col string, err error) {
 		header = rr.t.header[i]
 		p = rr.t.pos(r, i)
 	}
-	rr.errs.Add(&InputError{Pos: p, Column: header, Err: err})
+	rr.errs.Add(inputErr(p, header, err))
 }
 
 // common reads the columns shared by tidy and wide rows: month, area,
@@ -439,9 +439,9 @@ func (rr *rowReader) columnOrder() dateOrder {
 		}
 	}
 	if rr.order != orderUnknown && ambiguous > 0 {
-		rr.warns = append(rr.warns, &InputError{Pos: rr.t.pos(by, i), Column: rr.t.header[i], Err: fmt.Errorf(
+		rr.warns = append(rr.warns, Errorf(rr.t.pos(by, i), rr.t.header[i],
 			"dates read %s, as %s settles (it cannot be read the other way); %d other dates of the column follow it",
-			rr.order, cellText(strings.TrimSpace(by.cell(i))), ambiguous)})
+			rr.order, cellText(strings.TrimSpace(by.cell(i))), ambiguous))
 	}
 	return rr.order
 }
@@ -517,7 +517,7 @@ func loadTidy(t *table, opt LoadOptions) (*Dataset, error) {
 	cols := t.columns()
 	for _, need := range []string{"month", "metric", "value"} {
 		if !cols.has(need) {
-			return nil, &InputError{Pos: t.hdrPos, Err: fmt.Errorf("want a %q column in a tidy file, got %q", need, strings.Join(t.header, ","))}
+			return nil, Errorf(t.hdrPos, "", "want a %q column in a tidy file, got %q", need, strings.Join(t.header, ","))
 		}
 	}
 	rr := &rowReader{t: t, opt: opt, cols: cols, errs: errs}
@@ -590,7 +590,7 @@ func loadWide(t *table, opt LoadOptions) (*Dataset, error) {
 	errs := &ErrorList{Max: opt.MaxErrors}
 	cols := t.columns()
 	if !cols.has("month") {
-		return nil, &InputError{Pos: t.hdrPos, Err: fmt.Errorf("want a \"month\" column, got %q", strings.Join(t.header, ","))}
+		return nil, Errorf(t.hdrPos, "", "want a \"month\" column, got %q", strings.Join(t.header, ","))
 	}
 	ms := cols.metricCols()
 	if len(ms) == 0 {
@@ -690,8 +690,8 @@ func (rr *rowReader) checkSum(r tableRow, m Metric) {
 			// A bad part's own cell says so; an empty one is a gap, and
 			// the sum beside it is a figure that is not kept: say so.
 			if strings.TrimSpace(ps) == "" {
-				rr.warns = append(rr.warns, &InputError{Pos: rr.t.pos(r, rr.cols[key]), Column: rr.t.header[rr.cols[key]], Err: fmt.Errorf(
-					"%s not read: %s is empty, so it cannot be checked, and casualty computes %s from its parts", cellText(strings.TrimSpace(s)), p, m)})
+				rr.warns = append(rr.warns, Errorf(rr.t.pos(r, rr.cols[key]), rr.t.header[rr.cols[key]],
+					"%s not read: %s is empty, so it cannot be checked, and casualty computes %s from its parts", cellText(strings.TrimSpace(s)), p, m))
 			}
 			return
 		}
@@ -719,8 +719,8 @@ func (rr *rowReader) finish(obs []Observation) (*Dataset, error) {
 	var warns []error
 	if si, has := rr.cols["sub_area"]; has {
 		if !rr.cols.has("area") {
-			return nil, &InputError{Pos: rr.t.hdrPos, Column: rr.t.header[si], Err: fmt.Errorf(
-				"the rows are admin-2 units, and casualty reads admin-1 units; add the column of their admin-1 p-code (ADM1_PCODE, admin1_code) so that they can be summed")}
+			return nil, Errorf(rr.t.hdrPos, rr.t.header[si],
+				"the rows are admin-2 units, and casualty reads admin-1 units; add the column of their admin-1 p-code (ADM1_PCODE, admin1_code) so that they can be summed")
 		}
 		rows := make([]subAreaRow, len(obs))
 		for i, o := range obs {
@@ -744,7 +744,7 @@ func finish(name string, obs []Observation, opt LoadOptions, errs *ErrorList) (*
 // from its place, for messages (see rowReader.areaAt).
 func finishNotes(name string, obs []Observation, notes func(Pos) areaCell, opt LoadOptions, errs *ErrorList) (*Dataset, error) {
 	if errs.Len() == 0 && len(obs) == 0 {
-		errs.Add(&InputError{Pos: Pos{File: name}, Err: errors.New("no figures: the file has a header but no rows of figures")})
+		errs.Add(Errorf(Pos{File: name}, "", "no figures: the file has a header but no rows of figures"))
 	}
 	validate(obs, notes, errs)
 	if err := errs.Err(); err != nil {
@@ -789,14 +789,14 @@ func validate(obs []Observation, notes func(Pos) areaCell, errs *ErrorList) {
 			if n1 == n2 {
 				n1, n2 = "", "" // the same cell text twice: nothing to explain
 			}
-			errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf("%s %s %s is given twice for %s: %d here%s and %d at %s%s",
-				o.Month, o.Area, o.Metric, o.Published, o.Value, n1, prev.Value, prev.Pos, n2)})
+			errs.Add(Errorf(o.Pos, "", "%s %s %s is given twice for %s: %d here%s and %d at %s%s",
+				o.Month, o.Area, o.Metric, o.Published, o.Value, n1, prev.Value, prev.Pos, n2))
 			continue
 		}
 		seen[k] = i
 		if !o.Published.Date.IsZero() && o.Published.Date.Before(o.Month.First()) {
-			errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf("figure for %s is dated by a publication of %s, before the month began",
-				o.Month.Label(), o.Published.Date)})
+			errs.Add(Errorf(o.Pos, "", "figure for %s is dated by a publication of %s, before the month began",
+				o.Month.Label(), o.Published.Date))
 		}
 	}
 	for k, i := range seen {
@@ -810,29 +810,12 @@ func validate(obs []Observation, notes func(Pos) areaCell, errs *ErrorList) {
 			continue
 		}
 		if total := obs[j]; o.Value > total.Value {
-			errs.Add(&InputError{Pos: o.Pos, Err: fmt.Errorf("%s (%d) is above %s (%d at %s) for %s %s",
-				o.Metric, o.Value, parent, total.Value, total.Pos, o.Month, o.Area)})
+			errs.Add(Errorf(o.Pos, "", "%s (%d) is above %s (%d at %s) for %s %s",
+				o.Metric, o.Value, parent, total.Value, total.Pos, o.Month, o.Area))
 		}
 	}
 	CheckBreakdowns(obs, errs) // parts of one breakdown summed (metric.go)
 	sortErrors(errs)
-}
-
-// sortErrors orders errors by place so that messages read top to bottom.
-func sortErrors(l *ErrorList) {
-	sort.SliceStable(l.Errs, func(i, j int) bool {
-		var a, b *InputError
-		if !errors.As(l.Errs[i], &a) || !errors.As(l.Errs[j], &b) {
-			return false
-		}
-		if a.Pos.File != b.Pos.File {
-			return a.Pos.File < b.Pos.File
-		}
-		if a.Pos.Line != b.Pos.Line {
-			return a.Pos.Line < b.Pos.Line
-		}
-		return a.Pos.Col < b.Pos.Col
-	})
 }
 
 // GapWarning says that an area's metric has no figure for some months

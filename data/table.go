@@ -108,9 +108,9 @@ func checkEnd(t *table, areas *AreaTable) ([]error, error) {
 			if strings.HasPrefix(e.why, "blank") {
 				fix = "remove the " + e.why
 			}
-			return nil, &InputError{Pos: t.pos(r, i), Column: t.header[i], Err: fmt.Errorf(
+			return nil, Errorf(t.pos(r, i), t.header[i],
 				"the table ends at the %s on %s, but rows go on below it (this one holds %s); make the table one block: %s",
-				e.why, rowName(t, e.pos), cellText(s), fix)}
+				e.why, rowName(t, e.pos), cellText(s), fix)
 		}
 	}
 	what := ""
@@ -140,7 +140,7 @@ func checkEnd(t *table, areas *AreaTable) ([]error, error) {
 	case strings.HasPrefix(e.why, "note"):
 		msg = fmt.Sprintf("the table ends at this %s, not read%s", e.why, what)
 	}
-	return append([]error{&InputError{Pos: e.pos, Err: errors.New(msg)}}, out...), nil
+	return append([]error{inputErr(e.pos, "", errors.New(msg))}, out...), nil
 }
 
 // totalChecks compares a total row that ends a table with the sums of the
@@ -188,8 +188,8 @@ func totalChecks(t *table, cols columns) []error {
 			sum += c.Value
 		}
 		if ok && sum != tc.Value {
-			out = append(out, &InputError{Pos: t.pos(total, i), Column: t.header[i], Err: fmt.Errorf(
-				"the total row says %d, but the rows above add up to %d; is a row missing or extra, or does the total hold figures the rows do not?", tc.Value, sum)})
+			out = append(out, Errorf(t.pos(total, i), t.header[i],
+				"the total row says %d, but the rows above add up to %d; is a row missing or extra, or does the total hold figures the rows do not?", tc.Value, sum))
 		}
 	}
 	return out
@@ -246,9 +246,9 @@ func withUnread(t *table, cols columns, areas *AreaTable) func(*Dataset, error) 
 				if h == "" {
 					name = fmt.Sprintf("column %d (no header)", i+1)
 				}
-				herrs.Add(&InputError{Pos: t.hdrPos, Column: h, Err: fmt.Errorf(
+				herrs.Add(Errorf(t.hdrPos, h,
 					"%s holds area names or codes (%s), but casualty does not read it as the area: its rows would be taken for national figures; head it \"area\" (or ADM1_EN, ADM1_PCODE)",
-					name, strings.Join(seen, ", "))})
+					name, strings.Join(seen, ", ")))
 				continue
 			}
 			if h == "" {
@@ -262,13 +262,13 @@ func withUnread(t *table, cols columns, areas *AreaTable) func(*Dataset, error) 
 			}
 			if canon, ok := canonicalColumn(h); ok {
 				j := cols[canon]
-				herrs.Add(&InputError{Pos: t.hdrPos, Column: h, Err: fmt.Errorf(
-					"column %d gives %s again, as column %d (%q) does; keep one of them", i+1, canonName(canon), j+1, t.header[j])})
+				herrs.Add(Errorf(t.hdrPos, h,
+					"column %d gives %s again, as column %d (%q) does; keep one of them", i+1, canonName(canon), j+1, t.header[j]))
 				continue
 			}
 			if near := nearMetric(h); near != "" {
-				herrs.Add(&InputError{Pos: t.hdrPos, Column: h, Err: fmt.Errorf(
-					"not a column casualty knows; did you mean %q? Rename it, or remove the column", near)})
+				herrs.Add(Errorf(t.hdrPos, h,
+					"not a column casualty knows; did you mean %q? Rename it, or remove the column", near))
 				continue
 			}
 			unread = append(unread, strconv.Quote(h))
@@ -280,8 +280,8 @@ func withUnread(t *table, cols columns, areas *AreaTable) func(*Dataset, error) 
 			return ds, err
 		}
 		if len(unread) > 0 {
-			ds.Warnings = append([]error{&InputError{Pos: t.hdrPos, Err: fmt.Errorf(
-				"columns not read: %s", strings.Join(unread, ", "))}}, ds.Warnings...)
+			ds.Warnings = append([]error{Errorf(t.hdrPos, "",
+				"columns not read: %s", strings.Join(unread, ", "))}, ds.Warnings...)
 		}
 		return ds, nil
 	}
@@ -386,113 +386,6 @@ func (r tableRow) cell(col int) string {
 	return r.cells[col]
 }
 
-// Limits bound what a load will read, so a hostile or mistaken file fails
-// with a message instead of exhausting memory. Each has a flag to raise it.
-type Limits struct {
-	MaxBytes     int64 // input file size (--max-bytes)
-	MaxRows      int   // data rows (--max-rows)
-	MaxLineBytes int   // one line of a text file (--max-line-bytes)
-	MaxXLSXBytes int64 // expanded size of a workbook (--max-xlsx-bytes)
-	MaxXLSXFiles int   // entries in a workbook's zip (--max-xlsx-entries)
-}
-
-// DefaultLimits suit monthly figures: real files are kilobytes, so the
-// limits leave three orders of magnitude to spare.
-var DefaultLimits = Limits{
-	MaxBytes:     256 << 20,
-	MaxRows:      2_000_000,
-	MaxLineBytes: 1 << 20,
-	MaxXLSXBytes: 512 << 20,
-	MaxXLSXFiles: 10_000,
-}
-
-func (l Limits) orDefault() Limits {
-	d := DefaultLimits
-	if l.MaxBytes > 0 {
-		d.MaxBytes = l.MaxBytes
-	}
-	if l.MaxRows > 0 {
-		d.MaxRows = l.MaxRows
-	}
-	if l.MaxLineBytes > 0 {
-		d.MaxLineBytes = l.MaxLineBytes
-	}
-	if l.MaxXLSXBytes > 0 {
-		d.MaxXLSXBytes = l.MaxXLSXBytes
-	}
-	if l.MaxXLSXFiles > 0 {
-		d.MaxXLSXFiles = l.MaxXLSXFiles
-	}
-	return d
-}
-
-// lineTooLongError is returned by lineLimiter when one record passes the
-// limit.
-type lineTooLongError struct {
-	line  int // where the record starts
-	limit int
-	multi bool // the record spans lines: a quote was left open
-}
-
-// detail is the message without the place.
-func (e *lineTooLongError) detail() *LimitError {
-	if e.multi {
-		return limitErr("MaxLineBytes", fmt.Sprintf("the record that starts on this line runs past %d bytes inside a quoted field; an unclosed quote (\")?", e.limit))
-	}
-	return limitErr("MaxLineBytes", fmt.Sprintf("the line is longer than %d bytes; not a table of monthly figures?", e.limit))
-}
-
-func (e *lineTooLongError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.detail()) }
-
-// lineLimiter passes bytes through and fails as soon as a record grows past
-// max, so a file that is one enormous line is refused in bounded memory. A
-// record is a line, or several when a quoted field holds line breaks, so
-// an open quote cannot carry a whole file past the limit either.
-type lineLimiter struct {
-	r        io.Reader
-	max      int
-	cur      int
-	line     int // line breaks seen
-	recStart int // line (1-based) where the current record starts
-	inQuote  bool
-	total    int64
-	maxB     int64
-}
-
-// tooBig is the refusal of a file larger than limit bytes.
-func tooBig(limit int64) *LimitError {
-	return limitErr("MaxBytes", fmt.Sprintf("file is larger than %d bytes", limit))
-}
-
-func (l *lineLimiter) Read(p []byte) (int, error) {
-	n, err := l.r.Read(p)
-	if l.recStart == 0 {
-		l.recStart = 1
-	}
-	for _, b := range p[:n] {
-		switch b {
-		case '"':
-			l.inQuote = !l.inQuote // a doubled quote toggles twice
-		case '\n':
-			l.line++
-			if !l.inQuote {
-				l.cur = 0
-				l.recStart = l.line + 1
-				continue
-			}
-		}
-		l.cur++
-		if l.cur > l.max {
-			return 0, &lineTooLongError{line: l.recStart, limit: l.max, multi: l.recStart <= l.line}
-		}
-	}
-	l.total += int64(n)
-	if l.maxB > 0 && l.total > l.maxB {
-		return 0, tooBig(l.maxB)
-	}
-	return n, err
-}
-
 // sniffDelimiter picks the delimiter of a text table from its first line:
 // the most frequent of comma, semicolon and tab outside quotes. European
 // Excel exports use ';'.
@@ -564,9 +457,9 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 			var tb *LimitError
 			switch {
 			case errors.As(err, &lt):
-				return nil, &InputError{Pos: Pos{File: name, Line: lt.line}, Err: lt.detail()}
+				return nil, inputErr(Pos{File: name, Line: lt.line}, "", lt.detail())
 			case errors.As(err, &tb) && tb.Limit == "MaxBytes":
-				return nil, &InputError{Pos: Pos{File: name}, Err: tb}
+				return nil, inputErr(Pos{File: name}, "", tb)
 			case errors.As(err, &pe):
 				msg := pe.Err.Error()
 				if errors.Is(pe.Err, csv.ErrQuote) {
@@ -581,7 +474,7 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 					pos = Pos{File: name, Line: pe.StartLine}
 					msg = fmt.Sprintf("a quote (\") opened in this record is never closed (the reader reached line %d)", pe.Line)
 				}
-				errs.Add(&InputError{Pos: pos, Err: errors.New(msg)})
+				errs.Add(inputErr(pos, "", errors.New(msg)))
 				if errors.Is(pe.Err, csv.ErrQuote) {
 					return nil, errs.Err() // an unclosed quote swallows the rest of the file
 				}
@@ -616,7 +509,7 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 			continue
 		}
 		if len(t.rows) >= lim.MaxRows {
-			return nil, &InputError{Pos: Pos{File: name, Line: line}, Err: limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows))}
+			return nil, inputErr(Pos{File: name, Line: line}, "", limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows)))
 		}
 		if t.end == nil && len(t.rows) > 0 && !firstIsNote(t.header) {
 			if why := endsTable(rec[0]); why != "" && !datedRow(t.header, rec) {
@@ -628,7 +521,7 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 			continue
 		}
 		if len(rec) != len(t.header) {
-			errs.Add(&InputError{Pos: Pos{File: name, Line: line}, Err: fmt.Errorf("want %d fields as in the header, got %d", len(t.header), len(rec))})
+			errs.Add(Errorf(Pos{File: name, Line: line}, "", "want %d fields as in the header, got %d", len(t.header), len(rec)))
 			continue
 		}
 		t.rows = append(t.rows, row)
@@ -637,7 +530,7 @@ func readCSVTable(r io.Reader, name string, lim Limits) (*table, error) {
 		return nil, err
 	}
 	if t.header == nil {
-		return nil, &InputError{Pos: Pos{File: name}, Err: errors.New("the file is empty; want a header row and rows of figures")}
+		return nil, Errorf(Pos{File: name}, "", "the file is empty; want a header row and rows of figures")
 	}
 	return t, nil
 }
@@ -684,13 +577,13 @@ func trimAll(rec []string) []string {
 func wrapReadErr(name string, err error) error {
 	var lt *lineTooLongError
 	if errors.As(err, &lt) {
-		return &InputError{Pos: Pos{File: name, Line: lt.line}, Err: lt.detail()}
+		return inputErr(Pos{File: name, Line: lt.line}, "", lt.detail())
 	}
 	var tb *LimitError
 	if errors.As(err, &tb) && tb.Limit == "MaxBytes" {
-		return &InputError{Pos: Pos{File: name}, Err: tb}
+		return inputErr(Pos{File: name}, "", tb)
 	}
-	return &InputError{Pos: Pos{File: name}, Err: fmt.Errorf("cannot read: %v", err)}
+	return Errorf(Pos{File: name}, "", "cannot read: %v", err)
 }
 
 // checkText refuses input that is not UTF-8 text, naming what it looks like

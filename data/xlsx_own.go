@@ -2,7 +2,6 @@ package data
 
 import (
 	"archive/zip"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -62,20 +61,20 @@ func ownSheetTable(f *excelize.File, zr *zip.Reader, parts *xlsxParts, name, she
 	spos := Pos{File: name, Sheet: sheet}
 	path, ok := parts.sheets[strings.ToLower(sheet)]
 	if !ok {
-		return nil, nil, &InputError{Pos: spos, Err: fmt.Errorf("sheet %q has no worksheet in the workbook", sheet)}
+		return nil, nil, Errorf(spos, "", "sheet %q has no worksheet in the workbook", sheet)
 	}
 	scan := scanSheet(zr, path, parts.dateStyles(zr), lim)
 	scan.nShared = parts.sharedCount(zr, lim)
 	if scan.err != nil || !scan.complete {
-		return nil, nil, &InputError{Pos: spos, Err: fmt.Errorf(
-			"the sheet is cut short after row %d; the workbook is damaged: open it in Excel or LibreOffice and save it again", scan.lastRow)}
+		return nil, nil, Errorf(spos, "",
+			"the sheet is cut short after row %d; the workbook is damaged: open it in Excel or LibreOffice and save it again", scan.lastRow)
 	}
 	if scan.lastValRow > lim.MaxRows+1 {
-		return nil, nil, &InputError{Pos: spos, Err: fmt.Errorf("more than %d data rows (raise the limit with --max-rows)", lim.MaxRows)}
+		return nil, nil, Errorf(spos, "", "more than %d data rows (raise the limit with --max-rows)", lim.MaxRows)
 	}
 	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, nil, &InputError{Pos: spos, Err: fmt.Errorf("cannot read the sheet (%v)", err)}
+		return nil, nil, Errorf(spos, "", "cannot read the sheet (%v)", err)
 	}
 	t, w, err := sheetTable(name, sheet, rows, scan, false, opt)
 	// Formulas are expected here (casualty wrote them, with their values):
@@ -122,7 +121,7 @@ func loadOwnWorkbook(f *excelize.File, zr *zip.Reader, parts *xlsxParts, name st
 		}
 	}
 	if period < 0 {
-		return nil, &InputError{Pos: mt.hdrPos, Err: fmt.Errorf("casualty's workbook: want a %q column on Monthly, found %q", ownPeriodLabel, strings.Join(mt.header, ", "))}
+		return nil, Errorf(mt.hdrPos, "", "casualty's workbook: want a %q column on Monthly, found %q", ownPeriodLabel, strings.Join(mt.header, ", "))
 	}
 	monthRow := map[string]tableRow{}
 	for _, r := range mt.rows {
@@ -131,7 +130,7 @@ func loadOwnWorkbook(f *excelize.File, zr *zip.Reader, parts *xlsxParts, name st
 			continue
 		}
 		if prev, dup := monthRow[p]; dup {
-			return nil, &InputError{Pos: mt.pos(r, period), Err: fmt.Errorf("casualty's workbook: Monthly gives %s twice (rows %d and %d); keep one row per month", p, prev.line, r.line)}
+			return nil, Errorf(mt.pos(r, period), "", "casualty's workbook: Monthly gives %s twice (rows %d and %d); keep one row per month", p, prev.line, r.line)
 		}
 		monthRow[p] = r
 	}
@@ -159,12 +158,12 @@ func loadOwnWorkbook(f *excelize.File, zr *zip.Reader, parts *xlsxParts, name st
 			mr, found := monthRow[mo]
 			switch {
 			case err != nil || !ok:
-				return nil, &InputError{Pos: ft.cellPos(r, 2), Err: fmt.Errorf("casualty's workbook: the figure's metric %q has no column on Monthly", cells[2])}
+				return nil, Errorf(ft.cellPos(r, 2), "", "casualty's workbook: the figure's metric %q has no column on Monthly", cells[2])
 			case !found:
-				warnings = append(warnings, &InputError{Pos: ft.cellPos(r, 0), Err: fmt.Errorf("%s %s: Monthly has no row for %s, so the figure is not read", mo, m.Label(), mo)})
+				warnings = append(warnings, Errorf(ft.cellPos(r, 0), "", "%s %s: Monthly has no row for %s, so the figure is not read", mo, m.Label(), mo))
 				continue
 			case strings.TrimSpace(mr.cell(col)) == "":
-				warnings = append(warnings, &InputError{Pos: mt.pos(mr, col), Err: fmt.Errorf("%s %s is blank on Monthly, so the figure is not read (a blank is no figure, never a zero)", mo, m.Label())})
+				warnings = append(warnings, Errorf(mt.pos(mr, col), "", "%s %s is blank on Monthly, so the figure is not read (a blank is no figure, never a zero)", mo, m.Label()))
 				continue
 			}
 			used[[2]string{mo, string(m)}] = true
@@ -354,9 +353,9 @@ func ownDerivedChecks(mt *table, period int, metricCol map[Metric]int, ft *table
 				terms = append(terms, strconv.FormatInt(v, 10))
 			}
 			if ok && sum != shown {
-				out = append(out, &InputError{Pos: mt.pos(r, col), Err: fmt.Errorf(
+				out = append(out, Errorf(mt.pos(r, col), "",
 					"%s %s on Monthly is %d, not %s = %d: the workbook was not recalculated after an edit, or the sum was typed over; casualty reads the parts and sums them itself",
-					mo, d.Label(), shown, strings.Join(terms, " + "), sum)})
+					mo, d.Label(), shown, strings.Join(terms, " + "), sum))
 			}
 		}
 	}

@@ -18,6 +18,72 @@ type Count struct {
 	HasRange  bool
 }
 
+// Qualifier says what a published figure claims: exactly this many, at
+// least this many (the usual wording of monitoring missions, whose counts
+// are verified minimums), or about this many.
+type Qualifier int
+
+const (
+	Exact Qualifier = iota
+	AtLeast
+	Approx
+)
+
+func (q Qualifier) String() string {
+	switch q {
+	case AtLeast:
+		return "at_least"
+	case Approx:
+		return "approx"
+	}
+	return "exact"
+}
+
+// Words is the qualifier as it is written before a number in prose:
+// "at least ", "about " or "".
+func (q Qualifier) Words() string {
+	switch q {
+	case AtLeast:
+		return "at least "
+	case Approx:
+		return "about "
+	}
+	return ""
+}
+
+// Combine is the qualifier of a sum: at least if any part is a lower
+// bound, else approximate if any part is, else exact.
+func (q Qualifier) Combine(o Qualifier) Qualifier {
+	if q == AtLeast || o == AtLeast {
+		return AtLeast
+	}
+	if q == Approx || o == Approx {
+		return Approx
+	}
+	return Exact
+}
+
+// MarshalText writes the qualifier's name.
+func (q Qualifier) MarshalText() ([]byte, error) { return []byte(q.String()), nil }
+
+// ParseQualifier reads exact, at_least (also "at least", "minimum", ">=",
+// "more than") or approx ("about", "approximately", "~"). An empty cell is
+// exact.
+func ParseQualifier(s string) (Qualifier, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	k = qualifierReplacer.Replace(k)
+	k = strings.Join(strings.Fields(k), " ")
+	switch k {
+	case "", "exact", "=":
+		return Exact, nil
+	case "at least", "atleast", "minimum", "min", ">=", "more than", "over", "lower bound", "≥":
+		return AtLeast, nil
+	case "approx", "approx.", "approximately", "about", "around", "~", "estimate", "estimated", "c.", "circa":
+		return Approx, nil
+	}
+	return Exact, fmt.Errorf("want a qualifier exact, at_least or approx, got %q", s)
+}
+
 // maxCount bounds counts to a number no casualty figure approaches, so that
 // sums of millions of figures cannot overflow int64.
 const maxCount = 1_000_000_000_000
