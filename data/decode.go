@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"unicode/utf8"
 )
@@ -24,7 +25,7 @@ func DecodeText(r io.Reader, name, enc string, max int64) ([]byte, error) {
 		return nil, wrapReadErr(name, err)
 	}
 	if max > 0 && int64(len(b)) > max {
-		return nil, Errorf(Pos{File: name}, "", "the text is longer than %d bytes (raise the limit with --max-bytes)", max)
+		return nil, inputErr(Pos{File: name}, "", limitErr("MaxBytes", fmt.Sprintf("the text is longer than %d bytes", max)))
 	}
 	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 	if !utf8.Valid(b) {

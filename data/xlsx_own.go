@@ -2,6 +2,7 @@ package data
 
 import (
 	"archive/zip"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -70,7 +71,7 @@ func ownSheetTable(f *excelize.File, zr *zip.Reader, parts *xlsxParts, name, she
 			"the sheet is cut short after row %d; the workbook is damaged: open it in Excel or LibreOffice and save it again", scan.lastRow)
 	}
 	if scan.lastValRow > lim.MaxRows+1 {
-		return nil, nil, Errorf(spos, "", "more than %d data rows (raise the limit with --max-rows)", lim.MaxRows)
+		return nil, nil, inputErr(spos, "", limitErr("MaxRows", fmt.Sprintf("more than %d data rows", lim.MaxRows)))
 	}
 	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {

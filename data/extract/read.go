@@ -104,7 +104,7 @@ func Read(r io.Reader, name string, opt ReadOptions) (*Document, error) {
 		return nil, &data.InputError{Pos: data.Pos{File: name}, Err: err}
 	}
 	if int64(len(raw)) > max {
-		return nil, errorf(name, "the file is larger than %d bytes; not a monthly update? (raise the limit with --max-bytes)", max)
+		return nil, &data.InputError{Pos: data.Pos{File: name}, Err: &data.LimitError{Limit: "MaxBytes", What: fmt.Sprintf("the file is larger than %d bytes; not a monthly update?", max)}}
 	}
 	f := opt.Format
 	if f == "" {
