@@ -26,12 +26,12 @@ import (
 // in turns, from its first data byte, by the careful machinery (the
 // ranges parsed so far are wasted: little for an export that quotes as a
 // rule, since its first rows have quotes, and never more than one pass for
-// a file whose first quote comes late). Both ways
-// give the same figures, lines and messages (FuzzParseEvents compares one
-// worker with three, and FuzzFastPathMatchesCSV compares both with
-// encoding/csv).
+// a file whose first quote comes late). Both ways give the same figures,
+// lines and messages (FuzzParseEvents compares one worker with three,
+// FuzzFastPathMatchesCSV both with encoding/csv, TestRangedMatchesTurns
+// and TestFileInRanges the two ways).
 
-// ranged aggregates data[0:size] in fixed ranges on opt.Workers workers,
+// ranged aggregates in[0:size] in fixed ranges on opt.Workers workers,
 // returning the workers and the lines each range spans. ok is false when
 // the file must be read in turns instead (a quote, an overlong record, a
 // read error: the careful path reports each as it should); err is the

@@ -19,9 +19,11 @@ type chunk struct {
 
 // source hands out the file in chunks cut at record boundaries. Workers
 // take turns: each reads its next chunk into its own buffer under the
-// lock, then parses it outside, so no goroutine waits on another to be
-// scheduled and a chunk never changes hands (it is parsed where it was
-// read, still in that core's cache).
+// lock, then parses it outside, so a chunk never changes hands (it is
+// parsed where it was read, still in that core's cache) and a worker waits
+// only while another reads and cuts. Where a chunk may end depends on
+// every quote before it, hence the turns; a file without quotes is read
+// in ranges, without them (parallel.go).
 type source struct {
 	mu        sync.Mutex
 	ctx       context.Context
