@@ -123,6 +123,7 @@ func (rs *renderSet) drawChart(i int, pngs, svgs bool) {
 		rs.leftOut[i] = err
 		return
 	}
+	ref.chart = c
 	ref.Title, ref.Caption = c.Title, c.Subtitle
 	if kind == chart.Areas {
 		ref.missing = c.MissingNotes()
