@@ -86,6 +86,20 @@ type Input struct {
 	// TopAreas is how many areas the areas chart draws as small
 	// multiples; 0 means 6.
 	TopAreas int
+
+	// latest is Data.Latest(), made once by New for the whole chart: the
+	// view is built anew at each call, and a chart asks for it per
+	// series, area and month.
+	latest *data.Dataset
+}
+
+// current returns the data's current estimates (Data.Latest()), made
+// once per chart by New.
+func (in Input) current() *data.Dataset {
+	if in.latest != nil {
+		return in.latest
+	}
+	return in.Data.Latest()
 }
 
 // Chart is a finished chart: a title stating the finding, a subtitle
@@ -174,6 +188,7 @@ func New(kind Kind, in Input) (*Chart, error) {
 	if in.TopAreas <= 0 {
 		in.TopAreas = 6
 	}
+	in.latest = in.Data.Latest()
 	if !in.From.IsZero() && !in.To.IsZero() && in.To.Before(in.From) {
 		return nil, fmt.Errorf("chart: the range %s..%s ends before it starts", in.From, in.To)
 	}

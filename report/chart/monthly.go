@@ -37,14 +37,15 @@ func monthlyChart(in Input) (*Chart, error) {
 	var stacked []data.Month
 	var labels [][]string
 	var labelColors [][]color.Color
+	coverage := casualtyCoverages(in)
 	for i, s := range series {
 		notes.add(s, from, to)
 		col := colors[i]
 		labels = append(labels, []string{w.panelLabel(s.Metric)})
 		labelColors = append(labelColors, []color.Color{col})
 		vals := countValues(s, from, to)
-		ms := sumParts(in, s.Metric, vals)
-		if n := sumPartsNote(in, s.Metric, ms); n != "" {
+		ms := sumParts(coverage, s.Metric, vals)
+		if n := sumPartsNote(coverage, s.Metric, ms); n != "" {
 			notes.extra = append(notes.extra, n)
 		}
 		stacked = append(stacked, ms...)
