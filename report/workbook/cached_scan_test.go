@@ -38,7 +38,7 @@ func TestReplaceFormulaCells(t *testing.T) {
 			`<row>[A1| s="3"|SUM(B1:B3)]<c r="B1"><v>1</v></c></row>`},
 		{`<c r="AB12" t="str"><f></f></c>`, `[AB12||]`},
 		{`<c r="Z9" t="str"><f>A1</f></c><c r="C2" t="str"><f>A1</f></c>`, `<c r="Z9" t="str"><f>A1</f></c>[C2||A1]`},
-		{`<c r="a1" t="str"><f>A1</f></c>`, `<c r="a1" t="str"><f>A1</f></c>`},         // lower case is no reference
+		{`<c r="a1" t="str"><f>A1</f></c>`, `<c r="a1" t="str"><f>A1</f></c>`},             // lower case is no reference
 		{`<c r="A1" s="x" t="str"><f>A1</f></c>`, `<c r="A1" s="x" t="str"><f>A1</f></c>`}, // style not a number
 		{`<c r="A1" t="n"><f>A1</f></c>`, `<c r="A1" t="n"><f>A1</f></c>`},
 		{`<c r="<c r="B2" t="str"><f>1</f></c>`, `<c r="[B2||1]`},
