@@ -6,9 +6,11 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"io/fs"
 	"path"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Cached values. excelize writes a formula cell with no stored result
@@ -108,18 +110,60 @@ func matchFormulaCell(x []byte, i int) (end int, ref, style, formula []byte, ok 
 	return i, ref, style, formula, true
 }
 
-// withCachedValues rewrites the zip in b, giving every formula of the
-// ledger its value. A formula in the file with no value in the ledger, or
-// a ledger entry not found in the file, is an error: no formula is left
-// blank and no value is put on the wrong cell.
-func withCachedValues(b []byte, ledger []FormulaCell) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		return nil, err
+// xlParts are the parts of a workbook as excelize writes them, in its
+// order, not yet zipped: excelize's ZipWriter, set on the file, collects
+// them (see writeWithCachedValues), so the formulas' values are put in
+// before the one compression instead of unzipping and zipping the file
+// again.
+type xlParts struct {
+	names []string
+	data  map[string]*bytes.Buffer
+}
+
+func newXLParts() *xlParts { return &xlParts{data: map[string]*bytes.Buffer{}} }
+
+// Create starts a part.
+func (p *xlParts) Create(name string) (io.Writer, error) {
+	if _, dup := p.data[name]; dup {
+		return nil, fmt.Errorf("cached values: part %s written twice", name)
 	}
-	paths, err := xlSheetPaths(zr)
+	b := &bytes.Buffer{}
+	p.names = append(p.names, name)
+	p.data[name] = b
+	return b, nil
+}
+
+// AddFS is not used by excelize's WriteTo.
+func (p *xlParts) AddFS(fs.FS) error {
+	return fmt.Errorf("cached values: adding a file system is not supported")
+}
+
+// Close ends the parts.
+func (p *xlParts) Close() error { return nil }
+
+// Open reads a part, for xlSheetPaths.
+func (p *xlParts) Open(name string) (io.Reader, error) {
+	b, ok := p.data[name]
+	if !ok {
+		return nil, fmt.Errorf("cached values: no part %s", name)
+	}
+	return bytes.NewReader(b.Bytes()), nil
+}
+
+// xlRewrittenModified is the modification time the rewritten sheets
+// carry: the zero MS-DOS date and time read back, as an earlier version
+// of this pass copied it from excelize's zip, so that the bytes stay the
+// same.
+var xlRewrittenModified = time.Date(1980, 0, 0, 0, 0, 0, 0, time.UTC)
+
+// writeWithCachedValues zips parts into w as excelize would, giving every
+// formula of the ledger its value. A formula in the file with no value in
+// the ledger, or a ledger entry not found in the file, is an error: no
+// formula is left blank and no value is put on the wrong cell.
+func writeWithCachedValues(w io.Writer, parts *xlParts, ledger []FormulaCell) error {
+	paths, err := xlSheetPaths(parts.Open)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	bySheet := map[string]map[string]FormulaCell{} // part path → cell → formula
 	sheetOf := map[string]string{}                 // part path → sheet name
@@ -129,31 +173,26 @@ func withCachedValues(b []byte, ledger []FormulaCell) ([]byte, error) {
 	for _, fc := range ledger {
 		p, ok := paths[fc.Sheet]
 		if !ok {
-			return nil, fmt.Errorf("cached values: no sheet %s", fc.Sheet)
+			return fmt.Errorf("cached values: no sheet %s", fc.Sheet)
 		}
 		if bySheet[p] == nil {
 			bySheet[p] = map[string]FormulaCell{}
 		}
 		bySheet[p][fc.Cell] = fc
 	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, zf := range zr.File {
-		cells, ok := bySheet[zf.Name]
+	zw := zip.NewWriter(w)
+	for _, name := range parts.names {
+		x := parts.data[name].Bytes()
+		cells, ok := bySheet[name]
 		if !ok {
-			if err := zw.Copy(zf); err != nil {
-				return nil, err
+			fw, err := zw.Create(name)
+			if err != nil {
+				return err
+			}
+			if _, err := fw.Write(x); err != nil {
+				return err
 			}
 			continue
-		}
-		rc, err := zf.Open()
-		if err != nil {
-			return nil, err
-		}
-		x, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, err
 		}
 		found := 0
 		var bad error
@@ -161,7 +200,7 @@ func withCachedValues(b []byte, ledger []FormulaCell) ([]byte, error) {
 			fc, ok := cells[string(ref)]
 			if !ok {
 				if bad == nil {
-					bad = fmt.Errorf("cached values: %s!%s holds a formula with no computed value", sheetOf[zf.Name], ref)
+					bad = fmt.Errorf("cached values: %s!%s holds a formula with no computed value", sheetOf[name], ref)
 				}
 				return nil
 			}
@@ -170,29 +209,25 @@ func withCachedValues(b []byte, ledger []FormulaCell) ([]byte, error) {
 			return fmt.Appendf(nil, `<c r="%s"%s><f>%s</f><v>%s</v></c>`, ref, style, formula, v)
 		})
 		if bad != nil {
-			return nil, bad
+			return bad
 		}
 		if found != len(cells) {
-			return nil, fmt.Errorf("cached values: %d formulas written on %s, %d found in the file", len(cells), zf.Name, found)
+			return fmt.Errorf("cached values: %d formulas written on %s, %d found in the file", len(cells), name, found)
 		}
-		h := zf.FileHeader
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: h.Name, Method: h.Method, Modified: h.Modified})
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: xlRewrittenModified})
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if _, err := w.Write(x); err != nil {
-			return nil, err
+		if _, err := fw.Write(x); err != nil {
+			return err
 		}
 	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return zw.Close()
 }
 
 // xlSheetPaths maps each sheet's name to its part in the zip
 // ("xl/worksheets/sheet3.xml"), from the workbook and its relationships.
-func xlSheetPaths(zr *zip.Reader) (map[string]string, error) {
+func xlSheetPaths(open func(name string) (io.Reader, error)) (map[string]string, error) {
 	var wbx struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
@@ -206,11 +241,10 @@ func xlSheetPaths(zr *zip.Reader) (map[string]string, error) {
 		} `xml:"Relationship"`
 	}
 	read := func(name string, v any) error {
-		f, err := zr.Open(name)
+		f, err := open(name)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
 		return xml.NewDecoder(f).Decode(v)
 	}
 	if err := read("xl/workbook.xml", &wbx); err != nil {
