@@ -64,7 +64,8 @@ type renderSet struct {
 func startRender(ds *data.Dataset, opt Options, kinds []chart.Kind, formats map[string]bool, charts bool) *renderSet {
 	rs := &renderSet{
 		formats: formats,
-		input:   chart.Input{Data: ds, Area: opt.Area, To: opt.Month, Month: opt.Month, Options: opt.Stats},
+		// The charts share the statistics they state alike (chart.Share).
+		input: chart.Share(chart.Input{Data: ds, Area: opt.Area, To: opt.Month, Month: opt.Month, Options: opt.Stats}),
 	}
 	pngs, svgs := formats["png"] || formats["md"], formats["svg"] || formats["html"]
 	rs.kinds = drawnCharts(kinds, formats, charts)

@@ -776,7 +776,7 @@ func trendOver(in Input, m data.Metric, s data.Series, from, to data.Month) (*st
 	if tto.Before(tfrom) {
 		tfrom, tto = first, last
 	}
-	tr, err := stats.ComputeTrend(in.Data, in.Area, m, tfrom, tto, in.Options)
+	tr, err := in.trend(m, tfrom, tto)
 	if err != nil {
 		return nil, err
 	}

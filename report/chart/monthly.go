@@ -121,14 +121,13 @@ func monthComparison(in Input, m data.Metric, from, to data.Month, ss ...data.Se
 	if !ok {
 		return nil
 	}
-	prev := stats.Period{From: month.Add(-1), To: month.Add(-1)}
 	if m.Derived() {
 		s := chartSeries(in, m)
 		if mixedCoverage(s.At(month)) || mixedCoverage(s.At(month.Add(-1))) {
 			return nil // no single per-day rate: no finding to state
 		}
 	}
-	c, err := stats.Compare(in.Data, in.Area, m, prev, stats.Period{From: month, To: month}, in.Options)
+	c, err := in.compare(m, month)
 	if err != nil {
 		return nil
 	}
