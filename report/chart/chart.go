@@ -104,9 +104,7 @@ type Input struct {
 // The charts are those New gives for in.
 func Share(in Input) Input {
 	if in.Data != nil {
-		if in.latest == nil {
-			in.latest = in.Data.Latest()
-		}
+		in.latest = in.Data.Latest()
 	}
 	in.shared = &shared{trends: map[sharedKey]*sharedTrend{}, comparisons: map[sharedKey]*sharedComparison{}}
 	return in
@@ -281,7 +279,9 @@ func New(kind Kind, in Input) (*Chart, error) {
 	if in.TopAreas <= 0 {
 		in.TopAreas = 6
 	}
-	in.latest = in.Data.Latest()
+	if in.latest == nil {
+		in.latest = in.Data.Latest()
+	}
 	if !in.From.IsZero() && !in.To.IsZero() && in.To.Before(in.From) {
 		return nil, fmt.Errorf("chart: the range %s..%s ends before it starts", in.From, in.To)
 	}
