@@ -106,7 +106,7 @@ func Share(in Input) Input {
 	if in.Data != nil {
 		in.latest = in.Data.Latest()
 	}
-	in.shared = &shared{trends: map[sharedKey]*sharedTrend{}, comparisons: map[sharedKey]*sharedComparison{}}
+	in.shared = &shared{trends: map[sharedKey]*sharedTrend{}, comparisons: map[sharedKey]*sharedComparison{}, gaps: map[sharedKey]*sharedGap{}}
 	return in
 }
 
@@ -115,6 +115,30 @@ type shared struct {
 	mu          sync.Mutex
 	trends      map[sharedKey]*sharedTrend
 	comparisons map[sharedKey]*sharedComparison
+	gaps        map[sharedKey]*sharedGap
+}
+
+type sharedGap struct {
+	once sync.Once
+	g    *stats.GapError
+}
+
+// gap is stats.Gap for the input's area, computed once when shared (every
+// chart asks it of the month it is about). The error is only read.
+func (in Input) gap(m data.Metric, month data.Month) *stats.GapError {
+	if in.shared == nil {
+		return stats.Gap(in.Data, in.Area, m, month)
+	}
+	k := sharedKey{m, month, month}
+	in.shared.mu.Lock()
+	g := in.shared.gaps[k]
+	if g == nil {
+		g = &sharedGap{}
+		in.shared.gaps[k] = g
+	}
+	in.shared.mu.Unlock()
+	g.once.Do(func() { g.g = stats.Gap(in.Data, in.Area, m, month) })
+	return g.g
 }
 
 // sharedKey names a statistic of the input's area: its metric and months
@@ -324,7 +348,7 @@ func sayGap(ch *Chart, in Input) {
 		return
 	}
 	m := chartMetric(in.Data)
-	g := stats.Gap(in.Data, in.Area, m, in.Month)
+	g := in.gap(m, in.Month)
 	if g == nil {
 		return
 	}
