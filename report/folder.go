@@ -115,40 +115,56 @@ func (r *Report) plan(formats map[string]bool, emit func(outFile)) ([]outFile, e
 	if formats["csv"] {
 		emit(csvFile)
 	}
-	done, err := r.render(formats, emit)
+	// The pages are written as soon as the charts are drawn, while the
+	// workbook may still be in the making: they do not show it.
+	var files []outFile
+	workbookAt := -1
+	pages := func() {
+		if formats["html"] {
+			files = append(files, outFile{Name: "report.html", Fill: r.WriteHTML})
+		}
+		if formats["md"] {
+			images := formats["png"] && len(r.Charts) > 0
+			files = append(files, outFile{Name: "report.md", Fill: func(w io.Writer) error { return r.WriteMarkdown(w, images) }})
+		}
+		if formats["pdf"] {
+			files = append(files, outFile{Name: "report.pdf", Fill: r.WritePDF})
+		}
+		// The list is final before any page is written, so no page reads
+		// r.Meta while it changes.
+		if formats["xlsx"] {
+			workbookAt = len(files)
+			files = append(files, outFile{Name: "report.xlsx"}) // filled below
+		}
+		for _, c := range r.Charts {
+			if formats["png"] && c.PNG != nil {
+				files = append(files, pngFile(c))
+			}
+			if formats["svg"] && c.SVG != nil {
+				files = append(files, svgFile(c))
+			}
+		}
+		if formats["csv"] {
+			files = append(files, csvFile)
+		}
+		r.Meta.Files = nil
+		for _, f := range files {
+			r.Meta.Files = append(r.Meta.Files, f.Name)
+		}
+		r.Meta.Files = append(r.Meta.Files, "metadata.json")
+		for _, f := range files {
+			if f.Name == "report.html" || f.Name == "report.md" || f.Name == "report.pdf" {
+				emit(f)
+			}
+		}
+	}
+	done, err := r.renderThen(formats, emit, pages)
 	if err != nil {
 		return nil, err
 	}
-	var files []outFile
-	if formats["html"] {
-		files = append(files, outFile{Name: "report.html", Fill: r.WriteHTML})
+	if workbookAt >= 0 {
+		files[workbookAt] = workbookFile(done.workbook)
 	}
-	if formats["md"] {
-		images := formats["png"] && len(r.Charts) > 0
-		files = append(files, outFile{Name: "report.md", Fill: func(w io.Writer) error { return r.WriteMarkdown(w, images) }})
-	}
-	if formats["pdf"] {
-		files = append(files, outFile{Name: "report.pdf", Fill: r.WritePDF})
-	}
-	if formats["xlsx"] {
-		files = append(files, workbookFile(done.workbook))
-	}
-	for _, c := range r.Charts {
-		if formats["png"] && c.PNG != nil {
-			files = append(files, pngFile(c))
-		}
-		if formats["svg"] && c.SVG != nil {
-			files = append(files, svgFile(c))
-		}
-	}
-	if formats["csv"] {
-		files = append(files, csvFile)
-	}
-	r.Meta.Files = nil
-	for _, f := range files {
-		r.Meta.Files = append(r.Meta.Files, f.Name)
-	}
-	r.Meta.Files = append(r.Meta.Files, "metadata.json")
 	files = append(files, outFile{Name: "metadata.json", Fill: r.WriteMetadata})
 	return files, nil
 }

@@ -115,6 +115,10 @@ type ChartRef struct {
 	// the chart's footnote only summarises (chart.MissingNotes): the
 	// page's notes give them whole.
 	missing []string
+	// chart is the chart laid out for PNG and SVG, drawn again as vectors
+	// by report.pdf rather than built anew (nil when the charts were not
+	// rendered here).
+	chart *chart.Chart
 }
 
 // AreaSection ranks areas by the month's count of one metric.

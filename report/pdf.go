@@ -517,9 +517,14 @@ func (r *Report) pdfBody(d *pdfDoc) error {
 		in := chart.Input{Data: r.ds, Area: r.opt.Area, To: r.opt.Month, Month: r.opt.Month, Options: r.opt.Stats}
 		var charts []*chart.Chart
 		for _, ref := range r.Charts {
-			c, err := chart.New(chart.Kind(ref.Name), in)
-			if err != nil {
-				return fmt.Errorf("report.pdf: %s chart: %w", ref.Name, err)
+			// A chart drawn for the folder's PNG and SVG is drawn again
+			// here from the same layout: Draw does not change the chart.
+			c := ref.chart
+			if c == nil {
+				var err error
+				if c, err = chart.New(chart.Kind(ref.Name), in); err != nil {
+					return fmt.Errorf("report.pdf: %s chart: %w", ref.Name, err)
+				}
 			}
 			charts = append(charts, c)
 		}

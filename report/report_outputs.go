@@ -55,7 +55,8 @@ type renderSet struct {
 	leftOut  []error // a chart that cannot be drawn for this data
 	failed   []error // a chart that could not be drawn at all
 	workbook workbookResult
-	wg       sync.WaitGroup
+	charts   sync.WaitGroup // the chart goroutines
+	wg       sync.WaitGroup // the workbook's
 }
 
 // startRender starts drawing what formats need for a report on ds with
@@ -63,7 +64,8 @@ type renderSet struct {
 func startRender(ds *data.Dataset, opt Options, kinds []chart.Kind, formats map[string]bool, charts bool) *renderSet {
 	rs := &renderSet{
 		formats: formats,
-		input:   chart.Input{Data: ds, Area: opt.Area, To: opt.Month, Month: opt.Month, Options: opt.Stats},
+		// The charts share the statistics they state alike (chart.Share).
+		input: chart.Share(chart.Input{Data: ds, Area: opt.Area, To: opt.Month, Month: opt.Month, Options: opt.Stats}),
 	}
 	pngs, svgs := formats["png"] || formats["md"], formats["svg"] || formats["html"]
 	rs.kinds = drawnCharts(kinds, formats, charts)
@@ -91,9 +93,9 @@ func startRender(ds *data.Dataset, opt Options, kinds []chart.Kind, formats map[
 	}
 	close(next)
 	for range min(runtime.GOMAXPROCS(0), len(rs.kinds)) {
-		rs.wg.Add(1)
+		rs.charts.Add(1)
 		go func() {
-			defer rs.wg.Done()
+			defer rs.charts.Done()
 			for i := range next {
 				rs.drawChart(i, pngs, svgs)
 			}
@@ -123,6 +125,7 @@ func (rs *renderSet) drawChart(i int, pngs, svgs bool) {
 		rs.leftOut[i] = err
 		return
 	}
+	ref.chart = c
 	ref.Title, ref.Caption = c.Title, c.Subtitle
 	if kind == chart.Areas {
 		ref.missing = c.MissingNotes()
@@ -167,10 +170,11 @@ func (rs *renderSet) done(f outFile) {
 	}
 }
 
-// wait sets emit, hands it what is already done, waits for the rest and
-// returns the workbook and the charts in order, with the charts left out
-// and the first error (the workbook's, then the charts' in order).
-func (rs *renderSet) wait(emit func(outFile)) (*rendered, []ChartRef, []error, error) {
+// waitCharts sets emit, hands it what is already done, waits for the
+// charts and returns them in order, with the charts left out and the
+// first chart's error. The workbook may still be running (see
+// waitWorkbook).
+func (rs *renderSet) waitCharts(emit func(outFile)) ([]ChartRef, []error, error) {
 	rs.mu.Lock()
 	rs.emit = emit
 	pending := rs.pending
@@ -179,16 +183,22 @@ func (rs *renderSet) wait(emit func(outFile)) (*rendered, []ChartRef, []error, e
 	for _, f := range pending {
 		emit(f)
 	}
-	rs.wg.Wait()
-	if err := rs.workbook.err; err != nil {
-		return nil, nil, nil, err
-	}
+	rs.charts.Wait()
 	for _, err := range rs.failed {
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, err
 		}
 	}
-	return &rendered{workbook: rs.workbook.b}, rs.refs, rs.leftOut, nil
+	return rs.refs, rs.leftOut, nil
+}
+
+// waitWorkbook waits for the workbook, after waitCharts.
+func (rs *renderSet) waitWorkbook() (*rendered, error) {
+	rs.wg.Wait()
+	if err := rs.workbook.err; err != nil {
+		return nil, err
+	}
+	return &rendered{workbook: rs.workbook.b}, nil
 }
 
 // render draws the charts the formats need (PNG for png and md, SVG for
@@ -198,14 +208,26 @@ func (rs *renderSet) wait(emit func(outFile)) (*rendered, []ChartRef, []error, e
 // When emit is not nil, it is given the workbook file and each chart's
 // files, as the formats ask, as soon as each is ready.
 func (r *Report) render(formats map[string]bool, emit func(outFile)) (*rendered, error) {
+	return r.renderThen(formats, emit, nil)
+}
+
+// renderThen is render, calling chartsDone once the charts are in
+// r.Charts (with their notes) and before waiting for the workbook: the
+// pages that show the charts can then be written while the workbook is
+// still being made. The first error is the workbook's, then the
+// charts' in order, as before.
+func (r *Report) renderThen(formats map[string]bool, emit func(outFile), chartsDone func()) (*rendered, error) {
 	if emit == nil {
 		emit = func(outFile) {}
 	}
 	kinds := r.reportCharts()
 	charts := r.Charts == nil
 	rs := startRender(r.ds, r.opt, kinds, formats, charts)
-	out, refs, leftOut, err := rs.wait(emit)
+	refs, leftOut, err := rs.waitCharts(emit)
 	if err != nil {
+		if _, werr := rs.waitWorkbook(); werr != nil {
+			return nil, werr
+		}
 		return nil, err
 	}
 	if charts && len(rs.kinds) > 0 {
@@ -221,7 +243,10 @@ func (r *Report) render(formats map[string]bool, emit func(outFile)) (*rendered,
 			r.Charts = append(r.Charts, ref)
 		}
 	}
-	return out, nil
+	if chartsDone != nil {
+		chartsDone()
+	}
+	return rs.waitWorkbook()
 }
 
 // workbookFor makes the workbook for a report on ds with the resolved

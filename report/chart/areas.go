@@ -21,7 +21,7 @@ import (
 func areasChart(in Input) (*Chart, error) {
 	m := chartMetric(in.Data)
 	w := wordsOf(in.Data)
-	latest := in.Data.Latest()
+	latest := in.current()
 	nat := in.Data.NationalCode()
 	type areaRow struct {
 		code  string

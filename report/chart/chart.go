@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
+	"sync"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -86,6 +87,134 @@ type Input struct {
 	// TopAreas is how many areas the areas chart draws as small
 	// multiples; 0 means 6.
 	TopAreas int
+
+	// latest is Data.Latest(), made once by New for the whole chart (or
+	// by Share for all of them): the view is built anew at each call, and
+	// a chart asks for it per series, area and month.
+	latest *data.Dataset
+	// shared, set by Share, holds what the charts of one input compute
+	// alike.
+	shared *shared
+}
+
+// Share returns in made ready to build several charts (New, at once on
+// several goroutines): they share the current estimates and the
+// statistics more than one of them states (the trend of the per-day and
+// change charts, the comparison with the month before), computed once.
+// The charts are those New gives for in.
+func Share(in Input) Input {
+	if in.Data != nil {
+		in.latest = in.Data.Latest()
+	}
+	in.shared = &shared{trends: map[sharedKey]*sharedTrend{}, comparisons: map[sharedKey]*sharedComparison{}, gaps: map[sharedKey]*sharedGap{}}
+	return in
+}
+
+// shared holds the statistics computed for the charts of one input.
+type shared struct {
+	mu          sync.Mutex
+	trends      map[sharedKey]*sharedTrend
+	comparisons map[sharedKey]*sharedComparison
+	gaps        map[sharedKey]*sharedGap
+}
+
+type sharedGap struct {
+	once sync.Once
+	g    *stats.GapError
+}
+
+// gap is stats.Gap for the input's area, computed once when shared (every
+// chart asks it of the month it is about). The error is only read.
+func (in Input) gap(m data.Metric, month data.Month) *stats.GapError {
+	if in.shared == nil {
+		return stats.Gap(in.Data, in.Area, m, month)
+	}
+	k := sharedKey{m, month, month}
+	in.shared.mu.Lock()
+	g := in.shared.gaps[k]
+	if g == nil {
+		g = &sharedGap{}
+		in.shared.gaps[k] = g
+	}
+	in.shared.mu.Unlock()
+	g.once.Do(func() { g.g = stats.Gap(in.Data, in.Area, m, month) })
+	return g.g
+}
+
+// sharedKey names a statistic of the input's area: its metric and months
+// (for a comparison, the month compared with the one before).
+type sharedKey struct {
+	m        data.Metric
+	from, to data.Month
+}
+
+type sharedTrend struct {
+	once sync.Once
+	tr   *stats.Trend
+	err  error
+}
+
+type sharedComparison struct {
+	once sync.Once
+	c    *stats.Comparison
+	err  error
+}
+
+// trend is stats.ComputeTrend for the input, computed once when shared.
+// The trend returned is the caller's to change (its rows are not).
+func (in Input) trend(m data.Metric, from, to data.Month) (*stats.Trend, error) {
+	if in.shared == nil {
+		return stats.ComputeTrend(in.Data, in.Area, m, from, to, in.Options)
+	}
+	k := sharedKey{m, from, to}
+	in.shared.mu.Lock()
+	t := in.shared.trends[k]
+	if t == nil {
+		t = &sharedTrend{}
+		in.shared.trends[k] = t
+	}
+	in.shared.mu.Unlock()
+	t.once.Do(func() { t.tr, t.err = stats.ComputeTrend(in.Data, in.Area, m, from, to, in.Options) })
+	if t.err != nil {
+		return nil, t.err
+	}
+	c := *t.tr
+	return &c, nil
+}
+
+// compare is stats.Compare of month with the month before, for the
+// input, computed once when shared. The comparison returned is the
+// caller's to change.
+func (in Input) compare(m data.Metric, month data.Month) (*stats.Comparison, error) {
+	prev := stats.Period{From: month.Add(-1), To: month.Add(-1)}
+	if in.shared == nil {
+		return stats.Compare(in.Data, in.Area, m, prev, stats.Period{From: month, To: month}, in.Options)
+	}
+	k := sharedKey{m, month, month}
+	in.shared.mu.Lock()
+	c := in.shared.comparisons[k]
+	if c == nil {
+		c = &sharedComparison{}
+		in.shared.comparisons[k] = c
+	}
+	in.shared.mu.Unlock()
+	c.once.Do(func() {
+		c.c, c.err = stats.Compare(in.Data, in.Area, m, prev, stats.Period{From: month, To: month}, in.Options)
+	})
+	if c.err != nil {
+		return nil, c.err
+	}
+	cp := *c.c
+	return &cp, nil
+}
+
+// current returns the data's current estimates (Data.Latest()), made
+// once per chart by New.
+func (in Input) current() *data.Dataset {
+	if in.latest != nil {
+		return in.latest
+	}
+	return in.Data.Latest()
 }
 
 // Chart is a finished chart: a title stating the finding, a subtitle
@@ -174,6 +303,9 @@ func New(kind Kind, in Input) (*Chart, error) {
 	if in.TopAreas <= 0 {
 		in.TopAreas = 6
 	}
+	if in.latest == nil {
+		in.latest = in.Data.Latest()
+	}
 	if !in.From.IsZero() && !in.To.IsZero() && in.To.Before(in.From) {
 		return nil, fmt.Errorf("chart: the range %s..%s ends before it starts", in.From, in.To)
 	}
@@ -216,7 +348,7 @@ func sayGap(ch *Chart, in Input) {
 		return
 	}
 	m := chartMetric(in.Data)
-	g := stats.Gap(in.Data, in.Area, m, in.Month)
+	g := in.gap(m, in.Month)
 	if g == nil {
 		return
 	}

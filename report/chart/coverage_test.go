@@ -22,7 +22,7 @@ func TestSumPartsStacked(t *testing.T) {
 	in := Input{Data: ds, Area: ds.NationalCode()}
 	killed := chartSeries(in, data.Killed)
 	vals := countValues(killed, month(2023, 5), month(2023, 9))
-	ms := sumParts(in, data.Killed, vals)
+	ms := sumParts(casualtyCoverages(in), data.Killed, vals)
 	if want := []data.Month{month(2023, 6), month(2023, 7), month(2023, 8)}; !slices.Equal(ms, want) {
 		t.Fatalf("stacked months %v, want %v", ms, want)
 	}
@@ -36,7 +36,7 @@ func TestSumPartsStacked(t *testing.T) {
 		t.Errorf("September 2023, a gap, is drawn: %+v", vals[4])
 	}
 	injured := countValues(chartSeries(in, data.Injured), month(2023, 6), month(2023, 8))
-	if ms := sumParts(in, data.Injured, injured); len(ms) != 0 {
+	if ms := sumParts(casualtyCoverages(in), data.Injured, injured); len(ms) != 0 {
 		t.Errorf("injured stacked in %v; its own figures are what the sum uses", ms)
 	}
 

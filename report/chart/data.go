@@ -21,7 +21,7 @@ import (
 
 // chartSeries is the latest estimate of one area's metric.
 func chartSeries(in Input, m data.Metric) data.Series {
-	return in.Data.Latest().Series(in.Area, m)
+	return in.current().Series(in.Area, m)
 }
 
 // chartRange resolves the months to draw: the input's From and To, or the
@@ -50,7 +50,7 @@ func chartRange(in Input, what string, ss ...data.Series) (from, to data.Month, 
 	if first {
 		return from, to, fmt.Errorf("no %s figures for %s", what, in.Data.AreaName(in.Area))
 	}
-	latest := in.Data.Latest()
+	latest := in.current()
 	for _, a := range latest.AreaCodes() {
 		for _, s := range ss {
 			span(latest.Series(a, s.Metric))
@@ -85,16 +85,22 @@ func countValues(s data.Series, from, to data.Month) []monthValue {
 	return out
 }
 
+// casualtyCoverages gives each month's coverage of the casualty sum by
+// its parts (stats.Coverages), for sumParts and sumPartsNote: made once
+// per chart, as it builds three series.
+func casualtyCoverages(in Input) func(data.Month) stats.Coverage {
+	return stats.Coverages(in.current(), in.Area, data.Casualties)
+}
+
 // sumParts marks, in vals (one metric's months), the months whose
 // casualty sum uses less of this metric than its own figure: the metric
 // covers the whole month but the other part only some days, so the sum
 // adds this metric over those days only (stats.CoverageOf). It sets each
 // such month's InSum and returns the months, for sumPartsNote.
-func sumParts(in Input, m data.Metric, vals []monthValue) []data.Month {
+func sumParts(coverage func(data.Month) stats.Coverage, m data.Metric, vals []monthValue) []data.Month {
 	if !slices.Contains(data.Casualties.Parts(), m) {
 		return nil
 	}
-	coverage := stats.Coverages(in.Data.Latest(), in.Area, data.Casualties)
 	var out []data.Month
 	for i, v := range vals {
 		if !v.OK {
@@ -121,11 +127,10 @@ func sumParts(in Input, m data.Metric, vals []monthValue) []data.Month {
 // casualty sum adds killed over those days only: the lighter lower part
 // of each killed bar, whose full height is the whole month." It replaces
 // the part-month note of those months (chartNotes.notDrawn).
-func sumPartsNote(in Input, m data.Metric, ms []data.Month) string {
+func sumPartsNote(coverage func(data.Month) stats.Coverage, m data.Metric, ms []data.Month) string {
 	if len(ms) == 0 {
 		return ""
 	}
-	coverage := stats.Coverages(in.Data.Latest(), in.Area, data.Casualties)
 	var spans []string
 	var others []string
 	for _, mo := range ms {
@@ -771,7 +776,7 @@ func trendOver(in Input, m data.Metric, s data.Series, from, to data.Month) (*st
 	if tto.Before(tfrom) {
 		tfrom, tto = first, last
 	}
-	tr, err := stats.ComputeTrend(in.Data, in.Area, m, tfrom, tto, in.Options)
+	tr, err := in.trend(m, tfrom, tto)
 	if err != nil {
 		return nil, err
 	}

@@ -37,14 +37,15 @@ func monthlyChart(in Input) (*Chart, error) {
 	var stacked []data.Month
 	var labels [][]string
 	var labelColors [][]color.Color
+	coverage := casualtyCoverages(in)
 	for i, s := range series {
 		notes.add(s, from, to)
 		col := colors[i]
 		labels = append(labels, []string{w.panelLabel(s.Metric)})
 		labelColors = append(labelColors, []color.Color{col})
 		vals := countValues(s, from, to)
-		ms := sumParts(in, s.Metric, vals)
-		if n := sumPartsNote(in, s.Metric, ms); n != "" {
+		ms := sumParts(coverage, s.Metric, vals)
+		if n := sumPartsNote(coverage, s.Metric, ms); n != "" {
 			notes.extra = append(notes.extra, n)
 		}
 		stacked = append(stacked, ms...)
@@ -120,14 +121,13 @@ func monthComparison(in Input, m data.Metric, from, to data.Month, ss ...data.Se
 	if !ok {
 		return nil
 	}
-	prev := stats.Period{From: month.Add(-1), To: month.Add(-1)}
 	if m.Derived() {
 		s := chartSeries(in, m)
 		if mixedCoverage(s.At(month)) || mixedCoverage(s.At(month.Add(-1))) {
 			return nil // no single per-day rate: no finding to state
 		}
 	}
-	c, err := stats.Compare(in.Data, in.Area, m, prev, stats.Period{From: month, To: month}, in.Options)
+	c, err := in.compare(m, month)
 	if err != nil {
 		return nil
 	}

@@ -49,6 +49,7 @@ func sameMonthChart(in Input) (*Chart, error) {
 	var allStacked []data.Month
 	var labels []string
 	var labelColors []color.Color
+	coverage := casualtyCoverages(in)
 	for i, s := range series {
 		col := colors[i]
 		labels = append(labels, w.panelLabel(s.Metric))
@@ -61,7 +62,7 @@ func sameMonthChart(in Input) (*Chart, error) {
 			pt := s.At(m)
 			b := yearBar{Label: strconv.Itoa(m.Year), V: float64(pt.Value), OK: pt.Present, Light: pt.PartMonth, Text: pointText(pt), Color: colEarlier}
 			v := countValues(s, m, m)
-			if ms := sumParts(in, s.Metric, v); len(ms) > 0 {
+			if ms := sumParts(coverage, s.Metric, v); len(ms) > 0 {
 				b.InSum = v[0].InSum
 				stacked = append(stacked, ms...)
 			}
@@ -71,7 +72,7 @@ func sameMonthChart(in Input) (*Chart, error) {
 			bars = append(bars, b)
 			top = max(top, b.V)
 		}
-		if n := sumPartsNote(in, s.Metric, stacked); n != "" {
+		if n := sumPartsNote(coverage, s.Metric, stacked); n != "" {
 			notes.extra = append(notes.extra, n)
 		}
 		allStacked = append(allStacked, stacked...)

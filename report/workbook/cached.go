@@ -6,10 +6,11 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"io/fs"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Cached values. excelize writes a formula cell with no stored result
@@ -20,21 +21,149 @@ import (
 // its value as a number, so the workbook holds both the live formula and
 // the figure casualty computed.
 
-// xlFormulaCell matches a formula cell as excelize writes it.
-var xlFormulaCell = regexp.MustCompile(`<c r="([A-Z]+[0-9]+)"((?: s="[0-9]+")?) t="str"><f>([^<]*)</f></c>`)
-
-// withCachedValues rewrites the zip in b, giving every formula of the
-// ledger its value. A formula in the file with no value in the ledger, or
-// a ledger entry not found in the file, is an error: no formula is left
-// blank and no value is put on the wrong cell.
-func withCachedValues(b []byte, ledger []FormulaCell) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		return nil, err
+// replaceFormulaCells returns x with each formula cell as excelize writes
+// it, `<c r="([A-Z]+[0-9]+)"((?: s="[0-9]+")?) t="str"><f>([^<]*)</f></c>`,
+// leftmost first and not overlapping, replaced by repl(ref, style,
+// formula) (style with its leading space, or empty), or kept when repl
+// returns nil. It gives what that regular expression's ReplaceAllFunc
+// would (FuzzReplaceFormulaCells), scanned by hand: a sheet has thousands
+// of cells, and the regular expression engine took a fifth of the
+// workbook's time.
+func replaceFormulaCells(x []byte, repl func(ref, style, formula []byte) []byte) []byte {
+	const open = `<c r="`
+	var out []byte
+	done := 0 // x[:done] is in out
+	for i := 0; ; {
+		j := bytes.Index(x[i:], []byte(open))
+		if j < 0 {
+			break
+		}
+		start := i + j
+		end, ref, style, formula, ok := matchFormulaCell(x, start+len(open))
+		if !ok {
+			i = start + 1
+			continue
+		}
+		r := repl(ref, style, formula)
+		if r == nil {
+			i = end
+			continue
+		}
+		if out == nil {
+			out = make([]byte, 0, len(x)+len(x)/8)
+		}
+		out = append(append(out, x[done:start]...), r...)
+		done, i = end, end
 	}
-	paths, err := xlSheetPaths(zr)
+	if out == nil {
+		return x
+	}
+	return append(out, x[done:]...)
+}
+
+// matchFormulaCell matches the rest of xlFormulaCell at x[i:], just after
+// `<c r="`, returning the end of the match and its three groups.
+func matchFormulaCell(x []byte, i int) (end int, ref, style, formula []byte, ok bool) {
+	span := func(i int, in func(byte) bool) int {
+		for i < len(x) && in(x[i]) {
+			i++
+		}
+		return i
+	}
+	upper := func(c byte) bool { return 'A' <= c && c <= 'Z' }
+	digit := func(c byte) bool { return '0' <= c && c <= '9' }
+	lit := func(i int, s string) (int, bool) {
+		if bytes.HasPrefix(x[i:], []byte(s)) {
+			return i + len(s), true
+		}
+		return i, false
+	}
+	a := i
+	b := span(a, upper)
+	c := span(b, digit)
+	if b == a || c == b {
+		return 0, nil, nil, nil, false
+	}
+	ref = x[a:c]
+	i, ok = lit(c, `"`)
+	if !ok {
+		return 0, nil, nil, nil, false
+	}
+	s0 := i
+	if k, ok := lit(i, ` s="`); ok {
+		if d := span(k, digit); d > k {
+			if e, ok := lit(d, `"`); ok {
+				i = e
+			}
+		}
+	}
+	style = x[s0:i]
+	if i, ok = lit(i, ` t="str"><f>`); !ok {
+		return 0, nil, nil, nil, false
+	}
+	f0 := i
+	i = span(i, func(c byte) bool { return c != '<' })
+	formula = x[f0:i]
+	if i, ok = lit(i, `</f></c>`); !ok {
+		return 0, nil, nil, nil, false
+	}
+	return i, ref, style, formula, true
+}
+
+// xlParts are the parts of a workbook as excelize writes them, in its
+// order, not yet zipped: excelize's ZipWriter, set on the file, collects
+// them (see writeWithCachedValues), so the formulas' values are put in
+// before the one compression instead of unzipping and zipping the file
+// again.
+type xlParts struct {
+	names []string
+	data  map[string]*bytes.Buffer
+}
+
+func newXLParts() *xlParts { return &xlParts{data: map[string]*bytes.Buffer{}} }
+
+// Create starts a part.
+func (p *xlParts) Create(name string) (io.Writer, error) {
+	if _, dup := p.data[name]; dup {
+		return nil, fmt.Errorf("cached values: part %s written twice", name)
+	}
+	b := &bytes.Buffer{}
+	p.names = append(p.names, name)
+	p.data[name] = b
+	return b, nil
+}
+
+// AddFS is not used by excelize's WriteTo.
+func (p *xlParts) AddFS(fs.FS) error {
+	return fmt.Errorf("cached values: adding a file system is not supported")
+}
+
+// Close ends the parts.
+func (p *xlParts) Close() error { return nil }
+
+// Open reads a part, for xlSheetPaths.
+func (p *xlParts) Open(name string) (io.Reader, error) {
+	b, ok := p.data[name]
+	if !ok {
+		return nil, fmt.Errorf("cached values: no part %s", name)
+	}
+	return bytes.NewReader(b.Bytes()), nil
+}
+
+// xlRewrittenModified is the modification time the rewritten sheets
+// carry: the zero MS-DOS date and time read back, as an earlier version
+// of this pass copied it from excelize's zip, so that the bytes stay the
+// same.
+var xlRewrittenModified = time.Date(1980, 0, 0, 0, 0, 0, 0, time.UTC)
+
+// writeWithCachedValues zips parts into w as excelize would, giving every
+// formula of the ledger its value. A formula in the file with no value in
+// the ledger, or a ledger entry not found in the file, is an error: no
+// formula is left blank and no value is put on the wrong cell.
+func writeWithCachedValues(w io.Writer, parts *xlParts, ledger []FormulaCell) error {
+	paths, err := xlSheetPaths(parts.Open)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	bySheet := map[string]map[string]FormulaCell{} // part path → cell → formula
 	sheetOf := map[string]string{}                 // part path → sheet name
@@ -44,71 +173,61 @@ func withCachedValues(b []byte, ledger []FormulaCell) ([]byte, error) {
 	for _, fc := range ledger {
 		p, ok := paths[fc.Sheet]
 		if !ok {
-			return nil, fmt.Errorf("cached values: no sheet %s", fc.Sheet)
+			return fmt.Errorf("cached values: no sheet %s", fc.Sheet)
 		}
 		if bySheet[p] == nil {
 			bySheet[p] = map[string]FormulaCell{}
 		}
 		bySheet[p][fc.Cell] = fc
 	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, zf := range zr.File {
-		cells, ok := bySheet[zf.Name]
+	zw := zip.NewWriter(w)
+	for _, name := range parts.names {
+		x := parts.data[name].Bytes()
+		cells, ok := bySheet[name]
 		if !ok {
-			if err := zw.Copy(zf); err != nil {
-				return nil, err
+			fw, err := zw.Create(name)
+			if err != nil {
+				return err
+			}
+			if _, err := fw.Write(x); err != nil {
+				return err
 			}
 			continue
 		}
-		rc, err := zf.Open()
-		if err != nil {
-			return nil, err
-		}
-		x, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, err
-		}
 		found := 0
 		var bad error
-		x = xlFormulaCell.ReplaceAllFunc(x, func(m []byte) []byte {
-			sub := xlFormulaCell.FindSubmatch(m)
-			fc, ok := cells[string(sub[1])]
+		x = replaceFormulaCells(x, func(ref, style, formula []byte) []byte {
+			fc, ok := cells[string(ref)]
 			if !ok {
 				if bad == nil {
-					bad = fmt.Errorf("cached values: %s!%s holds a formula with no computed value", sheetOf[zf.Name], sub[1])
+					bad = fmt.Errorf("cached values: %s!%s holds a formula with no computed value", sheetOf[name], ref)
 				}
-				return m
+				return nil
 			}
 			found++
 			v := strconv.FormatFloat(fc.Want, 'g', -1, 64)
-			return fmt.Appendf(nil, `<c r="%s"%s><f>%s</f><v>%s</v></c>`, sub[1], sub[2], sub[3], v)
+			return fmt.Appendf(nil, `<c r="%s"%s><f>%s</f><v>%s</v></c>`, ref, style, formula, v)
 		})
 		if bad != nil {
-			return nil, bad
+			return bad
 		}
 		if found != len(cells) {
-			return nil, fmt.Errorf("cached values: %d formulas written on %s, %d found in the file", len(cells), zf.Name, found)
+			return fmt.Errorf("cached values: %d formulas written on %s, %d found in the file", len(cells), name, found)
 		}
-		h := zf.FileHeader
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: h.Name, Method: h.Method, Modified: h.Modified})
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: xlRewrittenModified})
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if _, err := w.Write(x); err != nil {
-			return nil, err
+		if _, err := fw.Write(x); err != nil {
+			return err
 		}
 	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return zw.Close()
 }
 
 // xlSheetPaths maps each sheet's name to its part in the zip
 // ("xl/worksheets/sheet3.xml"), from the workbook and its relationships.
-func xlSheetPaths(zr *zip.Reader) (map[string]string, error) {
+func xlSheetPaths(open func(name string) (io.Reader, error)) (map[string]string, error) {
 	var wbx struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
@@ -122,11 +241,10 @@ func xlSheetPaths(zr *zip.Reader) (map[string]string, error) {
 		} `xml:"Relationship"`
 	}
 	read := func(name string, v any) error {
-		f, err := zr.Open(name)
+		f, err := open(name)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
 		return xml.NewDecoder(f).Decode(v)
 	}
 	if err := read("xl/workbook.xml", &wbx); err != nil {

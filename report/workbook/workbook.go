@@ -248,16 +248,16 @@ func (wb *Workbook) span() (first, last data.Month) {
 // that does not calculate sees the figures.
 func (wb *Workbook) WriteTo(w io.Writer) (int64, error) {
 	stableContentTypes(wb.f)
-	var buf bytes.Buffer
-	if _, err := writeXLSX(wb.f, &buf); err != nil {
+	parts := newXLParts()
+	wb.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return parts })
+	if _, err := writeXLSX(wb.f, io.Discard); err != nil {
 		return 0, err
 	}
-	b, err := withCachedValues(buf.Bytes(), wb.Formulas)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := writeWithCachedValues(&buf, parts, wb.Formulas); err != nil {
 		return 0, fmt.Errorf("workbook: %w", err)
 	}
-	n, err := w.Write(b)
-	return int64(n), err
+	return buf.WriteTo(w)
 }
 
 // stableContentTypes sorts the content-type defaults, which excelize adds
