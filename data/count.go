@@ -313,3 +313,23 @@ func parseWhole(t, orig string) (int64, error) {
 	}
 	return v, nil
 }
+
+// FormatCount writes a whole number with thousands separators: 1,074.
+// Every count casualty shows to people goes through it (stats.FormatCount
+// and the extractor's messages call it).
+func FormatCount(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}

@@ -258,23 +258,9 @@ func Noun(m data.Metric) string {
 	return m.Label()
 }
 
-// FormatCount writes a whole number with thousands separators: 1,074.
-func FormatCount(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+// FormatCount writes a whole number with thousands separators: 1,074
+// (data.FormatCount).
+func FormatCount(n int64) string { return data.FormatCount(n) }
 
 // FormatSigned writes a whole number with thousands separators and its
 // sign: "+1,234", "-12", "0". It is the one way a change in a count is

@@ -195,9 +195,9 @@ func writeExtractNotes(w io.Writer, r *extract.Result) {
 	for _, f := range r.Figures {
 		switch {
 		case f.Role == extract.Cumulative:
-			fmt.Fprintf(w, "%s: cumulative: %s%s %s as of %s (not a month's figure)\n", f.Pos, f.Qualifier.Words(), extract.Thousands(f.Value), f.Metric.Label(), f.Month.Label())
+			fmt.Fprintf(w, "%s: cumulative: %s%s %s as of %s (not a month's figure)\n", f.Pos, f.Qualifier.Words(), data.FormatCount(f.Value), f.Metric.Label(), f.Month.Label())
 		case f.Metric.Derived():
-			fmt.Fprintf(w, "%s: total: %s%s %s in %s (%s; a tidy file holds its parts)\n", f.Pos, f.Qualifier.Words(), extract.Thousands(f.Value), f.Metric.Label(), f.Month.Label(), f.Role)
+			fmt.Fprintf(w, "%s: total: %s%s %s in %s (%s; a tidy file holds its parts)\n", f.Pos, f.Qualifier.Words(), data.FormatCount(f.Value), f.Metric.Label(), f.Month.Label(), f.Role)
 		}
 	}
 	for _, c := range r.Checks {
@@ -218,7 +218,7 @@ func writeExtractText(w *bytes.Buffer, r *extract.Result) {
 	}
 	w.WriteString("\n")
 	for _, f := range r.Figures {
-		fmt.Fprintf(w, "  %-15s %-20s %12s  %-20s %s\n", f.Month.Label(), f.Metric.Label(), f.Qualifier.Words()+extract.Thousands(f.Value), f.Role, f.Pos)
+		fmt.Fprintf(w, "  %-15s %-20s %12s  %-20s %s\n", f.Month.Label(), f.Metric.Label(), f.Qualifier.Words()+data.FormatCount(f.Value), f.Role, f.Pos)
 		fmt.Fprintf(w, "      %q\n", f.Sentence)
 	}
 	if len(r.Checks) > 0 {

@@ -264,7 +264,7 @@ func loadUpdate(file string, f extract.Format, pub data.Publication, encoding st
 	}
 	fmt.Fprintf(out, "; %d figures found:\n", len(res.Figures))
 	for _, fg := range res.Figures {
-		what := fmt.Sprintf("%s %s %s%s", fg.Month, fg.Metric, fg.Qualifier.Words(), extract.Thousands(fg.Value))
+		what := fmt.Sprintf("%s %s %s%s", fg.Month, fg.Metric, fg.Qualifier.Words(), data.FormatCount(fg.Value))
 		kept := ""
 		switch {
 		case fg.Role == extract.Cumulative:

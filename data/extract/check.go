@@ -50,7 +50,7 @@ func (c Check) String() string {
 	if c.Bound != "" {
 		stated = c.Bound + " " + stated
 	}
-	return fmt.Sprintf("%s: %s against %s, %s, stated as %s: %s", head, Thousands(c.Value), Thousands(c.Base), signedPct(c.Change), stated, verdict)
+	return fmt.Sprintf("%s: %s against %s, %s, stated as %s: %s", head, data.FormatCount(c.Value), data.FormatCount(c.Base), signedPct(c.Change), stated, verdict)
 }
 
 func formatPct(v float64, dec int) string { return strconv.FormatFloat(v, 'f', dec, 64) }
@@ -61,24 +61,6 @@ func signedPct(v float64) string {
 		s = "+" + s
 	}
 	return s
-}
-
-// Thousands writes a count with comma thousands separators: 1,074.
-func Thousands(v int64) string {
-	s := strconv.FormatInt(v, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 // pct is a stated percentage change, before it is checked.
