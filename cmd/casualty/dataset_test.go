@@ -73,7 +73,7 @@ func TestDatasetFlagErrors(t *testing.T) {
 		{[]string{"trend", "--dataset", "unmai"}, `--dataset: unknown dataset "unmai"; did you mean unami?`},
 		{[]string{"trend", "--dataset", "unami", "--data", "x.csv"}, "--dataset selects an embedded dataset; it cannot be combined with --store, or with --data files unless --data embedded adds them to it"},
 		{[]string{"data", "--source", "hrnmu", "--data", "x.csv"}, `--source: unknown source "hrnmu"; did you mean hrmmu?`},
-		{[]string{"data", "--source", "hrmmu"}, "--source declares who published the --data files; name them with --data"},
+		{[]string{"data", "--source", "hrmmu"}, "--source declares who published the --data files or the --store's figures; name them with --data or --store"},
 		{[]string{"validate", "--country", "Atlantis", "x.csv"}, `--country: no area table for country "Atlantis"; casualty has tables for IQ, SY, UA, YE`},
 	} {
 		_, _, err := runOut(t, c.args...)

@@ -193,8 +193,8 @@ func (d *dataFlags) load() (_ *data.Dataset, err error) {
 		}
 	}
 	if d.source != "" {
-		if len(d.files) == 0 {
-			return nil, usagef("--source declares who published the --data files; name them with --data")
+		if len(d.files) == 0 && d.store == "" {
+			return nil, usagef("--source declares who published the --data files or the --store's figures; name them with --data or --store")
 		}
 		src, _ := data.SourceByID(d.source) // checked by options
 		ds = ds.WithSource(src)

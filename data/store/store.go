@@ -42,7 +42,12 @@ import (
 const (
 	IndexFile = "index.csv"
 	PubDir    = "publications"
-	LockFile  = ".lock"
+	// SourceFile names who publishes the store's figures (a source ID
+	// such as "hrmmu", one line), when the store declares one: a store
+	// made from an embedded dataset keeps its source, so its figures are
+	// worded, and qualified, as that source's. Delete it to declare none.
+	SourceFile = "source.txt"
+	LockFile   = ".lock"
 )
 
 // Store is a dataset folder.
@@ -92,6 +97,11 @@ func Init(dir string, seed *data.Dataset) (*Store, error) {
 	if err := atomicfile.WriteBytes(s.path(".gitignore"), []byte(LockFile+"\n.*.tmp-*\n")); err != nil {
 		return nil, err
 	}
+	if seed != nil && seed.Source.Declared() {
+		if err := atomicfile.WriteBytes(s.path(SourceFile), []byte(seed.Source.ID+"\n")); err != nil {
+			return nil, err
+		}
+	}
 	if seed != nil {
 		taken := map[string]bool{}
 		for _, p := range seed.Publications() {
@@ -121,6 +131,8 @@ vintage of each. Add a publication with
     casualty ingest --store DIR --published YYYY-MM-DD --name TEXT FILE
 
 and read the history of a figure with casualty revisions --store DIR.
+source.txt, when present, names who publishes the figures (hrmmu, unami):
+their wording and "at least" follow that source. Delete it to declare none.
 If index.csv is lost or out of date: casualty init --repair --store DIR.
 `
 
@@ -189,6 +201,11 @@ func (s *Store) Load() (*data.Dataset, error) {
 	st, err := s.status(files)
 	if err != nil {
 		return nil, err
+	}
+	if src, ok, err := s.source(); err != nil {
+		return nil, err
+	} else if ok {
+		ds = ds.WithSource(src)
 	}
 	ds.Warnings = append(st.Problems, ds.Warnings...)
 	return ds, nil
@@ -326,4 +343,20 @@ func (s *Store) Repair() (Status, error) {
 		}
 	}
 	return st, nil
+}
+
+// source reads the store's declared source (SourceFile), if it has one.
+func (s *Store) source() (data.Source, bool, error) {
+	b, err := os.ReadFile(s.path(SourceFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return data.Source{}, false, nil
+	}
+	if err != nil {
+		return data.Source{}, false, err
+	}
+	src, err := data.SourceByID(strings.TrimSpace(string(b)))
+	if err != nil {
+		return data.Source{}, false, fmt.Errorf("%s: %v", s.path(SourceFile), err)
+	}
+	return src, true, nil
 }

@@ -427,3 +427,36 @@ func TestDerivedSurvives(t *testing.T) {
 		t.Errorf("stored figure %+v; want 200, Derived", o)
 	}
 }
+
+// TestStoreKeepsSource: a store made from the embedded HRMMU data keeps
+// HRMMU as its source (source.txt), so a figure ingested later without a
+// source's wording is still worded and qualified as HRMMU's: every count
+// "at least". A store with no source.txt declares none.
+func TestStoreKeepsSource(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "st")
+	s, err := Init(dir, data.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, SourceFile)); err != nil || string(b) != "hrmmu\n" {
+		t.Fatalf("source.txt: %q, %v", b, err)
+	}
+	ds, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Source.ID != "hrmmu" {
+		t.Errorf("loaded source %q, want hrmmu", ds.Source.ID)
+	}
+	for _, o := range ds.Obs {
+		if o.Qualifier != data.AtLeast {
+			t.Fatalf("%s %s %s: %v, want at least (HRMMU's counts are minimums)", o.Month, o.Area, o.Metric, o.Qualifier)
+		}
+	}
+	if err := os.Remove(filepath.Join(dir, SourceFile)); err != nil {
+		t.Fatal(err)
+	}
+	if ds, err = s.Load(); err != nil || ds.Source.Declared() {
+		t.Errorf("without source.txt: source %+v, %v", ds.Source, err)
+	}
+}
