@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -108,5 +110,25 @@ func TestStaleData(t *testing.T) {
 		if strings.Contains(out.String(), "days before today") {
 			t.Errorf("the clock reached the output")
 		}
+	}
+}
+
+// TestGroupByMonth: month-by-month warnings are said once for all the
+// months they concern; others pass as they are.
+func TestGroupByMonth(t *testing.T) {
+	ws := []error{
+		errors.New("May 2023: provisional"), errors.New("June 2023: covers 18 days"),
+		errors.New("July 2023: provisional"), errors.New("a warning of its own"),
+		errors.New("August 2023: provisional"), errors.New("September 2023: provisional"),
+		errors.New("October 2023: provisional"),
+	}
+	got := groupByMonth(ws)
+	want := []string{
+		"provisional (May 2023, July 2023 and 3 more months)",
+		"June 2023: covers 18 days",
+		"a warning of its own",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }

@@ -148,9 +148,12 @@ func runTrend(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	switch *format {
 	case "csv":
 		// The table's own warnings are footnotes in text and Markdown and a
-		// field in JSON; CSV has no place for them.
-		for _, w := range t.Warnings {
-			fmt.Fprintln(stderr, "warning:", w)
+		// field in JSON; CSV has no place for them, so they go to stderr,
+		// one line for each thing said of several months (--quiet: none).
+		if !df.quiet {
+			for _, line := range groupByMonth(t.Warnings) {
+				fmt.Fprintln(stderr, "warning:", line)
+			}
 		}
 		return table.WriteTrendCSV(stdout, t)
 	case "json":

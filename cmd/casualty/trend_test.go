@@ -96,7 +96,7 @@ func TestTrendCSVExact(t *testing.T) {
 	if last[col["count"]] != "1074" || last[col["qualifier"]] != "at_least" || last[col["rate_ratio"]] != "1.352949115940073" {
 		t.Errorf("March 2025 row: %v", last)
 	}
-	if !strings.Contains(errOut, "September 2023: no figure") {
+	if !strings.Contains(errOut, "no figure; nothing is interpolated (September 2023, October 2023 and December 2023)") {
 		t.Errorf("CSV warnings not on stderr: %q", errOut)
 	}
 	if strings.Contains(out, "warning") {

@@ -157,3 +157,44 @@ func joinAnd(ws []string) string {
 	}
 	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
 }
+
+// groupByMonth words month-by-month warnings ("March 2025: provisional:
+// ...") once for every month they concern: "provisional: ... (January
+// 2015, February 2015 and 10 more months)". Other warnings pass as they
+// are, in order.
+func groupByMonth(ws []error) []string {
+	var order []string
+	months := map[string][]string{}
+	for _, w := range ws {
+		s := w.Error()
+		key, rest := s, ""
+		if head, tail, ok := strings.Cut(s, ": "); ok {
+			if _, err := data.ParseMonth(head); err == nil {
+				key, rest = tail, head
+			}
+		}
+		if _, seen := months[key]; !seen {
+			order = append(order, key)
+		}
+		if rest != "" {
+			months[key] = append(months[key], rest)
+		} else if months[key] == nil {
+			months[key] = []string{}
+		}
+	}
+	out := make([]string, 0, len(order))
+	for _, key := range order {
+		ms := months[key]
+		switch {
+		case len(ms) == 0:
+			out = append(out, key)
+		case len(ms) == 1:
+			out = append(out, ms[0]+": "+key)
+		case len(ms) <= 4:
+			out = append(out, key+" ("+joinAnd(ms)+")")
+		default:
+			out = append(out, fmt.Sprintf("%s (%s, %s and %d more months)", key, ms[0], ms[1], len(ms)-2))
+		}
+	}
+	return out
+}
