@@ -72,7 +72,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -174,6 +174,14 @@ func TestFigures(t *testing.T) {
 		// HTML entities: "1&nbsp;388" is one count.
 		{"entities.html", "2025-05", "UA", data.Injured, Headline, 1388, data.AtLeast},
 		{"entities.html", "2025-05", "UA", data.Killed, Headline, 174, data.AtLeast}, // "at least X ... and Y" covers both
+		// "1,302 Iraqis ... killed in February ... No fewer than 901 of
+		// these were civilians": the civilians of a group total
+		// (civilians and security forces) take its metric and month.
+		{"iraqis_part.txt", "2017-02", "IQ", data.Killed, Headline, 901, data.AtLeast},
+		{"iraqis_part.txt", "2017-02", "IQ", data.Injured, Headline, 1440, data.Exact},
+		// "In the first month of 2017, 620 Iraqis were killed; 410
+		// casualties were civilians": January 2017, killed.
+		{"iraqis_part.txt", "2017-01", "IQ", data.Killed, PreviousMonth, 410, data.Exact},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
@@ -221,6 +229,13 @@ func TestNoDecoys(t *testing.T) {
 		{"libya_range.txt", 12},    // one incident, preliminary
 		{"variants.txt", 1700},     // since the start of the year
 		{"variants.txt", 1200},     // half a year
+		{"iraqis_part.txt", 1302},  // Iraqis: civilians and security forces
+		{"iraqis_part.txt", 401},   // security forces
+		{"iraqis_part.txt", 1790},  // Iraqis injured
+		{"iraqis_part.txt", 620},   // Iraqis killed in January
+		{"iraqis_part.txt", 210},   // security forces
+		{"iraqis_part.txt", 4100},  // civilians of a year's total
+		{"iraqis_part.txt", 6878},  // a year's total
 	}
 	for _, d := range decoys {
 		r, err := extractFile(t, d.file, Options{})

@@ -396,6 +396,13 @@ func (x *extractor) readMentions(s *sentence) {
 				x.consumed[i] = true
 			}
 		}
+		// "the first month of 2016": January of that year.
+		if o := ordinalMonth[t.low]; o != 0 && x.tok(i+1).low == "month" && x.tok(i+2).low == "of" && isYearTok(x.tok(i+3)) && i+3 < s.e {
+			s.mentions = append(s.mentions, mention{i: i, j: i + 3, m: o, y: int(x.toks[i+3].val)})
+			x.consumed[i+3] = true
+			i += 3
+			continue
+		}
 		// Relative months.
 		if t.kind == kWord {
 			two := t.low + " " + x.tok(i+1).low
@@ -604,6 +611,10 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 				x.warn(k, "%s: a part of a share the text gives (%s), not a total; not reported", t.text, x.doc.Text[x.toks[max(s.s, o-4)].start:x.toks[o-1].end])
 				continue
 			}
+		}
+		if x.readCivilianPart(s, k) {
+			last = nil
+			continue
 		}
 		if m := s.subgroup; m != "" {
 			if x.nearCasualtyWords(s, k) {

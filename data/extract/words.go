@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"time"
 )
 
 // The words the extractor reads, English and Ukrainian. Ukrainian words are
@@ -224,3 +225,8 @@ func wholeMonthRange(low string) bool {
 	}
 	return d == last || mo == 2 && d == 29
 }
+
+// ordinalMonth: "the first month of 2016" is its January.
+var ordinalMonth = map[string]time.Month{"first": time.January, "second": time.February, "third": time.March,
+	"fourth": time.April, "fifth": time.May, "sixth": time.June, "seventh": time.July, "eighth": time.August,
+	"ninth": time.September, "tenth": time.October, "eleventh": time.November, "twelfth": time.December}
