@@ -33,6 +33,21 @@ var areaStems = sync.OnceValue(func() map[string]string {
 	return m
 })
 
+// regionStems maps the first word of an oblast's "X Oblast" spelling to
+// its p-code: "Donetsk region" is Donetsk Oblast, though "Donetsk" alone
+// may be the city.
+var regionStems = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, u := range data.Ukraine().Units {
+		for _, n := range append([]string{u.Name}, u.Aliases...) {
+			if w, ok := strings.CutSuffix(strings.ToLower(n), " oblast"); ok && !strings.ContainsAny(w, " .()") {
+				m[w] = u.Code
+			}
+		}
+	}
+	return m
+})
+
 // areaAt returns the p-code of the oblast token i names, if it names one.
 func areaAt(t token) string {
 	if t.kind != kWord {
@@ -74,6 +89,9 @@ func (x *extractor) placeNear(s *sentence, k int) (code, words string) {
 				// Kharkiv city is not Kharkiv oblast.
 				return "", t.text + " " + n.text
 			}
+			return c, t.text + " " + n.text
+		}
+		if c := regionStems()[t.low]; c != "" && startsUpper(t) && inList(n.low, []string{"region", "oblast"}) {
 			return c, t.text + " " + n.text
 		}
 		if otherPlaces[t.low] && startsUpper(t) {

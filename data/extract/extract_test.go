@@ -72,7 +72,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -182,6 +182,17 @@ func TestFigures(t *testing.T) {
 		// "In the first month of 2017, 620 Iraqis were killed; 410
 		// casualties were civilians": January 2017, killed.
 		{"iraqis_part.txt", "2017-01", "IQ", data.Killed, PreviousMonth, 410, data.Exact},
+		// A chain in one region: "in Zaporizhzhia region climbed from 96
+		// ... in June to 131 in July and, in August 2024 — to 158": each
+		// link keeps the region and takes its own month.
+		{"region_chain.txt", "2024-06", "UA23", data.Casualties, PreviousMonth, 96, data.Exact},
+		{"region_chain.txt", "2024-07", "UA23", data.Casualties, PreviousMonth, 131, data.Exact},
+		{"region_chain.txt", "2024-08", "UA23", data.Casualties, Breakdown, 158, data.Exact},
+		{"region_chain.txt", "2024-05", "UA74", data.Casualties, PreviousMonth, 20, data.Exact},
+		// The same in Ukrainian: "а в серпні 2024 року — до 158".
+		{"region_chain_uk.txt", "2024-07", "UA23", data.Casualties, PreviousMonth, 131, data.Exact},
+		{"region_chain_uk.txt", "2024-08", "UA23", data.Casualties, Breakdown, 158, data.Exact},
+		{"region_chain_uk.txt", "2024-08", "UA", data.Injured, Headline, 856, data.AtLeast},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
@@ -229,6 +240,9 @@ func TestNoDecoys(t *testing.T) {
 		{"libya_range.txt", 12},    // one incident, preliminary
 		{"variants.txt", 1700},     // since the start of the year
 		{"variants.txt", 1200},     // half a year
+		{"region_chain.txt", 30},   // June and July together
+		{"region_chain.txt", 41},   // no month of its own
+		{"region_chain.txt", 63},   // its metric is not read
 		{"iraqis_part.txt", 1302},  // Iraqis: civilians and security forces
 		{"iraqis_part.txt", 401},   // security forces
 		{"iraqis_part.txt", 1790},  // Iraqis injured

@@ -634,7 +634,9 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 			continue
 		}
 		if c.metric == mNone {
-			if x.nearCasualtyWords(s, k) {
+			// A number in a sentence of figures is worth a word even
+			// far from casualty words: "from 63 in June to 41".
+			if x.nearCasualtyWords(s, k) || last != nil {
 				x.warn(k, "%s: a number near words about casualties whose metric cannot be read; not reported", t.text)
 			}
 			continue
@@ -660,6 +662,8 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 				continue
 			}
 			c.area = code
+		} else if c.how == "list" && last != nil {
+			c.area = last.area // a chain goes on in the place it began: "in Donetsk region, from 125 in May to 224 in June and in July — to 269"
 		}
 		x.readMonth(s, c, prev)
 		if c.takes >= 0 {
@@ -939,10 +943,22 @@ func (x *extractor) adjacentMonth(s *sentence, k int) int {
 		if mn.rel != 0 && mn.m == 0 || mn.j >= k || k-mn.j > 4 {
 			continue
 		}
-		// Before: a few words between, none a number.
+		// Before: a few words between, none a number. "to" may stand
+		// between in a chain ("and in July 2024 — to 269") when no
+		// other number has taken the month ("from 125 in May to 224")
+		// and the month is not one of two ("in March and April to 181").
 		ok := true
 		for i := mn.j + 1; i < k; i++ {
 			t := x.toks[i]
+			if t.low == "to" || t.low == "до" {
+				if len(x.takenBy[mn.i]) > 0 || x.monthPair(s, mn) {
+					ok = false
+				}
+				continue
+			}
+			if t.low == "року" && i == mn.j+1 && mn.y != 0 {
+				continue
+			}
 			if t.isNum() && !x.consumed[i] || !(t.isPunct(",:—–-(") || inList(t.low, []string{"had", "saw", "was", "at", "least", "there", "were", "with", "of", "to", "more", "than", "over", "nearly", "some", "almost", "about", "a", "minimum", "щонайменше", "понад", "майже", "близько", "не", "менше"})) {
 				ok = false
 			}
@@ -952,6 +968,20 @@ func (x *extractor) adjacentMonth(s *sentence, k int) int {
 		}
 	}
 	return -1
+}
+
+// monthPair reports whether the mention is the second of two months
+// named together ("March and April", "червні й липні").
+func (x *extractor) monthPair(s *sentence, mn mention) bool {
+	if !inList(x.tok(mn.i-1).low, []string{"and", "or", "і", "й", "та", "чи"}) && !x.tok(mn.i-1).isPunct(",–-") {
+		return false
+	}
+	for _, o := range s.mentions {
+		if o.j == mn.i-2 && o.m != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // window bounds how far from a number the extractor looks for its month
