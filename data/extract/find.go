@@ -861,7 +861,9 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 	if inList(link, []string{"to", "at", "totaled", "totalled", "reached", "was", "were", "is", "of", "numbered", "зазнали", "отримали", "дістали", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "became"}) {
 		for i := qstart - 2; i >= s.s && i >= qstart-12; i-- {
 			t := x.toks[i]
-			if t.isNum() && !x.consumed[i] || t.isPunct(";()") {
+			// The metric word of the figure before is its own: "from 63
+			// killed or injured in June to 41" gives 41 no metric.
+			if t.isNum() && !x.consumed[i] || t.isPunct(";()") || prev != nil && i <= prev.last {
 				break
 			}
 			if m := metricWord(t.low); m != mNone {
