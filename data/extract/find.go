@@ -1221,7 +1221,14 @@ func (x *extractor) place() {
 				}
 			}
 			if c.adjacent && c.bound {
-				asOf = c.month
+				asOf, found = c.month, true
+			}
+			if !found {
+				// No cut-off stated: a total quoted in a publication is
+				// as of no later than its date, the one month the text
+				// supports (the month it reports would be a guess).
+				c.note = strings.TrimSpace("the text states no as-of date: the publication's month; " + c.note)
+				c.note = strings.TrimSuffix(c.note, ";")
 			}
 			c.month, c.bound = asOf, true
 			continue
