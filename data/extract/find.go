@@ -80,6 +80,7 @@ type extractor struct {
 	takenBy      map[int][]*cand // mention token -> numbers that took that month for themselves
 	cands        []*cand
 	pcts         []*pct
+	subjectHints []data.Month // months of national figures not reported, which still tell the month the update reports
 	res          *Result
 	errs         data.ErrorList
 }
@@ -666,12 +667,59 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 			c.area = last.area // a chain goes on in the place it began: "in Donetsk region, from 125 in May to 224 in June and in July — to 269"
 		}
 		x.readMonth(s, c, prev)
+		if what := x.includesOther(s, c); what != "" {
+			x.warn(k, "%s %s: the text says the figure includes figures from elsewhere (%s), so it is not the mission's own count; not reported", t.text, c.dataMetric().Label(), what)
+			if c.bound && c.area == "" && !c.children && s.scope == "" && !s.cum {
+				x.subjectHints = append(x.subjectHints, c.month) // still the month the update reports
+			}
+			continue
+		}
 		if c.takes >= 0 {
 			x.takenBy[c.takes] = append(x.takenBy[c.takes], c)
 		}
 		x.cands = append(x.cands, c)
 		last = c
 	}
+}
+
+// includesOther returns the words of parentheses right after a figure
+// that say it includes other figures ("844 civilians were killed in July
+// (27 civilian police and Anbar casualty figures included)"): a count
+// mixed with another source's (here a health directorate's, which the
+// mission did not verify) is not the mission's civilian figure. A part
+// it includes ("(including 11 police)") is no such thing.
+func (x *extractor) includesOther(s *sentence, c *cand) string {
+	o := -1
+	for i := c.last + 1; i < s.e && i <= c.last+5; i++ {
+		t := x.toks[i]
+		if t.isPunct("(") {
+			o = i
+			break
+		}
+		if !(t.kind == kWord && (monthAt(t) != 0 || inList(t.low, []string{"in", "during", "for"})) || isYearTok(t)) {
+			return ""
+		}
+	}
+	if o < 0 {
+		return ""
+	}
+	figs, incl := false, false
+	for i := o + 1; i < s.e && i < o+window; i++ {
+		t := x.toks[i]
+		if t.isPunct(")") {
+			if figs && incl {
+				return x.doc.Text[x.toks[o+1].start:x.toks[i-1].end]
+			}
+			return ""
+		}
+		switch t.low {
+		case "figures", "figure", "data", "numbers":
+			figs = true
+		case "included", "including", "includes", "include", "incl":
+			incl = true
+		}
+	}
+	return ""
 }
 
 // pctBack steps back from "per cent" to its number.
@@ -1242,6 +1290,11 @@ func (x *extractor) place() {
 			if c.metric != mNone && c.bound && !c.sent.cum && (pass == 1 || !c.children && c.area == "") && subject.Before(c.month) && !monthAfter(c.month, x.pub) {
 				subject = c.month
 			}
+		}
+	}
+	for _, m := range x.subjectHints {
+		if subject.Before(m) && !monthAfter(m, x.pub) {
+			subject = m
 		}
 	}
 	if subject.IsZero() {
