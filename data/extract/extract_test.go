@@ -72,7 +72,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -200,6 +200,15 @@ func TestFigures(t *testing.T) {
 		// April, "(including 12 civilian police)", is the previous month.
 		{"mixed_source.txt", "2015-04", "IQ", data.Killed, PreviousMonth, 740, data.Exact},
 		{"mixed_source.txt", "2015-04", "IQ", data.Injured, PreviousMonth, 1280, data.Exact},
+		// A verb qualifier links the number to the noun before it: "the
+		// number of civilians ... killed ... exceeded 170", "кількість
+		// мирних жителів, які загинули ..., перевищила 170 осіб".
+		{"exceeded.txt", "2024-10", "UA", data.Killed, Headline, 170, data.AtLeast},
+		{"exceeded.txt", "2024-10", "UA", data.Injured, Headline, 880, data.AtLeast},
+		{"exceeded.txt", "2024-09", "UA", data.Killed, PreviousMonth, 150, data.AtLeast},
+		{"exceeded_uk.txt", "2024-10", "UA", data.Killed, Headline, 170, data.AtLeast},
+		{"exceeded_uk.txt", "2024-10", "UA", data.Injured, Headline, 880, data.AtLeast},
+		{"exceeded_uk.txt", "2024-09", "UA", data.Killed, PreviousMonth, 150, data.AtLeast},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},

@@ -905,9 +905,15 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 	// A noun further back governs a number after a linking word: "the
 	// count of newly reported deaths went down to 147", "civilian
 	// casualties totaled 27,149".
-	link := x.tok(qstart - 1).low
+	link, from := x.tok(qstart-1).low, qstart-2
+	if verbQualifier(c.wording) {
+		// "the number of civilians who were killed ... exceeded 160",
+		// "кількість цивільних, які загинули, перевищила 160": the
+		// qualifier is the linking verb.
+		link, from = "to", qstart-1
+	}
 	if inList(link, []string{"to", "at", "totaled", "totalled", "reached", "was", "were", "is", "of", "numbered", "зазнали", "отримали", "дістали", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "became"}) {
-		for i := qstart - 2; i >= s.s && i >= qstart-12; i-- {
+		for i := from; i >= s.s && i >= qstart-12; i-- {
 			t := x.toks[i]
 			// The metric word of the figure before is its own: "from 63
 			// killed or injured in June to 41" gives 41 no metric.
@@ -939,6 +945,12 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 			c.qual, c.wording = prev.qual, prev.wording
 		}
 	}
+}
+
+// verbQualifier reports a qualifier that is a verb ("exceeded",
+// "перевищила"), which links a number to the noun before it.
+func verbQualifier(w string) bool {
+	return strings.HasPrefix(w, "перевищ") || inList(w, []string{"exceeded", "surpassed", "topped"})
 }
 
 // childrenOfClause marks a figure as children's when the clause names

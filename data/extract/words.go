@@ -106,6 +106,7 @@ var qualifierPhrases = []struct {
 	{"more than", "more_than"}, {"upwards of", "more_than"}, {"in excess of", "more_than"}, {"over", "more_than"},
 	{"більше ніж", "more_than"}, {"більш як", "more_than"}, {"понад", "more_than"}, {"більше", "more_than"},
 	{"перевищила", "more_than"}, {"перевищує", "more_than"}, {"перевищило", "more_than"}, {"перевищив", "more_than"},
+	{"exceeded", "more_than"}, {"surpassed", "more_than"}, {"topped", "more_than"},
 	{"nearly", "approx"}, {"almost", "approx"}, {"some", "approx"}, {"about", "approx"}, {"around", "approx"},
 	{"approximately", "approx"}, {"roughly", "approx"}, {"close to", "approx"}, {"an estimated", "approx"},
 	{"estimated", "approx"}, {"майже", "approx"}, {"близько", "approx"}, {"приблизно", "approx"}, {"орієнтовно", "approx"},
