@@ -72,7 +72,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -209,6 +209,14 @@ func TestFigures(t *testing.T) {
 		{"exceeded_uk.txt", "2024-10", "UA", data.Killed, Headline, 170, data.AtLeast},
 		{"exceeded_uk.txt", "2024-10", "UA", data.Injured, Headline, 880, data.AtLeast},
 		{"exceeded_uk.txt", "2024-09", "UA", data.Killed, PreviousMonth, 150, data.AtLeast},
+		// "Children made up nine of the dead and 61 of the wounded": the
+		// clause before the number names whose part it is.
+		{"children_part.txt", "2024-11", "UA", data.ChildrenKilled, Breakdown, 9, data.Exact},
+		{"children_part.txt", "2024-11", "UA", data.ChildrenInjured, Breakdown, 61, data.Exact},
+		{"children_part.txt", "2024-11", "UA", data.Killed, Headline, 190, data.Exact},
+		// "загинули, зокрема, щонайменше 25 дітей": "in particular"
+		// between the verb and the number.
+		{"children_part_uk.txt", "2025-04", "UA", data.ChildrenKilled, Breakdown, 25, data.AtLeast},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},

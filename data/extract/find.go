@@ -849,6 +849,11 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		}
 		if m := metricWord(t.low); m != mNone {
 			c.metric, c.last, c.how = m, i, "after"
+			// "Children accounted for eight of the dead": the clause
+			// before names whose part it is.
+			if x.tok(c.k+1).low == "of" && !c.children {
+				x.childrenOfClause(s, c, c.k-1)
+			}
 			// "killed or injured", "вбитих чи поранених"
 			if m != mCasualties && i+2 < s.e && inList(x.toks[i+1].low, []string{"or", "and", "чи", "або", "і", "та", "й"}) {
 				if m2 := metricWord(x.toks[i+2].low); m2 != mNone && m2 != m {
@@ -892,7 +897,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		if paren && (monthAt(t) != 0 || t.low == "in" || t.low == "у" || t.low == "в" || isYearTok(t)) && n < 3 {
 			continue
 		}
-		if !(t.low == "a" || t.low == "total" || t.low == "were" || t.low == "was" || t.low == "було" || t.low == "all" || t.low == "in" && x.tok(i+1).low == "all" || t.low == "an" || t.low == "additional" || t.low == "another" || t.low == "further" || t.low == "toll" || t.low == "of" || t.low == "is" || t.low == "at" || t.low == "to" || inList(t.low, []string{"зазнали", "отримали", "дістали", "були", "стали"}) || t.isPunct(",—–-")) || paren && n > 0 {
+		if !(t.low == "a" || t.low == "total" || t.low == "were" || t.low == "was" || t.low == "було" || t.low == "all" || t.low == "in" && x.tok(i+1).low == "all" || t.low == "an" || t.low == "additional" || t.low == "another" || t.low == "further" || t.low == "toll" || t.low == "of" || t.low == "зокрема" || t.low == "is" || t.low == "at" || t.low == "to" || inList(t.low, []string{"зазнали", "отримали", "дістали", "були", "стали"}) || t.isPunct(",—–-")) || paren && n > 0 {
 			break
 		}
 	}
