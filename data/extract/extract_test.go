@@ -72,7 +72,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -217,6 +217,17 @@ func TestFigures(t *testing.T) {
 		// "загинули, зокрема, щонайменше 25 дітей": "in particular"
 		// between the verb and the number.
 		{"children_part_uk.txt", "2025-04", "UA", data.ChildrenKilled, Breakdown, 25, data.AtLeast},
+		// "June's toll": a possessive names the month.
+		{"month_wordings.txt", "2024-06", "UA", data.Killed, Headline, 180, data.AtLeast},
+		{"month_wordings.txt", "2024-06", "UA", data.Injured, Headline, 830, data.AtLeast},
+		// "In June ... up to 180, from 160 killed and 700 injured in
+		// May": the month after a pair is both numbers'.
+		{"month_wordings.txt", "2024-05", "UA", data.Killed, PreviousMonth, 160, data.Exact},
+		{"month_wordings.txt", "2024-05", "UA", data.Injured, PreviousMonth, 700, data.Exact},
+		// "In June last year": June of the year before (was read as
+		// this June, a wrong headline figure).
+		{"month_wordings.txt", "2023-06", "UA", data.Killed, SameMonthLastYear, 140, data.Exact},
+		{"month_wordings.txt", "2023-06", "UA", data.Injured, SameMonthLastYear, 650, data.Exact},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},

@@ -301,7 +301,7 @@ func monthAt(t token) time.Month {
 	if t.kind != kWord {
 		return 0
 	}
-	m := monthWord(t.low)
+	m := monthWord(strings.TrimSuffix(t.low, "'s")) // "May's toll"
 	if m == 0 {
 		return 0
 	}
@@ -386,6 +386,17 @@ func (x *extractor) readMentions(s *sentence) {
 			if p.low == "year's" || p.low == "року" && pp.low == "минулого" {
 				mn.rel = -12 // "last year's March": resolved with the year
 			}
+			// "in May last year", "May of last year", "травні минулого
+			// року": the month a year before its latest occurrence.
+			if mn.y == 0 {
+				a, b, c := x.tok(mn.j+1).low, x.tok(mn.j+2).low, x.tok(mn.j+3).low
+				switch {
+				case a == "last" && b == "year" && mn.j+2 < s.e, a == "минулого" && strings.HasPrefix(b, "рок") && mn.j+2 < s.e:
+					mn.rel, mn.j = -12, mn.j+2
+				case a == "of" && b == "last" && c == "year" && mn.j+3 < s.e:
+					mn.rel, mn.j = -12, mn.j+3
+				}
+			}
 			s.mentions = append(s.mentions, mn)
 			i = mn.j
 			continue
@@ -437,6 +448,11 @@ func (x *extractor) year(s *sentence, mn mention) data.Month {
 	if mn.y != 0 {
 		return data.NewMonth(mn.y, mn.m)
 	}
+	if mn.rel == -12 {
+		// "May last year", "last year's March": the calendar year
+		// before the publication's.
+		return data.NewMonth(x.pub.Year()-1, mn.m)
+	}
 	for k := len(s.mentions) - 1; k >= 0; k-- {
 		o := s.mentions[k]
 		if o.i < mn.i && o.y != 0 && !o.start24() && o.m != 0 && o.m <= mn.m {
@@ -445,9 +461,6 @@ func (x *extractor) year(s *sentence, mn mention) data.Month {
 	}
 	y := x.pub.Year()
 	if mn.m > x.pub.Month() {
-		y--
-	}
-	if mn.rel == -12 {
 		y--
 	}
 	return data.NewMonth(y, mn.m)
@@ -679,6 +692,28 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		}
 		x.cands = append(x.cands, c)
 		last = c
+	}
+	x.sharePairMonths(s)
+}
+
+// sharePairMonths gives a month named right after a coordinated pair to
+// its first number too: in "up from 120 killed and 500 injured in
+// April", 120 is April's, not the month the sentence began with.
+func (x *extractor) sharePairMonths(s *sentence) {
+	var mine []*cand
+	for i := len(x.cands) - 1; i >= 0 && x.cands[i].sent == s; i-- {
+		mine = append([]*cand{x.cands[i]}, mine...)
+	}
+	for i := len(mine) - 1; i > 0; i-- {
+		a, b := mine[i-1], mine[i]
+		if !b.adjacent || b.takes <= b.k || a.adjacent || !a.bound || a.month == b.month || a.area != b.area || a.children != b.children {
+			continue
+		}
+		if _, _, qs := x.qualifierBefore(b.k, s.s); !x.joined(a, qs) {
+			continue
+		}
+		a.month, a.adjacent, a.takes = b.month, true, b.takes
+		x.takenBy[b.takes] = append(x.takenBy[b.takes], a)
 	}
 }
 
