@@ -72,7 +72,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -228,6 +228,21 @@ func TestFigures(t *testing.T) {
 		// this June, a wrong headline figure).
 		{"month_wordings.txt", "2023-06", "UA", data.Killed, SameMonthLastYear, 140, data.Exact},
 		{"month_wordings.txt", "2023-06", "UA", data.Injured, SameMonthLastYear, 650, data.Exact},
+		// "188 civilians, among them 11 children, were killed": the
+		// aside between commas is the children's; the verb after it is
+		// the 188's.
+		{"pair_aside.txt", "2024-05", "UA", data.Killed, Headline, 188, data.AtLeast},
+		{"pair_aside.txt", "2024-05", "UA", data.ChildrenKilled, Breakdown, 11, data.Exact},
+		{"pair_aside.txt", "2024-05", "UA", data.Injured, Headline, 702, data.Exact},
+		{"pair_aside.txt", "2024-05", "UA", data.ChildrenInjured, Breakdown, 39, data.Exact},
+		// "188 killed and 702 injured compare with 131 and 585
+		// respectively in April": a bare pair mirrors the pair before.
+		{"pair_aside.txt", "2024-04", "UA", data.Killed, PreviousMonth, 131, data.Exact},
+		{"pair_aside.txt", "2024-04", "UA", data.Injured, PreviousMonth, 585, data.Exact},
+		{"pair_aside_uk.txt", "2024-04", "UA", data.Killed, PreviousMonth, 131, data.Exact},
+		{"pair_aside_uk.txt", "2024-04", "UA", data.Injured, PreviousMonth, 585, data.Exact},
+		// "Торік у травні" (last year in May): May of the year before.
+		{"pair_aside_uk.txt", "2023-05", "UA", data.Killed, SameMonthLastYear, 151, data.Exact},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
@@ -279,6 +294,8 @@ func TestNoDecoys(t *testing.T) {
 		{"region_chain.txt", 41},   // "from 63 killed or injured in June to 41": no month of its own
 		{"mixed_source.txt", 912},  // the health office's figures included
 		{"mixed_source.txt", 1530}, // the same
+		{"pair_aside.txt", 20},     // villages
+		{"pair_aside.txt", 35},     // villages
 		{"iraqis_part.txt", 1302},  // Iraqis: civilians and security forces
 		{"iraqis_part.txt", 401},   // security forces
 		{"iraqis_part.txt", 1790},  // Iraqis injured

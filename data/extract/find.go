@@ -64,6 +64,8 @@ type cand struct {
 	how      string
 	note     string
 	asOf     data.Month
+	pairNext int  // "against 120 and 500": the metric the number after this one takes
+	pairKids bool // and whether it counts children
 }
 
 type extractor struct {
@@ -383,7 +385,7 @@ func (x *extractor) readMentions(s *sentence) {
 			if p.low == "of" && (pp.low == "as" || pp.low == "end") || p.low == "на" && pp.low == "станом" || p.low == "кінець" || p.low == "кінця" || p.low == "until" || p.low == "and" && strings.Contains(s.low, "between") {
 				mn.asOf = true
 			}
-			if p.low == "year's" || p.low == "року" && pp.low == "минулого" {
+			if p.low == "year's" || p.low == "року" && pp.low == "минулого" || p.low == "торік" || inList(p.low, []string{"у", "в"}) && pp.low == "торік" {
 				mn.rel = -12 // "last year's March": resolved with the year
 			}
 			// "in May last year", "May of last year", "травні минулого
@@ -866,6 +868,14 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		if t.isPunct("—–-") {
 			continue
 		}
+		// "174 civilians, including 12 children, were killed": the
+		// aside between commas is its own figure's.
+		if t.isPunct(",") && inList(x.tok(i+1).low, []string{"including", "among", "зокрема", "серед", "у", "в"}) {
+			if e := x.asideEnd(s, i); e > 0 {
+				i = e
+				continue
+			}
+		}
 		if (x.stopAt(t) || t.isPunct(",")) && !(t.low == "of" || t.low == "and" && metricWord(x.tok(i+1).low) != mNone && metricWord(x.tok(i-1).low) != mNone) {
 			break
 		}
@@ -936,6 +946,23 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 			break
 		}
 	}
+	// "174 killed and 690 injured, against 120 and 500 in April": a
+	// pair of bare numbers mirrors the pair of figures before it.
+	if prev != nil && prev.how == "pair" && x.joined(prev, qstart) {
+		c.metric, c.children, c.how = prev.pairNext, prev.pairKids, "pair"
+		return
+	}
+	if prev != nil && prev.sent == s && inList(x.tok(c.k+1).low, []string{"and", "і", "та", "й"}) && x.tok(c.k+2).isNum() && !unitWords[x.tok(c.k+3).low] && len(x.cands) >= 2 {
+		pp := x.cands[len(x.cands)-2]
+		if pp.sent == s && x.cands[len(x.cands)-1] == prev && pp.metric != prev.metric && pp.metric != mNone && prev.metric != mNone && pp.area == prev.area {
+			if _, _, qs := x.qualifierBefore(prev.k, s.s); x.joined(pp, qs) {
+				c.metric, c.children, c.how = pp.metric, pp.children, "pair"
+				c.pairNext, c.pairKids = prev.metric, prev.children
+				c.area = pp.area
+				return
+			}
+		}
+	}
 	// A list: the number takes the metric of the figure before it when a
 	// month of its own is next to it ("June had 186, May 174").
 	if prev != nil && prev.metric != mNone && x.adjacentMonth(s, c.k) >= 0 {
@@ -991,6 +1018,24 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 // "перевищила"), which links a number to the noun before it.
 func verbQualifier(w string) bool {
 	return strings.HasPrefix(w, "перевищ") || inList(w, []string{"exceeded", "surpassed", "topped"})
+}
+
+// asideEnd returns the comma that closes an aside opened by the comma at
+// i (", including 12 children,", ", серед них 5 дітей,"), or 0.
+func (x *extractor) asideEnd(s *sentence, i int) int {
+	if inList(x.tok(i+1).low, []string{"у", "в"}) && !inList(x.tok(i+2).low, []string{"тому", "тім"}) {
+		return 0 // "у тому числі" only
+	}
+	for j := i + 2; j < s.e && j <= i+8; j++ {
+		t := x.toks[j]
+		if t.isPunct(",") {
+			return j
+		}
+		if t.isPunct(".;:()") || metricWord(t.low) != mNone {
+			return 0
+		}
+	}
+	return 0
 }
 
 // childrenOfClause marks a figure as children's when the clause names
