@@ -24,6 +24,7 @@ type mention struct {
 	rel  int        // relative mentions: -1 previous month, -12 a year earlier
 	ago  bool       // a relative mention counted from the publication ("last month", "минулого місяця")
 	asOf bool       // "as of", "станом на", "end of": the cut-off of a total
+	since bool      // "since January": the start of a span, never a figure's month
 }
 
 func (mn mention) start24() bool {
@@ -64,6 +65,7 @@ type cand struct {
 	how      string
 	note     string
 	asOf     data.Month
+	since    string // "since January": the number is a span's total
 	pairNext int  // "against 120 and 500": the metric the number after this one takes
 	pairKids bool // and whether it counts children
 }
@@ -385,6 +387,9 @@ func (x *extractor) readMentions(s *sentence) {
 			if p.low == "of" && (pp.low == "as" || pp.low == "end") || p.low == "на" && pp.low == "станом" || p.low == "кінець" || p.low == "кінця" || p.low == "until" || p.low == "and" && strings.Contains(s.low, "between") {
 				mn.asOf = true
 			}
+			if mn.day == 0 && (p.low == "since" || p.low == "з" && !x.tok(mn.j+1).isNum() && !inList(x.tok(mn.j+1).low, []string{"до", "по"}) && x.tok(mn.j+2).low != "до") {
+				mn.since = true
+			}
 			if p.low == "year's" || p.low == "року" && pp.low == "минулого" || p.low == "торік" || inList(p.low, []string{"у", "в"}) && pp.low == "торік" {
 				mn.rel = -12 // "last year's March": resolved with the year
 			}
@@ -557,7 +562,7 @@ func (x *extractor) sentenceAround(s *sentence, k int) string {
 func usable(s *sentence) int {
 	n := 0
 	for _, mn := range s.mentions {
-		if mn.m != 0 && !mn.start24() && (mn.day == 0 || mn.asOf) {
+		if mn.m != 0 && !mn.start24() && !mn.since && (mn.day == 0 || mn.asOf) {
 			n++
 		}
 	}
@@ -1188,13 +1193,25 @@ func (x *extractor) parenGroup(s *sentence, k int) (int, int, bool) {
 // dead").
 func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 	c.takes = -1
+	// "Since January, 3,200 civilians have been killed": the month
+	// nearest before the number opens a span; the number is its total.
+	var nearest *mention
+	for _, mn := range s.near(c.k) {
+		if mn.m != 0 && mn.j < c.k {
+			nearest = &mn
+		}
+	}
+	if nearest != nil && nearest.since {
+		c.since = x.doc.Text[x.toks[nearest.i-1].start:x.toks[nearest.j].end]
+		return
+	}
 	set := func(mn mention, adjacent bool) {
 		c.month = x.year(s, mn)
 		c.bound, c.adjacent = true, adjacent
 	}
 	if o, e, ok := x.parenGroup(s, c.k); ok {
 		for _, mn := range s.near(c.k) {
-			if mn.i > o && mn.j < e && mn.m != 0 && !mn.start24() {
+			if mn.i > o && mn.j < e && mn.m != 0 && !mn.start24() && !mn.since {
 				set(mn, true)
 				c.takes = mn.i
 				return
@@ -1208,7 +1225,7 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 			}
 		}
 	}
-	if mi := x.adjacentMonth(s, c.k); mi >= 0 {
+	if mi := x.adjacentMonth(s, c.k); mi >= 0 && !s.mentionAt(mi).since {
 		mn := s.mentionAt(mi)
 		set(mn, true)
 		if mn.i > c.k {
@@ -1219,7 +1236,7 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 	// The months of the sentence that no other number has taken.
 	var free []mention
 	for _, mn := range s.near(c.k) {
-		if mn.m == 0 || mn.start24() || mn.day != 0 && !mn.asOf {
+		if mn.m == 0 || mn.start24() || mn.since || mn.day != 0 && !mn.asOf {
 			continue
 		}
 		taken := false
@@ -1340,6 +1357,11 @@ func (x *extractor) place() {
 	}
 	for _, c := range x.cands {
 		t := x.toks[c.k]
+		if c.since != "" && !c.sent.cum {
+			x.warn(c.k, "%s %s: a total over several months (%s), not a month's figure; not reported", t.text, c.dataMetric().Label(), c.since)
+			c.metric = mNone
+			continue
+		}
 		if c.sent.scope != "" && !(c.sent.weak && c.bound) {
 			x.warn(c.k, "%s %s: %s; not reported", t.text, c.dataMetric().Label(), c.sent.scope)
 			c.metric = mNone

@@ -97,6 +97,11 @@ func (x *extractor) readGroup(s *sentence, k int) (groupFigure, bool) {
 	}
 	for _, mn := range s.mentions {
 		if mn.m != 0 && !mn.start24() && (mn.day == 0 || mn.asOf) {
+			// "since January", "from January", "by March": a span or a
+			// cut-off, not the group's month.
+			if inList(x.tok(mn.i-1).low, []string{"since", "from", "between", "until", "till", "through", "by", "to", "and", "of", "end"}) || mn.asOf {
+				return g, false
+			}
 			g.month = x.year(s, mn)
 		}
 	}
@@ -112,7 +117,8 @@ func (x *extractor) readCivilianPart(s *sentence, k int) bool {
 	}
 	g, ok := x.groupBefore(s, k)
 	if !ok {
-		return false
+		x.warn(k, "%s civilians: the civilians among a group counted before, whose month or metric cannot be read (a span, a day, none named); not reported", x.toks[k].text)
+		return true
 	}
 	t := x.toks[k]
 	c := &cand{k: k, sent: s, val: t.val, last: end, metric: g.metric, month: g.month, bound: true, takes: -1, how: "civilian part"}
