@@ -73,7 +73,7 @@ func (x *extractor) placeNear(s *sentence, k int) (code, words string) {
 	for lo > s.s && k-lo < 16 && !x.toks[lo-1].isPunct(";") {
 		lo--
 	}
-	for hi < s.e-1 && hi-k < 10 && !x.toks[hi+1].isPunct(";(") {
+	for hi < s.e-1 && hi-k < 10 && !x.toks[hi+1].isPunct(";(") && !x.newClause(hi+1) {
 		hi++
 	}
 	for i := lo; i <= hi; i++ {
@@ -102,4 +102,16 @@ func (x *extractor) placeNear(s *sentence, k int) (code, words string) {
 		}
 	}
 	return "", ""
+}
+
+// newClause reports a comma at i that opens another figure's clause: ",
+// 21 and 80 of them in Kharkiv region", ", з них 60 ...", ", including
+// 12 in Kharkiv region": a place named there is not the figure's before.
+func (x *extractor) newClause(i int) bool {
+	if !x.tok(i).isPunct(",") {
+		return false
+	}
+	n, nn := x.tok(i+1), x.tok(i+2)
+	return n.isNum() || n.low == "з" && nn.low == "них" || n.low == "of" && inList(nn.low, []string{"them", "whom", "these"}) ||
+		n.low == "including" || n.low == "among" || n.low == "серед" || n.low == "зокрема"
 }

@@ -72,7 +72,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -247,6 +247,15 @@ func TestFigures(t *testing.T) {
 		{"since_month.txt", "2025-03", "UA", data.Killed, Headline, 164, data.Exact},
 		{"since_month.txt", "2025-03", "UA", data.Injured, Headline, 910, data.Exact},
 		{"since_month_uk.txt", "2025-03", "UA", data.Killed, Headline, 164, data.Exact},
+		// "the most since June 2023, when 198 were killed": June 2023's.
+		{"span_pairs.txt", "2023-06", "UA", data.Killed, PreviousMonth, 198, data.Exact},
+		// ", 23 and 85 of them were in Kharkiv region": the region is
+		// the part's, not the national figure's before the comma.
+		{"span_pairs.txt", "2024-05", "UA", data.Injured, Headline, 694, data.Exact},
+		{"span_pairs.txt", "2024-05", "UA63", data.Killed, Breakdown, 23, data.Exact},
+		{"span_pairs_uk.txt", "2024-05", "UA", data.Injured, Headline, 694, data.Exact},
+		{"span_pairs_uk.txt", "2024-05", "UA63", data.Killed, Breakdown, 23, data.Exact},
+		{"span_pairs_uk.txt", "2024-05", "UA63", data.Injured, Breakdown, 85, data.Exact},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
@@ -304,6 +313,9 @@ func TestNoDecoys(t *testing.T) {
 		{"since_month.txt", 2300},   // "Since January, 2,300 ..."
 		{"since_month.txt", 2100},   // civilians of a span's group total
 		{"since_month_uk.txt", 480}, // "З січня загинули 480"
+		{"span_pairs.txt", 310},     // "Over March and April": two months
+		{"span_pairs.txt", 1150},    // "in March and April together"
+		{"span_pairs_uk.txt", 310},  // "У березні та квітні"
 		{"iraqis_part.txt", 1302},   // Iraqis: civilians and security forces
 		{"iraqis_part.txt", 401},    // security forces
 		{"iraqis_part.txt", 1790},   // Iraqis injured

@@ -24,7 +24,9 @@ type mention struct {
 	rel  int        // relative mentions: -1 previous month, -12 a year earlier
 	ago  bool       // a relative mention counted from the publication ("last month", "минулого місяця")
 	asOf bool       // "as of", "станом на", "end of": the cut-off of a total
-	since bool      // "since January": the start of a span, never a figure's month
+	since bool      // "since January", "April and May": a span, never a figure's month
+	from  int       // a span's first token
+	to    int       // its last, when not the mention's own
 }
 
 func (mn mention) start24() bool {
@@ -387,8 +389,20 @@ func (x *extractor) readMentions(s *sentence) {
 			if p.low == "of" && (pp.low == "as" || pp.low == "end") || p.low == "на" && pp.low == "станом" || p.low == "кінець" || p.low == "кінця" || p.low == "until" || p.low == "and" && strings.Contains(s.low, "between") {
 				mn.asOf = true
 			}
-			if mn.day == 0 && (p.low == "since" || p.low == "з" && !x.tok(mn.j+1).isNum() && !inList(x.tok(mn.j+1).low, []string{"до", "по"}) && x.tok(mn.j+2).low != "до") {
-				mn.since = true
+			// "in April and May together", "у березні та квітні": two
+			// months, a span; so is the first of them.
+			if mn.day == 0 && len(s.mentions) > 0 && inList(p.low, []string{"and", "і", "й", "та"}) {
+				if f := &s.mentions[len(s.mentions)-1]; f.j == mn.i-2 && f.m != 0 && f.day == 0 && !f.start24() {
+					f.since, mn.since = true, true
+					f.from, mn.from = f.i, f.i
+					f.to = mn.j
+				}
+			}
+			// "since June 2023, when 200 were killed": the month of the
+			// clause after it, not a span.
+			when := x.tok(mn.j+1).isPunct(",") && inList(x.tok(mn.j+2).low, []string{"when", "коли"})
+			if mn.day == 0 && !when && (p.low == "since" || p.low == "з" && !x.tok(mn.j+1).isNum() && !inList(x.tok(mn.j+1).low, []string{"до", "по"}) && x.tok(mn.j+2).low != "до") {
+				mn.since, mn.from, mn.to = true, mn.i-1, mn.j
 			}
 			if p.low == "year's" || p.low == "року" && pp.low == "минулого" || p.low == "торік" || inList(p.low, []string{"у", "в"}) && pp.low == "торік" {
 				mn.rel = -12 // "last year's March": resolved with the year
@@ -932,8 +946,8 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 	}
 	for n := 0; i >= s.s && n < 4; i, n = i-1, n+1 {
 		t := x.toks[i]
-		if t.isNum() && !(paren && isYearTok(t)) || t.isPunct(".;()") {
-			break
+		if t.isNum() && !(paren && isYearTok(t)) || t.isPunct(".;()") || prev != nil && i <= prev.last {
+			break // the figure before's own words ("690 injured, 21 and 80 of them") are not this one's
 		}
 		if m := metricWord(t.low); m != mNone {
 			c.metric, c.how = m, "before"
@@ -1136,6 +1150,12 @@ func (x *extractor) monthPair(s *sentence, mn mention) bool {
 	return false
 }
 
+// spanText is the words of a span: "since January", "April and May".
+func (x *extractor) spanText(mn mention) string {
+	to := max(mn.to, mn.j)
+	return x.doc.Text[x.toks[mn.from].start:x.toks[to].end]
+}
+
 // window bounds how far from a number the extractor looks for its month
 // or parentheses, so that a text of one endless sentence (a table pasted
 // as prose) is read in linear time.
@@ -1202,7 +1222,7 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 		}
 	}
 	if nearest != nil && nearest.since {
-		c.since = x.doc.Text[x.toks[nearest.i-1].start:x.toks[nearest.j].end]
+		c.since = x.spanText(*nearest)
 		return
 	}
 	set := func(mn mention, adjacent bool) {
@@ -1225,7 +1245,11 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 			}
 		}
 	}
-	if mi := x.adjacentMonth(s, c.k); mi >= 0 && !s.mentionAt(mi).since {
+	if mi := x.adjacentMonth(s, c.k); mi >= 0 && s.mentionAt(mi).since {
+		mn := s.mentionAt(mi)
+		c.since = x.spanText(mn)
+		return
+	} else if mi >= 0 {
 		mn := s.mentionAt(mi)
 		set(mn, true)
 		if mn.i > c.k {
@@ -1267,6 +1291,14 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 	}
 	if usable(s) > 0 {
 		return
+	}
+	// A sentence about a span ("1,200 were killed in April and May")
+	// gives its numbers no month from elsewhere.
+	for _, mn := range s.near(c.k) {
+		if mn.since {
+			c.since = x.spanText(mn)
+			return
+		}
 	}
 	// "last month", counted from the publication.
 	for _, mn := range s.near(c.k) {
@@ -1357,11 +1389,6 @@ func (x *extractor) place() {
 	}
 	for _, c := range x.cands {
 		t := x.toks[c.k]
-		if c.since != "" && !c.sent.cum {
-			x.warn(c.k, "%s %s: a total over several months (%s), not a month's figure; not reported", t.text, c.dataMetric().Label(), c.since)
-			c.metric = mNone
-			continue
-		}
 		if c.sent.scope != "" && !(c.sent.weak && c.bound) {
 			x.warn(c.k, "%s %s: %s; not reported", t.text, c.dataMetric().Label(), c.sent.scope)
 			c.metric = mNone
@@ -1369,6 +1396,11 @@ func (x *extractor) place() {
 		}
 		if d := c.sent.datedBefore(c.k); d != nil && !c.sent.cum {
 			x.warn(c.k, "%s %s: figures of a dated event (%s), not a month's figure; not reported", t.text, c.dataMetric().Label(), x.doc.Text[x.toks[d.i].start:x.toks[d.j].end])
+			c.metric = mNone
+			continue
+		}
+		if c.since != "" && !c.sent.cum {
+			x.warn(c.k, "%s %s: a total over several months (%s), not a month's figure; not reported", t.text, c.dataMetric().Label(), c.since)
 			c.metric = mNone
 			continue
 		}
