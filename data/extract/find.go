@@ -68,6 +68,7 @@ type cand struct {
 	note     string
 	asOf     data.Month
 	since    string // "since January": the number is a span's total
+	aside    bool // an aside of its own followed it (", серед них 40 дітей,")
 	pairNext int  // "against 120 and 500": the metric the number after this one takes
 	pairKids bool // and whether it counts children
 }
@@ -684,7 +685,7 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		}
 		// "nine children were killed and 76 injured": the second number
 		// counts children too, unless it names its own people.
-		if last != nil && last.children && !c.children && c.how == "after" && x.joined(last, qstart) && !x.namesPeople(c.k, c.last) {
+		if last != nil && last.children && !c.children && c.how == "after" && !c.aside && !isAsideOpener(x.tok(last.k-1).low) && x.joined(last, qstart) && !x.namesPeople(c.k, c.last) {
 			c.children = true
 		}
 		// "29 were children (7 killed, 22 injured)"
@@ -892,6 +893,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		if t.isPunct(",") && inList(x.tok(i+1).low, []string{"including", "among", "зокрема", "серед", "у", "в"}) {
 			if e := x.asideEnd(s, i); e > 0 {
 				i = e
+				c.aside = true
 				continue
 			}
 		}
@@ -973,13 +975,12 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 	}
 	if prev != nil && prev.sent == s && inList(x.tok(c.k+1).low, []string{"and", "і", "та", "й"}) && x.tok(c.k+2).isNum() && !unitWords[x.tok(c.k+3).low] && len(x.cands) >= 2 {
 		pp := x.cands[len(x.cands)-2]
-		if pp.sent == s && x.cands[len(x.cands)-1] == prev && pp.metric != prev.metric && pp.metric != mNone && prev.metric != mNone && pp.area == prev.area {
-			if _, _, qs := x.qualifierBefore(prev.k, s.s); x.joined(pp, qs) {
-				c.metric, c.children, c.how = pp.metric, pp.children, "pair"
-				c.pairNext, c.pairKids = prev.metric, prev.children
-				c.area = pp.area
-				return
-			}
+		// The pair before: two figures of one month, nothing between.
+		if pp.sent == s && x.cands[len(x.cands)-1] == prev && pp.metric != prev.metric && pp.metric != mNone && prev.metric != mNone && pp.area == prev.area && pp.month == prev.month && pp.bound == prev.bound && !x.numberBetween(pp.k, prev.k) {
+			c.metric, c.children, c.how = pp.metric, pp.children, "pair"
+			c.pairNext, c.pairKids = prev.metric, prev.children
+			c.area = pp.area
+			return
 		}
 	}
 	// A list: the number takes the metric of the figure before it when a
@@ -1037,6 +1038,22 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 // "перевищила"), which links a number to the noun before it.
 func verbQualifier(w string) bool {
 	return strings.HasPrefix(w, "перевищ") || inList(w, []string{"exceeded", "surpassed", "topped"})
+}
+
+// isAsideOpener: the word before a number that counts a part of the
+// figure before ("серед них 12 дітей", "including 14 children").
+func isAsideOpener(w string) bool {
+	return inList(w, []string{"них", "including", "them", "зокрема", "incl"})
+}
+
+// numberBetween reports a count between tokens i and j.
+func (x *extractor) numberBetween(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if x.toks[k].isNum() && !x.consumed[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // asideEnd returns the comma that closes an aside opened by the comma at
