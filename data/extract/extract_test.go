@@ -72,7 +72,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt", "aside_pair_uk.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt", "aside_pair_uk.txt", "from_paren.txt", "from_paren_uk.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -265,6 +265,14 @@ func TestFigures(t *testing.T) {
 		// року — 152 і 611": the bare pair mirrors the verbs before.
 		{"aside_pair_uk.txt", "2023-05", "UA", data.Killed, SameMonthLastYear, 152, data.Exact},
 		{"aside_pair_uk.txt", "2023-05", "UA", data.Injured, SameMonthLastYear, 611, data.Exact},
+		// "rose to 1,237 (219 killed, 1,018 injured) from 805 in June
+		// (174 killed, 631 injured)": 805 counts what 1,237 counts (it
+		// was read as 805 injured, the metric of the parenthesis before).
+		{"from_paren.txt", "2024-06", "UA", data.Casualties, PreviousMonth, 805, data.Exact},
+		{"from_paren.txt", "2024-06", "UA", data.Injured, PreviousMonth, 631, data.Exact},
+		{"from_paren.txt", "2024-07", "UA", data.Casualties, Headline, 1237, data.Exact},
+		{"from_paren_uk.txt", "2024-06", "UA", data.Casualties, PreviousMonth, 805, data.Exact},
+		{"from_paren_uk.txt", "2024-06", "UA", data.Injured, PreviousMonth, 631, data.Exact},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},

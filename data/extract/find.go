@@ -983,6 +983,25 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 			return
 		}
 	}
+	// "casualties rose to 864 (174 killed, 690 injured) from 530 in
+	// April": the number after "from" is what the "to" number counts.
+	if inList(x.tok(qstart-1).low, []string{"from", "з", "зі", "із"}) {
+		for i := len(x.cands) - 1; i >= 0 && x.cands[i].sent == s; i-- {
+			if o := x.cands[i]; o.how == "noun" {
+				c.metric, c.children, c.how = o.metric, o.children, "from"
+				return
+			}
+		}
+	}
+	// A figure in parentheses lists no further: "(120 killed, 410
+	// injured) from 530" gives 530 no metric.
+	if prev != nil {
+		if _, _, inParen := x.parenGroup(s, prev.k); inParen {
+			if o, _, ok := x.parenGroup(s, c.k); !ok || o != x.openParen(s, prev.k) {
+				prev = nil
+			}
+		}
+	}
 	// A list: the number takes the metric of the figure before it when a
 	// month of its own is next to it ("June had 186, May 174").
 	if prev != nil && prev.metric != mNone && x.adjacentMonth(s, c.k) >= 0 {
@@ -1054,6 +1073,14 @@ func (x *extractor) numberBetween(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// openParen returns the "(" around token k, or -1.
+func (x *extractor) openParen(s *sentence, k int) int {
+	if o, _, ok := x.parenGroup(s, k); ok {
+		return o
+	}
+	return -1
 }
 
 // asideEnd returns the comma that closes an aside opened by the comma at
