@@ -33,6 +33,21 @@ var areaStems = sync.OnceValue(func() map[string]string {
 	return m
 })
 
+// regionStems maps the first word of an oblast's "X Oblast" spelling to
+// its p-code: "Donetsk region" is Donetsk Oblast, though "Donetsk" alone
+// may be the city.
+var regionStems = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, u := range data.Ukraine().Units {
+		for _, n := range append([]string{u.Name}, u.Aliases...) {
+			if w, ok := strings.CutSuffix(strings.ToLower(n), " oblast"); ok && !strings.ContainsAny(w, " .()") {
+				m[w] = u.Code
+			}
+		}
+	}
+	return m
+})
+
 // areaAt returns the p-code of the oblast token i names, if it names one.
 func areaAt(t token) string {
 	if t.kind != kWord {
@@ -58,7 +73,7 @@ func (x *extractor) placeNear(s *sentence, k int) (code, words string) {
 	for lo > s.s && k-lo < 16 && !x.toks[lo-1].isPunct(";") {
 		lo--
 	}
-	for hi < s.e-1 && hi-k < 10 && !x.toks[hi+1].isPunct(";(") {
+	for hi < s.e-1 && hi-k < 10 && !x.toks[hi+1].isPunct(";(") && !x.newClause(hi+1) {
 		hi++
 	}
 	for i := lo; i <= hi; i++ {
@@ -76,6 +91,9 @@ func (x *extractor) placeNear(s *sentence, k int) (code, words string) {
 			}
 			return c, t.text + " " + n.text
 		}
+		if c := regionStems()[t.low]; c != "" && startsUpper(t) && inList(n.low, []string{"region", "oblast"}) {
+			return c, t.text + " " + n.text
+		}
 		if otherPlaces[t.low] && startsUpper(t) {
 			return "", t.text
 		}
@@ -84,4 +102,16 @@ func (x *extractor) placeNear(s *sentence, k int) (code, words string) {
 		}
 	}
 	return "", ""
+}
+
+// newClause reports a comma at i that opens another figure's clause: ",
+// 21 and 80 of them in Kharkiv region", ", з них 60 ...", ", including
+// 12 in Kharkiv region": a place named there is not the figure's before.
+func (x *extractor) newClause(i int) bool {
+	if !x.tok(i).isPunct(",") {
+		return false
+	}
+	n, nn := x.tok(i+1), x.tok(i+2)
+	return n.isNum() || n.low == "з" && nn.low == "них" || n.low == "of" && inList(nn.low, []string{"them", "whom", "these"}) ||
+		n.low == "including" || n.low == "among" || n.low == "серед" || n.low == "зокрема"
 }

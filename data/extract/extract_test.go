@@ -72,7 +72,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt", "aside_pair_uk.txt", "from_paren.txt", "from_paren_uk.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -174,6 +174,105 @@ func TestFigures(t *testing.T) {
 		// HTML entities: "1&nbsp;388" is one count.
 		{"entities.html", "2025-05", "UA", data.Injured, Headline, 1388, data.AtLeast},
 		{"entities.html", "2025-05", "UA", data.Killed, Headline, 174, data.AtLeast}, // "at least X ... and Y" covers both
+		// "1,302 Iraqis ... killed in February ... No fewer than 901 of
+		// these were civilians": the civilians of a group total
+		// (civilians and security forces) take its metric and month.
+		{"iraqis_part.txt", "2017-02", "IQ", data.Killed, Headline, 901, data.AtLeast},
+		{"iraqis_part.txt", "2017-02", "IQ", data.Injured, Headline, 1440, data.Exact},
+		// "In the first month of 2017, 620 Iraqis were killed; 410
+		// casualties were civilians": January 2017, killed.
+		{"iraqis_part.txt", "2017-01", "IQ", data.Killed, PreviousMonth, 410, data.Exact},
+		// A chain in one region: "in Zaporizhzhia region climbed from 96
+		// ... in June to 131 in July and, in August 2024 — to 158": each
+		// link keeps the region and takes its own month.
+		{"region_chain.txt", "2024-06", "UA23", data.Casualties, PreviousMonth, 96, data.Exact},
+		{"region_chain.txt", "2024-07", "UA23", data.Casualties, PreviousMonth, 131, data.Exact},
+		{"region_chain.txt", "2024-08", "UA23", data.Casualties, Breakdown, 158, data.Exact},
+		{"region_chain.txt", "2024-05", "UA74", data.Casualties, PreviousMonth, 20, data.Exact},
+		{"region_chain.txt", "2024-06", "UA59", data.Casualties, PreviousMonth, 63, data.Exact},
+		// The same in Ukrainian: "а в серпні 2024 року — до 158".
+		{"region_chain_uk.txt", "2024-07", "UA23", data.Casualties, PreviousMonth, 131, data.Exact},
+		{"region_chain_uk.txt", "2024-08", "UA23", data.Casualties, Breakdown, 158, data.Exact},
+		{"region_chain_uk.txt", "2024-08", "UA", data.Injured, Headline, 856, data.AtLeast},
+		// "(... figures of the Anbar health office, which were
+		// included)": May's counts mix in another source's and are not
+		// reported, but May is still the month the update reports, so
+		// April, "(including 12 civilian police)", is the previous month.
+		{"mixed_source.txt", "2015-04", "IQ", data.Killed, PreviousMonth, 740, data.Exact},
+		{"mixed_source.txt", "2015-04", "IQ", data.Injured, PreviousMonth, 1280, data.Exact},
+		// A verb qualifier links the number to the noun before it: "the
+		// number of civilians ... killed ... exceeded 170", "кількість
+		// мирних жителів, які загинули ..., перевищила 170 осіб".
+		{"exceeded.txt", "2024-10", "UA", data.Killed, Headline, 170, data.AtLeast},
+		{"exceeded.txt", "2024-10", "UA", data.Injured, Headline, 880, data.AtLeast},
+		{"exceeded.txt", "2024-09", "UA", data.Killed, PreviousMonth, 150, data.AtLeast},
+		{"exceeded_uk.txt", "2024-10", "UA", data.Killed, Headline, 170, data.AtLeast},
+		{"exceeded_uk.txt", "2024-10", "UA", data.Injured, Headline, 880, data.AtLeast},
+		{"exceeded_uk.txt", "2024-09", "UA", data.Killed, PreviousMonth, 150, data.AtLeast},
+		// "Children made up nine of the dead and 61 of the wounded": the
+		// clause before the number names whose part it is.
+		{"children_part.txt", "2024-11", "UA", data.ChildrenKilled, Breakdown, 9, data.Exact},
+		{"children_part.txt", "2024-11", "UA", data.ChildrenInjured, Breakdown, 61, data.Exact},
+		{"children_part.txt", "2024-11", "UA", data.Killed, Headline, 190, data.Exact},
+		// "загинули, зокрема, щонайменше 25 дітей": "in particular"
+		// between the verb and the number.
+		{"children_part_uk.txt", "2025-04", "UA", data.ChildrenKilled, Breakdown, 25, data.AtLeast},
+		// "June's toll": a possessive names the month.
+		{"month_wordings.txt", "2024-06", "UA", data.Killed, Headline, 180, data.AtLeast},
+		{"month_wordings.txt", "2024-06", "UA", data.Injured, Headline, 830, data.AtLeast},
+		// "In June ... up to 180, from 160 killed and 700 injured in
+		// May": the month after a pair is both numbers'.
+		{"month_wordings.txt", "2024-05", "UA", data.Killed, PreviousMonth, 160, data.Exact},
+		{"month_wordings.txt", "2024-05", "UA", data.Injured, PreviousMonth, 700, data.Exact},
+		// "In June last year": June of the year before (was read as
+		// this June, a wrong headline figure).
+		{"month_wordings.txt", "2023-06", "UA", data.Killed, SameMonthLastYear, 140, data.Exact},
+		{"month_wordings.txt", "2023-06", "UA", data.Injured, SameMonthLastYear, 650, data.Exact},
+		// "188 civilians, among them 11 children, were killed": the
+		// aside between commas is the children's; the verb after it is
+		// the 188's.
+		{"pair_aside.txt", "2024-05", "UA", data.Killed, Headline, 188, data.AtLeast},
+		{"pair_aside.txt", "2024-05", "UA", data.ChildrenKilled, Breakdown, 11, data.Exact},
+		{"pair_aside.txt", "2024-05", "UA", data.Injured, Headline, 702, data.Exact},
+		{"pair_aside.txt", "2024-05", "UA", data.ChildrenInjured, Breakdown, 39, data.Exact},
+		// "188 killed and 702 injured compare with 131 and 585
+		// respectively in April": a bare pair mirrors the pair before.
+		{"pair_aside.txt", "2024-04", "UA", data.Killed, PreviousMonth, 131, data.Exact},
+		{"pair_aside.txt", "2024-04", "UA", data.Injured, PreviousMonth, 585, data.Exact},
+		{"pair_aside_uk.txt", "2024-04", "UA", data.Killed, PreviousMonth, 131, data.Exact},
+		{"pair_aside_uk.txt", "2024-04", "UA", data.Injured, PreviousMonth, 585, data.Exact},
+		// "Торік у травні" (last year in May): May of the year before.
+		{"pair_aside_uk.txt", "2023-05", "UA", data.Killed, SameMonthLastYear, 151, data.Exact},
+		// A total since a month stays out; the month's figures stay in.
+		{"since_month.txt", "2025-03", "UA", data.Killed, Headline, 164, data.Exact},
+		{"since_month.txt", "2025-03", "UA", data.Injured, Headline, 910, data.Exact},
+		{"since_month_uk.txt", "2025-03", "UA", data.Killed, Headline, 164, data.Exact},
+		// "the most since June 2023, when 198 were killed": June 2023's.
+		{"span_pairs.txt", "2023-06", "UA", data.Killed, PreviousMonth, 198, data.Exact},
+		// ", 23 and 85 of them were in Kharkiv region": the region is
+		// the part's, not the national figure's before the comma.
+		{"span_pairs.txt", "2024-05", "UA", data.Injured, Headline, 694, data.Exact},
+		{"span_pairs.txt", "2024-05", "UA63", data.Killed, Breakdown, 23, data.Exact},
+		{"span_pairs_uk.txt", "2024-05", "UA", data.Injured, Headline, 694, data.Exact},
+		{"span_pairs_uk.txt", "2024-05", "UA63", data.Killed, Breakdown, 23, data.Exact},
+		{"span_pairs_uk.txt", "2024-05", "UA63", data.Injured, Breakdown, 85, data.Exact},
+		// "а 705, серед них 45 дітей, були поранені": the 705 has an
+		// aside of its own, so it does not count children like the 15
+		// before it (it was read as 705 children injured).
+		{"aside_pair_uk.txt", "2024-05", "UA", data.Injured, Headline, 705, data.Exact},
+		{"aside_pair_uk.txt", "2024-05", "UA", data.ChildrenInjured, Breakdown, 45, data.Exact},
+		// "загинуло 181 і було поранено 705 ..., тоді як у травні 2023
+		// року — 152 і 611": the bare pair mirrors the verbs before.
+		{"aside_pair_uk.txt", "2023-05", "UA", data.Killed, SameMonthLastYear, 152, data.Exact},
+		{"aside_pair_uk.txt", "2023-05", "UA", data.Injured, SameMonthLastYear, 611, data.Exact},
+		// "rose to 1,237 (219 killed, 1,018 injured) from 805 in June
+		// (174 killed, 631 injured)": 805 counts what 1,237 counts (it
+		// was read as 805 injured, the metric of the parenthesis before).
+		{"from_paren.txt", "2024-06", "UA", data.Casualties, PreviousMonth, 805, data.Exact},
+		{"from_paren.txt", "2024-06", "UA", data.Injured, PreviousMonth, 631, data.Exact},
+		{"from_paren.txt", "2024-07", "UA", data.Casualties, Headline, 1237, data.Exact},
+		{"from_paren_uk.txt", "2024-06", "UA", data.Casualties, PreviousMonth, 805, data.Exact},
+		{"from_paren_uk.txt", "2024-06", "UA", data.Injured, PreviousMonth, 631, data.Exact},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
@@ -207,20 +306,40 @@ func TestNoDecoys(t *testing.T) {
 		file  string
 		value int64
 	}{
-		{"march2025_en.txt", 19},   // one missile strike on 4 April
-		{"march2025_en.txt", 74},   // the same strike
-		{"march2025_en.txt", 6},    // one city, not the country
-		{"march2025_en.txt", 66},   // the same city
-		{"chain_cut.txt", 55},      // ten days of September
-		{"june2024_uk.txt", 70},    // 1-15 June
-		{"june2024_uk.txt", 18004}, // a page counter
-		{"missing_noun.txt", 277},  // the Defence Ministry's count
-		{"page.html", 999},         // a script
-		{"page.html", 12345},       // a script
-		{"libya_range.txt", 22},    // men only
-		{"libya_range.txt", 12},    // one incident, preliminary
-		{"variants.txt", 1700},     // since the start of the year
-		{"variants.txt", 1200},     // half a year
+		{"march2025_en.txt", 19},    // one missile strike on 4 April
+		{"march2025_en.txt", 74},    // the same strike
+		{"march2025_en.txt", 6},     // one city, not the country
+		{"march2025_en.txt", 66},    // the same city
+		{"chain_cut.txt", 55},       // ten days of September
+		{"june2024_uk.txt", 70},     // 1-15 June
+		{"june2024_uk.txt", 18004},  // a page counter
+		{"missing_noun.txt", 277},   // the Defence Ministry's count
+		{"page.html", 999},          // a script
+		{"page.html", 12345},        // a script
+		{"libya_range.txt", 22},     // men only
+		{"libya_range.txt", 12},     // one incident, preliminary
+		{"variants.txt", 1700},      // since the start of the year
+		{"variants.txt", 1200},      // half a year
+		{"region_chain.txt", 30},    // June and July together
+		{"region_chain.txt", 41},    // "from 63 killed or injured in June to 41": no month of its own
+		{"mixed_source.txt", 912},   // the health office's figures included
+		{"mixed_source.txt", 1530},  // the same
+		{"pair_aside.txt", 20},      // villages
+		{"pair_aside.txt", 35},      // villages
+		{"since_month.txt", 480},    // "the number killed since January": a span
+		{"since_month.txt", 2300},   // "Since January, 2,300 ..."
+		{"since_month.txt", 2100},   // civilians of a span's group total
+		{"since_month_uk.txt", 480}, // "З січня загинули 480"
+		{"span_pairs.txt", 310},     // "Over March and April": two months
+		{"span_pairs.txt", 1150},    // "in March and April together"
+		{"span_pairs_uk.txt", 310},  // "У березні та квітні"
+		{"iraqis_part.txt", 1302},   // Iraqis: civilians and security forces
+		{"iraqis_part.txt", 401},    // security forces
+		{"iraqis_part.txt", 1790},   // Iraqis injured
+		{"iraqis_part.txt", 620},    // Iraqis killed in January
+		{"iraqis_part.txt", 210},    // security forces
+		{"iraqis_part.txt", 4100},   // civilians of a year's total
+		{"iraqis_part.txt", 6878},   // a year's total
 	}
 	for _, d := range decoys {
 		r, err := extractFile(t, d.file, Options{})

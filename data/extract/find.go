@@ -24,6 +24,9 @@ type mention struct {
 	rel  int        // relative mentions: -1 previous month, -12 a year earlier
 	ago  bool       // a relative mention counted from the publication ("last month", "минулого місяця")
 	asOf bool       // "as of", "станом на", "end of": the cut-off of a total
+	since bool      // "since January", "April and May": a span, never a figure's month
+	from  int       // a span's first token
+	to    int       // its last, when not the mention's own
 }
 
 func (mn mention) start24() bool {
@@ -64,6 +67,10 @@ type cand struct {
 	how      string
 	note     string
 	asOf     data.Month
+	since    string // "since January": the number is a span's total
+	aside    bool // an aside of its own followed it (", серед них 40 дітей,")
+	pairNext int  // "against 120 and 500": the metric the number after this one takes
+	pairKids bool // and whether it counts children
 }
 
 type extractor struct {
@@ -80,6 +87,7 @@ type extractor struct {
 	takenBy      map[int][]*cand // mention token -> numbers that took that month for themselves
 	cands        []*cand
 	pcts         []*pct
+	subjectHints []data.Month // months of national figures not reported, which still tell the month the update reports
 	res          *Result
 	errs         data.ErrorList
 }
@@ -300,7 +308,7 @@ func monthAt(t token) time.Month {
 	if t.kind != kWord {
 		return 0
 	}
-	m := monthWord(t.low)
+	m := monthWord(strings.TrimSuffix(t.low, "'s")) // "May's toll"
 	if m == 0 {
 		return 0
 	}
@@ -382,8 +390,34 @@ func (x *extractor) readMentions(s *sentence) {
 			if p.low == "of" && (pp.low == "as" || pp.low == "end") || p.low == "на" && pp.low == "станом" || p.low == "кінець" || p.low == "кінця" || p.low == "until" || p.low == "and" && strings.Contains(s.low, "between") {
 				mn.asOf = true
 			}
-			if p.low == "year's" || p.low == "року" && pp.low == "минулого" {
+			// "in April and May together", "у березні та квітні": two
+			// months, a span; so is the first of them.
+			if mn.day == 0 && len(s.mentions) > 0 && inList(p.low, []string{"and", "і", "й", "та"}) {
+				if f := &s.mentions[len(s.mentions)-1]; f.j == mn.i-2 && f.m != 0 && f.day == 0 && !f.start24() {
+					f.since, mn.since = true, true
+					f.from, mn.from = f.i, f.i
+					f.to = mn.j
+				}
+			}
+			// "since June 2023, when 200 were killed": the month of the
+			// clause after it, not a span.
+			when := x.tok(mn.j+1).isPunct(",") && inList(x.tok(mn.j+2).low, []string{"when", "коли"})
+			if mn.day == 0 && !when && (p.low == "since" || p.low == "з" && !x.tok(mn.j+1).isNum() && !inList(x.tok(mn.j+1).low, []string{"до", "по"}) && x.tok(mn.j+2).low != "до") {
+				mn.since, mn.from, mn.to = true, mn.i-1, mn.j
+			}
+			if p.low == "year's" || p.low == "року" && pp.low == "минулого" || p.low == "торік" || inList(p.low, []string{"у", "в"}) && pp.low == "торік" {
 				mn.rel = -12 // "last year's March": resolved with the year
+			}
+			// "in May last year", "May of last year", "травні минулого
+			// року": the month a year before its latest occurrence.
+			if mn.y == 0 {
+				a, b, c := x.tok(mn.j+1).low, x.tok(mn.j+2).low, x.tok(mn.j+3).low
+				switch {
+				case a == "last" && b == "year" && mn.j+2 < s.e, a == "минулого" && strings.HasPrefix(b, "рок") && mn.j+2 < s.e:
+					mn.rel, mn.j = -12, mn.j+2
+				case a == "of" && b == "last" && c == "year" && mn.j+3 < s.e:
+					mn.rel, mn.j = -12, mn.j+3
+				}
 			}
 			s.mentions = append(s.mentions, mn)
 			i = mn.j
@@ -395,6 +429,13 @@ func (x *extractor) readMentions(s *sentence) {
 			if strings.HasPrefix(n.low, "рок") || n.low == "рік" || n.low == "р" || inList(p.low, []string{"in", "of", "since", "from", "to", "until", "у", "в", "за", "з", "до", "від", "early", "late", "end", "whole", "year", "during", "throughout", "for"}) && metricWord(n.low) == mNone && !peopleWord(n.low) {
 				x.consumed[i] = true
 			}
+		}
+		// "the first month of 2016": January of that year.
+		if o := ordinalMonth[t.low]; o != 0 && x.tok(i+1).low == "month" && x.tok(i+2).low == "of" && isYearTok(x.tok(i+3)) && i+3 < s.e {
+			s.mentions = append(s.mentions, mention{i: i, j: i + 3, m: o, y: int(x.toks[i+3].val)})
+			x.consumed[i+3] = true
+			i += 3
+			continue
 		}
 		// Relative months.
 		if t.kind == kWord {
@@ -429,6 +470,11 @@ func (x *extractor) year(s *sentence, mn mention) data.Month {
 	if mn.y != 0 {
 		return data.NewMonth(mn.y, mn.m)
 	}
+	if mn.rel == -12 {
+		// "May last year", "last year's March": the calendar year
+		// before the publication's.
+		return data.NewMonth(x.pub.Year()-1, mn.m)
+	}
 	for k := len(s.mentions) - 1; k >= 0; k-- {
 		o := s.mentions[k]
 		if o.i < mn.i && o.y != 0 && !o.start24() && o.m != 0 && o.m <= mn.m {
@@ -437,9 +483,6 @@ func (x *extractor) year(s *sentence, mn mention) data.Month {
 	}
 	y := x.pub.Year()
 	if mn.m > x.pub.Month() {
-		y--
-	}
-	if mn.rel == -12 {
 		y--
 	}
 	return data.NewMonth(y, mn.m)
@@ -534,7 +577,7 @@ func (x *extractor) sentenceAround(s *sentence, k int) string {
 func usable(s *sentence) int {
 	n := 0
 	for _, mn := range s.mentions {
-		if mn.m != 0 && !mn.start24() && (mn.day == 0 || mn.asOf) {
+		if mn.m != 0 && !mn.start24() && !mn.since && (mn.day == 0 || mn.asOf) {
 			n++
 		}
 	}
@@ -605,6 +648,10 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 				continue
 			}
 		}
+		if x.readCivilianPart(s, k) {
+			last = nil
+			continue
+		}
 		if m := s.subgroup; m != "" {
 			if x.nearCasualtyWords(s, k) {
 				x.warn(k, "%s: the sentence counts a group casualty keeps no metric for (%s); not reported", t.text, m)
@@ -623,7 +670,9 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 			continue
 		}
 		if c.metric == mNone {
-			if x.nearCasualtyWords(s, k) {
+			// A number in a sentence of figures is worth a word even
+			// far from casualty words: "from 63 in June to 41".
+			if x.nearCasualtyWords(s, k) || last != nil {
 				x.warn(k, "%s: a number near words about casualties whose metric cannot be read; not reported", t.text)
 			}
 			continue
@@ -636,7 +685,7 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		}
 		// "nine children were killed and 76 injured": the second number
 		// counts children too, unless it names its own people.
-		if last != nil && last.children && !c.children && c.how == "after" && x.joined(last, qstart) && !x.namesPeople(c.k, c.last) {
+		if last != nil && last.children && !c.children && c.how == "after" && !c.aside && !isAsideOpener(x.tok(last.k-1).low) && x.joined(last, qstart) && !x.namesPeople(c.k, c.last) {
 			c.children = true
 		}
 		// "29 were children (7 killed, 22 injured)"
@@ -649,14 +698,85 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 				continue
 			}
 			c.area = code
+		} else if c.how == "list" && last != nil {
+			c.area = last.area // a chain goes on in the place it began: "in Donetsk region, from 125 in May to 224 in June and in July — to 269"
 		}
 		x.readMonth(s, c, prev)
+		if what := x.includesOther(s, c); what != "" {
+			x.warn(k, "%s %s: the text says the figure includes figures from elsewhere (%s), so it is not the mission's own count; not reported", t.text, c.dataMetric().Label(), what)
+			if c.bound && c.area == "" && !c.children && s.scope == "" && !s.cum {
+				x.subjectHints = append(x.subjectHints, c.month) // still the month the update reports
+			}
+			continue
+		}
 		if c.takes >= 0 {
 			x.takenBy[c.takes] = append(x.takenBy[c.takes], c)
 		}
 		x.cands = append(x.cands, c)
 		last = c
 	}
+	x.sharePairMonths(s)
+}
+
+// sharePairMonths gives a month named right after a coordinated pair to
+// its first number too: in "up from 120 killed and 500 injured in
+// April", 120 is April's, not the month the sentence began with.
+func (x *extractor) sharePairMonths(s *sentence) {
+	var mine []*cand
+	for i := len(x.cands) - 1; i >= 0 && x.cands[i].sent == s; i-- {
+		mine = append([]*cand{x.cands[i]}, mine...)
+	}
+	for i := len(mine) - 1; i > 0; i-- {
+		a, b := mine[i-1], mine[i]
+		if !b.adjacent || b.takes <= b.k || a.adjacent || !a.bound || a.month == b.month || a.area != b.area || a.children != b.children {
+			continue
+		}
+		if _, _, qs := x.qualifierBefore(b.k, s.s); !x.joined(a, qs) {
+			continue
+		}
+		a.month, a.adjacent, a.takes = b.month, true, b.takes
+		x.takenBy[b.takes] = append(x.takenBy[b.takes], a)
+	}
+}
+
+// includesOther returns the words of parentheses right after a figure
+// that say it includes other figures ("844 civilians were killed in July
+// (27 civilian police and Anbar casualty figures included)"): a count
+// mixed with another source's (here a health directorate's, which the
+// mission did not verify) is not the mission's civilian figure. A part
+// it includes ("(including 11 police)") is no such thing.
+func (x *extractor) includesOther(s *sentence, c *cand) string {
+	o := -1
+	for i := c.last + 1; i < s.e && i <= c.last+5; i++ {
+		t := x.toks[i]
+		if t.isPunct("(") {
+			o = i
+			break
+		}
+		if !(t.kind == kWord && (monthAt(t) != 0 || inList(t.low, []string{"in", "during", "for"})) || isYearTok(t)) {
+			return ""
+		}
+	}
+	if o < 0 {
+		return ""
+	}
+	figs, incl := false, false
+	for i := o + 1; i < s.e && i < o+window; i++ {
+		t := x.toks[i]
+		if t.isPunct(")") {
+			if figs && incl {
+				return x.doc.Text[x.toks[o+1].start:x.toks[i-1].end]
+			}
+			return ""
+		}
+		switch t.low {
+		case "figures", "figure", "data", "numbers":
+			figs = true
+		case "included", "including", "includes", "include", "incl":
+			incl = true
+		}
+	}
+	return ""
 }
 
 // pctBack steps back from "per cent" to its number.
@@ -768,6 +888,15 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		if t.isPunct("—–-") {
 			continue
 		}
+		// "174 civilians, including 12 children, were killed": the
+		// aside between commas is its own figure's.
+		if t.isPunct(",") && inList(x.tok(i+1).low, []string{"including", "among", "зокрема", "серед", "у", "в"}) {
+			if e := x.asideEnd(s, i); e > 0 {
+				i = e
+				c.aside = true
+				continue
+			}
+		}
 		if (x.stopAt(t) || t.isPunct(",")) && !(t.low == "of" || t.low == "and" && metricWord(x.tok(i+1).low) != mNone && metricWord(x.tok(i-1).low) != mNone) {
 			break
 		}
@@ -786,6 +915,11 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		}
 		if m := metricWord(t.low); m != mNone {
 			c.metric, c.last, c.how = m, i, "after"
+			// "Children accounted for eight of the dead": the clause
+			// before names whose part it is.
+			if x.tok(c.k+1).low == "of" && !c.children {
+				x.childrenOfClause(s, c, c.k-1)
+			}
 			// "killed or injured", "вбитих чи поранених"
 			if m != mCasualties && i+2 < s.e && inList(x.toks[i+1].low, []string{"or", "and", "чи", "або", "і", "та", "й"}) {
 				if m2 := metricWord(x.toks[i+2].low); m2 != mNone && m2 != m {
@@ -814,8 +948,8 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 	}
 	for n := 0; i >= s.s && n < 4; i, n = i-1, n+1 {
 		t := x.toks[i]
-		if t.isNum() && !(paren && isYearTok(t)) || t.isPunct(".;()") {
-			break
+		if t.isNum() && !(paren && isYearTok(t)) || t.isPunct(".;()") || prev != nil && i <= prev.last {
+			break // the figure before's own words ("690 injured, 21 and 80 of them") are not this one's
 		}
 		if m := metricWord(t.low); m != mNone {
 			c.metric, c.how = m, "before"
@@ -829,8 +963,43 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		if paren && (monthAt(t) != 0 || t.low == "in" || t.low == "у" || t.low == "в" || isYearTok(t)) && n < 3 {
 			continue
 		}
-		if !(t.low == "a" || t.low == "total" || t.low == "were" || t.low == "was" || t.low == "було" || t.low == "all" || t.low == "in" && x.tok(i+1).low == "all" || t.low == "an" || t.low == "additional" || t.low == "another" || t.low == "further" || t.low == "toll" || t.low == "of" || t.low == "is" || t.low == "at" || t.low == "to" || inList(t.low, []string{"зазнали", "отримали", "дістали", "були", "стали"}) || t.isPunct(",—–-")) || paren && n > 0 {
+		if !(t.low == "a" || t.low == "total" || t.low == "were" || t.low == "was" || t.low == "було" || t.low == "all" || t.low == "in" && x.tok(i+1).low == "all" || t.low == "an" || t.low == "additional" || t.low == "another" || t.low == "further" || t.low == "toll" || t.low == "of" || t.low == "зокрема" || t.low == "is" || t.low == "at" || t.low == "to" || inList(t.low, []string{"зазнали", "отримали", "дістали", "були", "стали"}) || t.isPunct(",—–-")) || paren && n > 0 {
 			break
+		}
+	}
+	// "174 killed and 690 injured, against 120 and 500 in April": a
+	// pair of bare numbers mirrors the pair of figures before it.
+	if prev != nil && prev.how == "pair" && x.joined(prev, qstart) {
+		c.metric, c.children, c.how = prev.pairNext, prev.pairKids, "pair"
+		return
+	}
+	if prev != nil && prev.sent == s && inList(x.tok(c.k+1).low, []string{"and", "і", "та", "й"}) && x.tok(c.k+2).isNum() && !unitWords[x.tok(c.k+3).low] && len(x.cands) >= 2 {
+		pp := x.cands[len(x.cands)-2]
+		// The pair before: two figures of one month, nothing between.
+		if pp.sent == s && x.cands[len(x.cands)-1] == prev && pp.metric != prev.metric && pp.metric != mNone && prev.metric != mNone && pp.area == prev.area && pp.month == prev.month && pp.bound == prev.bound && !x.numberBetween(pp.k, prev.k) {
+			c.metric, c.children, c.how = pp.metric, pp.children, "pair"
+			c.pairNext, c.pairKids = prev.metric, prev.children
+			c.area = pp.area
+			return
+		}
+	}
+	// "casualties rose to 864 (174 killed, 690 injured) from 530 in
+	// April": the number after "from" is what the "to" number counts.
+	if inList(x.tok(qstart-1).low, []string{"from", "з", "зі", "із"}) {
+		for i := len(x.cands) - 1; i >= 0 && x.cands[i].sent == s; i-- {
+			if o := x.cands[i]; o.how == "noun" {
+				c.metric, c.children, c.how = o.metric, o.children, "from"
+				return
+			}
+		}
+	}
+	// A figure in parentheses lists no further: "(120 killed, 410
+	// injured) from 530" gives 530 no metric.
+	if prev != nil {
+		if _, _, inParen := x.parenGroup(s, prev.k); inParen {
+			if o, _, ok := x.parenGroup(s, c.k); !ok || o != x.openParen(s, prev.k) {
+				prev = nil
+			}
 		}
 	}
 	// A list: the number takes the metric of the figure before it when a
@@ -842,11 +1011,19 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 	// A noun further back governs a number after a linking word: "the
 	// count of newly reported deaths went down to 147", "civilian
 	// casualties totaled 27,149".
-	link := x.tok(qstart - 1).low
+	link, from := x.tok(qstart-1).low, qstart-2
+	if verbQualifier(c.wording) {
+		// "the number of civilians who were killed ... exceeded 160",
+		// "кількість цивільних, які загинули, перевищила 160": the
+		// qualifier is the linking verb.
+		link, from = "to", qstart-1
+	}
 	if inList(link, []string{"to", "at", "totaled", "totalled", "reached", "was", "were", "is", "of", "numbered", "зазнали", "отримали", "дістали", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "became"}) {
-		for i := qstart - 2; i >= s.s && i >= qstart-12; i-- {
+		for i := from; i >= s.s && i >= qstart-12; i-- {
 			t := x.toks[i]
-			if t.isNum() && !x.consumed[i] || t.isPunct(";()") {
+			// The metric word of the figure before is its own: "from 63
+			// killed or injured in June to 41" gives 41 no metric.
+			if t.isNum() && !x.consumed[i] || t.isPunct(";()") || prev != nil && i <= prev.last {
 				break
 			}
 			if m := metricWord(t.low); m != mNone {
@@ -874,6 +1051,54 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 			c.qual, c.wording = prev.qual, prev.wording
 		}
 	}
+}
+
+// verbQualifier reports a qualifier that is a verb ("exceeded",
+// "перевищила"), which links a number to the noun before it.
+func verbQualifier(w string) bool {
+	return strings.HasPrefix(w, "перевищ") || inList(w, []string{"exceeded", "surpassed", "topped"})
+}
+
+// isAsideOpener: the word before a number that counts a part of the
+// figure before ("серед них 12 дітей", "including 14 children").
+func isAsideOpener(w string) bool {
+	return inList(w, []string{"них", "including", "them", "зокрема", "incl"})
+}
+
+// numberBetween reports a count between tokens i and j.
+func (x *extractor) numberBetween(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if x.toks[k].isNum() && !x.consumed[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// openParen returns the "(" around token k, or -1.
+func (x *extractor) openParen(s *sentence, k int) int {
+	if o, _, ok := x.parenGroup(s, k); ok {
+		return o
+	}
+	return -1
+}
+
+// asideEnd returns the comma that closes an aside opened by the comma at
+// i (", including 12 children,", ", серед них 5 дітей,"), or 0.
+func (x *extractor) asideEnd(s *sentence, i int) int {
+	if inList(x.tok(i+1).low, []string{"у", "в"}) && !inList(x.tok(i+2).low, []string{"тому", "тім"}) {
+		return 0 // "у тому числі" only
+	}
+	for j := i + 2; j < s.e && j <= i+8; j++ {
+		t := x.toks[j]
+		if t.isPunct(",") {
+			return j
+		}
+		if t.isPunct(".;:()") || metricWord(t.low) != mNone {
+			return 0
+		}
+	}
+	return 0
 }
 
 // childrenOfClause marks a figure as children's when the clause names
@@ -928,10 +1153,22 @@ func (x *extractor) adjacentMonth(s *sentence, k int) int {
 		if mn.rel != 0 && mn.m == 0 || mn.j >= k || k-mn.j > 4 {
 			continue
 		}
-		// Before: a few words between, none a number.
+		// Before: a few words between, none a number. "to" may stand
+		// between in a chain ("and in July 2024 — to 269") when no
+		// other number has taken the month ("from 125 in May to 224")
+		// and the month is not one of two ("in March and April to 181").
 		ok := true
 		for i := mn.j + 1; i < k; i++ {
 			t := x.toks[i]
+			if t.low == "to" || t.low == "до" {
+				if len(x.takenBy[mn.i]) > 0 || x.monthPair(s, mn) {
+					ok = false
+				}
+				continue
+			}
+			if t.low == "року" && i == mn.j+1 && mn.y != 0 {
+				continue
+			}
 			if t.isNum() && !x.consumed[i] || !(t.isPunct(",:—–-(") || inList(t.low, []string{"had", "saw", "was", "at", "least", "there", "were", "with", "of", "to", "more", "than", "over", "nearly", "some", "almost", "about", "a", "minimum", "щонайменше", "понад", "майже", "близько", "не", "менше"})) {
 				ok = false
 			}
@@ -941,6 +1178,26 @@ func (x *extractor) adjacentMonth(s *sentence, k int) int {
 		}
 	}
 	return -1
+}
+
+// monthPair reports whether the mention is the second of two months
+// named together ("March and April", "червні й липні").
+func (x *extractor) monthPair(s *sentence, mn mention) bool {
+	if !inList(x.tok(mn.i-1).low, []string{"and", "or", "і", "й", "та", "чи"}) && !x.tok(mn.i-1).isPunct(",–-") {
+		return false
+	}
+	for _, o := range s.mentions {
+		if o.j == mn.i-2 && o.m != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// spanText is the words of a span: "since January", "April and May".
+func (x *extractor) spanText(mn mention) string {
+	to := max(mn.to, mn.j)
+	return x.doc.Text[x.toks[mn.from].start:x.toks[to].end]
 }
 
 // window bounds how far from a number the extractor looks for its month
@@ -1000,13 +1257,25 @@ func (x *extractor) parenGroup(s *sentence, k int) (int, int, bool) {
 // dead").
 func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 	c.takes = -1
+	// "Since January, 3,200 civilians have been killed": the month
+	// nearest before the number opens a span; the number is its total.
+	var nearest *mention
+	for _, mn := range s.near(c.k) {
+		if mn.m != 0 && mn.j < c.k {
+			nearest = &mn
+		}
+	}
+	if nearest != nil && nearest.since {
+		c.since = x.spanText(*nearest)
+		return
+	}
 	set := func(mn mention, adjacent bool) {
 		c.month = x.year(s, mn)
 		c.bound, c.adjacent = true, adjacent
 	}
 	if o, e, ok := x.parenGroup(s, c.k); ok {
 		for _, mn := range s.near(c.k) {
-			if mn.i > o && mn.j < e && mn.m != 0 && !mn.start24() {
+			if mn.i > o && mn.j < e && mn.m != 0 && !mn.start24() && !mn.since {
 				set(mn, true)
 				c.takes = mn.i
 				return
@@ -1020,7 +1289,11 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 			}
 		}
 	}
-	if mi := x.adjacentMonth(s, c.k); mi >= 0 {
+	if mi := x.adjacentMonth(s, c.k); mi >= 0 && s.mentionAt(mi).since {
+		mn := s.mentionAt(mi)
+		c.since = x.spanText(mn)
+		return
+	} else if mi >= 0 {
 		mn := s.mentionAt(mi)
 		set(mn, true)
 		if mn.i > c.k {
@@ -1031,7 +1304,7 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 	// The months of the sentence that no other number has taken.
 	var free []mention
 	for _, mn := range s.near(c.k) {
-		if mn.m == 0 || mn.start24() || mn.day != 0 && !mn.asOf {
+		if mn.m == 0 || mn.start24() || mn.since || mn.day != 0 && !mn.asOf {
 			continue
 		}
 		taken := false
@@ -1062,6 +1335,14 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 	}
 	if usable(s) > 0 {
 		return
+	}
+	// A sentence about a span ("1,200 were killed in April and May")
+	// gives its numbers no month from elsewhere.
+	for _, mn := range s.near(c.k) {
+		if mn.since {
+			c.since = x.spanText(mn)
+			return
+		}
 	}
 	// "last month", counted from the publication.
 	for _, mn := range s.near(c.k) {
@@ -1162,6 +1443,11 @@ func (x *extractor) place() {
 			c.metric = mNone
 			continue
 		}
+		if c.since != "" && !c.sent.cum {
+			x.warn(c.k, "%s %s: a total over several months (%s), not a month's figure; not reported", t.text, c.dataMetric().Label(), c.since)
+			c.metric = mNone
+			continue
+		}
 		if c.sent.cum {
 			// A cumulative total, as of its cut-off or the publication.
 			asOf := pubMonth
@@ -1178,7 +1464,14 @@ func (x *extractor) place() {
 				}
 			}
 			if c.adjacent && c.bound {
-				asOf = c.month
+				asOf, found = c.month, true
+			}
+			if !found {
+				// No cut-off stated: a total quoted in a publication is
+				// as of no later than its date, the one month the text
+				// supports (the month it reports would be a guess).
+				c.note = strings.TrimSpace("the text states no as-of date: the publication's month; " + c.note)
+				c.note = strings.TrimSuffix(c.note, ";")
 			}
 			c.month, c.bound = asOf, true
 			continue
@@ -1192,6 +1485,11 @@ func (x *extractor) place() {
 			if c.metric != mNone && c.bound && !c.sent.cum && (pass == 1 || !c.children && c.area == "") && subject.Before(c.month) && !monthAfter(c.month, x.pub) {
 				subject = c.month
 			}
+		}
+	}
+	for _, m := range x.subjectHints {
+		if subject.Before(m) && !monthAfter(m, x.pub) {
+			subject = m
 		}
 	}
 	if subject.IsZero() {

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"time"
 )
 
 // The words the extractor reads, English and Ukrainian. Ukrainian words are
@@ -105,6 +106,7 @@ var qualifierPhrases = []struct {
 	{"more than", "more_than"}, {"upwards of", "more_than"}, {"in excess of", "more_than"}, {"over", "more_than"},
 	{"більше ніж", "more_than"}, {"більш як", "more_than"}, {"понад", "more_than"}, {"більше", "more_than"},
 	{"перевищила", "more_than"}, {"перевищує", "more_than"}, {"перевищило", "more_than"}, {"перевищив", "more_than"},
+	{"exceeded", "more_than"}, {"surpassed", "more_than"}, {"topped", "more_than"},
 	{"nearly", "approx"}, {"almost", "approx"}, {"some", "approx"}, {"about", "approx"}, {"around", "approx"},
 	{"approximately", "approx"}, {"roughly", "approx"}, {"close to", "approx"}, {"an estimated", "approx"},
 	{"estimated", "approx"}, {"майже", "approx"}, {"близько", "approx"}, {"приблизно", "approx"}, {"орієнтовно", "approx"},
@@ -224,3 +226,8 @@ func wholeMonthRange(low string) bool {
 	}
 	return d == last || mo == 2 && d == 29
 }
+
+// ordinalMonth: "the first month of 2016" is its January.
+var ordinalMonth = map[string]time.Month{"first": time.January, "second": time.February, "third": time.March,
+	"fourth": time.April, "fifth": time.May, "sixth": time.June, "seventh": time.July, "eighth": time.August,
+	"ninth": time.September, "tenth": time.October, "eleventh": time.November, "twelfth": time.December}
