@@ -17,16 +17,16 @@ import (
 // mention is a month named in the text: "March", "February 2025", "4
 // April", "у березні 2025 року", or a relative one ("last month").
 type mention struct {
-	i, j int        // first and last token
-	m    time.Month // 0 for a relative mention
-	y    int        // 0 when the text gives no year
-	day  int        // a day of the month, when named ("4 April")
-	rel  int        // relative mentions: -1 previous month, -12 a year earlier
-	ago  bool       // a relative mention counted from the publication ("last month", "минулого місяця")
-	asOf bool       // "as of", "станом на", "end of": the cut-off of a total
-	since bool      // "since January", "April and May": a span, never a figure's month
-	from  int       // a span's first token
-	to    int       // its last, when not the mention's own
+	i, j  int        // first and last token
+	m     time.Month // 0 for a relative mention
+	y     int        // 0 when the text gives no year
+	day   int        // a day of the month, when named ("4 April")
+	rel   int        // relative mentions: -1 previous month, -12 a year earlier
+	ago   bool       // a relative mention counted from the publication ("last month", "минулого місяця")
+	asOf  bool       // "as of", "станом на", "end of": the cut-off of a total
+	since bool       // "since January", "April and May": a span, never a figure's month
+	from  int        // a span's first token
+	to    int        // its last, when not the mention's own
 }
 
 func (mn mention) start24() bool {
@@ -68,9 +68,9 @@ type cand struct {
 	note     string
 	asOf     data.Month
 	since    string // "since January": the number is a span's total
-	aside    bool // an aside of its own followed it (", серед них 40 дітей,")
-	pairNext int  // "against 120 and 500": the metric the number after this one takes
-	pairKids bool // and whether it counts children
+	aside    bool   // an aside of its own followed it (", серед них 40 дітей,")
+	pairNext int    // "against 120 and 500": the metric the number after this one takes
+	pairKids bool   // and whether it counts children
 }
 
 type extractor struct {
