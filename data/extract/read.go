@@ -327,7 +327,7 @@ func readPDF(b []byte, name string) (doc *Document, err error) {
 			doc, err = nil, errorf(name, "the PDF cannot be read (%v); is it damaged or encrypted?", r)
 		}
 	}()
-	r, err := pdf.NewReader(bytes.NewReader(b), int64(len(b)))
+	r, err := pdf.NewReader(&guardedReaderAt{r: bytes.NewReader(b), budget: 256*int64(len(b)) + 1<<20}, int64(len(b)))
 	if err != nil {
 		return nil, errorf(name, "the PDF cannot be read: %v", err)
 	}
@@ -350,6 +350,9 @@ func readPDF(b []byte, name string) (doc *Document, err error) {
 				f := p.Font(fn)
 				fonts[fn] = &f
 			}
+		}
+		if err := checkStreams(p); err != nil {
+			return nil, errorf(name, "page %d: the text cannot be read: %v", i, err)
 		}
 		t, err := p.GetPlainText(fonts)
 		if err != nil {
@@ -378,4 +381,107 @@ func joinPDFLines(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// errPDFLoops stops the PDF library when a malformed file sends it round
+// in circles over the file itself: a library's loop cannot be stopped from
+// outside but by its reads. (Loops over a decoded stream never reach the
+// file: checkStreams refuses the one such case known.)
+var errPDFLoops = errors.New("its structure sends the reader round in circles")
+
+// guardedReaderAt gives the PDF library the file, and panics with
+// errPDFLoops (recovered by readPDF as a refusal) once the library has
+// read far more than the file holds, or asked at its end many times:
+// reading a well-formed PDF needs neither.
+type guardedReaderAt struct {
+	r             *bytes.Reader
+	total, budget int64
+	empty         int
+}
+
+func (g *guardedReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	n, err := g.r.ReadAt(p, off)
+	g.total += int64(n)
+	if n == 0 {
+		g.empty++
+	}
+	if g.total > g.budget || g.empty > 10000 {
+		panic(errPDFLoops)
+	}
+	return n, err
+}
+
+// checkStreams refuses a page whose content stream, or a font's ToUnicode
+// map, ends inside a hex string ("<4a6f" with no ">"): the PDF library's
+// lexer reads such a string for ever (a fuzzed file, FuzzPDF), and its
+// stream readers cannot be stopped from outside.
+func checkStreams(p pdf.Page) error {
+	var streams []pdf.Value
+	c := p.V.Key("Contents")
+	if c.Kind() == pdf.Array {
+		for k := 0; k < c.Len(); k++ {
+			streams = append(streams, c.Index(k))
+		}
+	} else if !c.IsNull() {
+		streams = append(streams, c)
+	}
+	fonts := p.Resources().Key("Font")
+	for _, k := range fonts.Keys() {
+		if tu := fonts.Key(k).Key("ToUnicode"); !tu.IsNull() {
+			streams = append(streams, tu)
+		}
+	}
+	for _, v := range streams {
+		if v.Kind() != pdf.Stream {
+			continue
+		}
+		rc := v.Reader()
+		b, err := io.ReadAll(io.LimitReader(rc, 64<<20))
+		rc.Close()
+		if err != nil {
+			return err
+		}
+		if err := hexStringsClosed(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// hexStringsClosed scans a content stream as the PDF lexer does (comments,
+// literal strings with their nesting and escapes, << and >>) and says
+// whether a hex string is left open at its end.
+func hexStringsClosed(b []byte) error {
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '%':
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
+			}
+		case '(':
+			depth := 1
+			for i++; i < len(b) && depth > 0; i++ {
+				switch b[i] {
+				case '\\':
+					i++
+				case '(':
+					depth++
+				case ')':
+					depth--
+				}
+			}
+			i--
+		case '<':
+			if i+1 < len(b) && b[i+1] == '<' {
+				i++
+				continue
+			}
+			j := bytes.IndexByte(b[i:], '>')
+			if j < 0 {
+				return fmt.Errorf("a text stream ends inside a hex string (opened at byte %d); the file is damaged", i)
+			}
+			i += j
+		}
+	}
+	return nil
 }
