@@ -48,7 +48,7 @@ func CheckImage(t testing.TB, path string, got image.Image, tol Tolerance) {
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	if msg := differ(want, got, tol); msg != "" {
+	if msg := Differ(want, got, tol); msg != "" {
 		os.WriteFile(gotPath, b.Bytes(), 0o644)
 		t.Errorf("%s: %s (got written to %s; -update accepts it)", path, msg, gotPath)
 		return
@@ -56,8 +56,9 @@ func CheckImage(t testing.TB, path string, got image.Image, tol Tolerance) {
 	os.Remove(gotPath)
 }
 
-// differ says how want and got differ beyond tol, or "" when they do not.
-func differ(want, got image.Image, tol Tolerance) string {
+// Differ says how want and got differ beyond tol, or "" when they do
+// not: the comparison of every image test, golden file or not.
+func Differ(want, got image.Image, tol Tolerance) string {
 	wb, gb := want.Bounds(), got.Bounds()
 	if wb.Size() != gb.Size() {
 		return "size " + gb.Size().String() + ", want " + wb.Size().String()

@@ -36,7 +36,7 @@ func TestDiffer(t *testing.T) {
 		{"too wide", wide, true},
 		{"other size", image.NewRGBA(image.Rect(0, 0, 10, 11)), true},
 	} {
-		if msg := differ(base(), tc.got, tol); (msg != "") != tc.fail {
+		if msg := Differ(base(), tc.got, tol); (msg != "") != tc.fail {
 			t.Errorf("%s: differ says %q, want a failure: %v", tc.name, msg, tc.fail)
 		}
 	}

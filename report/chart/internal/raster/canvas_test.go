@@ -12,6 +12,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+
+	"github.com/casualty-tool/casualty/internal/golden"
 )
 
 // TestRasterCanvasFastPaths checks the fast paths on shapes they must and
@@ -142,39 +144,12 @@ func plainImageCanvas(w, h vg.Length, dpi int) *vgimg.Canvas {
 }
 
 // comparePixels fails when a channel differs by more than tol (of 255) or
-// when more than frac of the pixels differ at all.
+// when more than frac of the pixels differ at all (golden.Differ).
 func comparePixels(t *testing.T, want, got image.Image, tol uint32, frac float64) {
 	t.Helper()
-	if want.Bounds() != got.Bounds() {
-		t.Fatalf("bounds %v, want %v", got.Bounds(), want.Bounds())
+	if d := golden.Differ(want, got, golden.Tolerance{Channel: uint8(tol), Fraction: frac}); d != "" {
+		t.Fatal(d)
 	}
-	b := want.Bounds()
-	differ := 0
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			w := color.RGBAModel.Convert(want.At(x, y)).(color.RGBA)
-			g := color.RGBAModel.Convert(got.At(x, y)).(color.RGBA)
-			if w == g {
-				continue
-			}
-			differ++
-			for _, d := range [4][2]uint8{{w.R, g.R}, {w.G, g.G}, {w.B, g.B}, {w.A, g.A}} {
-				if diff(d[0], d[1]) > tol {
-					t.Fatalf("pixel (%d,%d) is %v, want %v", x, y, g, w)
-				}
-			}
-		}
-	}
-	if n := b.Dx() * b.Dy(); float64(differ) > frac*float64(n) {
-		t.Errorf("%d of %d pixels differ (more than %.2f%%)", differ, n, 100*frac)
-	}
-}
-
-func diff(a, b uint8) uint32 {
-	if a > b {
-		return uint32(a - b)
-	}
-	return uint32(b - a)
 }
 
 // titleStyle is bold 13-point Liberation Sans, as a chart's title.
