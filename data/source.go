@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // SourceKind says what sort of body produced a dataset's figures, which
@@ -239,4 +240,27 @@ func (d *Dataset) Wording() Source {
 		return ACLED
 	}
 	return UserFile
+}
+
+// EventCaption names what event data's metric counts, for a table's
+// caption: "Reported fatalities, all actors (ACLED)" for killed, never
+// "Killed", which would read as a mission's civilians. ok is false for a
+// source that is not event data, or a metric it does not word.
+func (s Source) EventCaption(m Metric) (caption string, ok bool) {
+	if s.Kind != KindEvents {
+		return "", false
+	}
+	switch m {
+	case Killed:
+		subj := s.Subject
+		if r, n := utf8.DecodeRuneInString(subj); n > 0 {
+			subj = strings.ToUpper(string(r)) + subj[n:]
+		}
+		return subj + " (" + s.Label() + ")", true
+	case Injured:
+		return "Reported injured (" + s.Label() + ")", true
+	case Casualties:
+		return "Reported fatalities and injured (" + s.Label() + ")", true
+	}
+	return "", false
 }

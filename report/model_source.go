@@ -40,15 +40,8 @@ func txtTitle(w data.Source, place string, mo data.Month) string {
 // "Reported fatalities, all actors (ACLED)"; a file with no declared
 // source says only "Killed".
 func txtMetricCaption(m data.Metric, w data.Source) string {
-	if w.Kind == data.KindEvents {
-		switch m {
-		case data.Killed:
-			return sentenceStart(w.Subject) + " (" + w.Label() + ")"
-		case data.Injured:
-			return "Reported injured (" + w.Label() + ")"
-		case data.Casualties:
-			return "Reported fatalities and injured (" + w.Label() + ")"
-		}
+	if c, ok := w.EventCaption(m); ok {
+		return c
 	}
 	civ := w.Kind == data.KindMission
 	switch m {

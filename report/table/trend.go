@@ -187,15 +187,8 @@ func trendTitle(t *stats.Trend, areaName string) string {
 // killed are "Reported fatalities, all actors (ACLED)", never "Killed"
 // read as a mission's civilians.
 func ttWhat(m data.Metric, w data.Source) string {
-	if w.Kind == data.KindEvents {
-		switch m {
-		case data.Killed:
-			return ttCapital(w.Subject) + " (" + w.Label() + ")"
-		case data.Injured:
-			return "Reported injured (" + w.Label() + ")"
-		case data.Casualties:
-			return "Reported fatalities and injured (" + w.Label() + ")"
-		}
+	if c, ok := w.EventCaption(m); ok {
+		return c
 	}
 	return ttCapital(m.Label())
 }
