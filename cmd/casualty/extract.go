@@ -175,7 +175,7 @@ func writeExtractCSV(w io.Writer, results []*extract.Result) error {
 	cw.Write(extractHeader)
 	for _, r := range results {
 		for _, f := range r.Figures {
-			if f.Role == extract.Cumulative || f.Metric.Derived() {
+			if f.Role == extract.Cumulative || f.Metric.Derived() || f.Group != extract.Civilians {
 				continue
 			}
 			o := f.Observation
@@ -196,6 +196,8 @@ func writeExtractNotes(w io.Writer, r *extract.Result) {
 		switch {
 		case f.Role == extract.Cumulative:
 			fmt.Fprintf(w, "%s: cumulative: %s%s %s as of %s (not a month's figure)\n", f.Pos, f.Qualifier.Words(), data.FormatCount(f.Value), f.Metric.Label(), f.Month.Label())
+		case f.Group != extract.Civilians:
+			fmt.Fprintf(w, "%s: %s: %s%s %s in %s (%s; not the mission's civilian figure, so no row of a tidy file)\n", f.Pos, f.Group, f.Qualifier.Words(), data.FormatCount(f.Value), f.Metric.Label(), f.Month.Label(), f.Role)
 		case f.Metric.Derived():
 			fmt.Fprintf(w, "%s: total: %s%s %s in %s (%s; a tidy file holds its parts)\n", f.Pos, f.Qualifier.Words(), data.FormatCount(f.Value), f.Metric.Label(), f.Month.Label(), f.Role)
 		}
@@ -219,6 +221,9 @@ func writeExtractText(w *bytes.Buffer, r *extract.Result) {
 	w.WriteString("\n")
 	for _, f := range r.Figures {
 		fmt.Fprintf(w, "  %-15s %-20s %12s  %-20s %s\n", f.Month.Label(), f.Metric.Label(), f.Qualifier.Words()+data.FormatCount(f.Value), f.Role, f.Pos)
+		if f.Group != extract.Civilians {
+			fmt.Fprintf(w, "      counts %s, apart from the month's civilian figure\n", f.Group)
+		}
 		fmt.Fprintf(w, "      %q\n", f.Sentence)
 	}
 	if len(r.Checks) > 0 {
@@ -243,6 +248,7 @@ type jsonExtractFigure struct {
 	Qualifier string `json:"qualifier"`
 	Wording   string `json:"wording,omitempty"`
 	Role      string `json:"role"`
+	Group     string `json:"group,omitempty"` // whom it counts when not the mission's civilians
 	Note      string `json:"note,omitempty"`
 	File      string `json:"file"`
 	Offset    int    `json:"offset"`
@@ -290,7 +296,7 @@ func writeExtractJSON(w io.Writer, results []*extract.Result) error {
 		}
 		for _, f := range r.Figures {
 			j.Figures = append(j.Figures, jsonExtractFigure{Month: f.Month.String(), Area: f.Area, Metric: string(f.Metric), Value: f.Value,
-				Qualifier: f.Qualifier.String(), Wording: f.Wording, Role: string(f.Role), Note: f.Note, File: f.Pos.File, Offset: f.Offset,
+				Qualifier: f.Qualifier.String(), Wording: f.Wording, Role: string(f.Role), Group: string(f.Group), Note: f.Note, File: f.Pos.File, Offset: f.Offset,
 				Line: f.Pos.Line, Column: f.Pos.Col, Text: f.Text, Sentence: f.Sentence})
 		}
 		for _, c := range r.Checks {

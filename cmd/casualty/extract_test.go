@@ -311,3 +311,62 @@ func TestDataEmbedded(t *testing.T) {
 		t.Errorf("a conflict with the embedded series: %v", err)
 	}
 }
+
+// TestExtractGroups: counts of another group than the mission's civilians
+// (UNAMI's "Iraqis", the security forces, the civilian police among the
+// civilians) are shown with their group and are never rows of the tidy
+// CSV, which a store would take for civilian figures. The figures are
+// those of UNAMI's January 2016 release, in our own words: 849 Iraqis
+// killed, 490 of them civilians and 359 security forces (490 + 359 = 849).
+func TestExtractGroups(t *testing.T) {
+	file := filepath.Join("testdata", "extract", "iraqis.txt")
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"extract", file}, &out, &errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	recs, err := csv.NewReader(strings.NewReader(out.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, r := range recs[1:] {
+		rows = append(rows, r[0]+" "+r[1]+" "+r[2]+" "+r[3])
+	}
+	want := []string{"2016-01 IQ killed 490", "2016-01 IQ injured 1050"}
+	if strings.Join(rows, "; ") != strings.Join(want, "; ") {
+		t.Errorf("tidy rows %q, want %q", rows, want)
+	}
+	for _, w := range []string{
+		"civilians and security forces: at least 849 killed in January 2016 (headline; not the mission's civilian figure",
+		"civilians and security forces: at least 1,450 injured in January 2016",
+		"security forces: 359 killed in January 2016 (breakdown",
+		"civilian police: 45 injured in January 2016 (breakdown",
+	} {
+		if !strings.Contains(errOut.String(), w) {
+			t.Errorf("notes lack %q:\n%s", w, errOut.String())
+		}
+	}
+	out.Reset()
+	errOut.Reset()
+	if err := run(context.Background(), []string{"extract", "--format", "json", file}, &out, &errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	var got []struct {
+		Figures []struct {
+			Value int64
+			Group string
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	groups := map[int64]string{}
+	for _, f := range got[0].Figures {
+		groups[f.Value] = f.Group
+	}
+	for v, g := range map[int64]string{849: "civilians and security forces", 1450: "civilians and security forces", 490: "", 359: "security forces", 1050: "", 45: "civilian police"} {
+		if gg, ok := groups[v]; !ok || gg != g {
+			t.Errorf("figure %d: group %q (found %v), want %q", v, gg, ok, g)
+		}
+	}
+}

@@ -70,7 +70,7 @@ func areaAt(t token) string {
 // an oblast casualty knows (its p-code), or another place (its words).
 func (x *extractor) placeNear(s *sentence, k int) (code, words string) {
 	lo, hi := k, k
-	for lo > s.s && k-lo < 16 && !x.toks[lo-1].isPunct(";") {
+	for lo > s.s && k-lo < 16 && !x.toks[lo-1].isPunct(";") && !x.figureAside(s, lo-1) {
 		lo--
 	}
 	for hi < s.e-1 && hi-k < 10 && !x.toks[hi+1].isPunct(";(") && !x.newClause(hi+1) {
@@ -114,4 +114,23 @@ func (x *extractor) newClause(i int) bool {
 	n, nn := x.tok(i+1), x.tok(i+2)
 	return n.isNum() || n.low == "з" && nn.low == "них" || n.low == "of" && inList(nn.low, []string{"them", "whom", "these"}) ||
 		n.low == "including" || n.low == "among" || n.low == "серед" || n.low == "зокрема"
+}
+
+// figureAside reports whether the ")" at i closes an aside with a number
+// of its own — "844 civilians were killed in July (27 civilian police and
+// Anbar casualty figures included), while 1,616 ..." — whose places are
+// that figure's, not the next one's.
+func (x *extractor) figureAside(s *sentence, i int) bool {
+	if !x.toks[i].isPunct(")") {
+		return false
+	}
+	for j := i - 1; j >= s.s && j > i-window; j-- {
+		if x.toks[j].isPunct("(") {
+			return false
+		}
+		if x.toks[j].isNum() {
+			return true
+		}
+	}
+	return false
 }

@@ -47,6 +47,10 @@ type Figure struct {
 	Sentence string // the sentence it was read from
 	Offset   int    // byte offset of the number in the input
 	Wording  string // the qualifier as written ("at least", "понад"), if any
+	// Group is whom the figure counts when that is not the mission's
+	// civilians (UNAMI's "Iraqis", the security forces): such a figure
+	// is no row of a tidy file or a store.
+	Group Group
 }
 
 // Warning is something the extractor saw but would not report as a
@@ -93,12 +97,13 @@ func Extract(doc *Document, opt Options) (*Result, error) {
 	return x.run()
 }
 
-// Observations returns the figures that are a month's figure — every role
-// but cumulative — as observations, for a store or a tidy file.
+// Observations returns the figures that are a month's civilian figure —
+// every role but cumulative, no total of parts, no other group's — as
+// observations, for a store or a tidy file.
 func (r *Result) Observations() []data.Observation {
 	var obs []data.Observation
 	for _, f := range r.Figures {
-		if f.Role == Cumulative || f.Metric.Derived() {
+		if f.Role == Cumulative || f.Metric.Derived() || f.Group != Civilians {
 			continue
 		}
 		obs = append(obs, f.Observation)

@@ -71,6 +71,8 @@ type cand struct {
 	aside    bool   // an aside of its own followed it (", серед них 40 дітей,")
 	pairNext int    // "against 120 and 500": the metric the number after this one takes
 	pairKids bool   // and whether it counts children
+	group    Group  // whom it counts, when not the mission's civilians
+	includes []data.Component
 }
 
 type extractor struct {
@@ -652,6 +654,17 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 			last = nil
 			continue
 		}
+		if c, ok := x.policePart(s, k, last); ok {
+			x.cands = append(x.cands, c)
+			continue
+		}
+		if c, ok := x.readGroupFigure(s, k, last, prev); ok {
+			if c != nil {
+				x.cands = append(x.cands, c)
+				last = c
+			}
+			continue
+		}
 		if m := s.subgroup; m != "" {
 			if x.nearCasualtyWords(s, k) {
 				x.warn(k, "%s: the sentence counts a group casualty keeps no metric for (%s); not reported", t.text, m)
@@ -702,7 +715,10 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 			c.area = last.area // a chain goes on in the place it began: "in Donetsk region, from 125 in May to 224 in June and in July — to 269"
 		}
 		x.readMonth(s, c, prev)
-		if what := x.includesOther(s, c); what != "" {
+		if x.country == "IQ" && !c.children && c.area == "" && x.exclPolice(s, c) {
+			c.group = CiviliansExcludingPolice
+		}
+		if what := x.includesOther(s, c); what != "" && !x.includesArea(c, what) {
 			x.warn(k, "%s %s: the text says the figure includes figures from elsewhere (%s), so it is not the mission's own count; not reported", t.text, c.dataMetric().Label(), what)
 			if c.bound && c.area == "" && !c.children && s.scope == "" && !s.cum {
 				x.subjectHints = append(x.subjectHints, c.month) // still the month the update reports
@@ -1023,6 +1039,14 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 			t := x.toks[i]
 			// The metric word of the figure before is its own: "from 63
 			// killed or injured in June to 41" gives 41 no metric.
+			if t.isPunct(")") && i > s.s {
+				// "Civilians killed in September (police not included)
+				// numbered 196": the aside between noun and verb.
+				if o := x.openParen(s, i-1); o > s.s && o < i && !x.numberBetween(o, i) {
+					i = o
+					continue
+				}
+			}
 			if t.isNum() && !x.consumed[i] || t.isPunct(";()") || prev != nil && i <= prev.last {
 				break
 			}
@@ -1329,11 +1353,11 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 		set(*before, false)
 		return
 	}
-	if after != nil {
+	if after != nil && !x.comparedMonth(s, c, *after) {
 		set(*after, false)
 		return
 	}
-	if usable(s) > 0 {
+	if usable(s) > 0 && after == nil {
 		return
 	}
 	// A sentence about a span ("1,200 were killed in April and May")
@@ -1358,8 +1382,8 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 		c.theMonth = true
 		return
 	}
-	if s.weakIncident {
-		return // an incident's numbers take no month from elsewhere
+	if s.weakIncident || s.weak {
+		return // an incident's numbers, or a year's ("throughout 2016"), take no month from elsewhere
 	}
 	if prev != nil && !prev.cum && prev.scope == "" {
 		for i := len(x.cands) - 1; i >= 0; i-- {
@@ -1390,6 +1414,23 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 			}
 		}
 	}
+}
+
+// comparedMonth reports whether a month named after the number at c is
+// the month of a comparison in another clause — "331 ... were killed and
+// 401 were injured, and it noted that overall casualties were lower than
+// in the previous month of March" — rather than the number's own.
+func (x *extractor) comparedMonth(s *sentence, c *cand, mn mention) bool {
+	for i := mn.i - 1; i > c.k && i >= mn.i-8; i-- {
+		t := x.toks[i]
+		if t.isNum() {
+			return false
+		}
+		if inList(t.low, []string{"than", "compared", "previous", "preceding", "порівняно", "попереднього", "попередньому"}) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxWarnings caps the warnings of one text; the rest are counted.
@@ -1430,6 +1471,7 @@ func (x *extractor) place() {
 		m      data.Month
 		metric data.Metric
 		role   bool
+		group  Group
 	}
 	for _, c := range x.cands {
 		t := x.toks[c.k]
@@ -1482,7 +1524,7 @@ func (x *extractor) place() {
 	var subject data.Month
 	for pass := 0; pass < 2 && subject.IsZero(); pass++ {
 		for _, c := range x.cands {
-			if c.metric != mNone && c.bound && !c.sent.cum && (pass == 1 || !c.children && c.area == "") && subject.Before(c.month) && !monthAfter(c.month, x.pub) {
+			if c.metric != mNone && c.bound && !c.sent.cum && (pass == 1 || !c.children && c.area == "" && c.group == Civilians) && subject.Before(c.month) && !monthAfter(c.month, x.pub) {
 				subject = c.month
 			}
 		}
@@ -1539,7 +1581,7 @@ func (x *extractor) place() {
 			continue
 		}
 		t := x.toks[c.k]
-		f := Figure{Wording: c.wording}
+		f := Figure{Wording: c.wording, Group: c.group}
 		pos, off := x.doc.Pos(t.start)
 		f.Offset = off
 		area := x.country
@@ -1547,7 +1589,10 @@ func (x *extractor) place() {
 			area = c.area
 		}
 		f.Observation = data.Observation{Month: c.month, Area: area, Metric: c.dataMetric(), Value: c.val, Qualifier: c.qual,
-			Published: x.res.Published, Source: x.res.Source, Note: c.note, Pos: pos, Text: t.text}
+			Published: x.res.Published, Source: x.res.Source, Note: c.note, Pos: pos, Text: t.text, Components: c.includes}
+		for _, in := range c.includes {
+			f.Note = strings.TrimPrefix(f.Note+"; "+in.Note, "; ")
+		}
 		if c.wording != "" {
 			f.Note = strings.TrimSpace(c.wording + " " + t.text + "; " + f.Note)
 			f.Note = strings.TrimSuffix(f.Note, ";")
@@ -1560,13 +1605,13 @@ func (x *extractor) place() {
 			f.Role = SameMonthLastYear
 		case c.month.Before(subject):
 			f.Role = PreviousMonth // an earlier month, a breakdown's too
-		case c.children || c.area != "":
+		case c.children || c.area != "" || c.group.Part():
 			f.Role = Breakdown
 		default:
 			f.Role = Headline
 		}
 		f.Sentence = x.sentenceAround(c.sent, c.k)
-		key := keyT{f.Area, c.month, f.Metric, f.Role == Cumulative}
+		key := keyT{f.Area, c.month, f.Metric, f.Role == Cumulative, c.group}
 		if i, ok := seen[key]; ok {
 			o := &x.res.Figures[i]
 			if o.Value == f.Value {
