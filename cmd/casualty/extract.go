@@ -180,13 +180,22 @@ func writeExtractCSV(w io.Writer, results []*extract.Result) error {
 			}
 			o := f.Observation
 			cw.Write([]string{o.Month.String(), data.SafeText(o.Area), string(o.Metric), strconv.FormatInt(o.Value, 10),
-				o.Qualifier.String(), "", "", "", o.Published.Date.String(), data.SafeText(o.Published.Name),
+				o.Qualifier.String(), "", "", coversDays(o), o.Published.Date.String(), data.SafeText(o.Published.Name),
 				data.SafeText(o.Source), data.SafeText(o.Note), string(f.Role), data.SafeText(o.Pos.File),
 				strconv.Itoa(f.Offset), strconv.Itoa(o.Pos.Line), strconv.Itoa(o.Pos.Col), data.SafeText(f.Sentence)})
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// coversDays is the tidy file's covers cell: "1-18" for a figure of some
+// days of its month, empty for the whole month.
+func coversDays(o data.Observation) string {
+	if !o.PartMonth() {
+		return ""
+	}
+	return strconv.Itoa(o.FromDay) + "-" + strconv.Itoa(o.ToDay)
 }
 
 // writeExtractNotes writes what the CSV does not hold: totals, checks and
@@ -248,7 +257,8 @@ type jsonExtractFigure struct {
 	Qualifier string `json:"qualifier"`
 	Wording   string `json:"wording,omitempty"`
 	Role      string `json:"role"`
-	Group     string `json:"group,omitempty"` // whom it counts when not the mission's civilians
+	Group     string `json:"group,omitempty"`  // whom it counts when not the mission's civilians
+	Covers    string `json:"covers,omitempty"` // the days of a part-month figure, "1-18"
 	Note      string `json:"note,omitempty"`
 	File      string `json:"file"`
 	Offset    int    `json:"offset"`
@@ -296,7 +306,7 @@ func writeExtractJSON(w io.Writer, results []*extract.Result) error {
 		}
 		for _, f := range r.Figures {
 			j.Figures = append(j.Figures, jsonExtractFigure{Month: f.Month.String(), Area: f.Area, Metric: string(f.Metric), Value: f.Value,
-				Qualifier: f.Qualifier.String(), Wording: f.Wording, Role: string(f.Role), Group: string(f.Group), Note: f.Note, File: f.Pos.File, Offset: f.Offset,
+				Qualifier: f.Qualifier.String(), Wording: f.Wording, Role: string(f.Role), Group: string(f.Group), Covers: coversDays(f.Observation), Note: f.Note, File: f.Pos.File, Offset: f.Offset,
 				Line: f.Pos.Line, Column: f.Pos.Col, Text: f.Text, Sentence: f.Sentence})
 		}
 		for _, c := range r.Checks {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"github.com/casualty-tool/casualty/data"
 	"os"
 	"path/filepath"
 	"strings"
@@ -367,6 +368,41 @@ func TestExtractGroups(t *testing.T) {
 	for v, g := range map[int64]string{849: "civilians and security forces", 1450: "civilians and security forces", 490: "", 359: "security forces", 1050: "", 45: "civilian police"} {
 		if gg, ok := groups[v]; !ok || gg != g {
 			t.Errorf("figure %d: group %q (found %v), want %q", v, gg, ok, g)
+		}
+	}
+}
+
+// TestExtractPartMonth: a figure for some days of a month is a tidy row
+// with its days in the covers column, and loads back as a part-month
+// figure, never as the month's. HRMMU's update of June 2023 gave injured
+// for 1-18 June (445) before the month ended; May 2023 is 174 killed and
+// 690 injured as that update gave them.
+func TestExtractPartMonth(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"extract", filepath.Join("testdata", "extract", "partmonth.txt")}, &out, &errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	recs, err := csv.NewReader(strings.NewReader(out.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, r := range recs[1:] {
+		rows = append(rows, strings.Join([]string{r[0], r[2], r[3], r[7], r[12]}, " "))
+	}
+	want := []string{"2023-06 injured 445 1-18 part_month", "2023-05 killed 174  headline", "2023-05 injured 690  headline"} // month, metric, value, covers, role
+	if strings.Join(rows, "; ") != strings.Join(want, "; ") {
+		t.Errorf("rows %q, want %q", rows, want)
+	}
+	p := filepath.Join(t.TempDir(), "june.csv")
+	os.WriteFile(p, out.Bytes(), 0o644)
+	ds, err := data.LoadFile(p, data.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range ds.Obs {
+		if o.Month.String() == "2023-06" && (o.FromDay != 1 || o.ToDay != 18) {
+			t.Errorf("June 2023 loaded back covering %d-%d, want 1-18", o.FromDay, o.ToDay)
 		}
 	}
 }

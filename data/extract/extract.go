@@ -37,6 +37,7 @@ const (
 	SameMonthLastYear Role = "same_month_last_year" // the reported month a year earlier
 	Cumulative        Role = "cumulative"           // a total since the start (24 February 2022), as of its month; never a month's figure
 	Breakdown         Role = "breakdown"            // a part: children, an area
+	PartMonth         Role = "part_month"           // some days of a month ("from 1 to 18 June"), kept with its days; never the month's figure
 )
 
 // Figure is one figure the text states, as an observation (month, area,

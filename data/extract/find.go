@@ -46,6 +46,7 @@ type sentence struct {
 	theMonth     bool      // "during the month", "за місяць"
 	weakIncident bool      // words of an incident ("in these attacks"): numbers without a month of their own are out
 	weak         bool      // a weak year scope ("so far in 2024"): only numbers without a month are out
+	part         *dayRange // the days of one month its figures cover ("from 1 to 18 June")
 }
 
 // cand is a number read as a figure, before its role is known.
@@ -71,6 +72,7 @@ type cand struct {
 	aside    bool   // an aside of its own followed it (", серед них 40 дітей,")
 	pairNext int    // "against 120 and 500": the metric the number after this one takes
 	pairKids bool   // and whether it counts children
+	from, to int    // the days it covers, for a part-month figure
 	group    Group  // whom it counts, when not the mission's civilians
 	includes []data.Component
 }
@@ -510,6 +512,10 @@ func (x *extractor) scopeOf(s *sentence) {
 	}
 	switch {
 	case rePartMonth.MatchString(s.low) && !wholeMonthRange(s.low):
+		if r, ok := partOfMonth(s.low); ok {
+			s.part = &r
+			return // its figures are kept with their days (bindPart)
+		}
 		s.scope = "part of a month or several months, not a whole month's figure"
 	case reYearScope.MatchString(s.low):
 		s.scope = "a total over a year or several months, not a month's figure"
@@ -714,7 +720,9 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		} else if c.how == "list" && last != nil {
 			c.area = last.area // a chain goes on in the place it began: "in Donetsk region, from 125 in May to 224 in June and in July — to 269"
 		}
-		x.readMonth(s, c, prev)
+		if x.bindPart(s, c); !c.bound {
+			x.readMonth(s, c, prev)
+		}
 		if x.country == "IQ" && !c.children && c.area == "" && x.exclPolice(s, c) {
 			c.group = CiviliansExcludingPolice
 		}
@@ -1472,6 +1480,7 @@ func (x *extractor) place() {
 		metric data.Metric
 		role   bool
 		group  Group
+		days   [2]int
 	}
 	for _, c := range x.cands {
 		t := x.toks[c.k]
@@ -1524,7 +1533,7 @@ func (x *extractor) place() {
 	var subject data.Month
 	for pass := 0; pass < 2 && subject.IsZero(); pass++ {
 		for _, c := range x.cands {
-			if c.metric != mNone && c.bound && !c.sent.cum && (pass == 1 || !c.children && c.area == "" && c.group == Civilians) && subject.Before(c.month) && !monthAfter(c.month, x.pub) {
+			if c.metric != mNone && c.bound && !c.sent.cum && c.sent.part == nil && (pass == 1 || !c.children && c.area == "" && c.group == Civilians) && subject.Before(c.month) && !monthAfter(c.month, x.pub) {
 				subject = c.month
 			}
 		}
@@ -1589,7 +1598,7 @@ func (x *extractor) place() {
 			area = c.area
 		}
 		f.Observation = data.Observation{Month: c.month, Area: area, Metric: c.dataMetric(), Value: c.val, Qualifier: c.qual,
-			Published: x.res.Published, Source: x.res.Source, Note: c.note, Pos: pos, Text: t.text, Components: c.includes}
+			Published: x.res.Published, Source: x.res.Source, Note: c.note, Pos: pos, Text: t.text, Components: c.includes, FromDay: c.from, ToDay: c.to}
 		for _, in := range c.includes {
 			f.Note = strings.TrimPrefix(f.Note+"; "+in.Note, "; ")
 		}
@@ -1601,6 +1610,9 @@ func (x *extractor) place() {
 		case c.sent.cum:
 			f.Role = Cumulative
 			f.Note = strings.TrimSuffix("cumulative total as of "+c.month.Label()+"; "+f.Note, "; ")
+		case c.from != 0:
+			f.Role = PartMonth
+			f.Note = strings.TrimPrefix(f.Note+"; covers "+f.Covers()+" only, not the whole month", "; ")
 		case c.month == subject.Add(-12):
 			f.Role = SameMonthLastYear
 		case c.month.Before(subject):
@@ -1611,7 +1623,7 @@ func (x *extractor) place() {
 			f.Role = Headline
 		}
 		f.Sentence = x.sentenceAround(c.sent, c.k)
-		key := keyT{f.Area, c.month, f.Metric, f.Role == Cumulative, c.group}
+		key := keyT{f.Area, c.month, f.Metric, f.Role == Cumulative, c.group, [2]int{c.from, c.to}}
 		if i, ok := seen[key]; ok {
 			o := &x.res.Figures[i]
 			if o.Value == f.Value {

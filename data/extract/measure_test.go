@@ -50,6 +50,7 @@ func TestMeasureReference(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	sort.Strings(files)
 	national := map[string]bool{"Ukraine": true, "Iraq": true, "Libya": true}
+	var partReported, partRight int
 	var reported, right, expected, found, headExp, headFound, qualOK, roleOK, decoyHits, checks, checked, agreed int
 	for _, path := range files {
 		name := filepath.Base(path)
@@ -89,6 +90,22 @@ func TestMeasureReference(t *testing.T) {
 		}
 		matched := map[int]bool{}
 		for _, fig := range res.Figures {
+			if fig.Role == PartMonth {
+				// Kept with its days, never as the month's figure: right
+				// when decoys.csv lists it for the same days.
+				partReported++
+				days := fmt.Sprintf("%s-%02d..%02d", fig.Month, fig.FromDay, fig.ToDay)
+				ok := false
+				for _, d := range decoys[name] {
+					ok = ok || d[3] == strconv.FormatInt(fig.Value, 10) && d[2] == string(fig.Metric) && d[1] == days
+				}
+				if ok {
+					partRight++
+				} else {
+					t.Logf("%s: PART-MONTH not in decoys.csv with these days: %s %s %d %s", name, days, fig.Metric, fig.Value, fig.Sentence)
+				}
+				continue
+			}
 			reported++
 			hit := -1
 			for i, w := range want {
@@ -143,6 +160,7 @@ func TestMeasureReference(t *testing.T) {
 			}
 		}
 	}
+	t.Logf("part-month figures (kept with their days, not in precision): %d, of which %d match a part-month decoy's days", partReported, partRight)
 	t.Logf("precision %d/%d = %.1f%%; recall %d/%d = %.1f%%; headline, previous and same-month recall %d/%d = %.1f%%; qualifiers right %d/%d, roles right %d/%d; decoys reported %d; stated percentages %d, checked %d, agreed %d",
 		right, reported, pctOf(right, reported), found, expected, pctOf(found, expected), headFound, headExp, pctOf(headFound, headExp), qualOK, right, roleOK, right, decoyHits, checks, checked, agreed)
 }
