@@ -43,6 +43,17 @@ func checkResult(t *testing.T, in []byte, f Format) {
 		if !utf8.ValidString(fig.Sentence) {
 			t.Errorf("sentence is not UTF-8")
 		}
+		if fig.PartMonth() != (fig.Role == PartMonth) || fig.PartMonth() && (fig.FromDay < 1 || fig.ToDay <= fig.FromDay || fig.ToDay > fig.Month.Days()) {
+			t.Errorf("figure %d (%s) covers days %d-%d of %s", fig.Value, fig.Role, fig.FromDay, fig.ToDay, fig.Month)
+		}
+	}
+	// Another group's count is never a civilian figure of a store.
+	for _, o := range r.Observations() {
+		for _, fig := range r.Figures {
+			if fig.Group != Civilians && fig.Pos == o.Pos && fig.Value == o.Value && fig.Metric == o.Metric {
+				t.Errorf("figure %d of %s is an observation", fig.Value, fig.Group)
+			}
+		}
 	}
 }
 
