@@ -24,7 +24,7 @@ import (
 //	CASUALTY_EXTRACT_TEXTS=/work/shared/reference/texts go test ./data/extract -run TestMeasureReference -v
 //
 // A figure is right when the expected file lists the same month, metric
-// and value for the whole country (areas and tagged subgroups the
+// and value, cumulative or not as the figure is, for the whole country (areas and tagged subgroups the
 // extractor does not report count as misses). Precision is right figures
 // over figures reported (cumulative totals included), recall is expected
 // figures found over expected figures (percentages excluded: they are
@@ -109,7 +109,7 @@ func TestMeasureReference(t *testing.T) {
 			reported++
 			hit := -1
 			for i, w := range want {
-				if !matched[i] && w.month == fig.Month.String() && w.metric == string(fig.Metric) && w.value == strconv.FormatInt(fig.Value, 10) && sameWho(w.area, fig, national) {
+				if !matched[i] && w.month == fig.Month.String() && w.metric == string(fig.Metric) && w.value == strconv.FormatInt(fig.Value, 10) && sameWho(w.area, fig, national) && (w.role == "cumulative") == (fig.Role == Cumulative) {
 					hit = i
 					break
 				}
