@@ -504,14 +504,14 @@ func (x *extractor) scopeOf(s *sentence) {
 	switch {
 	case reOtherSource.MatchString(s.low):
 		s.scope = "a figure from another source than the mission"
-	case reCumulative.MatchString(s.low):
+	case reCumulative.MatchString(s.low) || reRunningTotal.MatchString(s.low):
 		s.cum = true
 	}
 	if s.scope != "" || s.cum {
 		return
 	}
 	switch {
-	case rePartMonth.MatchString(s.low) && !wholeMonthRange(s.low):
+	case (rePartMonth.MatchString(s.low) || reSomeDays.MatchString(s.low)) && !wholeMonthRange(s.low):
 		if r, ok := partOfMonth(s.low); ok {
 			s.part = &r
 			return // its figures are kept with their days (bindPart)
@@ -1513,6 +1513,15 @@ func (x *extractor) place() {
 				if _, _, p := x.parenGroup(c.sent, mn.i); !found && mn.asOf && mn.m != 0 && !p {
 					asOf, found = x.year(c.sent, mn), true
 				}
+			}
+			for _, mn := range c.sent.mentions {
+				// "up to 15 February 2024", "until the end of June"
+				if !found && mn.m != 0 && !mn.start24() && x.cutOff(mn) {
+					asOf, found = x.year(c.sent, mn), true
+				}
+			}
+			if !found && reEndOfYear.MatchString(c.sent.low) {
+				asOf, found = x.endOfYear(), true
 			}
 			if c.adjacent && c.bound {
 				asOf, found = c.month, true

@@ -23,6 +23,12 @@ var reDayRange = regexp.MustCompile(`(?:from|between|від|з) (\d{1,2})(?: (\p
 	`|\b(\d{1,2}) ?[-–] ?(\d{1,2}) (\pL+)` +
 	`|\b(\pL+) (\d{1,2}) ?(?:[-–]|to|through) ?(?:(\pL+) )?(\d{1,2})\b`)
 
+// reSomeDays names some days of a month without their dates: "the first
+// fortnight of February", "the first half of the month", "in the past
+// week", "the first ten days of June". Its figures are neither the month's
+// nor, with no days to keep, a part-month figure: they are warned about.
+var reSomeDays = regexp.MustCompile(`\b(first|second|last|past|previous) (fortnight|week|two weeks|three weeks|half of (the month|january|february|march|april|may|june|july|august|september|october|november|december)|(\d+|\pL+) days)\b|\bfortnight\b|mid-(january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+
 // dayRange is the part of a month a sentence's figures cover.
 type dayRange struct {
 	from, to int

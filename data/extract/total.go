@@ -1,0 +1,38 @@
+package extract
+
+import (
+	"regexp"
+	"time"
+
+	"github.com/casualty-tool/casualty/data"
+)
+
+// reRunningTotal names a total since the start of the full-scale invasion
+// in words reCumulative does not know: "over the entire full-scale war",
+// "from the start of the full-scale invasion until the end of June", "two
+// years into Russia's full-scale invasion".
+var reRunningTotal = regexp.MustCompile(`over the (entire|whole|course of the) (full[- ]scale )?(war|invasion|conflict)` +
+	`|(from|since) the (start|beginning|outset|onset) of (the )?(russian |russia's )?(full[- ]scale |large[- ]scale )?(armed )?(invasion|war|aggression|attack)` +
+	`|(years?|months?) into (the |russia's |the russian )?(full[- ]scale|large[- ]scale) (war|invasion)` +
+	`|throughout the (full[- ]scale )?(war|invasion)|in total since|since the invasion`)
+
+// reEndOfYear is a total's cut-off at the end of a year that the text
+// does not name: "by the end of the year", "at the close of last year".
+var reEndOfYear = regexp.MustCompile(`(by|at|as of) the (end|close) of (the|last|that) year`)
+
+// cutOffWords before a month make it a cumulative total's cut-off: "up to
+// 15 February 2024", "through 31 May", "by the end of June".
+func (x *extractor) cutOff(mn mention) bool {
+	p, pp := x.tok(mn.i-1).low, x.tok(mn.i-2).low
+	return mn.asOf || p == "to" && pp == "up" || inList(p, []string{"through", "until", "till", "by", "до", "по"})
+}
+
+// endOfYear returns the December a total "by the end of the year" runs
+// to: the last December before the publication.
+func (x *extractor) endOfYear() data.Month {
+	y := x.pub.Year() - 1
+	if x.pub.Month() == time.December && x.pub.Day() == 31 {
+		y++
+	}
+	return data.NewMonth(y, time.December)
+}
