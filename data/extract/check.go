@@ -156,6 +156,14 @@ func (x *extractor) readPercents(s *sentence) {
 			if mn.i > end && mn.i-end <= 8 && !p.hasAgainst {
 				p.against, p.hasAgainst = mn, true
 			}
+			// "Compared with February 2024 (153 killed; 359 injured),
+			// casualties were 35 per cent higher": the month compared
+			// with opens the sentence.
+			if p1, p2 := x.tok(mn.i-1).low, x.tok(mn.i-2).low; mn.j < k && !p.hasAgainst && (mn.m != 0 || mn.rel != 0) &&
+				(inList(p1, []string{"with", "to"}) && inList(p2, []string{"compared", "relative", "comparison"}) || inList(p1, []string{"against", "versus", "vs"}) || p1 == "з" && p2 == "порівняно") {
+				p.against, p.hasAgainst = mn, true
+				continue
+			}
 			if _, _, inParen := x.parenGroup(s, mn.i); mn.j < k && mn.m != 0 && !mn.start24() && !inParen && !inList(x.tok(mn.i-1).low, againstWords) && !(x.tok(mn.i-1).low == "in" && inList(x.tok(mn.i-2).low, againstWords)) {
 				p.month, p.hasMonth = mn, true
 			}
@@ -198,8 +206,10 @@ func (x *extractor) check() {
 		pos, off := x.doc.Pos(x.toks[p.k].start)
 		qs := x.toks[p.k].start
 		qe := x.toks[p.end].end
-		if p.hasAgainst {
+		if p.hasAgainst && p.against.j > p.end {
 			qe = x.toks[p.against.j].end
+		} else if p.hasAgainst {
+			qs = x.toks[p.against.i].start // "Compared with February 2024 (...), casualties were 35 per cent higher"
 		}
 		c := Check{Pos: pos, Offset: off, Quote: strings.Join(strings.Fields(x.doc.Text[qs:qe]), " "), Stated: p.stated, Decimals: p.dec, Bound: p.bound}
 		switch p.metric {

@@ -504,7 +504,9 @@ func (x *extractor) scopeOf(s *sentence) {
 	switch {
 	case reOtherSource.MatchString(s.low):
 		s.scope = "a figure from another source than the mission"
-	case reCumulative.MatchString(s.low) || reRunningTotal.MatchString(s.low):
+	case reLastYear.MatchString(s.low):
+		s.scope = "a total over a year or several months, not a month's figure"
+	case runningTotal(s.low):
 		s.cum = true
 	}
 	if s.scope != "" || s.cum {
@@ -1321,7 +1323,11 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 			}
 		}
 	}
-	if mi := x.adjacentMonth(s, c.k); mi >= 0 && s.mentionAt(mi).since {
+	mi := x.adjacentMonth(s, c.k)
+	if mi >= 0 && x.datelineAt(s.mentionAt(mi)) {
+		mi = -1 // "KYIV, 13 March 2025 – At least 123 civilians were killed ... in February 2025"
+	}
+	if mi >= 0 && s.mentionAt(mi).since {
 		mn := s.mentionAt(mi)
 		c.since = x.spanText(mn)
 		return

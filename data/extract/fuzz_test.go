@@ -59,6 +59,8 @@ func checkResult(t *testing.T, in []byte, f Format) {
 
 func seeds(f *testing.F, ext string) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*"+ext))
+	held, _ := filepath.Glob(filepath.Join("testdata", "heldout", "*"+ext))
+	files = append(files, held...)
 	for _, p := range files {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b)

@@ -16,6 +16,23 @@ var reRunningTotal = regexp.MustCompile(`over the (entire|whole|course of the) (
 	`|(years?|months?) into (the |russia's |the russian )?(full[- ]scale|large[- ]scale) (war|invasion)` +
 	`|throughout the (full[- ]scale )?(war|invasion)|in total since|since the invasion`)
 
+// reNotRunning are words that look like a running total's but are not:
+// a month's count that "stood at 729" ("the number killed in March stood
+// at 729"), a record "since 2022" ("the deadliest year since 2022").
+var reNotRunning = regexp.MustCompile(`in (january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})? (stood|stands|was|is) at` +
+	`|(deadliest|highest|lowest|worst|bloodiest|largest|most|fewest|least)[^.;]{0,80}?since (20\d\d|the (start|beginning) of [^,.;]*)`)
+
+// runningTotal reports whether a sentence's text speaks of a total since
+// the start of the full-scale invasion.
+func runningTotal(low string) bool {
+	low = reNotRunning.ReplaceAllString(low, "")
+	return reCumulative.MatchString(low) || reRunningTotal.MatchString(low)
+}
+
+// reLastYear names a year's total: "last year was the deadliest", "over
+// the past year". Its figures are not a month's.
+var reLastYear = regexp.MustCompile(`\blast year (was|saw|brought)|\b(over|during|throughout|in) the (past|last|previous) (year|twelve months|12 months)\b|\bin the whole of (last year|20\d\d)`)
+
 // reEndOfYear is a total's cut-off at the end of a year that the text
 // does not name: "by the end of the year", "at the close of last year".
 var reEndOfYear = regexp.MustCompile(`(by|at|as of) the (end|close) of (the|last|that) year`)
