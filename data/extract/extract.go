@@ -94,7 +94,7 @@ var ErrNoDate = fmt.Errorf("no publication date")
 
 // Extract reads the figures of one update.
 func Extract(doc *Document, opt Options) (*Result, error) {
-	x := &extractor{doc: doc, opt: opt}
+	x := &extractor{doc: doc, opt: opt, warnedTok: -1}
 	return x.run()
 }
 

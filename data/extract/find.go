@@ -88,6 +88,7 @@ type extractor struct {
 	country      string
 	consumed     map[int]bool
 	moreWarnings int
+	warnedTok    int // token of the last number not reported for whom it counts (a place, another source), -1 for none
 	takenBy      map[int][]*cand // mention token -> numbers that took that month for themselves
 	cands        []*cand
 	pcts         []*pct
@@ -607,10 +608,22 @@ func (s *sentence) datedBefore(k int) *mention {
 // datelineAt reports whether a dated mention is the publication's own date
 // (the dateline), not an event's.
 func (x *extractor) datelineAt(mn mention) bool {
-	if x.pub.IsZero() || mn.y == 0 {
+	if x.pub.IsZero() {
 		return false
 	}
-	return mn.y == x.pub.Year() && mn.m == x.pub.Month() && mn.day == x.pub.Day()
+	if mn.day == 0 {
+		// "BAGHDAD, March 1 (Xinhua) --": month, then the day, then
+		// the agency or a dash.
+		j := mn.j
+		if x.tok(j + 1).isPunct(".") {
+			j++ // "Oct. 2"
+		}
+		d, n := x.tok(j+1), x.tok(j+2)
+		return smallDay(d) && int(d.val) == x.pub.Day() && mn.m == x.pub.Month() && (mn.y == 0 || mn.y == x.pub.Year()) &&
+			(n.isPunct("(,—–-") || n.kind == kPunct && strings.HasPrefix(n.text, "-"))
+	}
+	// "BAGHDAD, Oct. 2 (Xinhua) --": the year is the publication's.
+	return (mn.y == x.pub.Year() || mn.y == 0) && mn.m == x.pub.Month() && mn.day == x.pub.Day()
 }
 
 // qualifierBefore reads the qualifier written just before token k.
@@ -658,6 +671,15 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 				continue
 			}
 		}
+		if w := x.warnedTok; w >= s.s && w < k && (last == nil || w > last.k) && x.asideOf(s, w, k) {
+			// "a total of 204 civilian casualties (not reported: a
+			// place casualty has no code for), including 28 killed and
+			// 176 injured": the parts of a figure not reported are not
+			// reported either.
+			x.warn(k, "%s: goes with the figure at %s (a part of it, or beside it), which is not reported; not reported", t.text, x.toks[w].text)
+			x.warnedTok = w // the next part is the same figure's
+			continue
+		}
 		if x.readCivilianPart(s, k) {
 			last = nil
 			continue
@@ -673,7 +695,7 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 			}
 			continue
 		}
-		if m := s.subgroup; m != "" {
+		if m := s.subgroup; m != "" && !x.civiliansNoun(s, k) {
 			if x.nearCasualtyWords(s, k) {
 				x.warn(k, "%s: the sentence counts a group casualty keeps no metric for (%s); not reported", t.text, m)
 			}
@@ -716,6 +738,7 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		if code, words := x.placeNear(s, k); words != "" {
 			if code == "" {
 				x.warn(k, "%s %s: a figure for a place (%s) casualty has no area code for; not reported", t.text, c.dataMetric().Label(), words)
+				x.warnedTok = k
 				continue
 			}
 			c.area = code
@@ -730,6 +753,7 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		}
 		if what := x.includesOther(s, c); what != "" && !x.includesArea(c, what) {
 			x.warn(k, "%s %s: the text says the figure includes figures from elsewhere (%s), so it is not the mission's own count; not reported", t.text, c.dataMetric().Label(), what)
+			x.warnedTok = k
 			if c.bound && c.area == "" && !c.children && s.scope == "" && !s.cum {
 				x.subjectHints = append(x.subjectHints, c.month) // still the month the update reports
 			}
@@ -916,11 +940,19 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		}
 		// "174 civilians, including 12 children, were killed": the
 		// aside between commas is its own figure's.
-		if t.isPunct(",") && inList(x.tok(i+1).low, []string{"including", "among", "зокрема", "серед", "у", "в"}) {
+		if t.isPunct(",") && (inList(x.tok(i+1).low, []string{"including", "among", "зокрема", "серед", "у", "в"}) || x.tok(i+1).isNum() && x.tok(i+2).low == "of" && inList(x.tok(i+3).low, []string{"them", "whom"})) {
 			if e := x.asideEnd(s, i); e > 0 {
 				i = e
 				c.aside = true
 				continue
+			}
+		}
+		if t.low == "and" && x.tok(i+1).isNum() {
+			// "925 civilians, 38 of them policemen, and 291 security
+			// members were wounded": one verb for both.
+			if m, j := x.sharedVerb(s, i+1); m != mNone {
+				c.metric, c.last, c.how = m, j, "after"
+				return
 			}
 		}
 		if (x.stopAt(t) || t.isPunct(",")) && !(t.low == "of" || t.low == "and" && metricWord(x.tok(i+1).low) != mNone && metricWord(x.tok(i-1).low) != mNone) {
@@ -1044,7 +1076,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		// qualifier is the linking verb.
 		link, from = "to", qstart-1
 	}
-	if inList(link, []string{"to", "at", "totaled", "totalled", "reached", "was", "were", "is", "of", "numbered", "зазнали", "отримали", "дістали", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "became"}) {
+	if inList(link, []string{"to", "at", "totaled", "totalled", "reached", "was", "were", "is", "of", "numbered", "comprised", "included", "зазнали", "отримали", "дістали", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "became"}) {
 		for i := from; i >= s.s && i >= qstart-12; i-- {
 			t := x.toks[i]
 			// The metric word of the figure before is its own: "from 63
@@ -1342,7 +1374,7 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 	// The months of the sentence that no other number has taken.
 	var free []mention
 	for _, mn := range s.near(c.k) {
-		if mn.m == 0 || mn.start24() || mn.since || mn.day != 0 && !mn.asOf {
+		if mn.m == 0 || mn.start24() || mn.since || mn.day != 0 && !mn.asOf || x.datelineAt(mn) {
 			continue
 		}
 		taken := false
@@ -1442,6 +1474,52 @@ func (x *extractor) comparedMonth(s *sentence, c *cand, mn mention) bool {
 		}
 		if inList(t.low, []string{"than", "compared", "previous", "preceding", "порівняно", "попереднього", "попередньому"}) {
 			return true
+		}
+	}
+	return false
+}
+
+// sharedVerb reads the verb a coordinated number shares with the one
+// before it: after "and 291 security members", "were wounded". The
+// number's own noun is one to four words, then "were"/"was" (or "have
+// been") and a metric word.
+func (x *extractor) sharedVerb(s *sentence, k int) (int, int) {
+	i := k + 1
+	for n := 0; i < s.e && n < 4 && x.toks[i].kind == kWord && !inList(x.toks[i].low, []string{"were", "was", "have", "had"}); i, n = i+1, n+1 {
+		if metricWord(x.toks[i].low) != mNone || stopWords[x.toks[i].low] {
+			return mNone, 0
+		}
+	}
+	if i == k+1 || i >= s.e || !inList(x.toks[i].low, []string{"were", "was", "have", "had"}) {
+		return mNone, 0
+	}
+	i++
+	if x.tok(i).low == "been" {
+		i++
+	}
+	if i < s.e {
+		if m := metricWord(x.toks[i].low); m != mNone {
+			return m, i
+		}
+	}
+	return mNone, 0
+}
+
+// asideOf reports whether the number at k stands in an aside of the
+// number at w: "204 civilian casualties, including 28 killed and 176
+// injured", "372, namely 81 killed and 291 wounded", "(27 killed and 225
+// injured)".
+func (x *extractor) asideOf(s *sentence, w, k int) bool {
+	if o, _, ok := x.parenGroup(s, k); ok && o > w {
+		return !x.numberBetween(w, o)
+	}
+	for i := w + 1; i < k; i++ {
+		t := x.toks[i]
+		if t.isPunct(";.:") {
+			return false
+		}
+		if inList(t.low, []string{"including", "namely", "among", "comprising", "зокрема", "серед", "з", "у"}) {
+			return !inList(t.low, []string{"з", "у"}) || inList(x.tok(i+1).low, []string{"них", "тому"})
 		}
 	}
 	return false
@@ -1548,7 +1626,7 @@ func (x *extractor) place() {
 	var subject data.Month
 	for pass := 0; pass < 2 && subject.IsZero(); pass++ {
 		for _, c := range x.cands {
-			if c.metric != mNone && c.bound && !c.sent.cum && c.sent.part == nil && (pass == 1 || !c.children && c.area == "" && c.group == Civilians) && subject.Before(c.month) && !monthAfter(c.month, x.pub) {
+			if c.metric != mNone && c.bound && !c.sent.cum && c.sent.part == nil && (pass == 1 || !c.children && c.area == "" && !c.group.Part()) && subject.Before(c.month) && !monthAfter(c.month, x.pub) {
 				subject = c.month
 			}
 		}

@@ -188,7 +188,7 @@ func (x *extractor) groupNoun(s *sentence, k int) (Group, int) {
 		}
 		return x.toks[j].low
 	}
-	if w(i) == "members" && w(i+1) == "of" {
+	if inList(w(i), []string{"members", "personnel"}) && w(i+1) == "of" {
 		i += 2
 		if w(i) == "the" {
 			i++
@@ -203,6 +203,8 @@ func (x *extractor) groupNoun(s *sentence, k int) (Group, int) {
 	switch {
 	case w(i) == "iraqis":
 		return CiviliansAndSecurityForces, i
+	case w(i) == "security" && inList(w(i+1), []string{"members", "personnel"}):
+		return SecurityForces, i + 1 // "291 security members"
 	case w(i) == "security" && w(i+1) == "forces":
 		i++
 		if w(i+1) == "members" || w(i+1) == "personnel" {
@@ -238,6 +240,20 @@ func (x *extractor) groupMetric(s *sentence, c *cand, from int) {
 				return
 			}
 			i = e
+			continue
+		}
+		if t.isPunct(",") && i == from+1 {
+			// "1,100 Iraqis, civilians and members of the security
+			// forces, were killed": the apposition is the group's.
+			for j := i + 1; j < s.e && j <= i+10; j++ {
+				if x.toks[j].isPunct(",") {
+					i = j
+					break
+				}
+				if x.toks[j].isNum() || x.toks[j].isPunct(".;()") || metricWord(x.toks[j].low) != mNone {
+					break
+				}
+			}
 			continue
 		}
 		if t.isNum() || t.isPunct(".;()") || t.kind == kWord && stopWords[t.low] {
@@ -309,6 +325,15 @@ func (x *extractor) readGroupFigure(s *sentence, k int, last *cand, prev *senten
 			}
 		}
 	}
+	if c.metric == mNone && last != nil && last.sent == s && last.metric != mNone && inList(x.tok(qstart-1).low, []string{"with", "and"}) && (inList(x.tok(qstart-2).low, []string{"along", "together"}) || x.tok(qstart-2).isPunct(",")) {
+		// "611 civilians were killed last month ..., along with 492
+		// personnel of the Iraqi security forces"
+		c.metric, c.how = last.metric, "group"
+		if last.bound {
+			c.month, c.bound, c.adjacent, c.takes = last.month, true, last.adjacent, -1
+			return c, true
+		}
+	}
 	if c.metric == mNone {
 		x.warn(k, "%s: a count of %s whose metric cannot be read; not reported", t.text, g)
 		return nil, true
@@ -337,6 +362,15 @@ func (x *extractor) policePart(s *sentence, k int, last *cand) (*cand, bool) {
 		return nil, false
 	}
 	o, _, ok := x.parenGroup(s, k)
+	if !ok {
+		// ", among them 30 policemen,", ", 29 of them policemen,",
+		// ", including 42 policemen,"
+		o, ok = k-1, false
+		for o > last.k && k-o <= 3 && !x.toks[o].isPunct(",") {
+			o--
+		}
+		ok = x.toks[o].isPunct(",") && (inList(x.tok(o+1).low, []string{"among", "including"}) || x.tok(k+1).low == "of" && inList(x.tok(k+2).low, []string{"them", "whom"}))
+	}
 	if !ok || o <= last.k || o-last.last > 4 || x.numberBetween(o, k) {
 		return nil, false
 	}
@@ -452,6 +486,23 @@ func (x *extractor) exclPolice(s *sentence, c *cand) bool {
 			(strings.Contains(words, "not included") || strings.Contains(words, "excluded") || strings.Contains(words, "excluding") || strings.Contains(words, "except")) {
 			return true
 		}
+	}
+	return false
+}
+
+// civiliansNoun reports whether the number at k counts civilians by name
+// ("611 civilians were killed", "537 civilians, including 42 policemen"),
+// so that a sentence which also counts the security forces does not
+// hide it. Foreign civilians and "of them were civilians" are not.
+func (x *extractor) civiliansNoun(s *sentence, k int) bool {
+	for i := k + 1; i < s.e && i <= k+2; i++ {
+		switch x.toks[i].low {
+		case "civilians", "civilian":
+			return x.tok(i-1).low != "foreign" && x.tok(i+1).low != "police"
+		case "iraqi", "more", "other", "additional":
+			continue
+		}
+		return false
 	}
 	return false
 }
