@@ -390,7 +390,9 @@ func TestExtractPartMonth(t *testing.T) {
 	for _, r := range recs[1:] {
 		rows = append(rows, strings.Join([]string{r[0], r[2], r[3], r[7], r[12]}, " "))
 	}
-	want := []string{"2023-06 injured 445 1-18 part_month", "2023-05 killed 174  headline", "2023-05 injured 690  headline"} // month, metric, value, covers, role
+	// month, metric, value, covers, role: the update reports on June
+	// (its first 18 days), so May is the month before.
+	want := []string{"2023-06 injured 445 1-18 part_month", "2023-05 killed 174  previous_month", "2023-05 injured 690  previous_month"}
 	if strings.Join(rows, "; ") != strings.Join(want, "; ") {
 		t.Errorf("rows %q, want %q", rows, want)
 	}

@@ -514,12 +514,12 @@ func (x *extractor) scopeOf(s *sentence) {
 		return
 	}
 	switch {
-	case (rePartMonth.MatchString(s.low) || reSomeDays.MatchString(s.low)) && !wholeMonthRange(s.low):
+	case (rePartMonth.MatchString(s.low) || reSomeDays.MatchString(s.low) || hasPart(s.low)) && !wholeMonthRange(s.low):
 		if r, ok := partOfMonth(s.low); ok {
 			s.part = &r
 			return // its figures are kept with their days (bindPart)
 		}
-		s.scope = "part of a month or several months, not a whole month's figure"
+		s.scope = scopePartMonth
 	case reYearScope.MatchString(s.low):
 		s.scope = "a total over a year or several months, not a month's figure"
 	case reWeakYearScope.MatchString(s.low):
@@ -1626,7 +1626,7 @@ func (x *extractor) place() {
 	var subject data.Month
 	for pass := 0; pass < 2 && subject.IsZero(); pass++ {
 		for _, c := range x.cands {
-			if c.metric != mNone && c.bound && !c.sent.cum && c.sent.part == nil && (pass == 1 || !c.children && c.area == "" && !c.group.Part()) && subject.Before(c.month) && !monthAfter(c.month, x.pub) {
+			if c.metric != mNone && c.bound && !c.sent.cum && (pass == 1 || !c.children && c.area == "" && !c.group.Part()) && subject.Before(c.month) && !monthAfter(c.month, x.pub) {
 				subject = c.month
 			}
 		}

@@ -29,6 +29,16 @@ var reDayRange = regexp.MustCompile(`(?:from|between|від|з) (\d{1,2})(?: (\p
 // nor, with no days to keep, a part-month figure: they are warned about.
 var reSomeDays = regexp.MustCompile(`\b(first|second|last|past|previous) (fortnight|week|two weeks|three weeks|half of (the month|january|february|march|april|may|june|july|august|september|october|november|december)|(\d+|\pL+) days)\b|\bfortnight\b|mid-(january|february|march|april|may|june|july|august|september|october|november|december)\b`)
 
+// scopePartMonth is why the numbers of a sentence about some days whose
+// dates it does not give are not reported.
+const scopePartMonth = "part of a month or several months, not a whole month's figure"
+
+// hasPart reports whether a sentence names one range of days in a month.
+func hasPart(low string) bool {
+	_, ok := partOfMonth(low)
+	return ok
+}
+
 // dayRange is the part of a month a sentence's figures cover.
 type dayRange struct {
 	from, to int

@@ -14,13 +14,13 @@ import (
 var reRunningTotal = regexp.MustCompile(`over the (entire|whole|course of the) (full[- ]scale )?(war|invasion|conflict)` +
 	`|(from|since) the (start|beginning|outset|onset) of (the )?(russian |russia's )?(full[- ]scale |large[- ]scale )?(armed )?(invasion|war|aggression|attack)` +
 	`|(years?|months?) into (the |russia's |the russian )?(full[- ]scale|large[- ]scale) (war|invasion)` +
-	`|throughout the (full[- ]scale )?(war|invasion)|in total since|since the invasion`)
+	`|throughout the (full[- ]scale )?(war|invasion)|in total since|since the invasion|\bin (\d|two|three|four|five) years\b`)
 
 // reNotRunning are words that look like a running total's but are not:
 // a month's count that "stood at 729" ("the number killed in March stood
 // at 729"), a record "since 2022" ("the deadliest year since 2022").
 var reNotRunning = regexp.MustCompile(`in (january|february|march|april|may|june|july|august|september|october|november|december)( \d{4})? (stood|stands|was|is) at` +
-	`|(deadliest|highest|lowest|worst|bloodiest|largest|most|fewest|least)[^.;]{0,80}?since (20\d\d|the (start|beginning) of [^,.;]*)`)
+	`|(deadliest|highest|lowest|worst|bloodiest|largest|most|fewest|least)[^.;]{0,80}?(since (20\d\d|the (start|beginning) of [^,.;]*)|in (\d+|two|three|four|five|six|several) (years|months))`)
 
 // runningTotal reports whether a sentence's text speaks of a total since
 // the start of the full-scale invasion.
