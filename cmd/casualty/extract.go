@@ -180,13 +180,31 @@ func writeExtractCSV(w io.Writer, results []*extract.Result) error {
 			}
 			o := f.Observation
 			cw.Write([]string{o.Month.String(), data.SafeText(o.Area), string(o.Metric), strconv.FormatInt(o.Value, 10),
-				o.Qualifier.String(), "", "", "", o.Published.Date.String(), data.SafeText(o.Published.Name),
+				o.Qualifier.String(), "", "", extractCovers(o), o.Published.Date.String(), data.SafeText(o.Published.Name),
 				data.SafeText(o.Source), data.SafeText(o.Note), string(f.Role), data.SafeText(o.Pos.File),
 				strconv.Itoa(f.Offset), strconv.Itoa(o.Pos.Line), strconv.Itoa(o.Pos.Col), data.SafeText(f.Sentence)})
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// extractCovers is the covers cell of a part-month figure ("1-27"), so
+// that a tidy file keeps it apart from the whole month's.
+func extractCovers(o data.Observation) string {
+	if !o.PartMonth() {
+		return ""
+	}
+	return strconv.Itoa(o.FromDay) + "-" + strconv.Itoa(o.ToDay)
+}
+
+// extractPeriod names a figure's month for people, or the days of it a
+// part-month figure covers ("1-27 Nov 2016").
+func extractPeriod(o data.Observation) string {
+	if o.PartMonth() {
+		return o.Covers()
+	}
+	return o.Month.Label()
 }
 
 // writeExtractNotes writes what the CSV does not hold: totals, checks and
@@ -197,7 +215,7 @@ func writeExtractNotes(w io.Writer, r *extract.Result) {
 		case f.Role == extract.Cumulative:
 			fmt.Fprintf(w, "%s: cumulative: %s%s %s as of %s (not a month's figure)\n", f.Pos, f.Qualifier.Words(), data.FormatCount(f.Value), f.Metric.Label(), f.Month.Label())
 		case f.Metric.Derived():
-			fmt.Fprintf(w, "%s: total: %s%s %s in %s (%s; a tidy file holds its parts)\n", f.Pos, f.Qualifier.Words(), data.FormatCount(f.Value), f.Metric.Label(), f.Month.Label(), f.Role)
+			fmt.Fprintf(w, "%s: total: %s%s %s in %s (%s; a tidy file holds its parts)\n", f.Pos, f.Qualifier.Words(), data.FormatCount(f.Value), f.Metric.Label(), extractPeriod(f.Observation), f.Role)
 		}
 	}
 	for _, c := range r.Checks {
@@ -218,7 +236,7 @@ func writeExtractText(w *bytes.Buffer, r *extract.Result) {
 	}
 	w.WriteString("\n")
 	for _, f := range r.Figures {
-		fmt.Fprintf(w, "  %-15s %-20s %12s  %-20s %s\n", f.Month.Label(), f.Metric.Label(), f.Qualifier.Words()+data.FormatCount(f.Value), f.Role, f.Pos)
+		fmt.Fprintf(w, "  %-15s %-20s %12s  %-20s %s\n", extractPeriod(f.Observation), f.Metric.Label(), f.Qualifier.Words()+data.FormatCount(f.Value), f.Role, f.Pos)
 		fmt.Fprintf(w, "      %q\n", f.Sentence)
 	}
 	if len(r.Checks) > 0 {
@@ -242,6 +260,7 @@ type jsonExtractFigure struct {
 	Value     int64  `json:"value"`
 	Qualifier string `json:"qualifier"`
 	Wording   string `json:"wording,omitempty"`
+	Covers    string `json:"covers,omitempty"`
 	Role      string `json:"role"`
 	Note      string `json:"note,omitempty"`
 	File      string `json:"file"`
@@ -290,7 +309,7 @@ func writeExtractJSON(w io.Writer, results []*extract.Result) error {
 		}
 		for _, f := range r.Figures {
 			j.Figures = append(j.Figures, jsonExtractFigure{Month: f.Month.String(), Area: f.Area, Metric: string(f.Metric), Value: f.Value,
-				Qualifier: f.Qualifier.String(), Wording: f.Wording, Role: string(f.Role), Note: f.Note, File: f.Pos.File, Offset: f.Offset,
+				Qualifier: f.Qualifier.String(), Wording: f.Wording, Covers: extractCovers(f.Observation), Role: string(f.Role), Note: f.Note, File: f.Pos.File, Offset: f.Offset,
 				Line: f.Pos.Line, Column: f.Pos.Col, Text: f.Text, Sentence: f.Sentence})
 		}
 		for _, c := range r.Checks {

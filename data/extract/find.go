@@ -71,6 +71,8 @@ type cand struct {
 	aside    bool   // an aside of its own followed it (", серед них 40 дітей,")
 	pairNext int    // "against 120 and 500": the metric the number after this one takes
 	pairKids bool   // and whether it counts children
+	cut      cutOff // the day a breakdown's figures run up to ("up to and including 27 November")
+	from, to int    // the days of a part-month figure, once its month is known (0, 0: the whole month)
 }
 
 type extractor struct {
@@ -337,7 +339,7 @@ func smallDay(t token) bool {
 func (x *extractor) readMentions(s *sentence) {
 	for i := s.s; i < s.e; i++ {
 		t := x.toks[i]
-		if m := monthAt(t); m != 0 {
+		if m := monthAt(t); m != 0 && !x.givenName(i) {
 			mn := mention{i: i, j: i, m: m}
 			if i-1 >= s.s && smallDay(x.toks[i-1]) && !x.consumed[i-1] {
 				mn.day = int(x.toks[i-1].val)
@@ -697,6 +699,9 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 				x.warn(k, "%s %s: a figure for a place (%s) casualty has no area code for; not reported", t.text, c.dataMetric().Label(), words)
 				continue
 			}
+			if code == placedElsewhere {
+				continue // placeNear has said why
+			}
 			c.area = code
 		} else if c.how == "list" && last != nil {
 			c.area = last.area // a chain goes on in the place it began: "in Donetsk region, from 125 in May to 224 in June and in July — to 269"
@@ -716,6 +721,7 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		last = c
 	}
 	x.sharePairMonths(s)
+	x.breakdowns(s)
 }
 
 // sharePairMonths gives a month named right after a coordinated pair to
@@ -1018,7 +1024,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		// qualifier is the linking verb.
 		link, from = "to", qstart-1
 	}
-	if inList(link, []string{"to", "at", "totaled", "totalled", "reached", "was", "were", "is", "of", "numbered", "зазнали", "отримали", "дістали", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "became"}) {
+	if inList(link, []string{"to", "at", "totaled", "totalled", "totalling", "totaling", "reached", "was", "were", "is", "of", "numbered", "зазнали", "отримали", "дістали", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "became"}) {
 		for i := from; i >= s.s && i >= qstart-12; i-- {
 			t := x.toks[i]
 			// The metric word of the figure before is its own: "from 63
@@ -1520,6 +1526,10 @@ func (x *extractor) place() {
 			c.metric = mNone
 			continue
 		}
+		if !x.cutOffOK(c) {
+			c.metric = mNone
+			continue
+		}
 		if monthAfter(c.month, x.pub) {
 			pos, _ := x.doc.Pos(t.start)
 			x.errs.Add(data.Errorf(pos, "", "figure %s %s for %s, a month after the publication date %s; a wrong year, or a wrong --published?", t.text, c.dataMetric().Label(), c.month.Label(), x.pub.Format("2006-01-02")))
@@ -1547,7 +1557,7 @@ func (x *extractor) place() {
 			area = c.area
 		}
 		f.Observation = data.Observation{Month: c.month, Area: area, Metric: c.dataMetric(), Value: c.val, Qualifier: c.qual,
-			Published: x.res.Published, Source: x.res.Source, Note: c.note, Pos: pos, Text: t.text}
+			Published: x.res.Published, Source: x.res.Source, Note: c.note, Pos: pos, Text: t.text, FromDay: c.from, ToDay: c.to}
 		if c.wording != "" {
 			f.Note = strings.TrimSpace(c.wording + " " + t.text + "; " + f.Note)
 			f.Note = strings.TrimSuffix(f.Note, ";")
