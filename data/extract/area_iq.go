@@ -85,10 +85,16 @@ func (x *extractor) unitAt(i int) (code string, end int) {
 	if r, _ := utf8.DecodeRuneInString(t.text); r < 0x250 && !capitalised(t) {
 		return "", -1
 	}
-	for _, n := range x.unitNames()[t.low] {
+	names := x.unitNames()
+	for _, n := range append(names[t.low], names[strings.TrimSuffix(t.low, "'s")]...) {
 		ok := true
 		for j, k := range n.keys {
-			if i+j >= len(x.toks) || tokKey(x.toks[i+j]) != k {
+			if i+j >= len(x.toks) {
+				ok = false
+				break
+			}
+			// "Baghdad's death toll": the last word may be possessive.
+			if key := tokKey(x.toks[i+j]); key != k && !(j == len(n.keys)-1 && strings.TrimSuffix(key, "'s") == k) {
 				ok = false
 				break
 			}
@@ -115,8 +121,10 @@ func (x *extractor) unitEnding(i int) (code string, start int) {
 var nationalWords = map[string]bool{"iraq": true, "iraq's": true, "libya": true, "libya's": true,
 	"nationwide": true, "countrywide": true, "country": true, "country's": true}
 
-// saidWords open reported speech: a place named before one is the
-// speaker's, not the figure's ("Speaking in Baghdad, he said 900 ...").
+// saidWords open reported speech: a place named before one after "in"
+// is where the speaker was, not the figure's ("Speaking in Baghdad, he
+// said 900 ..."); "the Anbar Health Directorate told the mission of 33
+// killed" is Anbar's.
 var saidWords = map[string]bool{"said": true, "says": true, "say": true, "stated": true, "told": true, "added": true,
 	"noted": true, "stressed": true, "warned": true, "explained": true, "urged": true, "according": true, "announced": true}
 
@@ -166,6 +174,7 @@ func capitalised(t token) bool {
 // only, to be warned about.
 func (x *extractor) placeNearUnit(s *sentence, k int) (code, words string) {
 	there := false
+	speech := false // reported speech stands between the number and the place
 	// After the number, in its own clause.
 	for i := k + 1; i < s.e && i <= k+10; i++ {
 		t := x.toks[i]
@@ -221,16 +230,20 @@ func (x *extractor) placeNearUnit(s *sentence, k int) (code, words string) {
 		case t.kind != kWord:
 			continue
 		}
-		if nationalWords[t.low] || saidWords[t.low] {
+		if nationalWords[t.low] {
 			return x.unplaced(there, k)
+		}
+		if saidWords[t.low] {
+			speech = true
+			continue
 		}
 		if t.low == "there" {
 			there = true
 			continue
 		}
 		if c, st := x.unitEnding(i); c != "" {
-			if x.dateline(i) {
-				return x.unplaced(there, k)
+			if x.dateline(i) || speech && inList(x.tok(st-1).low, []string{"in", "at", "from", "visiting"}) {
+				return x.unplaced(there, k) // "Baghdad, 3 March 2019 –", "speaking in Basra, the envoy said"
 			}
 			if cw := x.tok(i + 1); cityWords[cw.low] {
 				return "", x.spanText(mention{from: st, to: i + 1})
@@ -262,8 +275,8 @@ func (x *extractor) placeNearUnit(s *sentence, k int) (code, words string) {
 		}
 		// "in Tal Afar": a capitalised name after "in" that is no
 		// governorate, month or country is a place casualty has no code for.
-		if startsUpper(t) && inList(x.tok(i-1).low, []string{"in", "at", "near", "around"}) && monthAt(t) == 0 && !nationalWords[t.low] && t.low != "the" {
-			return "", x.tok(i-1).text + " " + t.text
+		if capitalised(t) && inList(x.tok(i-1).low, []string{"in", "at", "near", "around"}) && monthAt(t) == 0 && !nationalWords[t.low] && t.low != "the" {
+			return "", t.text
 		}
 	}
 	return x.unplaced(there, k)
@@ -364,22 +377,6 @@ func (x *extractor) metricAhead(s *sentence, k int) (int, bool) {
 		}
 	}
 	return mNone, false
-}
-
-// governorateNear returns the unit named nearest to token h in the
-// sentence, within d tokens either side, and where its spelling starts.
-func (x *extractor) governorateNear(s *sentence, h, d int) (string, int) {
-	for off := 0; off <= d; off++ {
-		for _, i := range []int{h - off, h + off} {
-			if i < s.s || i >= s.e {
-				continue
-			}
-			if c, st := x.unitEnding(i); c != "" {
-				return c, st
-			}
-		}
-	}
-	return "", -1
 }
 
 // unitName is the table's name of a unit, for notes.

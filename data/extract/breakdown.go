@@ -137,10 +137,10 @@ func (x *extractor) bracketAfter(s *sentence, last int) int {
 // healthDirectorate notes the figures a governorate's Health Directorate
 // gave the mission, which the mission did not verify: "UNAMI learned from
 // the Health Directorate in Anbar that the Governorate suffered 600
-// civilian casualties". The governorate is the one named nearest to the
-// words; when none is, and the sentence's figures are not all of one
-// governorate, they are not reported, since the note could not be put on
-// the right ones.
+// civilian casualties". The governorate is the one the words' clause
+// (between semicolons) names, else the one all the sentence's governorate
+// figures are for. When neither tells, the clause's governorate figures
+// are not reported, since the note could not be put on the right ones.
 func (x *extractor) healthDirectorate(s *sentence, mine []*cand) {
 	h := -1
 	for i := s.s; i+1 < s.e; i++ {
@@ -152,28 +152,48 @@ func (x *extractor) healthDirectorate(s *sentence, mine []*cand) {
 	if h < 0 {
 		return
 	}
-	code, st := x.governorateNear(s, h, 8)
-	name := ""
-	if code != "" {
-		_, e := x.unitAt(st)
-		name = x.spanText(mention{from: st, to: e})
-	} else {
-		for _, c := range mine {
-			if c.area != "" && c.metric != mNone && (code == "" || c.area == code) {
-				code = c.area
-			} else if c.area != "" && c.metric != mNone {
-				code = placedElsewhere // two governorates
+	a, b := h, h
+	for a > s.s && !x.toks[a-1].isPunct(";") {
+		a--
+	}
+	for b < s.e && !x.toks[b].isPunct(";") {
+		b++
+	}
+	named := map[string]string{} // code -> words
+	for i := a; i < b; i++ {
+		if c, e := x.unitAt(i); c != "" {
+			if _, ok := named[c]; !ok {
+				named[c] = x.spanText(mention{from: i, to: e})
 			}
+			i = e
 		}
-		name = unitName(code)
+	}
+	figs := map[string]bool{}
+	for _, c := range mine {
+		if c.area != "" && c.metric != mNone {
+			figs[c.area] = true
+		}
+	}
+	code, name := "", ""
+	switch {
+	case len(named) == 1:
+		for c, w := range named {
+			code, name = c, w
+		}
+	case len(figs) == 1:
+		for c := range figs {
+			code, name = c, unitName(c)
+		}
 	}
 	for _, c := range mine {
 		if c.area == "" || c.metric == mNone {
 			continue
 		}
-		if code == placedElsewhere {
-			x.warn(c.k, "%s %s: the sentence gives a Health Directorate's figures, and which of its governorates' they are cannot be read; not reported", x.toks[c.k].text, c.dataMetric().Label())
-			c.metric = mNone
+		if code == "" {
+			if c.k >= a && c.k < b {
+				x.warn(c.k, "%s %s: the clause gives a Health Directorate's figures, and which governorate's they are cannot be read; not reported", x.toks[c.k].text, c.dataMetric().Label())
+				c.metric = mNone
+			}
 			continue
 		}
 		if c.area == code {
