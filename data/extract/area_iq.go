@@ -121,6 +121,15 @@ func (x *extractor) unitEnding(i int) (code string, start int) {
 var nationalWords = map[string]bool{"iraq": true, "iraq's": true, "libya": true, "libya's": true,
 	"nationwide": true, "countrywide": true, "country": true, "country's": true}
 
+// wholeWords say a figure after them is the country's.
+var wholeWords = map[string]bool{"overall": true, "nationally": true, "altogether": true, "whole": true}
+
+// missionWords and recordWords: "UNAMI recorded 900 killed" gives the
+// mission's count, the country's unless a place follows the number.
+var missionWords = map[string]bool{"unami": true, "unsmil": true, "mission": true}
+var recordWords = map[string]bool{"recorded": true, "documented": true, "counted": true, "reported": true,
+	"registered": true, "verified": true}
+
 // saidWords open reported speech: a place named before one after "in"
 // is where the speaker was, not the figure's ("Speaking in Baghdad, he
 // said 900 ..."); "the Anbar Health Directorate told the mission of 33
@@ -230,8 +239,11 @@ func (x *extractor) placeNearUnit(s *sentence, k int) (code, words string) {
 		case t.kind != kWord:
 			continue
 		}
-		if nationalWords[t.low] {
-			return x.unplaced(there, k)
+		if nationalWords[t.low] || wholeWords[t.low] || t.low == "all" && x.tok(i-1).low == "in" {
+			return x.unplaced(there, k) // "overall, 900 were killed", "in all, 900"
+		}
+		if missionWords[t.low] && recordWords[x.tok(i+1).low] {
+			return x.unplaced(there, k) // "Baghdad was worst hit, and UNAMI recorded 900 killed"
 		}
 		if saidWords[t.low] {
 			speech = true
