@@ -34,8 +34,15 @@ func (x *extractor) breakdowns(s *sentence) {
 	if x.country != "IQ" && x.country != "LY" {
 		return
 	}
-	x.healthDirectorate(s, mine)
-	x.cutOffs(s, mine)
+	x.healthDirectorate(s, s, mine)
+	x.cutOffs(s, s, mine)
+	// "Anbar had 20 killed and 46 injured. Those figures come from its
+	// Health Directorate and run until 29 September.": a sentence of no
+	// figures right after speaks of these.
+	if n := x.trailing(s); n != nil {
+		x.healthDirectorate(n, s, mine)
+		x.cutOffs(n, s, mine)
+	}
 	before := false // the sentence before gave figures
 	if s.idx > 0 {
 		for i := len(x.cands) - 1; i >= 0 && x.cands[i].sent.idx >= s.idx-1; i-- {
@@ -141,9 +148,12 @@ func (x *extractor) bracketAfter(s *sentence, last int) int {
 // (between semicolons) names, else the one all the sentence's governorate
 // figures are for. When neither tells, the clause's governorate figures
 // are not reported, since the note could not be put on the right ones.
-func (x *extractor) healthDirectorate(s *sentence, mine []*cand) {
+//
+// The words may stand in hs, the sentence of the figures (s) or one of no
+// figures right after it.
+func (x *extractor) healthDirectorate(hs, s *sentence, mine []*cand) {
 	h := -1
-	for i := s.s; i+1 < s.e; i++ {
+	for i := hs.s; i+1 < hs.e; i++ {
 		if x.toks[i].low == "health" && strings.HasPrefix(x.toks[i+1].low, "directorate") {
 			h = i
 			break
@@ -153,10 +163,10 @@ func (x *extractor) healthDirectorate(s *sentence, mine []*cand) {
 		return
 	}
 	a, b := h, h
-	for a > s.s && !x.toks[a-1].isPunct(";") {
+	for a > hs.s && !x.toks[a-1].isPunct(";") {
 		a--
 	}
-	for b < s.e && !x.toks[b].isPunct(";") {
+	for b < hs.e && !x.toks[b].isPunct(";") {
 		b++
 	}
 	named := map[string]string{} // code -> words
@@ -190,7 +200,7 @@ func (x *extractor) healthDirectorate(s *sentence, mine []*cand) {
 			continue
 		}
 		if code == "" {
-			if c.k >= a && c.k < b {
+			if c.k >= a && c.k < b || hs != s {
 				x.warn(c.k, "%s %s: the clause gives a Health Directorate's figures, and which governorate's they are cannot be read; not reported", x.toks[c.k].text, c.dataMetric().Label())
 				c.metric = mNone
 			}
@@ -207,13 +217,16 @@ func (x *extractor) healthDirectorate(s *sentence, mine []*cand) {
 // and gives it to the figures of the governorate named nearest before it,
 // or to all the sentence's governorate figures when they are of one.
 // place makes them part-month figures once their month is known.
-func (x *extractor) cutOffs(s *sentence, mine []*cand) {
-	for _, mn := range s.mentions {
+//
+// The words may stand in cs, the sentence of the figures (s) or one of no
+// figures right after it.
+func (x *extractor) cutOffs(cs, s *sentence, mine []*cand) {
+	for _, mn := range cs.mentions {
 		if mn.m == 0 || mn.day == 0 || !x.cutOffWords(mn) {
 			continue
 		}
 		code := ""
-		for i := mn.i - 1; i >= s.s; i-- {
+		for i := mn.i - 1; i >= cs.s; i-- {
 			if c, _ := x.unitEnding(i); c != "" {
 				code = c
 				break
@@ -228,7 +241,7 @@ func (x *extractor) cutOffs(s *sentence, mine []*cand) {
 				}
 			}
 		}
-		co := cutOff{day: mn.day, month: x.year(s, mn), k: mn.i, words: x.doc.Text[x.toks[mn.i].start:x.toks[mn.j].end]}
+		co := cutOff{day: mn.day, month: x.year(cs, mn), k: mn.i, words: x.doc.Text[x.toks[mn.i].start:x.toks[mn.j].end]}
 		for _, c := range mine {
 			if c.area == "" || c.metric == mNone {
 				continue
@@ -243,6 +256,21 @@ func (x *extractor) cutOffs(s *sentence, mine []*cand) {
 			}
 		}
 	}
+}
+
+// trailing returns the sentence after s when it states no count of its
+// own (its numbers, if any, are days and years), else nil.
+func (x *extractor) trailing(s *sentence) *sentence {
+	if s.idx+1 >= len(x.sents) {
+		return nil
+	}
+	n := x.sents[s.idx+1]
+	for i := n.s; i < n.e; i++ {
+		if x.toks[i].isNum() && !x.consumed[i] {
+			return nil
+		}
+	}
+	return n
 }
 
 // cutOffWords reports the words of a cut-off before a day: "up to and

@@ -18,8 +18,8 @@ func TestBreakdownGolden(t *testing.T) {
 		m, _ := filepath.Glob(filepath.Join("testdata", g))
 		names = append(names, m...)
 	}
-	if len(names) < 3 {
-		t.Fatalf("want the three breakdown texts of testdata, found %v", names)
+	if len(names) < 4 {
+		t.Fatalf("want the four breakdown texts of testdata, found %v", names)
 	}
 	for _, path := range names {
 		name := filepath.Base(path)
@@ -65,6 +65,12 @@ func TestBreakdownFigures(t *testing.T) {
 		{"iq_governorates.txt", "2019-02", "IQG01", data.Casualties, 48, 1, 26, "Health Directorate, passed on by UNAMI, not verified"},
 		{"iq_governorates.txt", "2019-02", "IQG01", data.Killed, 20, 1, 26, "Health Directorate, passed on by UNAMI, not verified"},
 		{"iq_governorates.txt", "2019-02", "IQG01", data.Injured, 28, 1, 26, "Health Directorate, passed on by UNAMI, not verified"},
+		// The sentence after the figures says whose they are and how far
+		// they run: Anbar's Health Directorate, to 27 February.
+		{"iq_trailing.txt", "2019-02", "IQG01", data.Killed, 20, 1, 27, "Health Directorate, passed on by UNAMI, not verified"},
+		{"iq_trailing.txt", "2019-02", "IQG01", data.Injured, 46, 1, 27, "Health Directorate, passed on by UNAMI, not verified"},
+		// The next sentence's figures are the mission's, for the whole month.
+		{"iq_trailing.txt", "2019-02", "IQG15", data.Killed, 14, 0, 0, ""},
 		// "Baghdad's death toll was 30 (12 killed and 9 injured)": the 30
 		// is contradicted and dropped; its parts stand.
 		{"iq_ambiguous.txt", "2019-03", "IQG08", data.Killed, 12, 0, 0, ""},
