@@ -34,6 +34,7 @@ func (x *extractor) breakdowns(s *sentence) {
 	if x.country != "IQ" && x.country != "LY" {
 		return
 	}
+	x.incidents(s, mine)
 	x.healthDirectorate(s, s, mine)
 	x.cutOffs(s, s, mine)
 	// "Anbar had 20 killed and 46 injured. Those figures come from its
@@ -65,6 +66,32 @@ func (x *extractor) breakdowns(s *sentence) {
 		}
 		if !c.bound && !c.theMonth {
 			c.theMonth = true
+		}
+	}
+}
+
+// incidentWords name one attack, not a month of them.
+var incidentWords = map[string]bool{"bomb": true, "bombing": true, "bomber": true, "blast": true, "explosion": true,
+	"suicide": true, "ambush": true, "airstrike": true, "air-strike": true, "attack": true, "massacre": true,
+	"strike": true, "shelling": true, "ied": true, "car-bomb": true}
+
+// incidents withholds a governorate's figures in a sentence about one
+// attack: "a suicide bombing in Baghdad killed 30 people" is no month's
+// figure for Baghdad.
+func (x *extractor) incidents(s *sentence, mine []*cand) {
+	w := ""
+	for i := s.s; i < s.e && w == ""; i++ {
+		if incidentWords[x.toks[i].low] {
+			w = x.toks[i].text
+		}
+	}
+	if w == "" {
+		return
+	}
+	for _, c := range mine {
+		if c.area != "" && c.metric != mNone {
+			x.warn(c.k, "%s %s: the sentence is about an incident (%s), so the figure is not the governorate's for the month; not reported", x.toks[c.k].text, c.dataMetric().Label(), w)
+			c.metric = mNone
 		}
 	}
 }
