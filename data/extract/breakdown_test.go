@@ -71,6 +71,8 @@ func TestBreakdownFigures(t *testing.T) {
 		{"iq_trailing.txt", "2019-02", "IQG01", data.Injured, 46, 1, 27, "Health Directorate, passed on by UNAMI, not verified"},
 		// The next sentence's figures are the mission's, for the whole month.
 		{"iq_trailing.txt", "2019-02", "IQG15", data.Killed, 14, 0, 0, ""},
+		// "Jan Kubis" between is a man, not January: Kirkuk's 6 are February's.
+		{"iq_trailing.txt", "2019-02", "IQG13", data.Killed, 6, 0, 0, ""},
 		// "Baghdad's death toll was 30 (12 killed and 9 injured)": the 30
 		// is contradicted and dropped; its parts stand.
 		{"iq_ambiguous.txt", "2019-03", "IQG08", data.Killed, 12, 0, 0, ""},
@@ -196,3 +198,24 @@ func TestPlaces(t *testing.T) {
 }
 
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }
+
+// TestGivenName: "Jan Kubis" (UNAMI's head, quoted in its releases) is no
+// January; read as one, he would date the figures of his sentence.
+func TestGivenName(t *testing.T) {
+	doc, err := Read(strings.NewReader("date: 2019-03-03\n\nUNAMI recorded 180 civilians killed in February 2019.\nJan Kubis, the envoy, said 70 more were injured.\n"), "t.txt", ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Extract(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Figures {
+		if f.Month.String() != "2019-02" {
+			t.Errorf("%s %s %d dated %s, want 2019-02", f.Area, f.Metric, f.Value, f.Month)
+		}
+	}
+	if len(r.Figures) != 2 {
+		t.Errorf("want 2 figures (180 killed, 70 injured), got %d", len(r.Figures))
+	}
+}
