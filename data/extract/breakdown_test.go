@@ -219,3 +219,27 @@ func TestGivenName(t *testing.T) {
 		t.Errorf("want 2 figures (180 killed, 70 injured), got %d", len(r.Figures))
 	}
 }
+
+// TestBracketsDecide: a national total the text calls a death toll, whose
+// brackets give killed and injured adding up to it, is casualties (174 +
+// 690 = 864), never 864 killed.
+func TestBracketsDecide(t *testing.T) {
+	doc, err := Read(strings.NewReader("date: 2025-06-09\n\nIn May 2025 the civilian death toll in Ukraine, totalling 864 (174 killed, 690 injured), rose again.\n"), "t.txt", ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Extract(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int64{}
+	for _, f := range r.Figures {
+		got[f.Area+" "+string(f.Metric)] = f.Value
+	}
+	want := map[string]int64{"UA casualties": 864, "UA killed": 174, "UA injured": 690}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %d, want %d (all: %v)", k, got[k], v, got)
+		}
+	}
+}
