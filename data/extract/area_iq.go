@@ -184,9 +184,16 @@ func capitalised(t token) bool {
 func (x *extractor) placeNearUnit(s *sentence, k int) (code, words string) {
 	there := false
 	speech := false // reported speech stands between the number and the place
-	// After the number, in its own clause.
-	for i := k + 1; i < s.e && i <= k+10; i++ {
+	// After the number, in its own clause, or its pair's: "152 killed
+	// and 581 injured in Baghdad" names Baghdad for both.
+	paired := false
+	for i := k + 1; i < s.e && i <= k+14; i++ {
 		t := x.toks[i]
+		if t.low == "and" && x.tok(i+1).isNum() && !x.consumed[i+1] && !paired {
+			paired = true
+			i++
+			continue
+		}
 		if t.isNum() && !x.consumed[i] || t.isPunct(".;,()[]:") || t.kind == kWord && stopWords[t.low] {
 			break
 		}

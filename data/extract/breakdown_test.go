@@ -109,7 +109,8 @@ func TestBreakdownFigures(t *testing.T) {
 // TestPlaces runs one-line texts whose place decides whether a number is
 // a governorate's, the country's, or a warning. want is "AREA metric
 // value" for a figure that must be reported; warn is a part of a warning
-// that must be given; never is an area prefix no figure may have.
+// that must be given; never is an area prefix no figure may have
+// ("=IQ": that area exactly).
 func TestPlaces(t *testing.T) {
 	cases := []struct {
 		name, text string
@@ -131,6 +132,9 @@ func TestPlaces(t *testing.T) {
 		{"a place after the number wins over one before",
 			"date: 2019-03-03\n\nUNAMI: in February 2019, 30 civilians were killed in Baghdad and 12 were killed in Ninewa.\n",
 			[]string{"IQG08 killed 30", "IQG15 killed 12"}, nil, ""},
+		{"a place after a pair is both numbers'",
+			"date: 2019-03-03\n\nUNAMI: in February 2019, 152 civilians were killed and 581 injured in Baghdad.\n",
+			[]string{"IQG08 killed 152", "IQG08 injured 581"}, nil, "=IQ"},
 		{"a place in another figure's brackets is not this one's",
 			"date: 2019-03-03\n\nIn February 2019, UNAMI says 300 civilians were killed (Anbar figures included), and 500 civilians were injured.\n",
 			[]string{"IQ injured 500"}, nil, "IQG"},
@@ -170,7 +174,7 @@ func TestPlaces(t *testing.T) {
 			if r != nil {
 				for _, f := range r.Figures {
 					got = append(got, f.Area+" "+string(f.Metric)+" "+itoa(f.Value))
-					if c.never != "" && strings.HasPrefix(f.Area, c.never) {
+					if never, exact := strings.CutPrefix(c.never, "="); c.never != "" && (exact && f.Area == never || !exact && strings.HasPrefix(f.Area, never)) {
 						t.Errorf("figure for %s: %s %s %d", f.Area, f.Month, f.Metric, f.Value)
 					}
 				}
