@@ -270,6 +270,10 @@ func (x *extractor) placeNearUnit(s *sentence, k int) (code, words string) {
 			if x.cityOf(st) {
 				return "", x.spanText(mention{from: st - 2, to: i})
 			}
+			if o := x.otherUnitJoined(st, i); o != "" {
+				x.warn(k, "%s: a figure for places named together (%s); whose it is cannot be read; not reported", x.toks[k].text, o)
+				return placedElsewhere, x.toks[k].text
+			}
 			if same := x.sameKindBetween(s, i, k); same != nil {
 				x.warn(k, "%s: a second figure of the same kind after %s for %s; which place or total it is for cannot be read; not reported", x.toks[k].text, x.toks[same.k].text, x.spanText(mention{from: st, to: i}))
 				return placedElsewhere, x.toks[k].text
@@ -299,6 +303,23 @@ func (x *extractor) placeNearUnit(s *sentence, k int) (code, words string) {
 		}
 	}
 	return x.unplaced(there, k)
+}
+
+// otherUnitJoined returns the words of two units named together, "Ninewa
+// and Salahadin", "Baghdad or Anbar", when the unit spelt at [st, e] is
+// one of them: a number after them is neither's alone.
+func (x *extractor) otherUnitJoined(st, e int) string {
+	if inList(x.tok(st-1).low, []string{"and", "or", "&"}) {
+		if c, o := x.unitEnding(st - 2); c != "" {
+			return x.spanText(mention{from: o, to: e})
+		}
+	}
+	if inList(x.tok(e+1).low, []string{"and", "or", "&"}) {
+		if c, oe := x.unitAt(e + 2); c != "" {
+			return x.spanText(mention{from: st, to: oe})
+		}
+	}
+	return ""
 }
 
 // unplaced is the answer for a number no place governs: national, unless
