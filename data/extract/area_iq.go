@@ -242,15 +242,15 @@ func (x *extractor) placeNearUnit(s *sentence, k int) (code, words string) {
 			i = o
 			continue
 		case t.isPunct(".;!?"):
-			return x.unplaced(there, k)
+			return x.unplaced(there)
 		case t.kind != kWord:
 			continue
 		}
 		if nationalWords[t.low] || wholeWords[t.low] || t.low == "all" && x.tok(i-1).low == "in" {
-			return x.unplaced(there, k) // "overall, 900 were killed", "in all, 900"
+			return x.unplaced(there) // "overall, 900 were killed", "in all, 900"
 		}
 		if missionWords[t.low] && recordWords[x.tok(i+1).low] {
-			return x.unplaced(there, k) // "Baghdad was worst hit, and UNAMI recorded 900 killed"
+			return x.unplaced(there) // "Baghdad was worst hit, and UNAMI recorded 900 killed"
 		}
 		if saidWords[t.low] {
 			speech = true
@@ -262,7 +262,7 @@ func (x *extractor) placeNearUnit(s *sentence, k int) (code, words string) {
 		}
 		if c, st := x.unitEnding(i); c != "" {
 			if x.dateline(i) || speech && inList(x.tok(st-1).low, []string{"in", "at", "from", "visiting"}) {
-				return x.unplaced(there, k) // "Baghdad, 3 March 2019 –", "speaking in Basra, the envoy said"
+				return x.unplaced(there) // "Baghdad, 3 March 2019 –", "speaking in Basra, the envoy said"
 			}
 			if cw := x.tok(i + 1); cityWords[cw.low] {
 				return "", x.spanText(mention{from: st, to: i + 1})
@@ -302,7 +302,15 @@ func (x *extractor) placeNearUnit(s *sentence, k int) (code, words string) {
 			return "", t.text
 		}
 	}
-	return x.unplaced(there, k)
+	// A governorate named further back than the search reaches: whose
+	// the number is cannot be told.
+	for i := s.s; i < k-24; i++ {
+		if c, e := x.unitAt(i); c != "" && !x.dateline(e) {
+			x.warn(k, "%s: %s is named too far before the number to tell whether it is that governorate's; not reported", x.toks[k].text, x.spanText(mention{from: i, to: e}))
+			return placedElsewhere, x.toks[k].text
+		}
+	}
+	return x.unplaced(there)
 }
 
 // otherUnitJoined returns the words of two units named together, "Ninewa
@@ -324,7 +332,7 @@ func (x *extractor) otherUnitJoined(st, e int) string {
 
 // unplaced is the answer for a number no place governs: national, unless
 // the text says "there" of a place not found.
-func (x *extractor) unplaced(there bool, k int) (string, string) {
+func (x *extractor) unplaced(there bool) (string, string) {
 	if there {
 		return "", "there"
 	}
