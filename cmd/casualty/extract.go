@@ -198,6 +198,15 @@ func coversDays(o data.Observation) string {
 	return strconv.Itoa(o.FromDay) + "-" + strconv.Itoa(o.ToDay)
 }
 
+// extractPeriod names a figure's month for people, or the days of it a
+// part-month figure covers ("1-27 Nov 2016").
+func extractPeriod(o data.Observation) string {
+	if o.PartMonth() {
+		return o.Covers()
+	}
+	return o.Month.Label()
+}
+
 // writeExtractNotes writes what the CSV does not hold: totals, checks and
 // warnings, one per line.
 func writeExtractNotes(w io.Writer, r *extract.Result) {
@@ -208,7 +217,7 @@ func writeExtractNotes(w io.Writer, r *extract.Result) {
 		case f.Group != extract.Civilians:
 			fmt.Fprintf(w, "%s: %s: %s%s %s in %s (%s; not the mission's civilian figure, so no row of a tidy file)\n", f.Pos, f.Group, f.Qualifier.Words(), data.FormatCount(f.Value), f.Metric.Label(), f.Month.Label(), f.Role)
 		case f.Metric.Derived():
-			fmt.Fprintf(w, "%s: total: %s%s %s in %s (%s; a tidy file holds its parts)\n", f.Pos, f.Qualifier.Words(), data.FormatCount(f.Value), f.Metric.Label(), f.Month.Label(), f.Role)
+			fmt.Fprintf(w, "%s: total: %s%s %s in %s (%s; a tidy file holds its parts)\n", f.Pos, f.Qualifier.Words(), data.FormatCount(f.Value), f.Metric.Label(), extractPeriod(f.Observation), f.Role)
 		}
 	}
 	for _, c := range r.Checks {
@@ -229,7 +238,7 @@ func writeExtractText(w *bytes.Buffer, r *extract.Result) {
 	}
 	w.WriteString("\n")
 	for _, f := range r.Figures {
-		fmt.Fprintf(w, "  %-15s %-20s %12s  %-20s %s\n", f.Month.Label(), f.Metric.Label(), f.Qualifier.Words()+data.FormatCount(f.Value), f.Role, f.Pos)
+		fmt.Fprintf(w, "  %-15s %-20s %12s  %-20s %s\n", extractPeriod(f.Observation), f.Metric.Label(), f.Qualifier.Words()+data.FormatCount(f.Value), f.Role, f.Pos)
 		if f.Group != extract.Civilians {
 			fmt.Fprintf(w, "      counts %s, apart from the month's civilian figure\n", f.Group)
 		}

@@ -68,7 +68,13 @@ func areaAt(t token) string {
 
 // placeNear looks for a place named near the number at k, in its clause:
 // an oblast casualty knows (its p-code), or another place (its words).
+//
+// Iraqi and Libyan texts are read by placeNearUnit: their places are
+// never Ukraine's oblasts.
 func (x *extractor) placeNear(s *sentence, k int) (code, words string) {
+	if x.country == "IQ" || x.country == "LY" {
+		return x.placeNearUnit(s, k)
+	}
 	lo, hi := k, k
 	for lo > s.s && k-lo < 16 && !x.toks[lo-1].isPunct(";") && !x.figureAside(s, lo-1) {
 		lo--

@@ -72,7 +72,8 @@ type cand struct {
 	aside    bool   // an aside of its own followed it (", серед них 40 дітей,")
 	pairNext int    // "against 120 and 500": the metric the number after this one takes
 	pairKids bool   // and whether it counts children
-	from, to int    // the days it covers, for a part-month figure
+	cut      cutOff // the day a breakdown's figures run up to ("up to and including 27 November")
+	from, to int    // the days it covers, for a part-month figure (0, 0: the whole month)
 	group    Group  // whom it counts, when not the mission's civilians
 	includes []data.Component
 }
@@ -342,7 +343,7 @@ func smallDay(t token) bool {
 func (x *extractor) readMentions(s *sentence) {
 	for i := s.s; i < s.e; i++ {
 		t := x.toks[i]
-		if m := monthAt(t); m != 0 {
+		if m := monthAt(t); m != 0 && !x.givenName(i) {
 			mn := mention{i: i, j: i, m: m}
 			if i-1 >= s.s && smallDay(x.toks[i-1]) && !x.consumed[i-1] {
 				mn.day = int(x.toks[i-1].val)
@@ -741,6 +742,9 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 				x.warnedTok = k
 				continue
 			}
+			if code == placedElsewhere {
+				continue // placeNear has said why
+			}
 			c.area = code
 		} else if c.how == "list" && last != nil {
 			c.area = last.area // a chain goes on in the place it began: "in Donetsk region, from 125 in May to 224 in June and in July — to 269"
@@ -766,6 +770,7 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		last = c
 	}
 	x.sharePairMonths(s)
+	x.breakdowns(s)
 }
 
 // sharePairMonths gives a month named right after a coordinated pair to
@@ -1076,7 +1081,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		// qualifier is the linking verb.
 		link, from = "to", qstart-1
 	}
-	if inList(link, []string{"to", "at", "totaled", "totalled", "reached", "was", "were", "is", "of", "numbered", "comprised", "included", "зазнали", "отримали", "дістали", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "became"}) {
+	if inList(link, []string{"to", "at", "totaled", "totalled", "totalling", "totaling", "reached", "was", "were", "is", "of", "numbered", "comprised", "included", "зазнали", "отримали", "дістали", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "became"}) {
 		for i := from; i >= s.s && i >= qstart-12; i-- {
 			t := x.toks[i]
 			// The metric word of the figure before is its own: "from 63
@@ -1511,7 +1516,7 @@ func (x *extractor) sharedVerb(s *sentence, k int) (int, int) {
 // injured)".
 func (x *extractor) asideOf(s *sentence, w, k int) bool {
 	if o, _, ok := x.parenGroup(s, k); ok && o > w {
-		return !x.numberBetween(w, o)
+		return o-w <= 4 && !x.numberBetween(w, o) // "252 civilian casualties (27 killed and 225 injured)"
 	}
 	for i := w + 1; i < k; i++ {
 		t := x.toks[i]
@@ -1664,6 +1669,10 @@ func (x *extractor) place() {
 			c.metric = mNone
 			continue
 		}
+		if !x.cutOffOK(c) {
+			c.metric = mNone
+			continue
+		}
 		if monthAfter(c.month, x.pub) {
 			pos, _ := x.doc.Pos(t.start)
 			x.errs.Add(data.Errorf(pos, "", "figure %s %s for %s, a month after the publication date %s; a wrong year, or a wrong --published?", t.text, c.dataMetric().Label(), c.month.Label(), x.pub.Format("2006-01-02")))
@@ -1703,7 +1712,9 @@ func (x *extractor) place() {
 		case c.sent.cum:
 			f.Role = Cumulative
 			f.Note = strings.TrimSuffix("cumulative total as of "+c.month.Label()+"; "+f.Note, "; ")
-		case c.from != 0:
+		case c.from != 0 && !(c.children || c.area != "" || c.group.Part()):
+			// A national figure for some days: never to pass for the
+			// month's (a part keeps its role and its days).
 			f.Role = PartMonth
 			f.Note = strings.TrimPrefix(f.Note+"; covers "+f.Covers()+" only, not the whole month", "; ")
 		case c.month == subject.Add(-12):

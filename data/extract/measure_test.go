@@ -181,7 +181,7 @@ func sameWho(want string, f Figure, national map[string]bool) bool {
 		}
 	}
 	if tags == nil {
-		return sameArea(want, f.Area, national)
+		return sameArea(want, f.Observation, national)
 	}
 	base, tag, ok := strings.Cut(want, " [")
 	if !ok || !national[base] || len(f.Area) != 2 {
@@ -195,14 +195,31 @@ func sameWho(want string, f Figure, national map[string]bool) bool {
 	return false
 }
 
-// sameArea compares an expected area (a name) with a reported one (a
-// p-code): the country, or an oblast by any of its spellings ("Donetsk
-// region" being "Donetsk Oblast").
-func sameArea(want, code string, national map[string]bool) bool {
+// sameArea compares an expected area (a name) with a reported figure's
+// area (a p-code): the country, an oblast by any of its spellings
+// ("Donetsk region" being "Donetsk Oblast"), or an Iraqi governorate by
+// any of its spellings. "Anbar [Health Directorate]" is IQG01 as given by
+// its Health Directorate, which the figure's note must say; a plain
+// governorate must not be a Health Directorate's figure.
+func sameArea(want string, fig data.Observation, national map[string]bool) bool {
+	code := fig.Area
 	if len(code) == 2 {
 		return national[want]
 	}
-	a, ok := data.Ukraine().Get(code)
+	tab := data.Ukraine()
+	if strings.HasPrefix(code, "IQ") {
+		tab = data.Iraq()
+		hd := strings.Contains(fig.Note, "Health Directorate")
+		if stem, ok := strings.CutSuffix(want, " [Health Directorate]"); ok {
+			if !hd {
+				return false
+			}
+			want = stem
+		} else if hd {
+			return false
+		}
+	}
+	a, ok := tab.Get(code)
 	if !ok || strings.Contains(want, "[") {
 		return false
 	}

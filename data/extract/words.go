@@ -149,7 +149,7 @@ var (
 	// mission counts apart.
 	reSubgroup    = regexp.MustCompile(`security forces|\bisf\b|\biraqis\b|peshmerga|other violations|foreign (civilians|nationals)|військовослужбовц|^через них|because of them|^by them|these weapons|such weapons`)
 	reIncident    = regexp.MustCompile(`preliminary|these attacks|this attack|the attack|single attack|one attack|a strike on|the strike|попередніми даними|цієї атаки|цього удару|внаслідок удару`)
-	reOtherSource = regexp.MustCompile(`ministry|prosecutor|міноборони|міністерств|прокурор|governor|military administration|\bова\b|police said|health authorities|defence intelligence|defense intelligence|according to (local|ukrainian|russian|iraqi) (officials|authorities)`)
+	reOtherSource = regexp.MustCompile(`ministry|prosecutor|міноборони|міністерств|прокурор|\bgovernors?\b|military administration|\bова\b|police said|health authorities|defence intelligence|defense intelligence|according to (local|ukrainian|russian|iraqi) (officials|authorities)`)
 	reStanding    = regexp.MustCompile(`actual (numbers|figures|toll)|(figures|numbers) (are|is) (likely |probably )?(considerably |significantly |much )?higher|absolute minimum|all figures|реальна кількість|справжн\pL* (число|кількість)|значно вищ|набагато більш`)
 )
 
