@@ -89,7 +89,7 @@ type extractor struct {
 	country      string
 	consumed     map[int]bool
 	moreWarnings int
-	warnedTok    int // token of the last number not reported for whom it counts (a place, another source), -1 for none
+	warnedTok    int             // token of the last number not reported for whom it counts (a place, another source), -1 for none
 	takenBy      map[int][]*cand // mention token -> numbers that took that month for themselves
 	cands        []*cand
 	pcts         []*pct
