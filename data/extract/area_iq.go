@@ -230,9 +230,20 @@ func (x *extractor) placeNearUnit(s *sentence, k int) (code, words string) {
 			return "", x.spanText(mention{from: n, to: n + 1}) // "Tuz district"
 		}
 	}
+	// "With 1,165 civilian casualties (319 killed, 846 injured), Baghdad
+	// was the governorate worst affected": the place after the clause.
+	if c, w, ok := x.withClausePlace(s, k); ok {
+		return c, w
+	}
 	// Before it, in its sentence.
 	for i := k - 1; i >= s.s && i >= k-24; i-- {
 		t := x.toks[i]
+		// "665 civilians were killed ..., of whom ... 136 were in
+		// Anbar, while 1,032 civilians were injured": a new clause with
+		// its own people takes no place from the one before.
+		if inList(t.low, []string{"while", "whereas"}) && x.namesPeople(k, min(k+3, s.e)) {
+			return x.unplaced(there)
+		}
 		switch {
 		case t.isPunct(")"):
 			o := x.openBefore(s, i)
@@ -433,4 +444,35 @@ func unitName(code string) string {
 		return strings.TrimPrefix(a.Name, "Al-")
 	}
 	return code
+}
+
+// withClausePlace reads the place of a number in an opening "With ..."
+// clause from the words after the clause: "With 1,165 civilian casualties
+// (319 killed, 846 injured), Baghdad was the governorate worst affected".
+func (x *extractor) withClausePlace(s *sentence, k int) (code, words string, ok bool) {
+	if x.toks[s.s].low != "with" {
+		return "", "", false
+	}
+	depth := 0
+	for i := s.s + 1; i < s.e; i++ {
+		t := x.toks[i]
+		switch {
+		case t.isPunct("("):
+			depth++
+		case t.isPunct(")"):
+			depth--
+		case t.isPunct(".;"):
+			return "", "", false
+		case t.isPunct(",") && depth == 0 && i > k:
+			n := i + 1
+			if x.tok(n).low == "the" {
+				n++
+			}
+			if c, e := x.unitAt(n); c != "" && inList(x.tok(e+1).low, []string{"was", "is", "remained", "became"}) {
+				return c, x.spanText(mention{from: n, to: e}), true
+			}
+			return "", "", false
+		}
+	}
+	return "", "", false
 }

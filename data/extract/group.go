@@ -366,12 +366,14 @@ func (x *extractor) policePart(s *sentence, k int, last *cand) (*cand, bool) {
 		// ", among them 30 policemen,", ", 29 of them policemen,",
 		// ", including 42 policemen,"
 		o, ok = k-1, false
-		for o > last.k && k-o <= 3 && !x.toks[o].isPunct(",") {
+		for o > last.k && k-o <= 4 && !x.toks[o].isPunct(",") {
 			o--
 		}
-		ok = x.toks[o].isPunct(",") && (inList(x.tok(o+1).low, []string{"among", "including"}) || x.tok(k+1).low == "of" && inList(x.tok(k+2).low, []string{"them", "whom"}))
+		ok = x.toks[o].isPunct(",") && (inList(x.tok(o+1).low, []string{"among", "including"}) || x.tok(k+1).low == "of" && inList(x.tok(k+2).low, []string{"them", "whom"}) ||
+			x.tok(o+1).low == "of" && inList(x.tok(o+2).low, []string{"them", "whom"}) && inList(x.tok(k+1).low, []string{"were", "was"})) // ", of whom 94 were civilian police"
+
 	}
-	if !ok || o <= last.k || o-last.last > 4 || x.numberBetween(o, k) {
+	if !ok || o <= last.k || o-last.last > 8 || x.numberBetween(o, k) || x.numberBetween(last.k, o) {
 		return nil, false
 	}
 	police := false
