@@ -391,7 +391,19 @@ func (x *extractor) dateline(i int) bool {
 		return false
 	}
 	a, b := x.tok(n+1), x.tok(n+2)
-	return monthAt(a) != 0 || smallDay(a) && monthAt(b) != 0
+	if monthAt(a) != 0 || smallDay(a) && monthAt(b) != 0 {
+		return true
+	}
+	// "ERBIL, Kurdistan Region – The number ...": a place in capitals,
+	// then a dash within a few words.
+	if t := x.tok(i); len(t.text) > 2 && strings.ToUpper(t.text) == t.text {
+		for j := n + 1; j <= n+4; j++ {
+			if x.tok(j).isPunct("—–-") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameKindBetween returns a figure read between tokens i and k of the

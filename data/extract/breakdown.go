@@ -60,7 +60,7 @@ func (x *extractor) breakdowns(s *sentence) {
 		// the month the update reports ("Diyala had 170 killed"), not a
 		// month the sentence before names without a figure of its own:
 		// "lower than in the previous month of March" compares.
-		if c.bound && !before && strings.Contains(c.note, "month from the sentence before") {
+		if c.bound && (!before || x.earlierThanRead(c.month)) && strings.Contains(c.note, "month from the sentence before") {
 			c.bound, c.month = false, data.Month{}
 			c.note = strings.TrimSpace(strings.Replace(c.note, "month from the sentence before", "", 1))
 		}
@@ -215,7 +215,7 @@ func (x *extractor) healthDirectorate(hs, s *sentence, mine []*cand) {
 	switch {
 	case len(named) == 1:
 		for c, w := range named {
-			code, name = c, w
+			code, name = c, strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") // "Anbar's health directorate"
 		}
 	case len(figs) == 1:
 		for c := range figs {
@@ -342,4 +342,17 @@ func (x *extractor) cutOffOK(c *cand) bool {
 func (x *extractor) givenName(i int) bool {
 	t, n := x.tok(i), x.tok(i+1)
 	return t.low == "jan" && n.kind == kWord && startsUpper(n) && monthAt(n) == 0
+}
+
+// earlierThanRead reports whether m is earlier than a month of a national
+// figure already read: a governorate's figures after "In August, the
+// mission had recorded 585 killed" in an update on September are
+// September's, the month a breakdown is given for, not the month before.
+func (x *extractor) earlierThanRead(m data.Month) bool {
+	for _, o := range x.cands {
+		if o.bound && o.area == "" && !o.children && o.metric != mNone && m.Before(o.month) && !o.sent.cum {
+			return true
+		}
+	}
+	return false
 }

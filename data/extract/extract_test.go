@@ -78,7 +78,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt", "aside_pair_uk.txt", "from_paren.txt", "from_paren_uk.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt", "aside_pair_uk.txt", "from_paren.txt", "from_paren_uk.txt", "retell_sept_en.txt", "retell_june_en.txt", "retell_iq_en.txt", "retell_iq_april_en.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -279,6 +279,29 @@ func TestFigures(t *testing.T) {
 		{"from_paren.txt", "2024-07", "UA", data.Casualties, Headline, 1237, data.Exact},
 		{"from_paren_uk.txt", "2024-06", "UA", data.Casualties, PreviousMonth, 805, data.Exact},
 		{"from_paren_uk.txt", "2024-06", "UA", data.Injured, PreviousMonth, 631, data.Exact},
+		// News retellings (figures of HRMMU's updates of June and
+		// September 2025 and UNAMI's of April and September 2015).
+		// "At Least 214 Civilians Killed, 916 Wounded": the qualifier
+		// covers both; "Nearly 1,000" in the title is 916 rounded.
+		{"retell_sept_en.txt", "2025-09", "UA", data.Injured, Headline, 916, data.AtLeast},
+		// "September's death toll was up from 208 in August"
+		{"retell_sept_en.txt", "2025-08", "UA", data.Killed, PreviousMonth, 208, data.Exact},
+		// "a further 1,019 in May, of whom 183 were killed": the list
+		// goes on from the figure before the parentheses; "the highest
+		// monthly number since September 2024" is no span.
+		{"retell_june_en.txt", "2025-05", "UA", data.Casualties, PreviousMonth, 1019, data.Exact},
+		{"retell_june_en.txt", "2025-06", "UA", data.Killed, Headline, 232, data.Exact},
+		// "Among the dead were 537 civilians, including 42 policemen,
+		// and 180 members of the Iraqi security forces"
+		{"retell_iq_en.txt", "2015-09", "IQ", data.Killed, Headline, 537, data.Exact},
+		// "Another 925 civilians, 38 of them policemen, and 291 security
+		// members were wounded": one verb for both.
+		{"retell_iq_en.txt", "2015-09", "IQ", data.Injured, Headline, 925, data.Exact},
+		// "With 1,165 civilian casualties (319 killed, 846 injured),
+		// Baghdad was the governorate worst affected", after a sentence
+		// on March: April's, Baghdad's.
+		{"retell_iq_april_en.txt", "2015-04", "IQG08", data.Casualties, Breakdown, 1165, data.Exact},
+		{"retell_iq_april_en.txt", "2015-04", "IQ", data.Killed, Headline, 535, data.Exact},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
@@ -314,38 +337,41 @@ func TestNoDecoys(t *testing.T) {
 		file  string
 		value int64
 	}{
-		{"march2025_en.txt", 19},    // one missile strike on 4 April
-		{"march2025_en.txt", 74},    // the same strike
-		{"march2025_en.txt", 6},     // one city, not the country
-		{"march2025_en.txt", 66},    // the same city
-		{"chain_cut.txt", 55},       // ten days of September
-		{"june2024_uk.txt", 70},     // 1-15 June
-		{"june2024_uk.txt", 18004},  // a page counter
-		{"missing_noun.txt", 277},   // the Defence Ministry's count
-		{"page.html", 999},          // a script
-		{"page.html", 12345},        // a script
-		{"libya_range.txt", 22},     // men only
-		{"libya_range.txt", 12},     // one incident, preliminary
-		{"variants.txt", 1700},      // since the start of the year
-		{"variants.txt", 1200},      // half a year
-		{"region_chain.txt", 30},    // June and July together
-		{"region_chain.txt", 41},    // "from 63 killed or injured in June to 41": no month of its own
-		{"pair_aside.txt", 20},      // villages
-		{"pair_aside.txt", 35},      // villages
-		{"since_month.txt", 480},    // "the number killed since January": a span
-		{"since_month.txt", 2300},   // "Since January, 2,300 ..."
-		{"since_month.txt", 2100},   // civilians of a span's group total
-		{"since_month_uk.txt", 480}, // "З січня загинули 480"
-		{"span_pairs.txt", 310},     // "Over March and April": two months
-		{"span_pairs.txt", 1150},    // "in March and April together"
-		{"span_pairs_uk.txt", 310},  // "У березні та квітні"
-		{"iraqis_part.txt", 1302},   // Iraqis: civilians and security forces
-		{"iraqis_part.txt", 401},    // security forces
-		{"iraqis_part.txt", 1790},   // Iraqis injured
-		{"iraqis_part.txt", 620},    // Iraqis killed in January
-		{"iraqis_part.txt", 210},    // security forces
-		{"iraqis_part.txt", 4100},   // civilians of a year's total
-		{"iraqis_part.txt", 6878},   // a year's total
+		{"march2025_en.txt", 19},      // one missile strike on 4 April
+		{"march2025_en.txt", 74},      // the same strike
+		{"march2025_en.txt", 6},       // one city, not the country
+		{"march2025_en.txt", 66},      // the same city
+		{"chain_cut.txt", 55},         // ten days of September
+		{"june2024_uk.txt", 70},       // 1-15 June
+		{"june2024_uk.txt", 18004},    // a page counter
+		{"missing_noun.txt", 277},     // the Defence Ministry's count
+		{"page.html", 999},            // a script
+		{"page.html", 12345},          // a script
+		{"libya_range.txt", 22},       // men only
+		{"libya_range.txt", 12},       // one incident, preliminary
+		{"variants.txt", 1700},        // since the start of the year
+		{"variants.txt", 1200},        // half a year
+		{"region_chain.txt", 30},      // June and July together
+		{"region_chain.txt", 41},      // "from 63 killed or injured in June to 41": no month of its own
+		{"pair_aside.txt", 20},        // villages
+		{"pair_aside.txt", 35},        // villages
+		{"since_month.txt", 480},      // "the number killed since January": a span
+		{"since_month.txt", 2300},     // "Since January, 2,300 ..."
+		{"since_month.txt", 2100},     // civilians of a span's group total
+		{"since_month_uk.txt", 480},   // "З січня загинули 480"
+		{"span_pairs.txt", 310},       // "Over March and April": two months
+		{"span_pairs.txt", 1150},      // "in March and April together"
+		{"span_pairs_uk.txt", 310},    // "У березні та квітні"
+		{"iraqis_part.txt", 1302},     // Iraqis: civilians and security forces
+		{"iraqis_part.txt", 401},      // security forces
+		{"iraqis_part.txt", 1790},     // Iraqis injured
+		{"iraqis_part.txt", 620},      // Iraqis killed in January
+		{"iraqis_part.txt", 210},      // security forces
+		{"iraqis_part.txt", 4100},     // civilians of a year's total
+		{"iraqis_part.txt", 6878},     // a year's total
+		{"retell_sept_en.txt", 1000},  // 916 rounded, in the title
+		{"retell_june_en.txt", 13580}, // since the invasion, to the end of June
+		{"retell_iq_en.txt", 717},     // Iraqis: civilians and security forces
 	}
 	for _, d := range decoys {
 		r, err := extractFile(t, d.file, Options{})

@@ -724,12 +724,12 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		// The qualifier of "at least 174 civilians were killed and 690
 		// others injured" covers both numbers; that of "killed at least
 		// six civilians and injured 66" only the first.
-		if c.qual == data.Exact && last != nil && last.wording != "" && x.joined(last, qstart) {
+		if c.qual == data.Exact && last != nil && last.wording != "" && (x.joined(last, qstart) || x.commaPair(last, qstart, c)) {
 			c.qual, c.wording = last.qual, last.wording
 		}
 		// "nine children were killed and 76 injured": the second number
 		// counts children too, unless it names its own people.
-		if last != nil && last.children && !c.children && c.how == "after" && !c.aside && !isAsideOpener(x.tok(last.k-1).low) && x.joined(last, qstart) && !x.namesPeople(c.k, c.last) {
+		if last != nil && last.children && last.how != "children of" && !c.children && c.how == "after" && !c.aside && !isAsideOpener(x.tok(last.k-1).low) && x.joined(last, qstart) && !x.namesPeople(c.k, c.last) {
 			c.children = true
 		}
 		// "29 were children (7 killed, 22 injured)"
@@ -968,6 +968,17 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 			c.last = i
 			continue
 		}
+		// "10,582 civilians have been killed, 587 of them children"
+		if n == 0 && t.low == "of" && inList(x.tok(i+1).low, []string{"them", "whom"}) && prev != nil && prev.metric != mNone && !prev.children && prev.group == Civilians {
+			j := i + 2
+			if inList(x.tok(j).low, []string{"were", "are", "was"}) {
+				j++
+			}
+			if childWord(x.tok(j).low) {
+				c.metric, c.children, c.how, c.last, c.area, c.group = prev.metric, true, "children of", j, prev.area, prev.group
+				return
+			}
+		}
 		if n == 0 && !childWord(t.low) && !childWord(x.tok(i+1).low) && (x.tok(c.k-1).low == "including" || x.tok(c.k-1).low == "них" || x.tok(c.k-1).low == "them" && x.tok(c.k-2).low == "among") {
 			c.how, c.note = "subgroup", x.tok(c.k-1).text+" "+x.toks[c.k].text+" "+t.text
 			return
@@ -1055,13 +1066,37 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 				return
 			}
 		}
+		// "June's death toll was up from 183 in May": the clause's noun.
+		for i := qstart - 2; i >= s.s && i >= qstart-8; i-- {
+			t := x.toks[i]
+			if t.isNum() || t.isPunct(".;()") || prev != nil && i <= prev.last {
+				break
+			}
+			if m := metricWord(t.low); m != mNone {
+				c.metric, c.how = m, "from"
+				x.childrenOfClause(s, c, i)
+				return
+			}
+		}
 	}
 	// A figure in parentheses lists no further: "(120 killed, 410
 	// injured) from 530" gives 530 no metric.
 	if prev != nil {
 		if _, _, inParen := x.parenGroup(s, prev.k); inParen {
 			if o, _, ok := x.parenGroup(s, c.k); !ok || o != x.openParen(s, prev.k) {
+				// "1,389 civilian casualties in April (221 killed, 1,168
+				// injured) ..., and a further 1,019 in May": a list goes
+				// on from the figure the parentheses belong to.
+				op := x.openParen(s, prev.k)
 				prev = nil
+				for i := len(x.cands) - 1; i >= 0 && x.cands[i].sent == s; i-- {
+					if o := x.cands[i]; o.k < op {
+						if !x.numberBetween(o.k, op) && inList(x.tok(qstart-1).low, []string{"further", "another", "additional"}) {
+							prev = o
+						}
+						break
+					}
+				}
 			}
 		}
 	}
@@ -1336,7 +1371,7 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 			nearest = &mn
 		}
 	}
-	if nearest != nil && nearest.since {
+	if nearest != nil && nearest.since && !x.superlativeSince(*nearest) {
 		c.since = x.spanText(*nearest)
 		return
 	}
@@ -1478,6 +1513,60 @@ func (x *extractor) comparedMonth(s *sentence, c *cand, mn mention) bool {
 			return false
 		}
 		if inList(t.low, []string{"than", "compared", "previous", "preceding", "порівняно", "попереднього", "попередньому"}) {
+			return true
+		}
+	}
+	return false
+}
+
+// commaPair reports a pair of figures with only a comma between, each
+// with its metric word right after it: "At Least 129 Civilians Killed,
+// 574 Wounded", where the qualifier covers both.
+func (x *extractor) commaPair(prev *cand, qstart int, c *cand) bool {
+	return prev.how == "after" && c.how == "after" && c.last == c.k+1 && qstart == prev.last+2 && x.toks[prev.last+1].isPunct(",") && prev.metric != c.metric
+}
+
+// roundedOf tells which of two figures for one month and metric is a
+// rounded wording of the other: a round number with a qualifier ("nearly
+// 1,000", "more than 20,000") within 15% of an exact one (916, 19,875).
+func roundedOf(a, b Figure) (rounded, exact Figure, ok bool) {
+	round := func(f Figure) bool {
+		unit := int64(10)
+		if f.Value >= 1000 {
+			unit = 100
+		}
+		return f.Value%unit == 0
+	}
+	// A rounded wording: "nearly", "some", "about", "more than", "over".
+	isRounded := func(f Figure) bool {
+		return round(f) && (f.Qualifier == data.Approx || strings.HasPrefix(f.Wording, "more") || f.Wording == "over" || strings.HasPrefix(f.Wording, "понад") || strings.HasPrefix(f.Wording, "більш"))
+	}
+	close := func(x, y int64) bool {
+		d := x - y
+		if d < 0 {
+			d = -d
+		}
+		return d*100 <= max(x, y)*15
+	}
+	switch {
+	case isRounded(a) && !isRounded(b) && close(a.Value, b.Value):
+		return a, b, true
+	case isRounded(b) && !isRounded(a) && close(a.Value, b.Value):
+		return b, a, true
+	}
+	return Figure{}, Figure{}, false
+}
+
+// superlativeSince reports a "since" that dates a record, not a span:
+// "the highest monthly figure since September 2024, and a further 1,019
+// in May".
+func (x *extractor) superlativeSince(mn mention) bool {
+	for i := mn.i - 1; i >= 0 && i >= mn.i-8; i-- {
+		t := x.toks[i]
+		if t.isNum() || t.isPunct(".;()") {
+			return false
+		}
+		if inList(t.low, []string{"highest", "lowest", "deadliest", "worst", "largest", "most", "fewest", "bloodiest", "biggest", "smallest"}) {
 			return true
 		}
 	}
@@ -1662,7 +1751,7 @@ func (x *extractor) place() {
 		t := x.toks[c.k]
 		if c.theMonth && !c.bound && !subject.IsZero() {
 			c.month, c.bound = subject, true
-			c.note = strings.TrimSpace(c.note + " the month the update reports")
+			c.note = strings.TrimPrefix(c.note+"; the month the update reports", "; ")
 		}
 		if !c.bound {
 			x.warn(c.k, "%s %s: no month can be read for this number; not reported", t.text, c.dataMetric().Label())
@@ -1732,6 +1821,17 @@ func (x *extractor) place() {
 			o := &x.res.Figures[i]
 			if o.Value == f.Value {
 				continue // said twice: the title and the text
+			}
+			// A round figure and an exact one close to it are one figure
+			// said twice: "nearly 1,000 injured" in the title, "916" in
+			// the text. The exact one is kept.
+			if rounded, exact, ok := roundedOf(*o, f); ok {
+				if exact.Offset == f.Offset {
+					*o = f
+				}
+				x.res.Warnings = append(x.res.Warnings, Warning{Pos: rounded.Pos, Offset: rounded.Offset,
+					Msg: fmt.Sprintf("%s %s for %s: a rounded wording (%s) of %s at %s; not reported", rounded.Text, rounded.Metric.Label(), rounded.Month.Label(), rounded.Wording, exact.Text, exact.Pos)})
+				continue
 			}
 			// Two different figures for one month and metric: the
 			// larger is the total, the smaller a part (a city, a
