@@ -1512,8 +1512,8 @@ func (x *extractor) comparedMonth(s *sentence, c *cand, mn mention) bool {
 		if t.isNum() {
 			return false
 		}
-		if inList(t.low, []string{"than", "compared", "previous", "preceding", "порівняно", "попереднього", "попередньому"}) {
-			return true
+		if inList(t.low, []string{"than", "compared", "previous", "preceding", "from", "while", "whereas", "порівняно", "попереднього", "попередньому"}) {
+			return true // "... fell from the month of March", "..., while in March"
 		}
 	}
 	return false

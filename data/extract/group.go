@@ -301,6 +301,9 @@ func (x *extractor) readGroupFigure(s *sentence, k int, last *cand, prev *senten
 		c.qual, c.wording = data.Approx, t.text
 	}
 	g, end := x.groupNoun(s, k)
+	if g == Civilians && x.overallOfBoth(s, k) {
+		g, end = CiviliansAndSecurityForces, k
+	}
 	if g == Civilians {
 		if last == nil || last.group == Civilians || last.sent != s || !x.groupJoined(last, qstart) || x.namesPeople(k, min(k+3, s.e)) {
 			return nil, false
@@ -505,6 +508,34 @@ func (x *extractor) civiliansNoun(s *sentence, k int) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// overallOfBoth reports a number of UNAMI's "overall casualties" in a
+// sentence that has counted the security forces apart: "331 Iraqi
+// Security Forces members ... were killed and 401 were injured, and it
+// noted that overall casualties were lower than in the previous month of
+// March, when a total of 1,119 were killed and 1,561 were injured". The
+// overall figure counts civilians and security forces together.
+func (x *extractor) overallOfBoth(s *sentence, k int) bool {
+	if x.country != "IQ" || x.civiliansNoun(s, k) || !strings.Contains(s.low, "overall") {
+		return false
+	}
+	sf := false
+	for _, c := range x.cands {
+		sf = sf || c.sent == s && c.group == SecurityForces && c.k < k
+	}
+	if !sf {
+		return false
+	}
+	for i := k - 1; i >= s.s && i >= k-24; i-- {
+		if x.toks[i].low == "overall" {
+			return true
+		}
+		if x.toks[i].isNum() && !x.consumed[i] {
+			return false
+		}
 	}
 	return false
 }
