@@ -134,8 +134,13 @@
 //     too): plain text, a saved web page or a PDF's text layer, in English
 //     or Ukrainian. Each figure keeps its sentence, position and role
 //     (headline, previous_month, same_month_last_year, cumulative,
-//     breakdown); cumulative totals are never stored as a month, and
-//     numbers that cannot be placed are warnings, never guesses.
+//     breakdown, part_month); cumulative totals are never stored as a
+//     month; a figure for some days ("from 1 to 18 June") keeps its days
+//     in the covers column; a count of another group than the mission's
+//     civilians (UNAMI's "Iraqis", the security forces, the civilian
+//     police among the civilians) is shown with its group and never
+//     stored; governorates and oblasts become breakdowns with their
+//     p-codes; numbers that cannot be placed are warnings, never guesses.
 //
 // --data embedded names the embedded series (--dataset picks which), so
 // --data embedded --data feb2026.csv adds a month to it; --data without it
