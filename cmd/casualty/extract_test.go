@@ -408,3 +408,39 @@ func TestExtractPartMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestIraqiUpdate: an UNAMI release read as text goes into a store
+// of its own country: the civilians' figures are stored, the "Iraqis"
+// (civilians and security forces), the security forces and the civilian
+// police are listed as not stored, and compare reads Iraq's months. The
+// figures are UNAMI's for August and September 2015 (585 + 1,103 = 1,688;
+// 537 + 925 = 1,462).
+func TestIngestIraqiUpdate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	abs, _ := filepath.Abs(filepath.Join("..", "..", "data", "extract", "testdata", "retell_iq_en.txt"))
+	ctx := context.Background()
+	var out, errOut bytes.Buffer
+	if err := run(ctx, []string{"init", "--store", dir}, &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if err := run(ctx, []string{"ingest", "--store", dir, abs}, &out, &errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	for _, want := range []string{"2015-09 killed 717", "(civilians and security forces, a count apart from the month's civilian figure: not stored)",
+		"(security forces, a count apart from the month's civilian figure: not stored)"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("ingest output lacks %q:\n%s", want, out.String())
+		}
+	}
+	out.Reset()
+	errOut.Reset()
+	if err := run(ctx, []string{"compare", "--store", dir, "2015-08", "2015-09"}, &out, &errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	for _, want := range []string{"Iraq", "1,688", "1,462"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("compare lacks %q:\n%s", want, out.String())
+		}
+	}
+}

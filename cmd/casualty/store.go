@@ -285,7 +285,15 @@ func loadUpdate(file string, f extract.Format, pub data.Publication, encoding st
 	if len(obs) == 0 {
 		return nil, fmt.Errorf("%s: the update gives no figure a store keeps (killed or injured for a month); only totals or cumulative figures were found", file)
 	}
-	return &data.Dataset{Obs: obs, Files: []string{file}}, nil
+	var codes []string
+	for _, o := range obs {
+		codes = append(codes, o.Area)
+	}
+	areas, err := data.AreasForFile(codes, nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", file, err)
+	}
+	return &data.Dataset{Obs: obs, Files: []string{file}, Areas: areas}, nil
 }
 
 // ingestFile loads file and ingests it under the store's lock (or, for a

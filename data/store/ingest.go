@@ -130,6 +130,13 @@ func (s *Store) Prepare(in *data.Dataset, given data.Publication, opt Options) (
 	if err != nil {
 		return nil, err
 	}
+	// One store, one country: a mission's series and another's do not
+	// mix, since a report on the store is about one country.
+	if in.Areas != nil && len(files) > 0 {
+		if have := storeAreas(files); have.Country.Code != in.Areas.Country.Code {
+			return nil, fmt.Errorf("the store holds %s's figures (%s) and this publication gives %s's (%s): one store keeps one country's series; ingest it into another store (casualty init --store DIR)", have.Country.Name, have.Country.Code, in.Areas.Country.Name, in.Areas.Country.Code)
+		}
+	}
 	p := &Plan{Pub: pub, store: s, files: files}
 	for _, o := range in.Obs {
 		o.Source, o.Note = data.SafeText(o.Source), data.SafeText(o.Note)

@@ -58,11 +58,13 @@ func readPublication(path string) (pubFile, error) {
 
 func parsePublication(b []byte, path string) (pubFile, error) {
 	sum := sha256.Sum256(b)
-	ds, err := data.Load(bytes.NewReader(b), path, data.LoadOptions{Format: data.FormatTidy, Limits: storeLimits, Areas: ukraine()})
+	// No area table is given: each file loads with the country its
+	// p-codes say (UA…, IQ…), so a store may hold any mission's series.
+	ds, err := data.Load(bytes.NewReader(b), path, data.LoadOptions{Format: data.FormatTidy, Limits: storeLimits})
 	if err != nil {
 		return pubFile{}, err
 	}
-	pf := pubFile{Obs: ds.Obs, Sum: hex.EncodeToString(sum[:]), Size: int64(len(b))}
+	pf := pubFile{Obs: ds.Obs, Sum: hex.EncodeToString(sum[:]), Size: int64(len(b)), Areas: ds.Areas}
 	for i, o := range ds.Obs {
 		// A figure casualty computed (the difference of two cumulative
 		// totals) says so in its note, which is how a plain CSV keeps it.
@@ -81,7 +83,7 @@ func parsePublication(b []byte, path string) (pubFile, error) {
 	return pf, nil
 }
 
-// ukraine is the area table, built once: a store loads many files.
+// ukraine is the area table of a store with no publication yet.
 var ukraine = sync.OnceValue(data.Ukraine)
 
 // storeLimits are the load limits for files the store wrote itself: wider

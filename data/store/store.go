@@ -147,6 +147,8 @@ type pubFile struct {
 	Obs  []data.Observation
 	Sum  string // sha256 of the content, hex
 	Size int64
+	// Areas is the table of the country the file's p-codes belong to.
+	Areas *data.AreaTable
 }
 
 // isTemp reports whether a file name is a temporary file left by an
@@ -213,7 +215,7 @@ func (s *Store) Load() (*data.Dataset, error) {
 
 // datasetOf builds the dataset of the publication files.
 func datasetOf(files []pubFile) *data.Dataset {
-	ds := &data.Dataset{Areas: ukraine(), Format: data.FormatTidy}
+	ds := &data.Dataset{Areas: storeAreas(files), Format: data.FormatTidy}
 	for _, f := range files {
 		ds.Obs = append(ds.Obs, f.Obs...)
 		ds.Files = append(ds.Files, f.Name)
@@ -359,4 +361,16 @@ func (s *Store) source() (data.Source, bool, error) {
 		return data.Source{}, false, fmt.Errorf("%s: %v", s.path(SourceFile), err)
 	}
 	return src, true, nil
+}
+
+// storeAreas is the area table of a store's country: its publications'
+// (one store holds one country's series; Prepare refuses another's), or
+// Ukraine's while it holds none.
+func storeAreas(files []pubFile) *data.AreaTable {
+	for _, f := range files {
+		if f.Areas != nil && len(f.Obs) > 0 {
+			return f.Areas
+		}
+	}
+	return ukraine()
 }

@@ -460,3 +460,38 @@ func TestStoreKeepsSource(t *testing.T) {
 		t.Errorf("without source.txt: source %+v, %v", ds.Source, err)
 	}
 }
+
+// TestStoreOfAnotherCountry: a store holds any mission's series — its
+// files load with the country their p-codes say — and one country's
+// only. Figures: UNAMI's release for September 2015 (537 civilians
+// killed, 925 injured) and HRMMU's update of 13 March 2025 (pub1).
+func TestStoreOfAnotherCountry(t *testing.T) {
+	s, err := Init(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := data.Publication{Name: "UNAMI casualty figures for September 2015", Date: date(t, "2015-10-01")}
+	iq := "month,area,metric,value\n2015-09,IQ,killed,537\n2015-09,IQ,injured,925\n2015-09,IQG08,killed,99\n"
+	if _, err := s.Ingest(load(t, iq, p), p, Options{}); err != nil {
+		t.Fatalf("ingest an Iraqi publication: %v", err)
+	}
+	ds, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Areas.Country.Code != "IQ" || len(ds.Obs) != 3 {
+		t.Fatalf("store reads back as %s with %d figures, want IQ with 3", ds.Areas.Country.Code, len(ds.Obs))
+	}
+	if a, ok := ds.Areas.Get("IQG08"); !ok || !strings.Contains(a.Name, "Baghdad") {
+		t.Errorf("IQG08 reads as %q", a.Name)
+	}
+	before := snapshot(t, s.Dir)
+	p1 := data.Publication{Name: "HRMMU update", Date: date(t, "2025-03-13")}
+	_, err = s.Ingest(load(t, pub1, p1), p1, Options{})
+	if err == nil || !strings.Contains(err.Error(), "the store holds Iraq's figures (IQ) and this publication gives Ukraine's (UA)") {
+		t.Fatalf("ingest of Ukraine's figures into Iraq's store: %v", err)
+	}
+	if snapshot(t, s.Dir) != before {
+		t.Errorf("a refused ingest changed the store")
+	}
+}
