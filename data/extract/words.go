@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/casualty-tool/casualty/data"
 )
 
 // The words the extractor reads, English and Ukrainian. Ukrainian words are
@@ -18,7 +21,7 @@ const (
 
 var killedWords = []string{"killed", "kill", "killing", "kills", "dead", "deaths", "death", "died", "die", "dies",
 	"fatalities", "fatality", "perished", "lives"}
-var killedStems = []string{"загин", "загибл", "вбит", "вбив", "убит", "убив", "смерт", "життя", "полегл", "загибел"}
+var killedStems = []string{"загин", "загибл", "вбит", "вбив", "вбил", "убит", "убив", "убил", "смерт", "життя", "полегл", "загибел"}
 var injuredWords = []string{"injured", "injuring", "injuries", "injury", "injure", "injures", "wounded", "wounding", "wounds", "hurt"}
 var injuredStems = []string{"поранен", "поранень", "поранил", "травмован"}
 var casualtyWords = []string{"casualties", "casualty", "victims"}
@@ -138,12 +141,15 @@ var stopWords = map[string]bool{
 // Scopes of a sentence that make its numbers something other than a
 // month's figures.
 var (
-	reCumulative = regexp.MustCompile(`since (the )?(24 february|february 24)|since february 2022|since 2022|since the (start|beginning|outset) of (the )?(full[- ]scale |russian )?(invasion|war|aggression)|since (russia|the russian federation)('s)? (launched|began|started|full)|since the full[- ]scale|full[- ]scale (armed )?(attack|invasion) (began|started)|total toll|toll stood|toll stands|stood at|stands at|to date|cumulative|previously reported|за час (війни|вторгнення|повномасштаб)|(з|від) початку (повномасштабного |російського )?(вторгнення|війни|агресії)|з 24 лютого 2022|відтоді,? як|загальна кількість|since the war|since the start of the war|(years?|months) of (russia's |the russian )?(large|full)[- ]scale|since the war escalated`)
+	reCumulative = regexp.MustCompile(`since (the )?(24 february|february 24)|since february 2022|since 2022|since the (start|beginning|outset) of (the )?(full[- ]scale |russian )?(invasion|war|aggression)|since (russia|the russian federation)('s)? (launched|began|started|full)|since the full[- ]scale|full[- ]scale (armed )?(attack|invasion) (began|started)|total toll|toll stood|toll stands|stood at|stands at|to date|cumulative|previously reported|за (весь |увесь )?час (війни|вторгнення|повномасштаб)|(з|від) початку (повномасштабн\pL* |широкомасштабн\pL* |російськ\pL* )*(вторгнення|війни|агресії)|(роки|років|рік) (повномасштабн\pL* |широкомасштабн\pL* )?(війни|вторгнення)|з 24 лютого 2022|відтоді,? як|загальна кількість|since the war|since the start of the war|(years?|months) of (russia's |the russian )?(large|full)[- ]scale|since the war escalated`)
 	reYearScope  = regexp.MustCompile(`since the (start|beginning) of (the year|20\d\d|this year)|from january to|(first|past|last) (two|three|four|five|six|seven|eight|nine|ten|eleven|\d+) months|(whole|all|entire|course) of (20\d\d|the year)|(від|з) початку (20\d\d )?року|(від|з) початку 20\d\d|за (\d+|перші|минулі) (\pL+ )?місяц|annual|year[- ]to[- ]date|first half|in 20\d\d as a whole`)
 	// A weak year scope may be about another number of the sentence ("the
 	// highest monthly number so far in 2024"): numbers with a month of
 	// their own stay.
-	reWeakYearScope = regexp.MustCompile(`this year|so far (this year|in 20\d\d)|(in|during|throughout|for) 20\d\d(?: ?[,.;)]| (?:as|overall|alone|in total))|у 20\d\d році|за 20\d\d рік`)
+	// So may several months ("за попередні шість місяців", "the
+	// highest in the previous six months"): numbers of a month named in
+	// the sentence stay, the others are the span's.
+	reWeakYearScope = regexp.MustCompile(`this year|so far (this year|in 20\d\d)|(in|during|throughout|for) 20\d\d(?: ?[,.;)]| (?:as|overall|alone|in total))|у 20\d\d році|за 20\d\d рік|за (попередні|останні|минулі) (\pL+ )?місяц|(за|протягом) (\pL+ ){1,2}місяц(ів|і)(\PL|$)|(previous|preceding) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) months`)
 	rePartMonth     = regexp.MustCompile(`(from|between) \d{1,2}( \pL+)? (to|and|-|–) \d{1,2}\b|(від|з) \d{1,2}( \pL+)? (до|по) \d{1,2}\b|\b\d{1,2}[-–]\d{1,2} \pL+|in (\d+|\pL+) days|first (\d+|\pL+) days|(за|протягом) (\d+|\pL+) (днів|дні|доби)|so far this month|since (the )?(start|beginning) of the month|з початку місяця|since (january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:\D|$)|since \d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)`)
 	// reSubgroup: sentences about security forces or a subgroup the
 	// mission counts apart.
@@ -231,3 +237,221 @@ func wholeMonthRange(low string) bool {
 var ordinalMonth = map[string]time.Month{"first": time.January, "second": time.February, "third": time.March,
 	"fourth": time.April, "fifth": time.May, "sixth": time.June, "seventh": time.July, "eighth": time.August,
 	"ninth": time.September, "tenth": time.October, "eleventh": time.November, "twelfth": time.December}
+
+// mentionUK reads two Ukrainian wordings of a month mention. "до 31
+// січня 2026 року" (up to 31 January 2026), a day not closing a range, is
+// a cut-off, as "станом на" is. "з грудня по травень", "від січня до
+// вересня 2025 року" is a span of whole months: both months are the
+// span's, and a number after them is its total, never a month's figure.
+func (x *extractor) mentionUK(s *sentence, mn *mention) {
+	p := x.tok(mn.i - 1)
+	if mn.day != 0 && mn.m != 0 && p.low == "до" && !x.tok(mn.i-2).isNum() {
+		rangeStart := false
+		if n := len(s.mentions); n > 0 {
+			f := s.mentions[n-1]
+			rangeStart = f.day != 0 && inList(x.tok(f.i-1).low, []string{"з", "від", "із"})
+		}
+		mn.asOf = mn.asOf || !rangeStart
+		return
+	}
+	if mn.day != 0 || mn.m == 0 || !inList(p.low, []string{"по", "до"}) || len(s.mentions) == 0 {
+		return
+	}
+	f := &s.mentions[len(s.mentions)-1]
+	if f.j != mn.i-2 || f.m == 0 || f.day != 0 || f.start24() || !inList(x.tok(f.i-1).low, []string{"з", "від", "із"}) {
+		return
+	}
+	f.since, mn.since = true, true
+	f.from, mn.from = f.i-1, f.i-1
+	f.to, mn.to = mn.j, mn.j
+}
+
+// roundedPair reports whether one of two figures for the same month and
+// metric is a rounded statement of the other — a title's "понад 600" or
+// "майже тисяча" beside the text's 604 or 916 — and returns the precise
+// one to keep and a warning for the rounded one. The rounded figure is a
+// round number with a qualifier that the precise value satisfies: at
+// least or more than up to a fifth below it, nearly (майже, almost) at
+// most 15% above it, about either side within 15%.
+func roundedPair(a, b Figure) (precise Figure, msg string, ok bool) {
+	r, p := a, b
+	if !roundNumber(r) {
+		r, p = b, a
+	}
+	if !roundNumber(r) || roundNumber(p) && p.Qualifier != data.Exact {
+		return Figure{}, "", false
+	}
+	ok = false
+	switch r.Qualifier {
+	case data.AtLeast:
+		ok = p.Value > r.Value && (p.Value-r.Value)*5 <= r.Value
+	case data.Approx:
+		d := p.Value - r.Value
+		if d < 0 {
+			d = -d
+		}
+		ok = d*100 <= r.Value*15 && (p.Value <= r.Value || !nearlyWord(r.Wording))
+	}
+	if !ok {
+		return Figure{}, "", false
+	}
+	w := strings.TrimSpace(r.Wording + " " + r.Text)
+	if strings.Contains(r.Wording, r.Text) {
+		w = r.Wording
+	}
+	return p, fmt.Sprintf("%s %s for %s: a rounded form of %s at %s (%s%s); not reported", w, r.Metric.Label(), r.Month.Label(), p.Text, p.Pos, p.Qualifier.Words(), data.FormatCount(p.Value)), true
+}
+
+// roundNumber: a count with a qualifier, written as a round number (600,
+// 1 000, 15 тисяч, сто, 50).
+func roundNumber(f Figure) bool {
+	return f.Qualifier != data.Exact && f.Value > 0 && (f.Value%100 == 0 || f.Value < 100 && f.Value%10 == 0)
+}
+
+// nearlyWord: a qualifier that puts the figure below the round number.
+func nearlyWord(w string) bool {
+	return inList(w, []string{"nearly", "almost", "майже", "close to"})
+}
+
+// bothMetricsBefore reports whether the metric word at i, read before a
+// number, is the second of two joined by a conjunction — "загинули або
+// дістали поранень щонайменше 604", "вбили й поранили понад 600",
+// "killed or injured 40" — which count the killed and the injured
+// together.
+func (x *extractor) bothMetricsBefore(s *sentence, i, m int) bool {
+	j := i - 1
+	for j > s.s && inList(x.toks[j].low, []string{"дістали", "отримали", "зазнали", "були", "було", "were", "was"}) {
+		j--
+	}
+	if j <= s.s || !inList(x.toks[j].low, []string{"або", "чи", "і", "й", "та", "or", "and"}) {
+		return false
+	}
+	m2 := metricWord(x.toks[j-1].low)
+	return x.toks[j-1].kind == kWord && m2 != mNone && m2 != m
+}
+
+// comparisonWords before a month make it the month of a comparison: "ніж
+// у лютому", "порівняно з лютим", "than in February", "compared with".
+var comparisonWords = []string{"ніж", "аніж", "порівняно", "порівнянні", "проти", "than", "compared", "against", "versus"}
+
+// comparedCarry reports whether the figure o of the sentence before took
+// its month from a comparison ("Це на 20% більше, ніж у лютому, коли
+// місія зафіксувала 502 цивільні жертви."): the numbers of the next
+// sentence are then not that month's but the month the update reports,
+// unless the sentence points back to o ("З них…", "Of them…").
+func (x *extractor) comparedCarry(s *sentence, o *cand) bool {
+	if backReference(x.toks[s.s:s.e]) {
+		return false
+	}
+	for _, mn := range o.sent.mentions {
+		if mn.m == 0 || mn.j >= o.k || x.year(o.sent, mn) != o.month {
+			continue
+		}
+		for i := mn.i - 1; i >= o.sent.s && i >= mn.i-3; i-- {
+			if inList(x.toks[i].low, comparisonWords) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// backReference: a sentence that opens by pointing at the figure before
+// ("З них 12 — діти", "Серед них", "Of them", "Of these", "Among them").
+func backReference(toks []token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	a, b := toks[0].low, toks[1].low
+	return inList(a, []string{"з", "із", "серед", "зокрема"}) && inList(b, []string{"них", "цих", "яких"}) ||
+		inList(a, []string{"of", "among"}) && inList(b, []string{"them", "these", "those", "whom"})
+}
+
+// childrenLead reports children named just before a colon that opens the
+// number at k: "Серед них – діти: восьмеро загиблих і 57 поранених",
+// "Children: 8 killed".
+func (x *extractor) childrenLead(s *sentence, k int) bool {
+	return k-2 >= s.s && x.toks[k-1].isPunct(":") && childWord(x.toks[k-2].low)
+}
+
+// pronounMetric reads "У квітні їх було 1 389": "їх" (them) stands for
+// the noun of the sentence before ("…зафіксувала 1 019 цивільних
+// жертв."), so the number counts that noun's metric when the sentence
+// before names exactly one (and no children). It reports whether the
+// number is such a pronoun's; when the noun is not certain it warns with
+// the position, so that nothing is guessed and nothing dropped silently.
+func (x *extractor) pronounMetric(s *sentence, c *cand, qstart int) bool {
+	at := -1
+	for i := qstart - 1; i >= s.s && i >= qstart-3; i-- {
+		t := x.toks[i]
+		if t.low == "їх" {
+			at = i
+			break
+		}
+		if !inList(t.low, []string{"було", "стало", "налічувалося", "налічувалось", "нараховувалося", "нараховувалось", "є", "вже"}) {
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	var metrics []int
+	kids := false
+	seen := map[int]bool{}
+	if s.idx > 0 {
+		b := x.sents[s.idx-1]
+		for i := b.s; i < b.e; i++ {
+			if m := metricWord(x.toks[i].low); m != mNone && !seen[m] {
+				seen[m] = true
+				metrics = append(metrics, m)
+			}
+			kids = kids || childWord(x.toks[i].low)
+		}
+	}
+	if len(metrics) != 1 || kids {
+		x.warn(c.k, "%s: \"%s\" points back to the sentence before, which does not name exactly one kind of casualty; not reported", x.toks[c.k].text, x.toks[at].text)
+		return true
+	}
+	c.metric, c.how = metrics[0], "pronoun"
+	c.note = strings.TrimSpace(c.note + fmt.Sprintf(" %q read as the %s of the sentence before", x.toks[at].text, c.dataMetric().Label()))
+	return false
+}
+
+// cutOffAfter returns the cut-off a cumulative total's next sentence
+// states when that sentence gives no figures of its own: "…загинули
+// щонайменше 15 172 мирні жителі… Цифри охоплюють період до 31 січня
+// 2026 року."
+func (x *extractor) cutOffAfter(s *sentence) (data.Month, bool) {
+	if s.idx+1 >= len(x.sents) {
+		return data.Month{}, false
+	}
+	n := x.sents[s.idx+1]
+	for _, c := range x.cands {
+		if c.sent == n {
+			return data.Month{}, false
+		}
+	}
+	for _, mn := range n.mentions {
+		if mn.asOf && mn.m != 0 {
+			if m := x.year(n, mn); !monthAfter(m, x.pub) {
+				return m, true
+			}
+		}
+	}
+	return data.Month{}, false
+}
+
+// shareCutOff dates the cumulative totals a text states without a cut-off
+// (a title's "понад 15 тисяч") by the one cut-off it states for its other
+// totals; with none, or several, they stay as of the publication.
+func shareCutOff(cutOffs map[data.Month]bool, undated []*cand) {
+	if len(cutOffs) != 1 {
+		return
+	}
+	for m := range cutOffs {
+		for _, c := range undated {
+			c.month, c.bound = m, true
+			c.note = strings.Replace(c.note, "the text states no as-of date: the publication's month", "as of the one cut-off the text states for its totals, "+m.Label(), 1)
+		}
+	}
+}
