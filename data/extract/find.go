@@ -99,7 +99,7 @@ type extractor struct {
 var (
 	reHeaderSource = regexp.MustCompile(`(?mi)\A(?:[ \t]*\n)*(?:.*\n)?[ \t]*source:[ \t]*(\S+)`)
 	reHeaderDate   = regexp.MustCompile(`(?mi)^[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})\b`)
-	reDateline     = regexp.MustCompile(`(?m)^[^\n]{0,60}?\b(\d{1,2})\s+(\pL+)\s+(\d{4})\s*(?:[—–-]|\n|$)`)
+	reDateline     = regexp.MustCompile(`(?m)^[^\n]{0,60}?\b(\d{1,2})\s+(\pL+)\s+(\d{4})(?:\s+року|\s+р\.)?\s*(?:[—–-]|\n|$)`)
 	reDatelineUS   = regexp.MustCompile(`(?m)^[^\n]{0,60}?\b(\pL+)\s+(\d{1,2}),\s+(\d{4})\s*(?:[—–-]|\n|$)`)
 )
 
@@ -1533,6 +1533,7 @@ func (x *extractor) place() {
 			}
 			if m, ok := x.cutOffAfter(c.sent); !found && ok {
 				asOf, found = m, true // "…дістали поранення. Цифри охоплюють період до 31 січня 2026 року."
+				c.note = strings.TrimSpace(c.note + " cut-off stated in the next sentence")
 			}
 			if found {
 				cutOffs[asOf] = true

@@ -129,6 +129,7 @@ var unitWords = map[string]bool{
 	"атак": true, "атаки": true, "ударів": true, "удари": true, "дронів": true, "ракет": true, "будинків": true,
 	"шкіл": true, "переглядів": true, "переглядiв": true, "разів": true, "відсотків": true, "відсотка": true, "відсоток": true,
 	"годин": true, "хвилин": true, "тижнів": true, "місяців": true, "населених": true, "обстрілів": true,
+	"місяці": true, "місяць": true, "тижні": true, "тиждень": true, "доби": true, "добу": true, "діб": true,
 }
 
 // stopWords end a search for a number's metric: another clause begins.
@@ -271,8 +272,9 @@ func (x *extractor) mentionUK(s *sentence, mn *mention) {
 // "майже тисяча" beside the text's 604 or 916 — and returns the precise
 // one to keep and a warning for the rounded one. The rounded figure is a
 // round number with a qualifier that the precise value satisfies: at
-// least or more than up to a fifth below it, nearly (майже, almost) at
-// most 15% above it, about either side within 15%.
+// least or more than below it (and more than half of it: "понад сто" for
+// 126), nearly (майже, almost) at most 15% above it, about either side
+// within 15%.
 func roundedPair(a, b Figure) (precise Figure, msg string, ok bool) {
 	r, p := a, b
 	if !roundNumber(r) {
@@ -284,7 +286,7 @@ func roundedPair(a, b Figure) (precise Figure, msg string, ok bool) {
 	ok = false
 	switch r.Qualifier {
 	case data.AtLeast:
-		ok = p.Value > r.Value && (p.Value-r.Value)*5 <= r.Value
+		ok = p.Value > r.Value && p.Value < 2*r.Value
 	case data.Approx:
 		d := p.Value - r.Value
 		if d < 0 {
