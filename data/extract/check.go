@@ -156,16 +156,17 @@ func (x *extractor) readPercents(s *sentence) {
 			if mn.i > end && mn.i-end <= 8 && !p.hasAgainst {
 				p.against, p.hasAgainst = mn, true
 			}
-			if _, _, inParen := x.parenGroup(s, mn.i); mn.j < k && mn.m != 0 && !mn.start24() && !inParen && !inList(x.tok(mn.i-1).low, againstWords) && !(x.tok(mn.i-1).low == "in" && inList(x.tok(mn.i-2).low, againstWords)) {
+			if _, _, inParen := x.parenGroup(s, mn.i); mn.j < k && mn.m != 0 && !mn.start24() && !inParen && !x.againstMention(mn) {
 				p.month, p.hasMonth = mn, true
 			}
 		}
+		x.againstBefore(s, p)
 		x.pcts = append(x.pcts, p)
 	}
 }
 
 // againstWords come before the month a change is measured against.
-var againstWords = []string{"on", "than", "with", "to", "from", "відносно", "щодо", "порівняно", "проти", "over"}
+var againstWords = []string{"on", "than", "with", "to", "from", "відносно", "щодо", "порівняно", "проти", "over", "ніж", "аніж"}
 
 // value is the publication's figure for a month and metric, casualties
 // summed from killed and injured when the text gives no total.
@@ -198,8 +199,10 @@ func (x *extractor) check() {
 		pos, off := x.doc.Pos(x.toks[p.k].start)
 		qs := x.toks[p.k].start
 		qe := x.toks[p.end].end
-		if p.hasAgainst {
+		if p.hasAgainst && p.against.j > p.end {
 			qe = x.toks[p.against.j].end
+		} else if p.hasAgainst {
+			qs = x.toks[p.against.i].start // "з лютим 2024 року (…) жертв стало на 35% більше"
 		}
 		c := Check{Pos: pos, Offset: off, Quote: strings.Join(strings.Fields(x.doc.Text[qs:qe]), " "), Stated: p.stated, Decimals: p.dec, Bound: p.bound}
 		switch p.metric {

@@ -14,7 +14,7 @@ import (
 // are kept apart from extract_test.go's tables so that the wordings of
 // one language read together.
 var ukTexts = []string{"both_metrics_uk.txt", "since_war_uk.txt", "cutoff_next_uk.txt", "instrumental_uk.txt",
-	"spans_uk.txt", "aside_total_uk.txt", "pronoun_uk.txt", "word_numerals_uk.txt", "thousand_uk.txt"}
+	"spans_uk.txt", "aside_total_uk.txt", "pronoun_uk.txt", "word_numerals_uk.txt", "thousand_uk.txt", "checks_uk.txt"}
 
 // TestGoldenUK compares every figure, check and warning of the texts with
 // their golden files (go test -update rewrites them).
@@ -167,6 +167,36 @@ func TestNoDecoysUK(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no warning %q in %v", d.file, d.warn, r.Warnings)
+		}
+	}
+}
+
+// TestChecksUK: the month a stated change is measured against, named
+// before the percentage ("порівняно з лютим 2025 року (…) жертв стало на
+// 50% більше") or after it with a month of a comparison before it ("…,
+// ніж у лютому, і більш ніж на 70% більше, ніж у березні 2024 року").
+func TestChecksUK(t *testing.T) {
+	r, err := extractFile(t, "checks_uk.txt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		month, against string
+		value, base    int64
+		bound          string
+	}{
+		// 164+910 = 1074; 129+588 = 717; (1074-717)/717 = +49.8% -> 50
+		{"2025-03", "2025-02", 1074, 717, ""},
+		// 129+498 = 627; (1074-627)/627 = +71.3% > 70
+		{"2025-03", "2024-03", 1074, 627, "more than"},
+	}
+	if len(r.Checks) != len(want) {
+		t.Fatalf("got %d checks, want %d: %v", len(r.Checks), len(want), r.Checks)
+	}
+	for i, w := range want {
+		c := r.Checks[i]
+		if !c.Checked || !c.Agreed || c.Month.String() != w.month || c.Against.String() != w.against || c.Value != w.value || c.Base != w.base || c.Bound != w.bound {
+			t.Errorf("check %d: %s, want %s against %s, %d against %d, %q, agreed", i, c, w.month, w.against, w.value, w.base, w.bound)
 		}
 	}
 }

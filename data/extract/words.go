@@ -107,7 +107,8 @@ var qualifierPhrases = []struct {
 	{"не менше ніж", "at_least"}, {"не менш як", "at_least"}, {"не менше", "at_least"}, {"щонайменше", "at_least"},
 	{"принаймні", "at_least"}, {"мінімум", "at_least"},
 	{"more than", "more_than"}, {"upwards of", "more_than"}, {"in excess of", "more_than"}, {"over", "more_than"},
-	{"більше ніж", "more_than"}, {"більш як", "more_than"}, {"понад", "more_than"}, {"більше", "more_than"},
+	{"більш ніж на", "more_than"}, {"більше ніж на", "more_than"}, {"більш як на", "more_than"}, // a change: "більш ніж на 70% більше"
+	{"більше ніж", "more_than"}, {"більш ніж", "more_than"}, {"більш як", "more_than"}, {"понад", "more_than"}, {"більше", "more_than"},
 	{"перевищила", "more_than"}, {"перевищує", "more_than"}, {"перевищило", "more_than"}, {"перевищив", "more_than"},
 	{"exceeded", "more_than"}, {"surpassed", "more_than"}, {"topped", "more_than"},
 	{"nearly", "approx"}, {"almost", "approx"}, {"some", "approx"}, {"about", "approx"}, {"around", "approx"},
@@ -454,6 +455,39 @@ func shareCutOff(cutOffs map[data.Month]bool, undated []*cand) {
 		for _, c := range undated {
 			c.month, c.bound = m, true
 			c.note = strings.Replace(c.note, "the text states no as-of date: the publication's month", "as of the one cut-off the text states for its totals, "+m.Label(), 1)
+		}
+	}
+}
+
+// againstMention reports a month a change is measured against: after an
+// against word ("than February", "than in February", "ніж у лютому") or
+// "порівняно з" ("порівняно з лютим 2024 року").
+func (x *extractor) againstMention(mn mention) bool {
+	p, pp := x.tok(mn.i-1).low, x.tok(mn.i-2).low
+	return inList(p, againstWords) || inList(p, []string{"in", "у", "в"}) && inList(pp, againstWords) ||
+		inList(p, []string{"з", "із", "зі"}) && inList(pp, []string{"порівняно", "порівнянні"})
+}
+
+// againstBefore takes the month compared with from before the percentage
+// when none follows it: "порівняно з лютим 2024 року (153 загиблих, 359
+// поранених) жертв стало на 35% більше".
+func (x *extractor) againstBefore(s *sentence, p *pct) {
+	if p.hasAgainst {
+		return
+	}
+	for _, mn := range s.mentions {
+		if mn.j >= p.k || mn.m == 0 {
+			continue
+		}
+		// Only a comparison's own words: "from January to September"
+		// is a span, not a month compared with.
+		w, ww := x.tok(mn.i-1).low, x.tok(mn.i-2).low
+		if inList(w, []string{"у", "в", "in"}) {
+			w, ww = ww, x.tok(mn.i-3).low
+		}
+		if inList(w, []string{"than", "against", "ніж", "аніж", "проти", "відносно", "щодо"}) ||
+			inList(w, []string{"with", "to"}) && ww == "compared" || inList(w, []string{"з", "із", "зі"}) && inList(ww, []string{"порівняно", "порівнянні"}) {
+			p.against, p.hasAgainst = mn, true
 		}
 	}
 }
