@@ -707,6 +707,7 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		if c.qual == data.Exact && last != nil && last.wording != "" && x.joined(last, qstart) {
 			c.qual, c.wording = last.qual, last.wording
 		}
+		x.qualifierOverAside(c, last, qstart)
 		// "nine children were killed and 76 injured": the second number
 		// counts children too, unless it names its own people.
 		if last != nil && last.children && !c.children && c.how == "after" && !c.aside && !isAsideOpener(x.tok(last.k-1).low) && x.joined(last, qstart) && !x.namesPeople(c.k, c.last) {

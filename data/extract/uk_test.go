@@ -66,7 +66,11 @@ func TestFiguresUK(t *testing.T) {
 		// "Дані охоплюють період до 31 січня 2026 року" in the next
 		// sentence dates the totals (hrmmu_cumulative.csv: 2026-01-31).
 		{"cutoff_next_uk.txt", "2026-01", "UA", data.Killed, Cumulative, 15172, data.AtLeast},
+		// "щонайменше 15 172 …, серед них 766 дітей, ще 41 378": the
+		// qualifier goes over the aside to the figure joined after it;
+		// the aside's count keeps its own (none).
 		{"cutoff_next_uk.txt", "2026-01", "UA", data.Injured, Cumulative, 41378, data.AtLeast},
+		{"cutoff_next_uk.txt", "2026-01", "UA", data.ChildrenKilled, Cumulative, 766, data.Exact},
 		{"cutoff_next_uk.txt", "2026-01", "UA", data.Killed, Headline, 161, data.Exact},
 		// "порівняно з жовтнем (…)", "порівняно з листопадом 2023 року
 		// (…)": instrumental months.

@@ -491,3 +491,22 @@ func (x *extractor) againstBefore(s *sentence, p *pct) {
 		}
 	}
 }
+
+// qualifierOverAside carries the qualifier of a figure over the aside
+// that follows it to the figure joined after the aside: "загинули
+// щонайменше 15 172 мирні жителі, серед них 766 дітей, ще 41 378 людей
+// … дістали поранення" is at least 41 378, as "at least 174 killed and
+// 690 others injured" is at least 690. The aside's own count keeps its
+// wording.
+func (x *extractor) qualifierOverAside(c, aside *cand, qstart int) {
+	if c.qual != data.Exact || aside == nil || aside.wording != "" || !isAsideOpener(x.tok(aside.k-1).low) || !x.joined(aside, qstart) {
+		return
+	}
+	n := len(x.cands)
+	if n < 2 || x.cands[n-1] != aside {
+		return
+	}
+	if head := x.cands[n-2]; head.sent == aside.sent && head.wording != "" && head.k < aside.k && !head.children {
+		c.qual, c.wording = head.qual, head.wording
+	}
+}
