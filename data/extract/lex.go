@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -65,6 +67,12 @@ func lex(text string) []token {
 		space1 := gap == 1 && one
 		gap = 0
 		switch {
+		case r >= '0' && r <= '9' && numericDate(text[i:]) > 0:
+			// "24.02.2022", "09/04/2024": a date, never a count.
+			n := numericDate(text[i:])
+			toks = append(toks, token{kind: kWord, text: text[i : i+n], low: text[i : i+n], start: i, end: i + n, nl: nl, space1: space1})
+			nl = false
+			i += n
 		case r >= '0' && r <= '9':
 			t := lexNumber(text, i)
 			t.space1 = space1
@@ -101,6 +109,27 @@ func lex(text string) []token {
 		}
 	}
 	return joinNumbers(wordNumerals(splitYears(toks)))
+}
+
+// reNumericDate is a date written in digits, day first: "24.02.2022",
+// "9/4/2024".
+var reNumericDate = regexp.MustCompile(`^(\d{1,2})([./])(\d{1,2})([./])(\d{4})`)
+
+// numericDate returns the length of the date in digits that s starts
+// with, or 0. The separators are alike, the day and month in range, and
+// no digit follows.
+func numericDate(s string) int {
+	m := reNumericDate.FindStringSubmatch(s)
+	if m == nil || m[2] != m[4] || len(s) > len(m[0]) && s[len(m[0])] >= '0' && s[len(m[0])] <= '9' {
+		return 0
+	}
+	d, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[3])
+	y, _ := strconv.Atoi(m[5])
+	if d < 1 || d > 31 || mo < 1 || mo > 12 || !isYear(int64(y)) {
+		return 0
+	}
+	return len(m[0])
 }
 
 // foldWord lower-cases a word and makes its apostrophes alike.

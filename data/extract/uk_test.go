@@ -14,7 +14,7 @@ import (
 // are kept apart from extract_test.go's tables so that the wordings of
 // one language read together.
 var ukTexts = []string{"both_metrics_uk.txt", "since_war_uk.txt", "cutoff_next_uk.txt", "instrumental_uk.txt",
-	"spans_uk.txt", "aside_total_uk.txt", "pronoun_uk.txt", "word_numerals_uk.txt", "thousand_uk.txt", "checks_uk.txt"}
+	"spans_uk.txt", "aside_total_uk.txt", "pronoun_uk.txt", "word_numerals_uk.txt", "thousand_uk.txt", "checks_uk.txt", "since_date_uk.txt"}
 
 // TestGoldenUK compares every figure, check and warning of the texts with
 // their golden files (go test -update rewrites them).
@@ -63,6 +63,14 @@ func TestFiguresUK(t *testing.T) {
 		{"since_war_uk.txt", "2025-01", "UA", data.ChildrenInjured, Cumulative, 1833, data.Exact},
 		{"since_war_uk.txt", "2024-12", "UA", data.Killed, Headline, 105, data.AtLeast},
 		{"since_war_uk.txt", "2024-12", "UA", data.Injured, Headline, 514, data.AtLeast},
+		// "З 24.02.2022", "від початку великої війни", "станом на 31
+		// грудня 2024 року": totals, dated by the one cut-off the text
+		// states (hrmmu_cumulative.csv: 2024-12-31).
+		{"since_date_uk.txt", "2024-12", "UA", data.Killed, Cumulative, 12456, data.Exact},
+		{"since_date_uk.txt", "2024-12", "UA", data.Injured, Cumulative, 28382, data.Exact},
+		{"since_date_uk.txt", "2024-12", "UA", data.ChildrenKilled, Cumulative, 669, data.Exact},
+		{"since_date_uk.txt", "2024-12", "UA", data.ChildrenInjured, Cumulative, 1833, data.Exact},
+		{"since_date_uk.txt", "2024-12", "UA", data.Killed, Headline, 105, data.AtLeast},
 		// "Дані охоплюють період до 31 січня 2026 року" in the next
 		// sentence dates the totals (hrmmu_cumulative.csv: 2026-01-31).
 		{"cutoff_next_uk.txt", "2026-01", "UA", data.Killed, Cumulative, 15172, data.AtLeast},
@@ -151,6 +159,8 @@ func TestNoDecoysUK(t *testing.T) {
 		{"word_numerals_uk.txt", 500, "word_numerals_uk.txt:3:47: пів тисячі injured for March 2024: a rounded form of 478"},
 		{"thousand_uk.txt", 1000, "thousand_uk.txt:3:50: майже тисяча injured for September 2025: a rounded form of 916"},
 		{"thousand_uk.txt", 200, "thousand_uk.txt:3:26: понад двісті killed for September 2025: a rounded form of 214"},
+		{"since_date_uk.txt", 2022, ""}, // the year of "24.02.2022"
+		{"since_date_uk.txt", 12000, "since_date_uk.txt:8:37: понад 12 тисяч killed for December 2024: a rounded form of 12 456"},
 	}
 	for _, d := range decoys {
 		r, err := extractFile(t, d.file, Options{})
@@ -221,7 +231,10 @@ func TestLexUK(t *testing.T) {
 		{"понад тисячу", []int64{1000}},
 		{"пів тисячі", []int64{500}},
 		{"15 тисяч", []int64{15000}},
-		{"п'ять шість", []int64{5, 6}}, // no place to fill: two numbers
+		{"п'ять шість", []int64{5, 6}},                   // no place to fill: two numbers
+		{"з 24.02.2022 загинули 12 456", []int64{12456}}, // a date in digits is no count
+		{"09/01/2025 10", []int64{10}},
+		{"24.13.2022", []int64{2413, 2022}}, // no month 13: not a date (24.13 reads as a decimal, val 2413, dec 2)
 	}
 	for _, c := range cases {
 		var got []int64
