@@ -1069,6 +1069,9 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 			}
 			if m := metricWord(t.low); m != mNone {
 				c.metric, c.how = m, "noun"
+				if x.bothMetricsBefore(s, i, m) {
+					c.metric = mCasualties // "кількість загиблих і поранених сягнула 1 389"
+				}
 				x.childrenOfClause(s, c, i)
 				return
 			}
@@ -1077,7 +1080,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 	if c.children && c.how == "" {
 		// "including 14 children", "серед них вісім дітей": children of
 		// the figure before.
-		if prev != nil && prev.metric != mNone && c.k-prev.last <= 4 {
+		if prev != nil && prev.metric != mNone && (c.k-prev.last <= 4 || c.k-prev.last <= 6 && isAsideOpener(x.tok(c.k-1).low)) {
 			c.metric, c.how = prev.metric, "children of"
 			return
 		}
@@ -1103,7 +1106,7 @@ func verbQualifier(w string) bool {
 // isAsideOpener: the word before a number that counts a part of the
 // figure before ("серед них 12 дітей", "including 14 children").
 func isAsideOpener(w string) bool {
-	return inList(w, []string{"них", "including", "them", "зокрема", "incl"})
+	return inList(w, []string{"них", "including", "them", "зокрема", "incl", "числі"})
 }
 
 // numberBetween reports a count between tokens i and j.

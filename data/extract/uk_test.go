@@ -14,7 +14,7 @@ import (
 // are kept apart from extract_test.go's tables so that the wordings of
 // one language read together.
 var ukTexts = []string{"both_metrics_uk.txt", "since_war_uk.txt", "cutoff_next_uk.txt", "instrumental_uk.txt",
-	"spans_uk.txt", "aside_total_uk.txt", "pronoun_uk.txt", "word_numerals_uk.txt", "thousand_uk.txt", "checks_uk.txt", "since_date_uk.txt"}
+	"spans_uk.txt", "aside_total_uk.txt", "pronoun_uk.txt", "word_numerals_uk.txt", "thousand_uk.txt", "checks_uk.txt", "since_date_uk.txt", "variants_uk.txt"}
 
 // TestGoldenUK compares every figure, check and warning of the texts with
 // their golden files (go test -update rewrites them).
@@ -71,6 +71,13 @@ func TestFiguresUK(t *testing.T) {
 		{"since_date_uk.txt", "2024-12", "UA", data.ChildrenKilled, Cumulative, 669, data.Exact},
 		{"since_date_uk.txt", "2024-12", "UA", data.ChildrenInjured, Cumulative, 1833, data.Exact},
 		{"since_date_uk.txt", "2024-12", "UA", data.Killed, Headline, 105, data.AtLeast},
+		// ", у тому числі восьмеро дітей, і ще 887": the aside's children
+		// are the killed's; the qualifier goes over it.
+		{"variants_uk.txt", "2024-11", "UA", data.ChildrenKilled, Breakdown, 8, data.Exact},
+		{"variants_uk.txt", "2024-11", "UA", data.Injured, Headline, 887, data.AtLeast},
+		// "Кількість загиблих і поранених у жовтні сягнула 1 086": both
+		// metrics before a linking verb (183 + 903 = 1 086).
+		{"variants_uk.txt", "2024-10", "UA", data.Casualties, PreviousMonth, 1086, data.Exact},
 		// "Дані охоплюють період до 31 січня 2026 року" in the next
 		// sentence dates the totals (hrmmu_cumulative.csv: 2026-01-31).
 		{"cutoff_next_uk.txt", "2026-01", "UA", data.Killed, Cumulative, 15172, data.AtLeast},
@@ -160,6 +167,9 @@ func TestNoDecoysUK(t *testing.T) {
 		{"thousand_uk.txt", 1000, "thousand_uk.txt:3:50: майже тисяча injured for September 2025: a rounded form of 916"},
 		{"thousand_uk.txt", 200, "thousand_uk.txt:3:26: понад двісті killed for September 2025: a rounded form of 214"},
 		{"since_date_uk.txt", 2022, ""}, // the year of "24.02.2022"
+		// "За останні пів року": half a year (1 June to 30 November 2025).
+		{"aside_total_uk.txt", 1420, "aside_total_uk.txt:6:48: 1 420 killed: a total over a year or several months"},
+		{"pronoun_uk.txt", 1500, "pronoun_uk.txt:4:115: майже півтори тисячі casualties for April 2025: a rounded form of 1 389"},
 		{"since_date_uk.txt", 12000, "since_date_uk.txt:8:37: понад 12 тисяч killed for December 2024: a rounded form of 12 456"},
 	}
 	for _, d := range decoys {

@@ -151,7 +151,7 @@ var (
 	// So may several months ("за попередні шість місяців", "the
 	// highest in the previous six months"): numbers of a month named in
 	// the sentence stay, the others are the span's.
-	reWeakYearScope = regexp.MustCompile(`this year|so far (this year|in 20\d\d)|(in|during|throughout|for) 20\d\d(?: ?[,.;)]| (?:as|overall|alone|in total))|у 20\d\d році|за 20\d\d рік|за (попередні|останні|минулі) (\pL+ )?місяц|(за|протягом) (\pL+ ){1,2}місяц(ів|і)(\PL|$)|(previous|preceding) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) months`)
+	reWeakYearScope = regexp.MustCompile(`this year|so far (this year|in 20\d\d)|(in|during|throughout|for) 20\d\d(?: ?[,.;)]| (?:as|overall|alone|in total))|у 20\d\d році|за 20\d\d рік|за (попередні|останні|минулі) (\pL+ )?місяц|(за|протягом) (\pL+ ){1,2}місяц(ів|і)(\PL|$)|(previous|preceding) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) months|пів ?року|півріччя`)
 	rePartMonth     = regexp.MustCompile(`(from|between) \d{1,2}( \pL+)? (to|and|-|–) \d{1,2}\b|(від|з) \d{1,2}( \pL+)? (до|по) \d{1,2}\b|\b\d{1,2}[-–]\d{1,2} \pL+|in (\d+|\pL+) days|first (\d+|\pL+) days|(за|протягом) (\d+|\pL+) (днів|дні|доби)|so far this month|since (the )?(start|beginning) of the month|з початку місяця|since (january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:\D|$)|since \d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)`)
 	// reSubgroup: sentences about security forces or a subgroup the
 	// mission counts apart.
