@@ -339,6 +339,7 @@ var lonePlaces = map[string]int64{"тисяча": 1000, "тисячу": 1000}
 var multipliers = map[string]int64{
 	"hundred": 100, "thousand": 1000, "million": 1000000,
 	"тисяча": 1000, "тисячі": 1000, "тисяч": 1000, "тис": 1000, "тисячу": 1000, "мільйон": 1000000, "мільйона": 1000000,
+	"сотні": 100, "сотень": 100, // "дві сотні", "півтори сотні"
 }
 
 // wordNumerals turns number words into numbers ("ninety-five", "twenty

@@ -240,6 +240,8 @@ func TestLexUK(t *testing.T) {
 		{"майже тисяча", []int64{1000}},      // a thousand, no numeral before it
 		{"понад тисячу", []int64{1000}},
 		{"пів тисячі", []int64{500}},
+		{"півтори сотні", []int64{150}}, // 100 + 50
+		{"дві сотні", []int64{200}},
 		{"15 тисяч", []int64{15000}},
 		{"п'ять шість", []int64{5, 6}},                   // no place to fill: two numbers
 		{"з 24.02.2022 загинули 12 456", []int64{12456}}, // a date in digits is no count
