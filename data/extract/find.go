@@ -690,6 +690,9 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 			x.warn(k, "%s: a count of a part of the civilians (%s) that casualty keeps no metric for; not reported", t.text, c.note)
 			continue
 		}
+		if c.metric == mNone {
+			x.nounBefore(s, c, qstart)
+		}
 		if c.metric == mNone && x.pronounMetric(s, c, qstart) {
 			continue // "їх" with no single noun to point back to: warned
 		}

@@ -14,7 +14,7 @@ import (
 // are kept apart from extract_test.go's tables so that the wordings of
 // one language read together.
 var ukTexts = []string{"both_metrics_uk.txt", "since_war_uk.txt", "cutoff_next_uk.txt", "instrumental_uk.txt",
-	"spans_uk.txt", "aside_total_uk.txt", "pronoun_uk.txt", "word_numerals_uk.txt", "thousand_uk.txt", "checks_uk.txt", "since_date_uk.txt", "variants_uk.txt"}
+	"spans_uk.txt", "aside_total_uk.txt", "pronoun_uk.txt", "word_numerals_uk.txt", "thousand_uk.txt", "checks_uk.txt", "since_date_uk.txt", "variants_uk.txt", "noun_order_uk.txt"}
 
 // TestGoldenUK compares every figure, check and warning of the texts with
 // their golden files (go test -update rewrites them).
@@ -108,6 +108,16 @@ func TestFiguresUK(t *testing.T) {
 		// "жертв": April's casualties.
 		{"pronoun_uk.txt", "2025-04", "UA", data.Casualties, PreviousMonth, 1389, data.Exact},
 		{"pronoun_uk.txt", "2025-05", "UA", data.Casualties, Headline, 1019, data.Exact},
+		// The noun first, the month or a recording verb between:
+		// "Цивільних жертв у травні 2025 року місія нарахувала 1 019",
+		// "Поранених у травні – 836".
+		{"noun_order_uk.txt", "2025-05", "UA", data.Casualties, Headline, 1019, data.Exact},
+		{"noun_order_uk.txt", "2025-05", "UA", data.Injured, Headline, 836, data.Exact},
+		// "У квітні загиблих було більше: їх було 221": "їх" is the noun
+		// of its own sentence; "Торік у травні їх було 690", that of the
+		// sentence before (hrmmu_monthly.csv: May 2024, 690 injured).
+		{"noun_order_uk.txt", "2025-04", "UA", data.Killed, PreviousMonth, 221, data.Exact},
+		{"noun_order_uk.txt", "2024-05", "UA", data.Injured, SameMonthLastYear, 690, data.Exact},
 		// "сто двадцять шість", "сорок шість дітей": compound numerals.
 		{"word_numerals_uk.txt", "2024-03", "UA", data.Killed, Headline, 126, data.Exact},
 		{"word_numerals_uk.txt", "2024-03", "UA", data.ChildrenKilled, Breakdown, 11, data.Exact},

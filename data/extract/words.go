@@ -401,9 +401,8 @@ func (x *extractor) pronounMetric(s *sentence, c *cand, qstart int) bool {
 	var metrics []int
 	kids := false
 	seen := map[int]bool{}
-	if s.idx > 0 {
-		b := x.sents[s.idx-1]
-		for i := b.s; i < b.e; i++ {
+	count := func(from, to int) {
+		for i := from; i < to; i++ {
 			if m := metricWord(x.toks[i].low); m != mNone && !seen[m] {
 				seen[m] = true
 				metrics = append(metrics, m)
@@ -411,12 +410,29 @@ func (x *extractor) pronounMetric(s *sentence, c *cand, qstart int) bool {
 			kids = kids || childWord(x.toks[i].low)
 		}
 	}
+	// The noun nearest back: in the sentence itself ("У квітні загиблих
+	// було більше: їх було 221"), else in the sentence before.
+	from := s.s
+	for i := at - 1; i > s.s; i-- {
+		if x.toks[i].isNum() && !x.consumed[i] {
+			from = i + 1
+			break
+		}
+	}
+	count(from, at)
+	where := "the sentence before"
+	if len(metrics) > 0 || kids {
+		where = "its sentence"
+	} else if s.idx > 0 {
+		b := x.sents[s.idx-1]
+		count(b.s, b.e)
+	}
 	if len(metrics) != 1 || kids {
-		x.warn(c.k, "%s: \"%s\" points back to the sentence before, which does not name exactly one kind of casualty; not reported", x.toks[c.k].text, x.toks[at].text)
+		x.warn(c.k, "%s: \"%s\" points back to %s, which does not name exactly one kind of casualty; not reported", x.toks[c.k].text, x.toks[at].text, where)
 		return true
 	}
 	c.metric, c.how = metrics[0], "pronoun"
-	c.note = strings.TrimSpace(c.note + fmt.Sprintf(" %q read as the %s of the sentence before", x.toks[at].text, c.dataMetric().Label()))
+	c.note = strings.TrimSpace(c.note + fmt.Sprintf(" %q read as the %s of %s", x.toks[at].text, c.dataMetric().Label(), where))
 	return false
 }
 
@@ -508,5 +524,37 @@ func (x *extractor) qualifierOverAside(c, aside *cand, qstart int) {
 	}
 	if head := x.cands[n-2]; head.sent == aside.sent && head.wording != "" && head.k < aside.k && !head.children {
 		c.qual, c.wording = head.qual, head.wording
+	}
+}
+
+// nounBefore reads a number whose noun stands before it with the month or
+// a recording verb between, in Ukrainian word order: "Поранених у травні
+// – 836", "Цивільних жертв у травні місія нарахувала 1 019". Only words
+// of those kinds may stand between, so that no other clause's noun is
+// taken.
+func (x *extractor) nounBefore(s *sentence, c *cand, qstart int) {
+	for i, n := qstart-1, 0; i >= s.s && n < 9; i, n = i-1, n+1 {
+		t := x.toks[i]
+		if m := metricWord(t.low); m != mNone && t.kind == kWord {
+			if n == 0 {
+				return // next to the number: readMetric's own case
+			}
+			c.metric, c.how = m, "noun"
+			if x.bothMetricsBefore(s, i, m) {
+				c.metric = mCasualties
+			}
+			if i > s.s && childWord(x.toks[i-1].low) {
+				c.children = true
+			}
+			return
+		}
+		switch {
+		case t.isPunct("–—-:"), t.kind == kWord && monthAt(t) != 0, isYearTok(t) && x.consumed[i],
+			inList(t.low, []string{"у", "в", "року", "р", "місія", "оон", "ммплу", "було", "нарахувала", "зафіксувала",
+				"зареєструвала", "задокументувала", "підтвердила", "налічує", "нараховує", "становила", "склала"}),
+			peopleWord(t.low) && t.kind == kWord:
+		default:
+			return
+		}
 	}
 }
