@@ -1538,6 +1538,7 @@ func (x *extractor) place() {
 			if c.adjacent && c.bound {
 				asOf, found = c.month, true
 			}
+			c.note = strings.TrimSpace(strings.Replace(c.note, "month from the sentence before", "", 1)) // a total's month is its cut-off
 			if m, ok := x.cutOffAfter(c.sent); !found && ok {
 				asOf, found = m, true // "…дістали поранення. Цифри охоплюють період до 31 січня 2026 року."
 				c.note = strings.TrimSpace(c.note + " cut-off stated in the next sentence")
