@@ -1435,6 +1435,10 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 		if usable(b) == 1 && b.scope == "" && !b.cum {
 			for _, mn := range b.mentions {
 				if mn.m != 0 && !mn.start24() && mn.day == 0 {
+					if x.comparedMention(b, mn) {
+						c.theMonth = true // "Порівняно з серпнем минулого року … зросла на 60%. Загалом постраждали 1 040 …"
+						return
+					}
 					c.month, c.bound = x.year(b, mn), true
 					c.note = strings.TrimSpace(c.note + " month from the sentence before")
 					return

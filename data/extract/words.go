@@ -347,16 +347,26 @@ func (x *extractor) comparedCarry(s *sentence, o *cand) bool {
 		return false
 	}
 	for _, mn := range o.sent.mentions {
-		if mn.m == 0 || mn.j >= o.k || x.year(o.sent, mn) != o.month {
-			continue
-		}
-		for i := mn.i - 1; i >= o.sent.s && i >= mn.i-3; i-- {
-			if inList(x.toks[i].low, comparisonWords) {
-				return true
-			}
+		if mn.m != 0 && mn.j < o.k && x.year(o.sent, mn) == o.month && x.comparedMention(o.sent, mn) {
+			return true
 		}
 	}
 	return false
+}
+
+// comparedMention reports a month named as the other side of a
+// comparison — after "ніж", "порівняно з", "than", "compared with" — or
+// as a time described by a "when" clause ("найбільше з липня, коли
+// загинули 219 людей", "the most since June 2023, when…"): the text
+// names it to set this month's figures against it, so it is no month for
+// the sentences after.
+func (x *extractor) comparedMention(s *sentence, mn mention) bool {
+	for i := mn.i - 1; i >= s.s && i >= mn.i-3; i-- {
+		if inList(x.toks[i].low, comparisonWords) {
+			return true
+		}
+	}
+	return x.tok(mn.j+1).isPunct(",") && inList(x.tok(mn.j+2).low, []string{"коли", "when"})
 }
 
 // backReference: a sentence that opens by pointing at the figure before
