@@ -185,6 +185,9 @@ func TestNoDecoysUK(t *testing.T) {
 		{"thousand_uk.txt", 1000, "thousand_uk.txt:3:50: майже тисяча injured for September 2025: a rounded form of 916"},
 		{"thousand_uk.txt", 200, "thousand_uk.txt:3:26: понад двісті killed for September 2025: a rounded form of 214"},
 		{"since_date_uk.txt", 2022, ""}, // the year of "24.02.2022"
+		// "поблизу лінії фронту: там загинули 82 людини": a place.
+		{"since_war_uk.txt", 82, "since_war_uk.txt:4:54: 82 killed: a figure for a place"},
+		{"since_war_uk.txt", 404, "since_war_uk.txt:4:68: 404 injured: a figure for a place"},
 		// "За останні пів року": half a year (1 June to 30 November 2025).
 		{"aside_total_uk.txt", 1420, "aside_total_uk.txt:6:48: 1 420 killed: a total over a year or several months"},
 		{"pronoun_uk.txt", 1500, "pronoun_uk.txt:4:115: майже півтори тисячі casualties for April 2025: a rounded form of 1 389"},

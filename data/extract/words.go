@@ -194,7 +194,7 @@ func inList(w string, l []string) bool {
 // has a code for: a figure next to one is a breakdown.
 var placeWords = map[string]bool{"city": true, "town": true, "village": true, "oblast": true, "region": true,
 	"governorate": true, "province": true, "district": true, "місті": true, "місто": true, "області": true,
-	"область": true, "регіоні": true, "районі": true, "громаді": true, "селі": true, "there": true}
+	"область": true, "регіоні": true, "районі": true, "громаді": true, "селі": true, "there": true, "там": true}
 
 // otherPlaces are first-level areas of the other missions' countries,
 // which have no area table yet: a figure for one is a breakdown casualty
