@@ -251,7 +251,7 @@ func (x *extractor) mentionUK(s *sentence, mn *mention) {
 		rangeStart := false
 		if n := len(s.mentions); n > 0 {
 			f := s.mentions[n-1]
-			rangeStart = f.day != 0 && inList(x.tok(f.i-1).low, []string{"з", "від", "із"})
+			rangeStart = f.day != 0 && !f.start24() && inList(x.tok(f.i-1).low, []string{"з", "від", "із"}) // "з 24 лютого 2022 року до 31 січня 2026 року" is up to a cut-off
 		}
 		mn.asOf = mn.asOf || !rangeStart
 		return
