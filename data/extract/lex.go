@@ -243,17 +243,14 @@ func joinNumbers(toks []token) []token {
 
 // dayContext reports whether a number after toks[i] is probably a day of
 // a month: after a month name, "to", "до", or a dash that closes a range
-// ("1–28 358"). A dash after a word introduces the count itself
-// ("поранених – 4 840"), as it does after a colon or at a line's start.
+// of days ("1–28 358"). A dash after a word introduces the count itself
+// ("поранених – 4 840", "у квітні – 1 168").
 func dayContext(toks []token, i int) bool {
 	tok := toks[i]
 	if tok.kind == kWord {
 		return monthWord(tok.low) != 0 || tok.low == "to" || tok.low == "до" || tok.low == "по"
 	}
-	if !tok.isPunct("-–—") {
-		return false
-	}
-	return i > 0 && (toks[i-1].isNum() || monthWord(toks[i-1].low) != 0)
+	return tok.isPunct("-–—") && i > 0 && toks[i-1].isNum()
 }
 
 func isYear(v int64) bool { return v >= 1990 && v <= 2099 }

@@ -123,6 +123,7 @@ func TestFiguresUK(t *testing.T) {
 		// "Поранених у травні – 836".
 		{"noun_order_uk.txt", "2025-05", "UA", data.Casualties, Headline, 1019, data.Exact},
 		{"noun_order_uk.txt", "2025-05", "UA", data.Injured, Headline, 836, data.Exact},
+		{"noun_order_uk.txt", "2025-04", "UA", data.Injured, PreviousMonth, 1168, data.Exact}, // "у квітні – 1 168" was 1
 		// "У квітні загиблих було більше: їх було 221": "їх" is the noun
 		// of its own sentence; "Торік у травні їх було 690", that of the
 		// sentence before (hrmmu_monthly.csv: May 2024, 690 injured).
@@ -255,6 +256,7 @@ func TestLexUK(t *testing.T) {
 		want []int64 // the numbers, in order
 	}{
 		{"поранених – 4 840", []int64{4840}},     // a dash before a count
+		{"у квітні – 1 168", []int64{1168}},      // after a month too
 		{"з 1–28 358 осіб", []int64{1, 28, 358}}, // a dash closing a range of days
 		{"одинадцятеро дітей", []int64{11}},      // collective numeral
 		{"восьмеро загиблих і двоє поранених", []int64{8, 2}},
