@@ -164,16 +164,17 @@ func (x *extractor) readPercents(s *sentence) {
 				p.against, p.hasAgainst = mn, true
 				continue
 			}
-			if _, _, inParen := x.parenGroup(s, mn.i); mn.j < k && mn.m != 0 && !mn.start24() && !inParen && !inList(x.tok(mn.i-1).low, againstWords) && !(x.tok(mn.i-1).low == "in" && inList(x.tok(mn.i-2).low, againstWords)) {
+			if _, _, inParen := x.parenGroup(s, mn.i); mn.j < k && mn.m != 0 && !mn.start24() && !inParen && !x.againstMention(mn) {
 				p.month, p.hasMonth = mn, true
 			}
 		}
+		x.againstBefore(s, p)
 		x.pcts = append(x.pcts, p)
 	}
 }
 
 // againstWords come before the month a change is measured against.
-var againstWords = []string{"on", "than", "with", "to", "from", "відносно", "щодо", "порівняно", "проти", "over"}
+var againstWords = []string{"on", "than", "with", "to", "from", "відносно", "щодо", "порівняно", "проти", "over", "ніж", "аніж"}
 
 // value is the publication's figure for a month and metric, casualties
 // summed from killed and injured when the text gives no total.

@@ -101,7 +101,7 @@ type extractor struct {
 var (
 	reHeaderSource = regexp.MustCompile(`(?mi)\A(?:[ \t]*\n)*(?:.*\n)?[ \t]*source:[ \t]*(\S+)`)
 	reHeaderDate   = regexp.MustCompile(`(?mi)^[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})\b`)
-	reDateline     = regexp.MustCompile(`(?m)^[^\n]{0,60}?\b(\d{1,2})\s+(\pL+)\s+(\d{4})\s*(?:[—–-]|\n|$)`)
+	reDateline     = regexp.MustCompile(`(?m)^[^\n]{0,60}?\b(\d{1,2})\s+(\pL+)\s+(\d{4})(?:\s+року|\s+р\.)?\s*(?:[—–-]|\n|$)`)
 	reDatelineUS   = regexp.MustCompile(`(?m)^[^\n]{0,60}?\b(\pL+)\s+(\d{1,2}),\s+(\d{4})\s*(?:[—–-]|\n|$)`)
 )
 
@@ -408,9 +408,10 @@ func (x *extractor) readMentions(s *sentence) {
 			// "since June 2023, when 200 were killed": the month of the
 			// clause after it, not a span.
 			when := x.tok(mn.j+1).isPunct(",") && inList(x.tok(mn.j+2).low, []string{"when", "коли"})
-			if mn.day == 0 && !when && (p.low == "since" || p.low == "з" && !x.tok(mn.j+1).isNum() && !inList(x.tok(mn.j+1).low, []string{"до", "по"}) && x.tok(mn.j+2).low != "до") {
+			if mn.day == 0 && !when && (p.low == "since" || p.low == "з" && !instrumentalMonth(t.low) && !x.tok(mn.j+1).isNum() && !inList(x.tok(mn.j+1).low, []string{"до", "по"}) && x.tok(mn.j+2).low != "до") {
 				mn.since, mn.from, mn.to = true, mn.i-1, mn.j
 			}
+			x.mentionUK(s, &mn)
 			if p.low == "year's" || p.low == "року" && pp.low == "минулого" || p.low == "торік" || inList(p.low, []string{"у", "в"}) && pp.low == "торік" {
 				mn.rel = -12 // "last year's March": resolved with the year
 			}
@@ -708,10 +709,17 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		if t.approx {
 			c.qual, c.wording = data.Approx, t.text
 		}
+		c.children = x.childrenLead(s, qstart)
 		x.readMetric(s, c, qstart, last)
 		if c.how == "subgroup" {
 			x.warn(k, "%s: a count of a part of the civilians (%s) that casualty keeps no metric for; not reported", t.text, c.note)
 			continue
+		}
+		if c.metric == mNone {
+			x.nounBefore(s, c, qstart)
+		}
+		if c.metric == mNone && x.pronounMetric(s, c, qstart) {
+			continue // "їх" with no single noun to point back to: warned
 		}
 		if c.metric == mNone {
 			// A number in a sentence of figures is worth a word even
@@ -727,6 +735,7 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		if c.qual == data.Exact && last != nil && last.wording != "" && (x.joined(last, qstart) || x.commaPair(last, qstart, c)) {
 			c.qual, c.wording = last.qual, last.wording
 		}
+		x.qualifierOverAside(c, last, qstart)
 		// "nine children were killed and 76 injured": the second number
 		// counts children too, unless it names its own people.
 		if last != nil && last.children && last.how != "children of" && !c.children && c.how == "after" && !c.aside && !isAsideOpener(x.tok(last.k-1).low) && x.joined(last, qstart) && !x.namesPeople(c.k, c.last) {
@@ -1027,6 +1036,9 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		}
 		if m := metricWord(t.low); m != mNone {
 			c.metric, c.how = m, "before"
+			if x.bothMetricsBefore(s, i, m) {
+				c.metric = mCasualties // "загинули або дістали поранень 604"
+			}
 			if childWord(x.tok(i-1).low) || childWord(x.tok(i+1).low) && x.tok(i+1).start < x.toks[c.k].start {
 				c.children = true
 			}
@@ -1037,7 +1049,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		if paren && (monthAt(t) != 0 || t.low == "in" || t.low == "у" || t.low == "в" || isYearTok(t)) && n < 3 {
 			continue
 		}
-		if !(t.low == "a" || t.low == "total" || t.low == "were" || t.low == "was" || t.low == "було" || t.low == "all" || t.low == "in" && x.tok(i+1).low == "all" || t.low == "an" || t.low == "additional" || t.low == "another" || t.low == "further" || t.low == "toll" || t.low == "of" || t.low == "зокрема" || t.low == "is" || t.low == "at" || t.low == "to" || inList(t.low, []string{"зазнали", "отримали", "дістали", "були", "стали"}) || t.isPunct(",—–-")) || paren && n > 0 {
+		if !(t.low == "a" || t.low == "total" || t.low == "were" || t.low == "was" || t.low == "було" || t.low == "all" || t.low == "in" && x.tok(i+1).low == "all" || t.low == "an" || t.low == "additional" || t.low == "another" || t.low == "further" || t.low == "toll" || t.low == "of" || t.low == "зокрема" || t.low == "is" || t.low == "at" || t.low == "to" || inList(t.low, []string{"зазнали", "отримали", "дістали", "були", "стали", "ще"}) || t.isPunct(",—–-")) || paren && n > 0 {
 			break
 		}
 	}
@@ -1134,6 +1146,9 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 			}
 			if m := metricWord(t.low); m != mNone {
 				c.metric, c.how = m, "noun"
+				if x.bothMetricsBefore(s, i, m) {
+					c.metric = mCasualties // "кількість загиблих і поранених сягнула 1 389"
+				}
 				x.childrenOfClause(s, c, i)
 				return
 			}
@@ -1142,7 +1157,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 	if c.children && c.how == "" {
 		// "including 14 children", "серед них вісім дітей": children of
 		// the figure before.
-		if prev != nil && prev.metric != mNone && c.k-prev.last <= 4 {
+		if prev != nil && prev.metric != mNone && (c.k-prev.last <= 4 || c.k-prev.last <= 6 && isAsideOpener(x.tok(c.k-1).low)) {
 			c.metric, c.how = prev.metric, "children of"
 			return
 		}
@@ -1168,7 +1183,7 @@ func verbQualifier(w string) bool {
 // isAsideOpener: the word before a number that counts a part of the
 // figure before ("серед них 12 дітей", "including 14 children").
 func isAsideOpener(w string) bool {
-	return inList(w, []string{"них", "including", "them", "зокрема", "incl"})
+	return inList(w, []string{"них", "including", "them", "зокрема", "incl", "числі"})
 }
 
 // numberBetween reports a count between tokens i and j.
@@ -1217,6 +1232,11 @@ func (x *extractor) childrenOfClause(s *sentence, c *cand, from int) {
 			return
 		}
 		if childWord(t.low) {
+			// "серед них 755 дітей, а поранення дістали 39 322": the
+			// children of another number are not this clause's.
+			if i > s.s && x.toks[i-1].isNum() {
+				return
+			}
 			c.children = true
 			return
 		}
@@ -1474,7 +1494,7 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 	if prev != nil && !prev.cum && prev.scope == "" {
 		for i := len(x.cands) - 1; i >= 0; i-- {
 			o := x.cands[i]
-			if o.sent == prev && o.bound && o.takes < 0 {
+			if o.sent == prev && o.bound && o.takes < 0 && !x.comparedCarry(s, o) {
 				c.month, c.bound = o.month, true
 				c.note = strings.TrimSpace(c.note + " month from the sentence before")
 				return
@@ -1493,6 +1513,10 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 		if usable(b) == 1 && b.scope == "" && !b.cum {
 			for _, mn := range b.mentions {
 				if mn.m != 0 && !mn.start24() && mn.day == 0 {
+					if x.comparedMention(b, mn) {
+						c.theMonth = true // "Порівняно з серпнем минулого року … зросла на 60%. Загалом постраждали 1 040 …"
+						return
+					}
 					c.month, c.bound = x.year(b, mn), true
 					c.note = strings.TrimSpace(c.note + " month from the sentence before")
 					return
@@ -1660,6 +1684,7 @@ func (x *extractor) place() {
 		group  Group
 		days   [2]int
 	}
+	cutOffs, undated := map[data.Month]bool{}, []*cand(nil)
 	for _, c := range x.cands {
 		t := x.toks[c.k]
 		if c.sent.scope != "" && !(c.sent.weak && c.bound) {
@@ -1704,6 +1729,16 @@ func (x *extractor) place() {
 			if c.adjacent && c.bound {
 				asOf, found = c.month, true
 			}
+			c.note = strings.TrimSpace(strings.Replace(c.note, "month from the sentence before", "", 1)) // a total's month is its cut-off
+			if m, ok := x.cutOffAfter(c.sent); !found && ok {
+				asOf, found = m, true // "…дістали поранення. Цифри охоплюють період до 31 січня 2026 року."
+				c.note = strings.TrimSpace(c.note + " cut-off stated in the next sentence")
+			}
+			if found {
+				cutOffs[asOf] = true
+			} else {
+				undated = append(undated, c)
+			}
 			if !found {
 				// No cut-off stated: a total quoted in a publication is
 				// as of no later than its date, the one month the text
@@ -1715,6 +1750,7 @@ func (x *extractor) place() {
 			continue
 		}
 	}
+	shareCutOff(cutOffs, undated)
 	// The month the update reports: the latest month of a national
 	// figure; else of any figure; else the first month the text names.
 	var subject data.Month
@@ -1821,6 +1857,14 @@ func (x *extractor) place() {
 			o := &x.res.Figures[i]
 			if o.Value == f.Value {
 				continue // said twice: the title and the text
+			}
+			if p, msg, ok := roundedPair(*o, f); ok {
+				r := f
+				if p.Offset == f.Offset {
+					r, *o = *o, f
+				}
+				x.res.Warnings = append(x.res.Warnings, Warning{Pos: r.Pos, Offset: r.Offset, Msg: msg})
+				continue
 			}
 			// A round figure and an exact one close to it are one figure
 			// said twice: "nearly 1,000 injured" in the title, "916" in

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -65,6 +67,12 @@ func lex(text string) []token {
 		space1 := gap == 1 && one
 		gap = 0
 		switch {
+		case r >= '0' && r <= '9' && numericDate(text[i:]) > 0:
+			// "24.02.2022", "09/04/2024": a date, never a count.
+			n := numericDate(text[i:])
+			toks = append(toks, token{kind: kWord, text: text[i : i+n], low: text[i : i+n], start: i, end: i + n, nl: nl, space1: space1})
+			nl = false
+			i += n
 		case r >= '0' && r <= '9':
 			t := lexNumber(text, i)
 			t.space1 = space1
@@ -101,6 +109,27 @@ func lex(text string) []token {
 		}
 	}
 	return joinNumbers(wordNumerals(splitYears(toks)))
+}
+
+// reNumericDate is a date written in digits, day first: "24.02.2022",
+// "9/4/2024".
+var reNumericDate = regexp.MustCompile(`^(\d{1,2})([./])(\d{1,2})([./])(\d{4})`)
+
+// numericDate returns the length of the date in digits that s starts
+// with, or 0. The separators are alike, the day and month in range, and
+// no digit follows.
+func numericDate(s string) int {
+	m := reNumericDate.FindStringSubmatch(s)
+	if m == nil || m[2] != m[4] || len(s) > len(m[0]) && s[len(m[0])] >= '0' && s[len(m[0])] <= '9' {
+		return 0
+	}
+	d, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[3])
+	y, _ := strconv.Atoi(m[5])
+	if d < 1 || d > 31 || mo < 1 || mo > 12 || !isYear(int64(y)) {
+		return 0
+	}
+	return len(m[0])
 }
 
 // foldWord lower-cases a word and makes its apostrophes alike.
@@ -198,7 +227,7 @@ func joinNumbers(toks []token) []token {
 			if !u.isNum() || u.word || u.grouped || u.dec != 0 || len(u.text) != 3 || !u.space1 {
 				break
 			}
-			if len(out) > 0 && !t.grouped && dayContext(out[len(out)-1]) || t.val > 1e12 {
+			if len(out) > 0 && !t.grouped && dayContext(out, len(out)-1) || t.val > 1e12 {
 				break
 			}
 			t.val = t.val*1000 + u.val
@@ -212,13 +241,16 @@ func joinNumbers(toks []token) []token {
 	return out
 }
 
-// dayContext reports whether a number after tok is probably a day of a
-// month: after a month name, "to", "до", a dash.
-func dayContext(tok token) bool {
+// dayContext reports whether a number after toks[i] is probably a day of
+// a month: after a month name, "to", "до", or a dash that closes a range
+// of days ("1–28 358"). A dash after a word introduces the count itself
+// ("поранених – 4 840", "у квітні – 1 168").
+func dayContext(toks []token, i int) bool {
+	tok := toks[i]
 	if tok.kind == kWord {
 		return monthWord(tok.low) != 0 || tok.low == "to" || tok.low == "до" || tok.low == "по"
 	}
-	return tok.isPunct("-–—")
+	return tok.isPunct("-–—") && i > 0 && toks[i-1].isNum()
 }
 
 func isYear(v int64) bool { return v >= 1990 && v <= 2099 }
@@ -229,20 +261,22 @@ func init() {
 	en := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 	short := []string{"jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 	// Ukrainian month names in the cases updates use them: nominative,
-	// genitive ("у березні 2025 року" is locative, "9 квітня" genitive).
+	// genitive ("9 квітня"), locative ("у березні 2025 року") and
+	// instrumental ("порівняно з лютим 2024 року", "між січнем і
+	// березнем").
 	uk := [][]string{
-		{"січень", "січня", "січні"},
-		{"лютий", "лютого", "лютому"},
-		{"березень", "березня", "березні"},
-		{"квітень", "квітня", "квітні"},
-		{"травень", "травня", "травні"},
-		{"червень", "червня", "червні"},
-		{"липень", "липня", "липні"},
-		{"серпень", "серпня", "серпні"},
-		{"вересень", "вересня", "вересні"},
-		{"жовтень", "жовтня", "жовтні"},
-		{"листопад", "листопада", "листопаді"},
-		{"грудень", "грудня", "грудні"},
+		{"січень", "січня", "січні", "січнем"},
+		{"лютий", "лютого", "лютому", "лютим"},
+		{"березень", "березня", "березні", "березнем"},
+		{"квітень", "квітня", "квітні", "квітнем"},
+		{"травень", "травня", "травні", "травнем"},
+		{"червень", "червня", "червні", "червнем"},
+		{"липень", "липня", "липні", "липнем"},
+		{"серпень", "серпня", "серпні", "серпнем"},
+		{"вересень", "вересня", "вересні", "вереснем"},
+		{"жовтень", "жовтня", "жовтні", "жовтнем"},
+		{"листопад", "листопада", "листопаді", "листопадом"},
+		{"грудень", "грудня", "грудні", "груднем"},
 	}
 	for i := range en {
 		m := time.Month(i + 1)
@@ -255,6 +289,13 @@ func init() {
 		}
 	}
 	monthNames["sept"] = time.September
+}
+
+// instrumentalMonth reports a Ukrainian month in the instrumental case
+// ("лютим", "березнем", "листопадом"): after "з" it means "with" (a
+// comparison), never "since", which takes the genitive ("з лютого").
+func instrumentalMonth(w string) bool {
+	return monthWord(w) != 0 && (strings.HasSuffix(w, "ем") || strings.HasSuffix(w, "им") || strings.HasSuffix(w, "ом"))
 }
 
 // monthWord returns the month a lower-case word names, or 0.
@@ -273,11 +314,29 @@ var numerals = map[string]int64{
 	"чотирнадцять": 14, "п'ятнадцять": 15, "шістнадцять": 16, "сімнадцять": 17, "вісімнадцять": 18,
 	"дев'ятнадцять": 19, "двадцять": 20, "тридцять": 30, "сорок": 40, "п'ятдесят": 50, "шістдесят": 60,
 	"сімдесят": 70, "вісімдесят": 80, "дев'яносто": 90, "сто": 100,
+	// Collective numerals, as updates count children and families
+	// ("одинадцятеро дітей", "двоє загиблих"), and the genitive of the
+	// teens and tens ("понад двадцяти").
+	"двоє": 2, "обоє": 2, "одинадцятеро": 11, "дванадцятеро": 12, "тринадцятеро": 13, "чотирнадцятеро": 14,
+	"п'ятнадцятеро": 15, "шістнадцятеро": 16, "сімнадцятеро": 17, "вісімнадцятеро": 18, "дев'ятнадцятеро": 19,
+	"двадцятеро": 20, "тридцятеро": 30, "одинадцяти": 11, "дванадцяти": 12, "тринадцяти": 13, "чотирнадцяти": 14,
+	"п'ятнадцяти": 15, "шістнадцяти": 16, "сімнадцяти": 17, "вісімнадцяти": 18, "дев'ятнадцяти": 19,
+	"двадцяти": 20, "тридцяти": 30, "сорока": 40, "п'ятдесяти": 50, "шістдесяти": 60, "сімдесяти": 70,
+	"вісімдесяти": 80, "дев'яноста": 90,
+	// Hundreds: "сто", "сотня" (a hundred), "двісті" ... "дев'ятсот".
+	"ста": 100, "сотня": 100, "сотню": 100, "двісті": 200, "двохсот": 200, "триста": 300, "трьохсот": 300,
+	"чотириста": 400, "чотирьохсот": 400, "п'ятсот": 500, "п'ятисот": 500, "шістсот": 600, "шестисот": 600,
+	"сімсот": 700, "семисот": 700, "вісімсот": 800, "восьмисот": 800, "дев'ятсот": 900, "дев'ятисот": 900,
 }
+
+// lonePlaces are number words that stand for a count on their own, with
+// no numeral before them ("майже тисяча поранених", "понад тисячу").
+var lonePlaces = map[string]int64{"тисяча": 1000, "тисячу": 1000}
 
 var multipliers = map[string]int64{
 	"hundred": 100, "thousand": 1000, "million": 1000000,
 	"тисяча": 1000, "тисячі": 1000, "тисяч": 1000, "тис": 1000, "тисячу": 1000, "мільйон": 1000000, "мільйона": 1000000,
+	"сотні": 100, "сотень": 100, // "дві сотні", "півтори сотні"
 }
 
 // wordNumerals turns number words into numbers ("ninety-five", "twenty
@@ -300,9 +359,14 @@ func wordNumerals(toks []token) []token {
 		case t.kind == kWord && numeralValue(t.low) != 0:
 			v := numeralValue(t.low)
 			end, text := t.end, t.text
-			// "twenty one", "двадцять п'ять"
-			if v >= 20 && v%10 == 0 && v < 100 && i+1 < len(toks) && numeralValue(toks[i+1].low) > 0 && numeralValue(toks[i+1].low) < 10 {
-				v += numeralValue(toks[i+1].low)
+			// "twenty one", "двадцять п'ять", "сто двадцять п'ять": each
+			// word after a hundred or a ten fills a smaller place.
+			for last := v; i+1 < len(toks); {
+				n := numeralValue(toks[i+1].low)
+				if !(last >= 100 && last < 1000 && last%100 == 0 && n > 0 && n < 100 || last >= 20 && last < 100 && last%10 == 0 && n > 0 && n < 10) {
+					break
+				}
+				v, last = v+n, n
 				end, text = toks[i+1].end, text+" "+toks[i+1].text
 				i++
 			}
@@ -313,6 +377,10 @@ func wordNumerals(toks []token) []token {
 				i++
 			}
 			out = append(out, nt)
+			continue
+		case t.kind == kWord && lonePlaces[t.low] != 0:
+			// "майже тисяча": a thousand, with no numeral before it.
+			out = append(out, token{kind: kNum, text: t.text, start: t.start, end: t.end, val: lonePlaces[t.low], word: true, nl: t.nl})
 			continue
 		case t.isNum() && t.dec == 0 && i+1 < len(toks) && multipliers[toks[i+1].low] >= 1000:
 			t.val *= multipliers[toks[i+1].low]

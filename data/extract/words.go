@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/casualty-tool/casualty/data"
 )
 
 // The words the extractor reads, English and Ukrainian. Ukrainian words are
@@ -18,7 +21,7 @@ const (
 
 var killedWords = []string{"killed", "kill", "killing", "kills", "dead", "deaths", "death", "died", "die", "dies",
 	"fatalities", "fatality", "perished", "lives"}
-var killedStems = []string{"загин", "загибл", "вбит", "вбив", "убит", "убив", "смерт", "життя", "полегл", "загибел"}
+var killedStems = []string{"загин", "загибл", "вбит", "вбив", "вбил", "убит", "убив", "убил", "смерт", "життя", "полегл", "загибел"}
 var injuredWords = []string{"injured", "injuring", "injuries", "injury", "injure", "injures", "wounded", "wounding", "wounds", "hurt"}
 var injuredStems = []string{"поранен", "поранень", "поранил", "травмован"}
 var casualtyWords = []string{"casualties", "casualty", "victims"}
@@ -104,7 +107,8 @@ var qualifierPhrases = []struct {
 	{"не менше ніж", "at_least"}, {"не менш як", "at_least"}, {"не менше", "at_least"}, {"щонайменше", "at_least"},
 	{"принаймні", "at_least"}, {"мінімум", "at_least"},
 	{"more than", "more_than"}, {"upwards of", "more_than"}, {"in excess of", "more_than"}, {"over", "more_than"},
-	{"більше ніж", "more_than"}, {"більш як", "more_than"}, {"понад", "more_than"}, {"більше", "more_than"},
+	{"більш ніж на", "more_than"}, {"більше ніж на", "more_than"}, {"більш як на", "more_than"}, // a change: "більш ніж на 70% більше"
+	{"більше ніж", "more_than"}, {"більш ніж", "more_than"}, {"більш як", "more_than"}, {"понад", "more_than"}, {"більше", "more_than"},
 	{"перевищила", "more_than"}, {"перевищує", "more_than"}, {"перевищило", "more_than"}, {"перевищив", "more_than"},
 	{"exceeded", "more_than"}, {"surpassed", "more_than"}, {"topped", "more_than"},
 	{"nearly", "approx"}, {"almost", "approx"}, {"some", "approx"}, {"about", "approx"}, {"around", "approx"},
@@ -126,6 +130,7 @@ var unitWords = map[string]bool{
 	"атак": true, "атаки": true, "ударів": true, "удари": true, "дронів": true, "ракет": true, "будинків": true,
 	"шкіл": true, "переглядів": true, "переглядiв": true, "разів": true, "відсотків": true, "відсотка": true, "відсоток": true,
 	"годин": true, "хвилин": true, "тижнів": true, "місяців": true, "населених": true, "обстрілів": true,
+	"місяці": true, "місяць": true, "тижні": true, "тиждень": true, "доби": true, "добу": true, "діб": true,
 }
 
 // stopWords end a search for a number's metric: another clause begins.
@@ -138,12 +143,15 @@ var stopWords = map[string]bool{
 // Scopes of a sentence that make its numbers something other than a
 // month's figures.
 var (
-	reCumulative = regexp.MustCompile(`since (the )?(24 february|february 24)|since february 2022|since 2022|since the (start|beginning|outset) of (the )?(full[- ]scale |russian )?(invasion|war|aggression)|since (russia|the russian federation)('s)? (launched|began|started|full)|since the full[- ]scale|full[- ]scale (armed )?(attack|invasion) (began|started)|total toll|toll stood|toll stands|stood at|stands at|to date|cumulative|previously reported|за час (війни|вторгнення|повномасштаб)|(з|від) початку (повномасштабного |російського )?(вторгнення|війни|агресії)|з 24 лютого 2022|відтоді,? як|загальна кількість|since the war|since the start of the war|(years?|months) of (russia's |the russian )?(large|full)[- ]scale|since the war escalated`)
+	reCumulative = regexp.MustCompile(`since (the )?(24 february|february 24)|since february 2022|since 2022|since the (start|beginning|outset) of (the )?(full[- ]scale |russian )?(invasion|war|aggression)|since (russia|the russian federation)('s)? (launched|began|started|full)|since the full[- ]scale|full[- ]scale (armed )?(attack|invasion) (began|started)|total toll|toll stood|toll stands|stood at|stands at|to date|cumulative|previously reported|за (весь |увесь )?час (війни|вторгнення|повномасштаб)|(з|від) початку (повномасштабн\pL* |широкомасштабн\pL* |російськ\pL* |великої )*(вторгнення|війни|агресії)|(роки|років|рік|днів|дні) (повномасштабн\pL* |широкомасштабн\pL* |великої )?(війни|вторгнення)|(з|від|since) 24[./]02[./]2022|станом на \d{1,2} \pL+|з 24 лютого 2022|відтоді,? як|загальна кількість|since the war|since the start of the war|(years?|months) of (russia's |the russian )?(large|full)[- ]scale|since the war escalated`)
 	reYearScope  = regexp.MustCompile(`since the (start|beginning) of (the year|20\d\d|this year)|from january to|(first|past|last) (two|three|four|five|six|seven|eight|nine|ten|eleven|\d+) months|(whole|all|entire|course) of (20\d\d|the year)|(від|з) початку (20\d\d )?року|(від|з) початку 20\d\d|за (\d+|перші|минулі) (\pL+ )?місяц|annual|year[- ]to[- ]date|first half|in 20\d\d as a whole`)
 	// A weak year scope may be about another number of the sentence ("the
 	// highest monthly number so far in 2024"): numbers with a month of
 	// their own stay.
-	reWeakYearScope = regexp.MustCompile(`this year|so far (this year|in 20\d\d)|(in|during|throughout|for) 20\d\d(?: ?[,.;)]| (?:as|overall|alone|in total))|у 20\d\d році|за 20\d\d рік`)
+	// So may several months ("за попередні шість місяців", "the
+	// highest in the previous six months"): numbers of a month named in
+	// the sentence stay, the others are the span's.
+	reWeakYearScope = regexp.MustCompile(`this year|so far (this year|in 20\d\d)|(in|during|throughout|for) 20\d\d(?: ?[,.;)]| (?:as|overall|alone|in total))|у 20\d\d році|за 20\d\d рік|за (попередні|останні|минулі) (\pL+ )?місяц|(за|протягом) (\pL+ ){1,2}місяц(ів|і)(\PL|$)|(previous|preceding) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) months|пів ?року|півріччя`)
 	rePartMonth     = regexp.MustCompile(`(from|between) \d{1,2}( \pL+)? (to|and|-|–) \d{1,2}\b|(від|з) \d{1,2}( \pL+)? (до|по) \d{1,2}\b|\b\d{1,2}[-–]\d{1,2} \pL+|in (\d+|\pL+) days|first (\d+|\pL+) days|(за|протягом) (\d+|\pL+) (днів|дні|доби)|so far this month|since (the )?(start|beginning) of the month|з початку місяця|since (january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:\D|$)|since \d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)`)
 	// reSubgroup: sentences about security forces or a subgroup the
 	// mission counts apart.
@@ -186,7 +194,7 @@ func inList(w string, l []string) bool {
 // has a code for: a figure next to one is a breakdown.
 var placeWords = map[string]bool{"city": true, "town": true, "village": true, "oblast": true, "region": true,
 	"governorate": true, "province": true, "district": true, "місті": true, "місто": true, "області": true,
-	"область": true, "регіоні": true, "районі": true, "громаді": true, "селі": true, "there": true}
+	"область": true, "регіоні": true, "районі": true, "громаді": true, "селі": true, "there": true, "там": true}
 
 // otherPlaces are first-level areas of the other missions' countries,
 // which have no area table yet: a figure for one is a breakdown casualty
@@ -231,3 +239,332 @@ func wholeMonthRange(low string) bool {
 var ordinalMonth = map[string]time.Month{"first": time.January, "second": time.February, "third": time.March,
 	"fourth": time.April, "fifth": time.May, "sixth": time.June, "seventh": time.July, "eighth": time.August,
 	"ninth": time.September, "tenth": time.October, "eleventh": time.November, "twelfth": time.December}
+
+// mentionUK reads two Ukrainian wordings of a month mention. "до 31
+// січня 2026 року" (up to 31 January 2026), a day not closing a range, is
+// a cut-off, as "станом на" is. "з грудня по травень", "від січня до
+// вересня 2025 року" is a span of whole months: both months are the
+// span's, and a number after them is its total, never a month's figure.
+func (x *extractor) mentionUK(s *sentence, mn *mention) {
+	p := x.tok(mn.i - 1)
+	if mn.day != 0 && mn.m != 0 && p.low == "до" && !x.tok(mn.i-2).isNum() {
+		rangeStart := false
+		if n := len(s.mentions); n > 0 {
+			f := s.mentions[n-1]
+			rangeStart = f.day != 0 && !f.start24() && inList(x.tok(f.i-1).low, []string{"з", "від", "із"}) // "з 24 лютого 2022 року до 31 січня 2026 року" is up to a cut-off
+		}
+		mn.asOf = mn.asOf || !rangeStart
+		return
+	}
+	if mn.day != 0 || mn.m == 0 || !inList(p.low, []string{"по", "до"}) || len(s.mentions) == 0 {
+		return
+	}
+	f := &s.mentions[len(s.mentions)-1]
+	if f.j != mn.i-2 || f.m == 0 || f.day != 0 || f.start24() || !inList(x.tok(f.i-1).low, []string{"з", "від", "із"}) {
+		return
+	}
+	f.since, mn.since = true, true
+	f.from, mn.from = f.i-1, f.i-1
+	f.to, mn.to = mn.j, mn.j
+}
+
+// roundedPair reports whether one of two figures for the same month and
+// metric is a rounded statement of the other — a title's "понад 600" or
+// "майже тисяча" beside the text's 604 or 916 — and returns the precise
+// one to keep and a warning for the rounded one. The rounded figure is a
+// round number with a qualifier that the precise value satisfies: at
+// least or more than below it (and more than half of it: "понад сто" for
+// 126), nearly (майже, almost) at most 15% above it, about either side
+// within 15%.
+func roundedPair(a, b Figure) (precise Figure, msg string, ok bool) {
+	r, p := a, b
+	if !roundNumber(r) {
+		r, p = b, a
+	}
+	if !roundNumber(r) || roundNumber(p) && p.Qualifier != data.Exact {
+		return Figure{}, "", false
+	}
+	ok = false
+	switch r.Qualifier {
+	case data.AtLeast:
+		ok = p.Value > r.Value && p.Value < 2*r.Value
+	case data.Approx:
+		d := p.Value - r.Value
+		if d < 0 {
+			d = -d
+		}
+		ok = d*100 <= r.Value*15 && (p.Value <= r.Value || !nearlyWord(r.Wording))
+	}
+	if !ok {
+		return Figure{}, "", false
+	}
+	w := strings.TrimSpace(r.Wording + " " + r.Text)
+	if strings.Contains(r.Wording, r.Text) {
+		w = r.Wording
+	}
+	return p, fmt.Sprintf("%s %s for %s: a rounded form of %s at %s (%s%s); not reported", w, r.Metric.Label(), r.Month.Label(), p.Text, p.Pos, p.Qualifier.Words(), data.FormatCount(p.Value)), true
+}
+
+// roundNumber: a count with a qualifier, written as a round number (600,
+// 1 000, 15 тисяч, сто, 50).
+func roundNumber(f Figure) bool {
+	return f.Qualifier != data.Exact && f.Value > 0 && (f.Value%100 == 0 || f.Value < 100 && f.Value%10 == 0)
+}
+
+// nearlyWord: a qualifier that puts the figure below the round number.
+func nearlyWord(w string) bool {
+	return inList(w, []string{"nearly", "almost", "майже", "close to"})
+}
+
+// bothMetricsBefore reports whether the metric word at i, read before a
+// number, is the second of two joined by a conjunction — "загинули або
+// дістали поранень щонайменше 604", "вбили й поранили понад 600",
+// "killed or injured 40" — which count the killed and the injured
+// together.
+func (x *extractor) bothMetricsBefore(s *sentence, i, m int) bool {
+	j := i - 1
+	for j > s.s && inList(x.toks[j].low, []string{"дістали", "отримали", "зазнали", "були", "було", "were", "was"}) {
+		j--
+	}
+	if j <= s.s || !inList(x.toks[j].low, []string{"або", "чи", "і", "й", "та", "or", "and"}) {
+		return false
+	}
+	m2 := metricWord(x.toks[j-1].low)
+	return x.toks[j-1].kind == kWord && m2 != mNone && m2 != m
+}
+
+// comparisonWords before a month make it the month of a comparison: "ніж
+// у лютому", "порівняно з лютим", "than in February", "compared with".
+var comparisonWords = []string{"ніж", "аніж", "порівняно", "порівнянні", "проти", "than", "compared", "against", "versus"}
+
+// comparedCarry reports whether the figure o of the sentence before took
+// its month from a comparison ("Це на 20% більше, ніж у лютому, коли
+// місія зафіксувала 502 цивільні жертви."): the numbers of the next
+// sentence are then not that month's but the month the update reports,
+// unless the sentence points back to o ("З них…", "Of them…").
+func (x *extractor) comparedCarry(s *sentence, o *cand) bool {
+	if backReference(x.toks[s.s:s.e]) {
+		return false
+	}
+	for _, mn := range o.sent.mentions {
+		if mn.m != 0 && mn.j < o.k && x.year(o.sent, mn) == o.month && x.comparedMention(o.sent, mn) {
+			return true
+		}
+	}
+	return false
+}
+
+// comparedMention reports a month named as the other side of a
+// comparison — after "ніж", "порівняно з", "than", "compared with" — or
+// as a time described by a "when" clause ("найбільше з липня, коли
+// загинули 219 людей", "the most since June 2023, when…"): the text
+// names it to set this month's figures against it, so it is no month for
+// the sentences after.
+func (x *extractor) comparedMention(s *sentence, mn mention) bool {
+	for i := mn.i - 1; i >= s.s && i >= mn.i-3; i-- {
+		if inList(x.toks[i].low, comparisonWords) {
+			return true
+		}
+	}
+	return x.tok(mn.j+1).isPunct(",") && inList(x.tok(mn.j+2).low, []string{"коли", "when"})
+}
+
+// backReference: a sentence that opens by pointing at the figure before
+// ("З них 12 — діти", "Серед них", "Of them", "Of these", "Among them").
+func backReference(toks []token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	a, b := toks[0].low, toks[1].low
+	return inList(a, []string{"з", "із", "серед", "зокрема"}) && inList(b, []string{"них", "цих", "яких"}) ||
+		inList(a, []string{"of", "among"}) && inList(b, []string{"them", "these", "those", "whom"})
+}
+
+// childrenLead reports children named just before a colon that opens the
+// number at k: "Серед них – діти: восьмеро загиблих і 57 поранених",
+// "Children: 8 killed".
+func (x *extractor) childrenLead(s *sentence, k int) bool {
+	return k-2 >= s.s && x.toks[k-1].isPunct(":") && childWord(x.toks[k-2].low)
+}
+
+// pronounMetric reads "У квітні їх було 1 389": "їх" (them) stands for
+// the noun of the sentence before ("…зафіксувала 1 019 цивільних
+// жертв."), so the number counts that noun's metric when the sentence
+// before names exactly one (and no children). It reports whether the
+// number is such a pronoun's; when the noun is not certain it warns with
+// the position, so that nothing is guessed and nothing dropped silently.
+func (x *extractor) pronounMetric(s *sentence, c *cand, qstart int) bool {
+	at := -1
+	for i := qstart - 1; i >= s.s && i >= qstart-3; i-- {
+		t := x.toks[i]
+		if t.low == "їх" {
+			at = i
+			break
+		}
+		if !inList(t.low, []string{"було", "стало", "налічувалося", "налічувалось", "нараховувалося", "нараховувалось", "є", "вже"}) {
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	var metrics []int
+	kids := false
+	seen := map[int]bool{}
+	count := func(from, to int) {
+		for i := from; i < to; i++ {
+			if m := metricWord(x.toks[i].low); m != mNone && !seen[m] {
+				seen[m] = true
+				metrics = append(metrics, m)
+			}
+			kids = kids || childWord(x.toks[i].low)
+		}
+	}
+	// The noun nearest back: in the sentence itself ("У квітні загиблих
+	// було більше: їх було 221"), else in the sentence before.
+	from := s.s
+	for i := at - 1; i > s.s; i-- {
+		if x.toks[i].isNum() && !x.consumed[i] {
+			from = i + 1
+			break
+		}
+	}
+	count(from, at)
+	where := "the sentence before"
+	if len(metrics) > 0 || kids {
+		where = "its sentence"
+	} else if s.idx > 0 {
+		b := x.sents[s.idx-1]
+		count(b.s, b.e)
+	}
+	if len(metrics) != 1 || kids {
+		x.warn(c.k, "%s: \"%s\" points back to %s, which does not name exactly one kind of casualty; not reported", x.toks[c.k].text, x.toks[at].text, where)
+		return true
+	}
+	c.metric, c.how = metrics[0], "pronoun"
+	c.note = strings.TrimSpace(c.note + fmt.Sprintf(" %q read as the %s of %s", x.toks[at].text, c.dataMetric().Label(), where))
+	return false
+}
+
+// cutOffAfter returns the cut-off a cumulative total's next sentence
+// states when that sentence gives no figures of its own: "…загинули
+// щонайменше 15 172 мирні жителі… Цифри охоплюють період до 31 січня
+// 2026 року."
+func (x *extractor) cutOffAfter(s *sentence) (data.Month, bool) {
+	if s.idx+1 >= len(x.sents) {
+		return data.Month{}, false
+	}
+	n := x.sents[s.idx+1]
+	for _, c := range x.cands {
+		if c.sent == n {
+			return data.Month{}, false
+		}
+	}
+	for _, mn := range n.mentions {
+		if mn.asOf && mn.m != 0 {
+			if m := x.year(n, mn); !monthAfter(m, x.pub) {
+				return m, true
+			}
+		}
+	}
+	return data.Month{}, false
+}
+
+// shareCutOff dates the cumulative totals a text states without a cut-off
+// (a title's "понад 15 тисяч") by the one cut-off it states for its other
+// totals; with none, or several, they stay as of the publication.
+func shareCutOff(cutOffs map[data.Month]bool, undated []*cand) {
+	if len(cutOffs) != 1 {
+		return
+	}
+	for m := range cutOffs {
+		for _, c := range undated {
+			c.month, c.bound = m, true
+			c.note = strings.Replace(c.note, "the text states no as-of date: the publication's month", "as of the one cut-off the text states for its totals, "+m.Label(), 1)
+		}
+	}
+}
+
+// againstMention reports a month a change is measured against: after an
+// against word ("than February", "than in February", "ніж у лютому") or
+// "порівняно з" ("порівняно з лютим 2024 року").
+func (x *extractor) againstMention(mn mention) bool {
+	p, pp := x.tok(mn.i-1).low, x.tok(mn.i-2).low
+	return inList(p, againstWords) || inList(p, []string{"in", "у", "в"}) && inList(pp, againstWords) ||
+		inList(p, []string{"з", "із", "зі"}) && inList(pp, []string{"порівняно", "порівнянні"})
+}
+
+// againstBefore takes the month compared with from before the percentage
+// when none follows it: "порівняно з лютим 2024 року (153 загиблих, 359
+// поранених) жертв стало на 35% більше".
+func (x *extractor) againstBefore(s *sentence, p *pct) {
+	if p.hasAgainst {
+		return
+	}
+	for _, mn := range s.mentions {
+		if mn.j >= p.k || mn.m == 0 {
+			continue
+		}
+		// Only a comparison's own words: "from January to September"
+		// is a span, not a month compared with.
+		w, ww := x.tok(mn.i-1).low, x.tok(mn.i-2).low
+		if inList(w, []string{"у", "в", "in"}) {
+			w, ww = ww, x.tok(mn.i-3).low
+		}
+		if inList(w, []string{"than", "against", "ніж", "аніж", "проти", "відносно", "щодо"}) ||
+			inList(w, []string{"with", "to"}) && ww == "compared" || inList(w, []string{"з", "із", "зі"}) && inList(ww, []string{"порівняно", "порівнянні"}) {
+			p.against, p.hasAgainst = mn, true
+		}
+	}
+}
+
+// qualifierOverAside carries the qualifier of a figure over the aside
+// that follows it to the figure joined after the aside: "загинули
+// щонайменше 15 172 мирні жителі, серед них 766 дітей, ще 41 378 людей
+// … дістали поранення" is at least 41 378, as "at least 174 killed and
+// 690 others injured" is at least 690. The aside's own count keeps its
+// wording.
+func (x *extractor) qualifierOverAside(c, aside *cand, qstart int) {
+	if c.qual != data.Exact || aside == nil || aside.wording != "" || !isAsideOpener(x.tok(aside.k-1).low) || !x.joined(aside, qstart) {
+		return
+	}
+	n := len(x.cands)
+	if n < 2 || x.cands[n-1] != aside {
+		return
+	}
+	if head := x.cands[n-2]; head.sent == aside.sent && head.wording != "" && head.k < aside.k && !head.children {
+		c.qual, c.wording = head.qual, head.wording
+	}
+}
+
+// nounBefore reads a number whose noun stands before it with the month or
+// a recording verb between, in Ukrainian word order: "Поранених у травні
+// – 836", "Цивільних жертв у травні місія нарахувала 1 019". Only words
+// of those kinds may stand between, so that no other clause's noun is
+// taken.
+func (x *extractor) nounBefore(s *sentence, c *cand, qstart int) {
+	for i, n := qstart-1, 0; i >= s.s && n < 9; i, n = i-1, n+1 {
+		t := x.toks[i]
+		if m := metricWord(t.low); m != mNone && t.kind == kWord {
+			if n == 0 {
+				return // next to the number: readMetric's own case
+			}
+			c.metric, c.how = m, "noun"
+			if x.bothMetricsBefore(s, i, m) {
+				c.metric = mCasualties
+			}
+			if i > s.s && childWord(x.toks[i-1].low) {
+				c.children = true
+			}
+			return
+		}
+		switch {
+		case t.isPunct("–—-:"), t.kind == kWord && monthAt(t) != 0, isYearTok(t) && x.consumed[i],
+			inList(t.low, []string{"у", "в", "року", "р", "місія", "оон", "ммплу", "було", "нарахувала", "зафіксувала",
+				"зареєструвала", "задокументувала", "підтвердила", "налічує", "нараховує", "становила", "склала"}),
+			peopleWord(t.low) && t.kind == kWord:
+		default:
+			return
+		}
+	}
+}
