@@ -175,7 +175,7 @@ func writeExtractCSV(w io.Writer, results []*extract.Result) error {
 	cw.Write(extractHeader)
 	for _, r := range results {
 		for _, f := range r.Figures {
-			if f.Role == extract.Cumulative || f.Metric.Derived() || f.Group != extract.Civilians {
+			if f.Role == extract.Cumulative || f.Metric.Derived() || f.Group != extract.Civilians || f.Rounded {
 				continue
 			}
 			o := f.Observation
@@ -214,6 +214,8 @@ func writeExtractNotes(w io.Writer, r *extract.Result) {
 		switch {
 		case f.Role == extract.Cumulative:
 			fmt.Fprintf(w, "%s: cumulative: %s%s %s as of %s (not a month's figure)\n", f.Pos, f.Qualifier.Words(), data.FormatCount(f.Value), f.Metric.Label(), f.Month.Label())
+		case f.Rounded:
+			fmt.Fprintf(w, "%s: rounded: %s%s %s in %s (%s; %s)\n", f.Pos, f.Qualifier.Words(), data.FormatCount(f.Value), f.Metric.Label(), f.Month.Label(), f.Role, f.Note)
 		case f.Group != extract.Civilians:
 			fmt.Fprintf(w, "%s: %s: %s%s %s in %s (%s; not the mission's civilian figure, so no row of a tidy file)\n", f.Pos, f.Group, f.Qualifier.Words(), data.FormatCount(f.Value), f.Metric.Label(), f.Month.Label(), f.Role)
 		case f.Metric.Derived():
@@ -242,6 +244,9 @@ func writeExtractText(w *bytes.Buffer, r *extract.Result) {
 		if f.Group != extract.Civilians {
 			fmt.Fprintf(w, "      counts %s, apart from the month's civilian figure\n", f.Group)
 		}
+		if f.Rounded {
+			fmt.Fprintf(w, "      a rounded wording of another figure of the text, not stored\n")
+		}
 		fmt.Fprintf(w, "      %q\n", f.Sentence)
 	}
 	if len(r.Checks) > 0 {
@@ -266,8 +271,9 @@ type jsonExtractFigure struct {
 	Qualifier string `json:"qualifier"`
 	Wording   string `json:"wording,omitempty"`
 	Role      string `json:"role"`
-	Group     string `json:"group,omitempty"`  // whom it counts when not the mission's civilians
-	Covers    string `json:"covers,omitempty"` // the days of a part-month figure, "1-18"
+	Group     string `json:"group,omitempty"`   // whom it counts when not the mission's civilians
+	Rounded   bool   `json:"rounded,omitempty"` // a rounded wording of another figure, never stored
+	Covers    string `json:"covers,omitempty"`  // the days of a part-month figure, "1-18"
 	Note      string `json:"note,omitempty"`
 	File      string `json:"file"`
 	Offset    int    `json:"offset"`
@@ -315,7 +321,7 @@ func writeExtractJSON(w io.Writer, results []*extract.Result) error {
 		}
 		for _, f := range r.Figures {
 			j.Figures = append(j.Figures, jsonExtractFigure{Month: f.Month.String(), Area: f.Area, Metric: string(f.Metric), Value: f.Value,
-				Qualifier: f.Qualifier.String(), Wording: f.Wording, Role: string(f.Role), Group: string(f.Group), Covers: coversDays(f.Observation), Note: f.Note, File: f.Pos.File, Offset: f.Offset,
+				Qualifier: f.Qualifier.String(), Wording: f.Wording, Role: string(f.Role), Group: string(f.Group), Rounded: f.Rounded, Covers: coversDays(f.Observation), Note: f.Note, File: f.Pos.File, Offset: f.Offset,
 				Line: f.Pos.Line, Column: f.Pos.Col, Text: f.Text, Sentence: f.Sentence})
 		}
 		for _, c := range r.Checks {

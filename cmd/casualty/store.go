@@ -269,6 +269,8 @@ func loadUpdate(file string, f extract.Format, pub data.Publication, encoding st
 		switch {
 		case fg.Role == extract.Cumulative:
 			kept = "  (cumulative: not stored as a month)"
+		case fg.Rounded:
+			kept = "  (a rounded wording of another figure: not stored)"
 		case fg.Group != extract.Civilians:
 			kept = "  (" + string(fg.Group) + ", a count apart from the month's civilian figure: not stored)"
 		case fg.Metric.Derived():

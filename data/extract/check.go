@@ -181,7 +181,7 @@ var againstWords = []string{"on", "than", "with", "to", "from", "відносн�
 func (x *extractor) value(m data.Month, metric int) (int64, bool) {
 	find := func(dm data.Metric) (int64, bool) {
 		for _, f := range x.res.Figures {
-			if f.Month == m && f.Metric == dm && f.Area == x.country && f.Role != Cumulative && f.Role != Breakdown && f.Role != PartMonth && f.Group == Civilians {
+			if f.Month == m && f.Metric == dm && f.Area == x.country && f.Role != Cumulative && f.Role != Breakdown && f.Role != PartMonth && f.Group == Civilians && !f.Rounded {
 				return f.Value, true
 			}
 		}

@@ -52,6 +52,9 @@ type Figure struct {
 	// civilians (UNAMI's "Iraqis", the security forces): such a figure
 	// is no row of a tidy file or a store.
 	Group Group
+	// Rounded marks a rounded wording of another figure of the text
+	// ("nearly 1,000" in a title, 916 in the text): listed, never stored.
+	Rounded bool
 }
 
 // Warning is something the extractor saw but would not report as a
@@ -104,7 +107,7 @@ func Extract(doc *Document, opt Options) (*Result, error) {
 func (r *Result) Observations() []data.Observation {
 	var obs []data.Observation
 	for _, f := range r.Figures {
-		if f.Role == Cumulative || f.Metric.Derived() || f.Group != Civilians {
+		if f.Role == Cumulative || f.Metric.Derived() || f.Group != Civilians || f.Rounded {
 			continue
 		}
 		obs = append(obs, f.Observation)

@@ -1550,6 +1550,13 @@ func (x *extractor) commaPair(prev *cand, qstart int, c *cand) bool {
 	return prev.how == "after" && c.how == "after" && c.last == c.k+1 && qstart == prev.last+2 && x.toks[prev.last+1].isPunct(",") && prev.metric != c.metric
 }
 
+// roundedFigure is r, a rounded wording of the figure p, as listed.
+func roundedFigure(r, p Figure) Figure {
+	r.Rounded = true
+	r.Note = strings.TrimPrefix(r.Note+"; a rounded wording of "+p.Text+" at "+p.Pos.String()+", which is the figure", "; ")
+	return r
+}
+
 // roundedOf tells which of two figures for one month and metric is a
 // rounded wording of the other: a round number with a qualifier ("nearly
 // 1,000", "more than 20,000") within 15% of an exact one (916, 19,875).
@@ -1858,23 +1865,26 @@ func (x *extractor) place() {
 			if o.Value == f.Value {
 				continue // said twice: the title and the text
 			}
+			// A round figure and an exact one close to it are one figure
+			// said twice: "nearly 1,000 injured" in the title, "916" in
+			// the text. The exact one is the figure; the rounded one is
+			// listed as such and never stored.
 			if p, msg, ok := roundedPair(*o, f); ok {
 				r := f
 				if p.Offset == f.Offset {
 					r, *o = *o, f
 				}
 				x.res.Warnings = append(x.res.Warnings, Warning{Pos: r.Pos, Offset: r.Offset, Msg: msg})
+				x.res.Figures = append(x.res.Figures, roundedFigure(r, p))
 				continue
 			}
-			// A round figure and an exact one close to it are one figure
-			// said twice: "nearly 1,000 injured" in the title, "916" in
-			// the text. The exact one is kept.
 			if rounded, exact, ok := roundedOf(*o, f); ok {
 				if exact.Offset == f.Offset {
 					*o = f
 				}
 				x.res.Warnings = append(x.res.Warnings, Warning{Pos: rounded.Pos, Offset: rounded.Offset,
-					Msg: fmt.Sprintf("%s %s for %s: a rounded wording (%s) of %s at %s; not reported", rounded.Text, rounded.Metric.Label(), rounded.Month.Label(), rounded.Wording, exact.Text, exact.Pos)})
+					Msg: fmt.Sprintf("%s %s for %s: a rounded wording (%s) of %s at %s; listed as rounded, not stored", rounded.Text, rounded.Metric.Label(), rounded.Month.Label(), rounded.Wording, exact.Text, exact.Pos)})
+				x.res.Figures = append(x.res.Figures, roundedFigure(rounded, exact))
 				continue
 			}
 			// Two different figures for one month and metric: the

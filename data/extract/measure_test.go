@@ -50,7 +50,7 @@ func TestMeasureReference(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	sort.Strings(files)
 	national := map[string]bool{"Ukraine": true, "Iraq": true, "Libya": true}
-	var partReported, partRight, undated int
+	var partReported, partRight, undated, rounded int
 	var reported, right, expected, found, headExp, headFound, qualOK, roleOK, decoyHits, checks, checked, agreed int
 	for _, path := range files {
 		name := filepath.Base(path)
@@ -113,6 +113,21 @@ func TestMeasureReference(t *testing.T) {
 					hit = i
 					break
 				}
+			}
+			if fig.Rounded {
+				// A rounded wording of a figure the text also gives
+				// exactly ("nearly 1,000" and 916): listed, never stored;
+				// counted apart, with the expected row it matches if any.
+				rounded++
+				reported--
+				if hit >= 0 {
+					matched[hit] = true
+					expected--
+					if w := want[hit]; w.role == "headline" || w.role == "previous" || w.role == "same_month_last_year" {
+						headExp--
+					}
+				}
+				continue
 			}
 			for _, d := range decoys[name] {
 				if d[3] == strconv.FormatInt(fig.Value, 10) && d[2] == string(fig.Metric) && fig.Role != Cumulative {
@@ -180,6 +195,7 @@ func TestMeasureReference(t *testing.T) {
 		}
 	}
 	t.Logf("part-month figures (kept with their days, not in precision): %d, of which %d match a part-month decoy's days", partReported, partRight)
+	t.Logf("rounded wordings of figures the text also gives exactly (listed, never stored; left out of precision and recall): %d", rounded)
 	t.Logf("cumulative totals the text does not date (dated by the publication's month, where the expected month differs; left out of precision and recall): %d", undated)
 	t.Logf("precision %d/%d = %.1f%%; recall %d/%d = %.1f%%; headline, previous and same-month recall %d/%d = %.1f%%; qualifiers right %d/%d, roles right %d/%d; decoys reported %d; stated percentages %d, checked %d, agreed %d",
 		right, reported, pctOf(right, reported), found, expected, pctOf(found, expected), headFound, headExp, pctOf(headFound, headExp), qualOK, right, roleOK, right, decoyHits, checks, checked, agreed)

@@ -302,7 +302,7 @@ func roundedPair(a, b Figure) (precise Figure, msg string, ok bool) {
 	if strings.Contains(r.Wording, r.Text) {
 		w = r.Wording
 	}
-	return p, fmt.Sprintf("%s %s for %s: a rounded form of %s at %s (%s%s); not reported", w, r.Metric.Label(), r.Month.Label(), p.Text, p.Pos, p.Qualifier.Words(), data.FormatCount(p.Value)), true
+	return p, fmt.Sprintf("%s %s for %s: a rounded form of %s at %s (%s%s); listed as rounded, not stored", w, r.Metric.Label(), r.Month.Label(), p.Text, p.Pos, p.Qualifier.Words(), data.FormatCount(p.Value)), true
 }
 
 // roundNumber: a count with a qualifier, written as a round number (600,
