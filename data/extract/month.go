@@ -1,0 +1,181 @@
+package extract
+
+// Which month a number is for: one named next to it, in its sentence, in
+// the sentence before, or the month the update reports ("during the
+// month"); never a month of a comparison in another clause.
+
+import (
+	"strings"
+
+	"github.com/casualty-tool/casualty/data"
+)
+
+// sharePairMonths gives a month named right after a coordinated pair to
+// its first number too: in "up from 120 killed and 500 injured in
+// April", 120 is April's, not the month the sentence began with.
+func (x *extractor) sharePairMonths(s *sentence) {
+	var mine []*cand
+	for i := len(x.cands) - 1; i >= 0 && x.cands[i].sent == s; i-- {
+		mine = append([]*cand{x.cands[i]}, mine...)
+	}
+	for i := len(mine) - 1; i > 0; i-- {
+		a, b := mine[i-1], mine[i]
+		if !b.adjacent || b.takes <= b.k || a.adjacent || !a.bound || a.month == b.month || a.area != b.area || a.children != b.children {
+			continue
+		}
+		if _, _, qs := x.qualifierBefore(b.k, s.s); !x.joined(a, qs) {
+			continue
+		}
+		a.month, a.adjacent, a.takes = b.month, true, b.takes
+		x.takenBy[b.takes] = append(x.takenBy[b.takes], a)
+	}
+}
+
+// readMonth finds the month of a figure: next to it, in its parentheses or
+// just before them, else the month the sentence is about, else the month
+// of the sentence before when this one names none ("Of these, 158 were
+// dead").
+func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
+	c.takes = -1
+	// "Since January, 3,200 civilians have been killed": the month
+	// nearest before the number opens a span; the number is its total.
+	var nearest *mention
+	for _, mn := range s.near(c.k) {
+		if mn.m != 0 && mn.j < c.k {
+			nearest = &mn
+		}
+	}
+	if nearest != nil && nearest.since && !x.superlativeSince(*nearest) {
+		c.since = x.spanText(*nearest)
+		return
+	}
+	set := func(mn mention, adjacent bool) {
+		c.month = x.year(s, mn)
+		c.bound, c.adjacent = true, adjacent
+	}
+	if o, e, ok := x.parenGroup(s, c.k); ok {
+		for _, mn := range s.near(c.k) {
+			if mn.i > o && mn.j < e && mn.m != 0 && !mn.start24() && !mn.since {
+				set(mn, true)
+				c.takes = mn.i
+				return
+			}
+		}
+		for _, mn := range s.near(c.k) {
+			if mn.j == o-1 && mn.m != 0 {
+				set(mn, true)
+				c.takes = mn.i
+				return
+			}
+		}
+	}
+	mi := x.adjacentMonth(s, c.k)
+	if mi >= 0 && x.datelineAt(s.mentionAt(mi)) {
+		mi = -1 // "KYIV, 13 March 2025 – At least 123 civilians were killed ... in February 2025"
+	}
+	if mi >= 0 && s.mentionAt(mi).since {
+		mn := s.mentionAt(mi)
+		c.since = x.spanText(mn)
+		return
+	} else if mi >= 0 {
+		mn := s.mentionAt(mi)
+		set(mn, true)
+		if mn.i > c.k {
+			c.takes = mn.i
+		}
+		return
+	}
+	// The months of the sentence that no other number has taken.
+	var free []mention
+	for _, mn := range s.near(c.k) {
+		if mn.m == 0 || mn.start24() || mn.since || mn.day != 0 && !mn.asOf || x.datelineAt(mn) {
+			continue
+		}
+		taken := false
+		for _, o := range x.takenBy[mn.i] {
+			if o.sent == s && o != c && !(o.k < c.k && mn.j < c.k) {
+				taken = true
+			}
+		}
+		if !taken {
+			free = append(free, mn)
+		}
+	}
+	var before, after *mention
+	for i := range free {
+		if free[i].j < c.k {
+			before = &free[i]
+		} else if after == nil {
+			after = &free[i]
+		}
+	}
+	if before != nil {
+		set(*before, false)
+		return
+	}
+	if after != nil && !x.comparedMonth(s, c, *after) {
+		set(*after, false)
+		return
+	}
+	if usable(s) > 0 && after == nil {
+		return
+	}
+	// A sentence about a span ("1,200 were killed in April and May")
+	// gives its numbers no month from elsewhere.
+	for _, mn := range s.near(c.k) {
+		if mn.since {
+			c.since = x.spanText(mn)
+			return
+		}
+	}
+	// "last month", counted from the publication.
+	for _, mn := range s.near(c.k) {
+		if mn.ago && mn.rel == -1 {
+			c.month, c.bound = data.MonthOf(x.pub).Add(-1), true
+			c.note = strings.TrimSpace(c.note + " \"" + x.doc.Text[x.toks[mn.i].start:x.toks[mn.j].end] + "\": the month before publication")
+			return
+		}
+	}
+	// "during the month", "за місяць": the month the update reports,
+	// known once every figure is read.
+	if s.theMonth {
+		c.theMonth = true
+		return
+	}
+	if s.weakIncident || s.weak {
+		return // an incident's numbers, or a year's ("throughout 2016"), take no month from elsewhere
+	}
+	if prev != nil && !prev.cum && prev.scope == "" {
+		for i := len(x.cands) - 1; i >= 0; i-- {
+			o := x.cands[i]
+			if o.sent == prev && o.bound && o.takes < 0 && !x.comparedCarry(s, o) {
+				c.month, c.bound = o.month, true
+				c.note = strings.TrimSpace(c.note + " month from the sentence before")
+				return
+			}
+		}
+		// The sentence before gave only months it named for themselves
+		// ("than in April 2025 (848: 118 killed ...)"): "of the total"
+		// is the update's month.
+		c.theMonth = true
+		return
+	}
+	// The sentence before names one month and no figure: "July 2025 was
+	// the deadliest month ... 286 killed and 1,388 injured were recorded".
+	if s.idx > 0 {
+		b := x.sents[s.idx-1]
+		if usable(b) == 1 && b.scope == "" && !b.cum {
+			for _, mn := range b.mentions {
+				if mn.m != 0 && !mn.start24() && mn.day == 0 {
+					if x.comparedMention(b, mn) {
+						c.theMonth = true // "Порівняно з серпнем минулого року … зросла на 60%. Загалом постраждали 1 040 …"
+						return
+					}
+					c.month, c.bound = x.year(b, mn), true
+					c.note = strings.TrimSpace(c.note + " month from the sentence before")
+					return
+				}
+			}
+		}
+	}
+}
