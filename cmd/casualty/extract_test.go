@@ -321,18 +321,7 @@ func TestDataEmbedded(t *testing.T) {
 // killed, 490 of them civilians and 359 security forces (490 + 359 = 849).
 func TestExtractGroups(t *testing.T) {
 	file := filepath.Join("testdata", "extract", "iraqis.txt")
-	var out, errOut bytes.Buffer
-	if err := run(context.Background(), []string{"extract", file}, &out, &errOut); err != nil {
-		t.Fatal(err, errOut.String())
-	}
-	recs, err := csv.NewReader(strings.NewReader(out.String())).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rows []string
-	for _, r := range recs[1:] {
-		rows = append(rows, r[0]+" "+r[1]+" "+r[2]+" "+r[3])
-	}
+	rows, out, errOut := extractRows(t, file, 0, 1, 2, 3)
 	want := []string{"2016-01 IQ killed 490", "2016-01 IQ injured 1050"}
 	if strings.Join(rows, "; ") != strings.Join(want, "; ") {
 		t.Errorf("tidy rows %q, want %q", rows, want)
@@ -349,7 +338,7 @@ func TestExtractGroups(t *testing.T) {
 	}
 	out.Reset()
 	errOut.Reset()
-	if err := run(context.Background(), []string{"extract", "--format", "json", file}, &out, &errOut); err != nil {
+	if err := run(context.Background(), []string{"extract", "--format", "json", file}, out, errOut); err != nil {
 		t.Fatal(err, errOut.String())
 	}
 	var got []struct {
@@ -378,18 +367,7 @@ func TestExtractGroups(t *testing.T) {
 // for 1-18 June (445) before the month ended; May 2023 is 174 killed and
 // 690 injured as that update gave them.
 func TestExtractPartMonth(t *testing.T) {
-	var out, errOut bytes.Buffer
-	if err := run(context.Background(), []string{"extract", filepath.Join("testdata", "extract", "partmonth.txt")}, &out, &errOut); err != nil {
-		t.Fatal(err, errOut.String())
-	}
-	recs, err := csv.NewReader(strings.NewReader(out.String())).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rows []string
-	for _, r := range recs[1:] {
-		rows = append(rows, strings.Join([]string{r[0], r[2], r[3], r[7], r[12]}, " "))
-	}
+	rows, out, _ := extractRows(t, filepath.Join("testdata", "extract", "partmonth.txt"), 0, 2, 3, 7, 12)
 	// month, metric, value, covers, role: the update reports on June
 	// (its first 18 days), so May is the month before.
 	want := []string{"2023-06 injured 445 1-18 part_month", "2023-05 killed 174  previous_month", "2023-05 injured 690  previous_month"}
@@ -443,4 +421,26 @@ func TestIngestIraqiUpdate(t *testing.T) {
 			t.Errorf("compare lacks %q:\n%s", want, out.String())
 		}
 	}
+}
+
+// extractRows runs extract on file and returns the CSV's rows, each the
+// given columns joined by spaces, with the standard output and error.
+func extractRows(t *testing.T, file string, cols ...int) (rows []string, out, errOut *bytes.Buffer) {
+	t.Helper()
+	out, errOut = new(bytes.Buffer), new(bytes.Buffer)
+	if err := run(context.Background(), []string{"extract", file}, out, errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	recs, err := csv.NewReader(strings.NewReader(out.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs[1:] {
+		var cells []string
+		for _, c := range cols {
+			cells = append(cells, r[c])
+		}
+		rows = append(rows, strings.Join(cells, " "))
+	}
+	return rows, out, errOut
 }

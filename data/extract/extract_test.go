@@ -102,16 +102,44 @@ func find(r *Result, month, area string, m data.Metric, role Role) (Figure, bool
 	return Figure{}, false
 }
 
+// figureCase is a hand-read figure of a test text.
+type figureCase struct {
+	file, month, area string
+	metric            data.Metric
+	role              Role
+	value             int64
+	qual              data.Qualifier
+}
+
+// checkFigures extracts each text once and finds each case's figure with
+// its value and qualifier.
+func checkFigures(t *testing.T, cases []figureCase) {
+	t.Helper()
+	results := map[string]*Result{}
+	for _, c := range cases {
+		r, ok := results[c.file]
+		if !ok {
+			var err error
+			if r, err = extractFile(t, c.file, Options{}); err != nil {
+				t.Fatalf("%s: %v", c.file, err)
+			}
+			results[c.file] = r
+		}
+		f, ok := find(r, c.month, c.area, c.metric, c.role)
+		if !ok {
+			t.Errorf("%s: no %s %s %s %s figure", c.file, c.month, c.area, c.metric, c.role)
+			continue
+		}
+		if f.Value != c.value || f.Qualifier != c.qual {
+			t.Errorf("%s: %s %s %s = %s%d, want %s%d", c.file, c.month, c.metric, c.role, f.Qualifier.Words(), f.Value, c.qual.Words(), c.value)
+		}
+	}
+}
+
 // TestFigures holds the hand-read figures of the test texts: each value is
 // what the text states, with the wording difficulty it tests.
 func TestFigures(t *testing.T) {
-	cases := []struct {
-		file, month, area string
-		metric            data.Metric
-		role              Role
-		value             int64
-		qual              data.Qualifier
-	}{
+	cases := []figureCase{
 		// "at least 164 killed and 910 injured": at least covers both.
 		{"march2025_en.txt", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"march2025_en.txt", "2025-03", "UA", data.Injured, Headline, 910, data.AtLeast},
@@ -314,26 +342,7 @@ func TestFigures(t *testing.T) {
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
 	}
-	results := map[string]*Result{}
-	for _, c := range cases {
-		r, ok := results[c.file]
-		if !ok {
-			var err error
-			r, err = extractFile(t, c.file, Options{})
-			if err != nil {
-				t.Fatalf("%s: %v", c.file, err)
-			}
-			results[c.file] = r
-		}
-		f, ok := find(r, c.month, c.area, c.metric, c.role)
-		if !ok {
-			t.Errorf("%s: no %s %s %s %s figure", c.file, c.month, c.area, c.metric, c.role)
-			continue
-		}
-		if f.Value != c.value || f.Qualifier != c.qual {
-			t.Errorf("%s: %s %s %s = %s%d, want %s%d", c.file, c.month, c.metric, c.role, f.Qualifier.Words(), f.Value, c.qual.Words(), c.value)
-		}
-	}
+	checkFigures(t, cases)
 }
 
 // TestNoDecoys: figures that look monthly but are not never come out as

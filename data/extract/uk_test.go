@@ -33,13 +33,7 @@ func TestGoldenUK(t *testing.T) {
 // TestFiguresUK holds the hand-read figures of the texts, each with the
 // wording it tests.
 func TestFiguresUK(t *testing.T) {
-	cases := []struct {
-		file, month, area string
-		metric            data.Metric
-		role              Role
-		value             int64
-		qual              data.Qualifier
-	}{
+	cases := []figureCase{
 		// "загинули або отримали поранення щонайменше 604": killed or
 		// injured, the casualties (was read as injured).
 		{"both_metrics_uk.txt", "2024-03", "UA", data.Casualties, Headline, 604, data.AtLeast},
@@ -141,25 +135,7 @@ func TestFiguresUK(t *testing.T) {
 		// "майже тисяча – поранені" in the title yields to the text's 916.
 		{"thousand_uk.txt", "2025-09", "UA", data.Injured, Headline, 916, data.AtLeast},
 	}
-	results := map[string]*Result{}
-	for _, c := range cases {
-		r, ok := results[c.file]
-		if !ok {
-			var err error
-			if r, err = extractFile(t, c.file, Options{}); err != nil {
-				t.Fatalf("%s: %v", c.file, err)
-			}
-			results[c.file] = r
-		}
-		f, ok := find(r, c.month, c.area, c.metric, c.role)
-		if !ok {
-			t.Errorf("%s: no %s %s %s %s figure", c.file, c.month, c.area, c.metric, c.role)
-			continue
-		}
-		if f.Value != c.value || f.Qualifier != c.qual {
-			t.Errorf("%s: %s %s %s = %s%d, want %s%d", c.file, c.month, c.metric, c.role, f.Qualifier.Words(), f.Value, c.qual.Words(), c.value)
-		}
-	}
+	checkFigures(t, cases)
 }
 
 // TestNoDecoysUK: figures of these texts that are not a month's figure
