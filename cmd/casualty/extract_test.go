@@ -444,3 +444,49 @@ func extractRows(t *testing.T, file string, cols ...int) (rows []string, out, er
 	}
 	return rows, out, errOut
 }
+
+// TestNewMonthLoop is issue 14's loop on the embedded series: init
+// --from-embedded, ingest an update for the month after it as text, then
+// report --store and workbook --store, and watch --once doing the same from
+// an inbox. February 2026's figures in the fixture are made up (the
+// embedded series ends with January 2026: 161 killed and 757 injured, as
+// HRMMU published them on 13 February 2026, which the fixture restates).
+func TestNewMonthLoop(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds two reports")
+	}
+	root := t.TempDir()
+	fixture, _ := filepath.Abs(filepath.Join("testdata", "extract", "feb2026-fixture.txt"))
+	dir := filepath.Join(root, "store")
+	mustRun(t, "init", "--store", dir, "--from-embedded")
+	out := mustRun(t, "ingest", "--store", dir, fixture)
+	for _, want := range []string{"new months: February 2026", "2026-02 UA killed", "unchanged: 2 figure(s)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("ingest does not say %q:\n%s", want, out)
+		}
+	}
+	// January restated as "161 killed" is HRMMU's "at least 161" (its
+	// counts are minimums): no revision.
+	if strings.Contains(out, "revised figures") {
+		t.Errorf("a restatement without \"at least\" is listed as a revision:\n%s", out)
+	}
+	rep := filepath.Join(root, "report")
+	mustRun(t, "report", "--store", dir, "--out", rep)
+	md, err := os.ReadFile(filepath.Join(rep, "report.md"))
+	if err != nil || !strings.Contains(string(md), "February 2026") || !strings.Contains(string(md), "at least 150") {
+		t.Errorf("report.md does not report February 2026 (%v)", err)
+	}
+	mustRun(t, "workbook", "--store", dir, "--out", filepath.Join(root, "wb.xlsx"))
+
+	// The same from an inbox, for a scheduled job.
+	dir2, inbox, out2 := filepath.Join(root, "store2"), filepath.Join(root, "inbox"), filepath.Join(root, "out2")
+	mustRun(t, "init", "--store", dir2, "--from-embedded")
+	os.MkdirAll(inbox, 0o755)
+	b, _ := os.ReadFile(fixture)
+	os.WriteFile(filepath.Join(inbox, "2026-03-12-hrmmu-february.txt"), b, 0o644)
+	mustRun(t, "watch", "--once", "--store", dir2, "--inbox", inbox, "--out", out2)
+	md2, err := os.ReadFile(filepath.Join(out2, "report.md"))
+	if err != nil || !strings.Contains(string(md2), "February 2026") {
+		t.Errorf("watch --once did not remake the report for February 2026 (%v)", err)
+	}
+}

@@ -172,13 +172,26 @@ func (s *Store) Prepare(in *data.Dataset, given data.Publication, opt Options) (
 			months[o.Month] = true
 		}
 	}
+	// A store whose source declares every count a minimum (HRMMU's) reads
+	// "161" and "at least 161" alike: a wording without "at least" is no
+	// revision of a figure stored with it.
+	src, declared, err := s.source()
+	if err != nil {
+		return nil, err
+	}
+	asRead := func(o data.Observation) data.Observation {
+		if declared {
+			o.Qualifier = src.Qualifier(o.Qualifier)
+		}
+		return o
+	}
 	newMonths := map[data.Month]bool{}
 	for _, o := range p.Obs {
 		old, ok := prior[figureID(o)]
 		switch {
 		case !ok:
 			p.Added = append(p.Added, o)
-		case !sameValue(old, o):
+		case !sameValue(asRead(old), asRead(o)):
 			p.Revised = append(p.Revised, Revision{Old: old, New: o})
 		default:
 			p.Unchanged++
