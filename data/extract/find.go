@@ -362,9 +362,8 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		} else if c.how == "list" && last != nil {
 			c.area = last.area // a chain goes on in the place it began: "in Donetsk region, from 125 in May to 224 in June and in July — to 269"
 		}
-		if x.bindPart(s, c); !c.bound {
-			x.readMonth(s, c, prev)
-		}
+		x.readMonth(s, c, prev)
+		x.bindPart(s, c)
 		if x.country == "IQ" && !c.children && c.area == "" && x.exclPolice(s, c) {
 			c.group = CiviliansExcludingPolice
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/casualty-tool/casualty/data"
@@ -89,11 +90,19 @@ func partOfMonth(low string) (dayRange, bool) {
 
 // bindPart gives a number in a sentence about some days of a month that
 // month and those days.
+//
+// A number with another month of its own in the sentence keeps it: in "from 1 to 15
+// March 50 were killed, against 200 in February", 200 is February's.
 func (x *extractor) bindPart(s *sentence, c *cand) {
 	if s.part == nil || c.since != "" {
 		return
 	}
+	if c.bound && !strings.Contains(c.note, "month from the sentence before") && c.month.Month != s.part.month && !x.partGoverns(s, c.k) {
+		return // a month of its own, named in this sentence
+	}
 	c.takes = -1
+	c.note = strings.TrimSpace(strings.Replace(c.note, "month from the sentence before", "", 1))
+	c.theMonth = false
 	for _, mn := range s.mentions {
 		if mn.m == s.part.month && !mn.start24() {
 			c.month, c.bound = x.year(s, mn), true
@@ -104,4 +113,25 @@ func (x *extractor) bindPart(s *sentence, c *cand) {
 			return
 		}
 	}
+}
+
+// partGoverns reports whether the range of days is the month named
+// nearest the number at k: "From 1 to 18 June 2023 the mission recorded
+// 445 injured, against 690 injured in the whole of May 2023" gives 445 the
+// days of June and leaves 690 May's.
+func (x *extractor) partGoverns(s *sentence, k int) bool {
+	best, dist := time.Month(0), 1<<30
+	for _, mn := range s.mentions {
+		if mn.m == 0 || mn.start24() || x.datelineAt(mn) || mn.day != 0 && mn.m != s.part.month {
+			continue
+		}
+		d := k - mn.j
+		if mn.i > k {
+			d = mn.i - k
+		}
+		if d < dist {
+			best, dist = mn.m, d
+		}
+	}
+	return best == s.part.month
 }
