@@ -169,6 +169,21 @@ func (x *extractor) readPercents(s *sentence) {
 			}
 		}
 		x.againstBefore(s, p)
+		// "1,355 ... in April 2025, compared with 1,074 in March, a
+		// rise of 26 per cent": two months named before the percentage,
+		// the later one the month compared with.
+		if !p.hasAgainst {
+			var before []mention
+			for _, mn := range s.mentions {
+				if mn.j < k && mn.m != 0 && !mn.start24() && !mn.since && mn.day == 0 {
+					before = append(before, mn)
+				}
+			}
+			if len(before) == 2 && before[0].m != before[1].m {
+				p.month, p.hasMonth = before[0], true
+				p.against, p.hasAgainst = before[1], true
+			}
+		}
 		x.pcts = append(x.pcts, p)
 	}
 }

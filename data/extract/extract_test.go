@@ -433,6 +433,28 @@ func TestSeedCheck(t *testing.T) {
 	}
 }
 
+// TestCheckMonthsBefore: both months named before the percentage ("1,355
+// ... in April 2025, compared with 1,074 in March, a rise of 23 per
+// cent"). HRMMU's update of 9 May 2025 said 23 per cent; against March as
+// first published, (1355-1074)/1074 = 0.26164 -> +26.2%: not agreed (March
+// was probably revised up in that update).
+func TestCheckMonthsBefore(t *testing.T) {
+	r, err := extractFile(t, "check_before_en.txt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Checks) != 1 {
+		t.Fatalf("got %d checks, want 1: %v", len(r.Checks), r.Checks)
+	}
+	c := r.Checks[0]
+	if !c.Checked || c.Value != 1355 || c.Base != 1074 || c.Agreed || c.Month.String() != "2025-04" || c.Against.String() != "2025-03" {
+		t.Errorf("check %+v", c)
+	}
+	if s := c.String(); !strings.Contains(s, "1,355 against 1,074, +26.2%") || !strings.Contains(s, "NOT agreed") {
+		t.Errorf("check reads %q", s)
+	}
+}
+
 // TestAgrees holds hand-worked verdicts.
 func TestAgrees(t *testing.T) {
 	cases := []struct {
