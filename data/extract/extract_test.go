@@ -81,7 +81,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt", "aside_pair_uk.txt", "from_paren.txt", "from_paren_uk.txt", "retell_sept_en.txt", "retell_june_en.txt", "retell_iq_en.txt", "retell_iq_april_en.txt", "retell_iq_overall_en.txt", "part_against_en.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt", "aside_pair_uk.txt", "from_paren.txt", "from_paren_uk.txt", "retell_sept_en.txt", "retell_june_en.txt", "retell_iq_en.txt", "retell_iq_april_en.txt", "retell_iq_overall_en.txt", "part_against_en.txt", "qa_iq_en.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -341,6 +341,12 @@ func TestFigures(t *testing.T) {
 		// A part month and a whole month in one sentence: 445 injured for
 		// 1-18 June 2023 (HRMMU), 690 for May 2023, which keeps its month.
 		{"part_against_en.txt", "2023-05", "UA", data.Injured, PreviousMonth, 690, data.Exact},
+		// An interview: the question says "last month", the answer
+		// gives UNAMI's February 2015 figures (611 killed, 1,353 injured)
+		// and its governorates (Diyala 73 killed).
+		{"qa_iq_en.txt", "2015-02", "IQ", data.Killed, Headline, 611, data.Exact},
+		{"qa_iq_en.txt", "2015-02", "IQ", data.Injured, Headline, 1353, data.Exact},
+		{"qa_iq_en.txt", "2015-02", "IQG10", data.Killed, Breakdown, 73, data.Exact},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},

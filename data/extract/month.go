@@ -177,5 +177,16 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 				}
 			}
 		}
+		// "Q: How many civilians were killed last month? A: The mission
+		// counted 611 civilians killed": the month before publication.
+		if usable(b) == 0 && b.scope == "" && !b.cum {
+			for _, mn := range b.mentions {
+				if mn.ago && mn.rel == -1 {
+					c.month, c.bound = data.MonthOf(x.pub).Add(-1), true
+					c.note = strings.TrimSpace(c.note + " \"" + x.doc.Text[x.toks[mn.i].start:x.toks[mn.j].end] + "\" in the sentence before: the month before publication")
+					return
+				}
+			}
+		}
 	}
 }
