@@ -273,14 +273,17 @@ type jsonExtractFigure struct {
 	Role      string `json:"role"`
 	Group     string `json:"group,omitempty"`   // whom it counts when not the mission's civilians
 	Rounded   bool   `json:"rounded,omitempty"` // a rounded wording of another figure, never stored
-	Covers    string `json:"covers,omitempty"`  // the days of a part-month figure, "1-18"
-	Note      string `json:"note,omitempty"`
-	File      string `json:"file"`
-	Offset    int    `json:"offset"`
-	Line      int    `json:"line"`
-	Column    int    `json:"column"`
-	Text      string `json:"text"`
-	Sentence  string `json:"sentence"`
+	// Includes lists parts a total says it includes or leaves out
+	// ("IQG01 included": Anbar's figures are part of it).
+	Includes []string `json:"includes,omitempty"`
+	Covers   string   `json:"covers,omitempty"` // the days of a part-month figure, "1-18"
+	Note     string   `json:"note,omitempty"`
+	File     string   `json:"file"`
+	Offset   int      `json:"offset"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	Text     string   `json:"text"`
+	Sentence string   `json:"sentence"`
 }
 
 type jsonExtractCheck struct {
@@ -320,7 +323,11 @@ func writeExtractJSON(w io.Writer, results []*extract.Result) error {
 			j.Reports = r.Subject.String()
 		}
 		for _, f := range r.Figures {
-			j.Figures = append(j.Figures, jsonExtractFigure{Month: f.Month.String(), Area: f.Area, Metric: string(f.Metric), Value: f.Value,
+			var includes []string
+			for _, c := range f.Components {
+				includes = append(includes, c.Area+" "+c.Inclusion.String())
+			}
+			j.Figures = append(j.Figures, jsonExtractFigure{Includes: includes, Month: f.Month.String(), Area: f.Area, Metric: string(f.Metric), Value: f.Value,
 				Qualifier: f.Qualifier.String(), Wording: f.Wording, Role: string(f.Role), Group: string(f.Group), Rounded: f.Rounded, Covers: coversDays(f.Observation), Note: f.Note, File: f.Pos.File, Offset: f.Offset,
 				Line: f.Pos.Line, Column: f.Pos.Col, Text: f.Text, Sentence: f.Sentence})
 		}

@@ -490,3 +490,35 @@ func TestNewMonthLoop(t *testing.T) {
 		t.Errorf("watch --once did not remake the report for February 2026 (%v)", err)
 	}
 }
+
+// TestExtractJSONIncludes: a national total that says it takes in Anbar's
+// figures carries that in JSON ("IQG01 included"), as the embedded UNAMI
+// series does for 2015.
+func TestExtractJSONIncludes(t *testing.T) {
+	var out, errOut bytes.Buffer
+	file := filepath.Join("..", "..", "data", "extract", "testdata", "mixed_source.txt")
+	if err := run(context.Background(), []string{"extract", "--format", "json", file}, &out, &errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	var got []struct {
+		Figures []struct {
+			Value    int64
+			Includes []string
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range got[0].Figures {
+		if f.Value == 912 {
+			found = true
+			if len(f.Includes) != 1 || f.Includes[0] != "IQG01 included" {
+				t.Errorf("912 killed includes %q, want [IQG01 included]", f.Includes)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no 912 figure in %s", out.String())
+	}
+}
