@@ -147,6 +147,12 @@ func (x *extractor) readMentions(s *sentence) {
 			i += 3
 			continue
 		}
+		// "the seventh month of the year": July of the year in hand.
+		if o := ordinalMonth[t.low]; o != 0 && x.tok(i+1).low == "month" && x.tok(i+2).low == "of" && x.tok(i+3).low == "the" && x.tok(i+4).low == "year" && i+4 < s.e {
+			s.mentions = append(s.mentions, mention{i: i, j: i + 4, m: o})
+			i += 4
+			continue
+		}
 		// Relative months.
 		if t.kind == kWord {
 			two := t.low + " " + x.tok(i+1).low
@@ -187,7 +193,7 @@ func (x *extractor) year(s *sentence, mn mention) data.Month {
 	}
 	for k := len(s.mentions) - 1; k >= 0; k-- {
 		o := s.mentions[k]
-		if o.i < mn.i && o.y != 0 && !o.start24() && o.m != 0 && o.m <= mn.m {
+		if o.i < mn.i && o.y != 0 && !o.start24() && !o.since && o.m != 0 && o.m <= mn.m {
 			return data.NewMonth(o.y, mn.m)
 		}
 	}

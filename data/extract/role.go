@@ -148,7 +148,7 @@ func (x *extractor) place() {
 	first:
 		for _, s := range x.sents {
 			for _, mn := range s.mentions {
-				if mn.m != 0 && mn.day == 0 && !mn.start24() {
+				if mn.m != 0 && mn.day == 0 && !mn.start24() && !x.datelineAt(mn) {
 					if m := x.year(s, mn); !monthAfter(m, x.pub) {
 						subject = m
 						break first

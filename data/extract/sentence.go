@@ -71,7 +71,18 @@ func (x *extractor) scopeOf(s *sentence) {
 			s.cum = true
 		}
 	}
+	// "з 24 по 28 лютого 2022 року": the first days of the invasion, a part
+	// of a month, not a running total since them.
+	if r, ok := partOfMonth(s.low); ok && !wholeMonthRange(s.low) && !runningTotal(reDayRange.ReplaceAllString(s.low, "")) {
+		s.cum, s.part = false, &r
+		if reCorrection.MatchString(s.low) {
+			s.part, s.scope = nil, scopeCorrection
+		}
+		return
+	}
 	switch {
+	case reCorrection.MatchString(s.low):
+		s.scope = scopeCorrection
 	case reOtherSource.MatchString(s.low):
 		s.scope = "a figure from another source than the mission"
 	case reLastYear.MatchString(s.low):

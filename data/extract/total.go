@@ -14,7 +14,16 @@ import (
 var reRunningTotal = regexp.MustCompile(`over the (entire|whole|course of the) (full[- ]scale )?(war|invasion|conflict)` +
 	`|(from|since) the (start|beginning|outset|onset) of (the )?(russian |russia's )?(full[- ]scale |large[- ]scale )?(armed )?(invasion|war|aggression|attack)` +
 	`|(years?|months?) into (the |russia's |the russian )?(full[- ]scale|large[- ]scale) (war|invasion)` +
-	`|throughout the (full[- ]scale )?(war|invasion)|in total since|since the invasion|\bin (\d|two|three|four|five) years\b`)
+	`|throughout the (full[- ]scale )?(war|invasion)|in total since|since the invasion|\bin (\d|two|three|four|five) years\b` +
+	`|between (24 february|february 24|feb\.? 24)|(від|з) лютого 2022`)
+
+// reCorrection names a figure the text withdraws: "An earlier version of
+// this story said that 929 civilians were killed".
+var reCorrection = regexp.MustCompile(`earlier version|(incorrectly|wrongly|erroneously|mistakenly) (said|stated|reported|gave)|has been corrected|was corrected|раніше помилково|помилково (вказано|зазначено)`)
+
+// scopeCorrection is why a withdrawn figure is not reported.
+const scopeCorrection = "a figure the text withdraws (a correction of an earlier version), not the publication's"
+
 
 // reNotRunning are words that look like a running total's but are not:
 // a month's count that "stood at 729" ("the number killed in March stood
