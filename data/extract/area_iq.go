@@ -238,6 +238,9 @@ func (x *extractor) placeNearUnit(s *sentence, k int) (code, words string) {
 	// Before it, in its sentence.
 	for i := k - 1; i >= s.s && i >= k-24; i-- {
 		t := x.toks[i]
+		if x.inDatelinePrefix(s, i) {
+			return x.unplaced(there) // "ERBIL, Kurdistan Region — Casualties ... reached 729"
+		}
 		// "665 civilians were killed ..., of whom ... 136 were in
 		// Anbar, while 1,032 civilians were injured": a new clause with
 		// its own people takes no place from the one before.
@@ -487,4 +490,21 @@ func (x *extractor) withClausePlace(s *sentence, k int) (code, words string, ok 
 		}
 	}
 	return "", "", false
+}
+
+// inDatelinePrefix reports whether token i stands in a dateline that opens
+// its sentence: a place in capitals, a comma, and a dash within a few words
+// ("ERBIL, Kurdistan Region — Casualties ..."). Its places are the
+// reporter's, not a figure's.
+func (x *extractor) inDatelinePrefix(s *sentence, i int) bool {
+	first := x.toks[s.s]
+	if len(first.text) < 3 || strings.ToUpper(first.text) != first.text || first.kind != kWord || !x.tok(s.s+1).isPunct(",") {
+		return false
+	}
+	for j := s.s + 2; j < s.e && j <= s.s+8; j++ {
+		if x.toks[j].isPunct("—–-") {
+			return i < j
+		}
+	}
+	return false
 }

@@ -81,7 +81,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt", "aside_pair_uk.txt", "from_paren.txt", "from_paren_uk.txt", "retell_sept_en.txt", "retell_june_en.txt", "retell_iq_en.txt", "retell_iq_april_en.txt", "retell_iq_overall_en.txt", "part_against_en.txt", "qa_iq_en.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt", "aside_pair_uk.txt", "from_paren.txt", "from_paren_uk.txt", "retell_sept_en.txt", "retell_june_en.txt", "retell_iq_en.txt", "retell_iq_april_en.txt", "retell_iq_overall_en.txt", "part_against_en.txt", "qa_iq_en.txt", "unami_dateline_en.txt", "correction_en.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -347,6 +347,15 @@ func TestFigures(t *testing.T) {
 		{"qa_iq_en.txt", "2015-02", "IQ", data.Killed, Headline, 611, data.Exact},
 		{"qa_iq_en.txt", "2015-02", "IQ", data.Injured, Headline, 1353, data.Exact},
 		{"qa_iq_en.txt", "2015-02", "IQG10", data.Killed, Breakdown, 73, data.Exact},
+		// "ERBIL, Kurdistan Region — ... 535 civilians killed and 1,456
+		// injured ... in April 2015" (UNAMI): the dateline is no place of
+		// the figures; "both figures take in Anbar" in the next sentence.
+		{"unami_dateline_en.txt", "2015-04", "IQ", data.Killed, Headline, 535, data.Exact},
+		// A correction withdraws "929 killed"; HRMMU's October 2025 is at
+		// least 148 killed and (the qualifier covering both) 929 injured.
+		{"correction_en.txt", "2025-10", "UA", data.Killed, Headline, 148, data.AtLeast},
+		{"correction_en.txt", "2025-10", "UA", data.Injured, Headline, 929, data.AtLeast},
+		{"correction_en.txt", "2025-10", "UA", data.Killed, Cumulative, 14534, data.Exact},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
@@ -399,6 +408,7 @@ func TestNoDecoys(t *testing.T) {
 		{"retell_june_en.txt", 13580},      // since the invasion, to the end of June
 		{"retell_iq_en.txt", 717},          // Iraqis: civilians and security forces
 		{"retell_iq_overall_en.txt", 1119}, // overall: civilians and security forces
+		{"unami_dateline_en.txt", 30},      // civilian police among the killed
 		{"retell_iq_overall_en.txt", 331},  // security forces
 	}
 	for _, d := range decoys {
@@ -617,4 +627,38 @@ func makePDF(lines []string) []byte {
 	}
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
 	return b.Bytes()
+}
+
+// TestWithdrawnAndIncluded: a figure a correction withdraws is never a
+// figure ("An earlier version of this story said that 929 civilians were
+// killed": warned, and no 929 killed), and national totals a next sentence
+// says take in Anbar carry that part.
+func TestWithdrawnAndIncluded(t *testing.T) {
+	r, err := extractFile(t, "correction_en.txt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Figures {
+		if f.Value == 929 && f.Metric == data.Killed {
+			t.Errorf("the withdrawn 929 killed is reported: %+v", f.Observation)
+		}
+	}
+	warned := false
+	for _, w := range r.Warnings {
+		warned = warned || strings.Contains(w.Msg, "withdraws")
+	}
+	if !warned {
+		t.Errorf("no warning for the withdrawn figure: %v", r.Warnings)
+	}
+	r, err = extractFile(t, "unami_dateline_en.txt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Figures {
+		if f.Area == "IQ" && f.Group == Civilians {
+			if c, ok := f.Component("IQG01"); !ok || c.Inclusion != data.Included {
+				t.Errorf("%d %s: Anbar not marked included: %+v", f.Value, f.Metric, f.Components)
+			}
+		}
+	}
 }

@@ -136,6 +136,7 @@ func (x *extractor) run() (*Result, error) {
 		}
 		x.readPercents(s)
 	}
+	x.anbarIncluded()
 	x.place()
 	if err := x.errs.Err(); err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -218,6 +219,8 @@ func (x *extractor) groupNoun(s *sentence, k int) (Group, int) {
 		return SecurityForces, i
 	case w(i) == "foreign" && inList(w(i+1), []string{"civilians", "nationals", "citizens", "pilgrims"}):
 		return ForeignCivilians, i + 1
+	case w(i) == "civilian" && inList(w(i+1), []string{"police", "policemen"}):
+		return CivilianPolice, i + 1 // "94 civilian police killed", "the killed include 59 civilian police"
 	}
 	return Civilians, k
 }
@@ -538,4 +541,51 @@ func (x *extractor) overallOfBoth(s *sentence, k int) bool {
 		}
 	}
 	return false
+}
+
+// reIncludesAnbar says a total takes in Anbar's figures: "both include
+// casualties in Anbar", "both figures take in Anbar", "the figure includes
+// 27 civilian police and the casualties in Anbar", "including ... Anbar's
+// casualties".
+var reIncludesAnbar = regexp.MustCompile(`\b(include|includes|included|including|take in|takes in|cover|covers)\b[^.;]{0,60}?\banbar\b(.{0,25})`)
+
+// anbarIncluded marks UNAMI's national civilian totals that the text says
+// take in Anbar's figures — in their sentence, or in a sentence of its own
+// right after them ("... injured another 1,456 in April 2015. ... both
+// include casualties in Anbar") — as including that part
+// (data.Component), as the embedded 2015 series does.
+func (x *extractor) anbarIncluded() {
+	if x.country != "IQ" {
+		return
+	}
+	anbar, err := data.Iraq().Lookup("Anbar")
+	if err != nil {
+		return
+	}
+	national := func(s *sentence) []*cand {
+		var cs []*cand
+		for _, c := range x.cands {
+			if c.sent == s && c.area == "" && c.group == Civilians && !c.children && c.metric != mNone && !c.sent.cum {
+				cs = append(cs, c)
+			}
+		}
+		return cs
+	}
+	for i, s := range x.sents {
+		m := reIncludesAnbar.FindStringSubmatch(s.low)
+		if m == nil || strings.Contains(m[2], "exclud") || strings.Contains(m[2], "not ") || strings.Contains(m[0], "operations") {
+			continue
+		}
+		cs := national(s)
+		if len(cs) == 0 && i > 0 {
+			cs = national(x.sents[i-1])
+		}
+		for _, c := range cs {
+			if len(c.includes) > 0 {
+				continue
+			}
+			c.includes = append(c.includes, data.Component{Area: anbar.Code, Inclusion: data.Included,
+				Note: "the text says the figure includes " + anbar.Name + "'s figures"})
+		}
+	}
 }

@@ -213,6 +213,11 @@ func sameWho(want string, f Figure, national map[string]bool) bool {
 	}[f.Group]
 	for _, c := range f.Components {
 		if c.Inclusion == data.Included && c.Area == "IQG01" && f.Group == Civilians {
+			// The national civilian figure, with a note of what it takes
+			// in: the reference sets tag it, or not.
+			if sameArea(want, f.Observation, national) {
+				return true
+			}
 			tags = []string{"civilians incl. Anbar"}
 		}
 	}

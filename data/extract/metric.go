@@ -117,10 +117,15 @@ func (x *extractor) joined(prev *cand, qstart int) bool {
 			}
 			continue
 		}
+		// "at least 148 civilians were killed in Ukraine in October 2025
+		// and 929 were injured": the month of both stands between.
+		if monthAt(t) != 0 || isYearTok(t) || inList(t.low, []string{"in", "during", "у", "в"}) && (monthAt(x.tok(i+1)) != 0 || x.tok(i+1).low == "ukraine" || x.tok(i+1).low == "україні") {
+			continue
+		}
 		between = append(between, t.low)
 	}
 	j := strings.Join(between, " ")
-	for _, pre := range []string{"", "across ukraine ", "in ukraine ", "в україні ", "у україні "} {
+	for _, pre := range []string{"", "across ukraine ", "ukraine ", "україні "} {
 		switch strings.TrimPrefix(j, pre) {
 		case "and", "і", "й", "та", "а", "а ще", "ще", "and another", "і ще", "та ще":
 			return true

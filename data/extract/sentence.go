@@ -73,7 +73,7 @@ func (x *extractor) scopeOf(s *sentence) {
 	}
 	// "з 24 по 28 лютого 2022 року": the first days of the invasion, a part
 	// of a month, not a running total since them.
-	if r, ok := partOfMonth(s.low); ok && !wholeMonthRange(s.low) && !runningTotal(reDayRange.ReplaceAllString(s.low, "")) {
+	if r, ok := partOfMonth(s.low); ok && !wholeMonthRange(s.low) {
 		s.cum, s.part = false, &r
 		if reCorrection.MatchString(s.low) {
 			s.part, s.scope = nil, scopeCorrection

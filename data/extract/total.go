@@ -24,7 +24,6 @@ var reCorrection = regexp.MustCompile(`earlier version|(incorrectly|wrongly|erro
 // scopeCorrection is why a withdrawn figure is not reported.
 const scopeCorrection = "a figure the text withdraws (a correction of an earlier version), not the publication's"
 
-
 // reNotRunning are words that look like a running total's but are not:
 // a month's count that "stood at 729" ("the number killed in March stood
 // at 729"), a record "since 2022" ("the deadliest year since 2022").
