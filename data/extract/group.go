@@ -127,6 +127,17 @@ func (x *extractor) readCivilianPart(s *sentence, k int) bool {
 	}
 	g, ok := x.groupBefore(s, k)
 	if !ok {
+		// "Of the dead, 611 were civilians": the dead of every group,
+		// named at the head of the sentence; the number is the civilian
+		// (or security forces') count of that metric.
+		if m := x.ofTheMetric(s, k); m != mNone {
+			t := x.toks[k]
+			c := &cand{k: k, sent: s, val: t.val, last: end, metric: m, group: part, how: "civilian part"}
+			c.qual, c.wording, _ = x.qualifierBefore(k, s.s)
+			x.readMonth(s, c, nil)
+			x.cands = append(x.cands, c)
+			return true
+		}
 		x.warn(k, "%s %s: the %s among a group counted before, whose month or metric cannot be read (a span, a day, none named); not reported", x.toks[k].text, x.toks[end].text, who(part))
 		return true
 	}
@@ -588,4 +599,17 @@ func (x *extractor) anbarIncluded() {
 				Note: "the text says the figure includes " + anbar.Name + "'s figures"})
 		}
 	}
+}
+
+// ofTheMetric reads "Of the dead," / "Of the wounded," / "Among the
+// killed," right before the number at k: the metric its part counts.
+func (x *extractor) ofTheMetric(s *sentence, k int) int {
+	i := k - 1
+	if i > s.s && x.toks[i].isPunct(",") {
+		i--
+	}
+	if i-2 < s.s || !inList(x.toks[i-1].low, []string{"the", "those"}) || !inList(x.toks[i-2].low, []string{"of", "among"}) {
+		return mNone
+	}
+	return metricWord(x.toks[i].low)
 }

@@ -360,3 +360,12 @@ func (x *extractor) superlativeSince(mn mention) bool {
 	}
 	return false
 }
+
+// publicationDate reports a day that dates a publication, not an event:
+// "OHCHR's update of 5 September had put the number ... in August at
+// 294", "the report published on 3 May".
+func (x *extractor) publicationDate(mn mention) bool {
+	p, pp := x.tok(mn.i-1).low, x.tok(mn.i-2).low
+	return p == "of" && inList(pp, []string{"update", "report", "statement", "release", "briefing", "summary", "bulletin"}) ||
+		p == "on" && inList(pp, []string{"published", "released", "issued"})
+}

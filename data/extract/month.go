@@ -160,6 +160,22 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 		c.theMonth = true
 		return
 	}
+	// "... 611 were civilians ... The other 492 belonged to the security
+	// forces. A further 1,353 civilians were wounded": a sentence that
+	// goes on from the figures before takes their month.
+	if s.idx > 0 && (x.toks[s.s].low == "another" || x.toks[s.s].low == "further" || x.toks[s.s].low == "a" && x.tok(s.s+1).low == "further") {
+		for i := len(x.cands) - 1; i >= 0; i-- {
+			o := x.cands[i]
+			if o.sent.idx < s.idx-2 {
+				break
+			}
+			if o.sent != s && o.bound && !o.sent.cum && o.metric != mNone {
+				c.month, c.bound = o.month, true
+				c.note = strings.TrimSpace(c.note + " month of the figures before (\"" + x.toks[s.s].text + "\")")
+				return
+			}
+		}
+	}
 	// The sentence before names one month and no figure: "July 2025 was
 	// the deadliest month ... 286 killed and 1,388 injured were recorded".
 	if s.idx > 0 {

@@ -70,7 +70,7 @@ func (x *extractor) place() {
 			c.metric = mNone
 			continue
 		}
-		if d := c.sent.datedBefore(c.k); d != nil && !c.sent.cum {
+		if d := c.sent.datedBefore(c.k); d != nil && !c.sent.cum && !x.publicationDate(*d) {
 			x.warn(c.k, "%s %s: figures of a dated event (%s), not a month's figure; not reported", t.text, c.dataMetric().Label(), x.doc.Text[x.toks[d.i].start:x.toks[d.j].end])
 			c.metric = mNone
 			continue

@@ -93,6 +93,13 @@ func (x *extractor) scopeOf(s *sentence) {
 	if s.scope != "" || s.cum {
 		return
 	}
+	// "... 14,775 civilians killed and 39,322 injured [since 24 February
+	// 2022]. Children account for 755 of the dead": a sentence that
+	// points back at a running total, naming no month, is part of it.
+	if s.idx > 0 && x.sents[s.idx-1].cum && len(s.mentions) == 0 && reBackRef.MatchString(s.low) {
+		s.cum = true
+		return
+	}
 	switch {
 	case (rePartMonth.MatchString(s.low) || reSomeDays.MatchString(s.low) || hasPart(s.low)) && !wholeMonthRange(s.low):
 		if r, ok := partOfMonth(s.low); ok {

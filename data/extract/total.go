@@ -17,6 +17,12 @@ var reRunningTotal = regexp.MustCompile(`over the (entire|whole|course of the) (
 	`|throughout the (full[- ]scale )?(war|invasion)|in total since|since the invasion|\bin (\d|two|three|four|five) years\b` +
 	`|between (24 february|february 24|feb\.? 24)|(від|з) лютого 2022`)
 
+// reBackRef points back at the figures of the sentence before: "Children
+// account for 755 of the dead", "Of the killed, 390 were children",
+// "Among those killed were 352 children", "children in that running
+// total", "Серед них".
+var reBackRef = regexp.MustCompile(`\b(account|accounted) for\b|\bof the (dead|killed|injured|wounded)\b|\bamong (those|them|the dead|the killed|the injured|the wounded)\b|\bof them\b|running total|^серед (них|загиблих|поранених)|^з них`)
+
 // reCorrection names a figure the text withdraws: "An earlier version of
 // this story said that 929 civilians were killed".
 var reCorrection = regexp.MustCompile(`earlier version|(incorrectly|wrongly|erroneously|mistakenly) (said|stated|reported|gave)|has been corrected|was corrected|раніше помилково|помилково (вказано|зазначено)`)
