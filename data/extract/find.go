@@ -287,7 +287,7 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 			x.warnedTok = w // the next part is the same figure's
 			continue
 		}
-		if x.readCivilianPart(s, k) {
+		if x.readCivilianPart(s, k, prev) {
 			last = nil
 			continue
 		}

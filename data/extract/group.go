@@ -120,7 +120,7 @@ func (x *extractor) readGroup(s *sentence, k int) (groupFigure, bool) {
 
 // readCivilianPart makes the civilians' part of a group total at k a
 // figure, when the group can be found; it reports whether it did.
-func (x *extractor) readCivilianPart(s *sentence, k int) bool {
+func (x *extractor) readCivilianPart(s *sentence, k int, prev *sentence) bool {
 	end, part, ok := x.civilianPart(s, k)
 	if !ok {
 		return false
@@ -134,7 +134,7 @@ func (x *extractor) readCivilianPart(s *sentence, k int) bool {
 			t := x.toks[k]
 			c := &cand{k: k, sent: s, val: t.val, last: end, metric: m, group: part, how: "civilian part"}
 			c.qual, c.wording, _ = x.qualifierBefore(k, s.s)
-			x.readMonth(s, c, nil)
+			x.readMonth(s, c, prev)
 			x.cands = append(x.cands, c)
 			return true
 		}

@@ -163,15 +163,23 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 	// "... 611 were civilians ... The other 492 belonged to the security
 	// forces. A further 1,353 civilians were wounded": a sentence that
 	// goes on from the figures before takes their month.
-	if s.idx > 0 && (x.toks[s.s].low == "another" || x.toks[s.s].low == "further" || x.toks[s.s].low == "a" && x.tok(s.s+1).low == "further") {
+	first, second := x.toks[s.s].low, x.tok(s.s+1).low
+	if s.idx > 0 && (first == "another" || first == "further" || first == "a" && second == "further" || inList(first, []string{"of", "among"}) && inList(second, []string{"the", "those"})) {
 		for i := len(x.cands) - 1; i >= 0; i-- {
 			o := x.cands[i]
 			if o.sent.idx < s.idx-2 {
 				break
 			}
-			if o.sent != s && o.bound && !o.sent.cum && o.metric != mNone {
+			if o.sent == s || o.sent.cum || o.metric == mNone {
+				continue
+			}
+			switch {
+			case o.bound:
 				c.month, c.bound = o.month, true
 				c.note = strings.TrimSpace(c.note + " month of the figures before (\"" + x.toks[s.s].text + "\")")
+				return
+			case o.theMonth:
+				c.theMonth = true // "... 537 civilians killed during the month ... Of the wounded, 925 were civilians"
 				return
 			}
 		}
