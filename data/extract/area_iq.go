@@ -275,7 +275,11 @@ func (x *extractor) placeNearUnit(s *sentence, k int) (code, words string) {
 			continue
 		}
 		if c, st := x.unitEnding(i); c != "" {
-			if x.dateline(i) || speech && inList(x.tok(st-1).low, []string{"in", "at", "from", "visiting"}) {
+			// "The Health Directorate in Anbar told UNAMI that the
+			// governorate had 601": the teller is the governorate's own
+			// office, whose figures are the governorate's.
+			office := inList(x.tok(st-2).low, []string{"directorate", "office", "authorities", "department"})
+			if x.dateline(i) || speech && !office && inList(x.tok(st-1).low, []string{"in", "at", "from", "visiting"}) {
 				return x.unplaced(there) // "Baghdad, 3 March 2019 –", "speaking in Basra, the envoy said"
 			}
 			if cw := x.tok(i + 1); cityWords[cw.low] {

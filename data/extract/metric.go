@@ -471,3 +471,24 @@ func (c *cand) dataMetric() data.Metric {
 	}
 	return data.Casualties
 }
+
+// casualtiesMislabelled reads a "casualties" figure as the killed when the
+// text gives the injured beside it as more: "Casualties among Iraqi
+// civilians reached 729 in March, with a further 1,785 wounded" — 729 are
+// the dead (UNAMI's March 2015 release: 729 killed, 1,785 injured).
+func (x *extractor) casualtiesMislabelled(s *sentence, c *cand) {
+	if c.metric != mCasualties || c.children {
+		return
+	}
+	for i := c.k + 1; i < s.e && i <= c.k+8; i++ {
+		t := x.toks[i]
+		if t.isNum() && !isYearTok(t) {
+			return
+		}
+		if inList(t.low, []string{"with", "and"}) && x.tok(i+1).low == "a" && x.tok(i+2).low == "further" && x.tok(i+3).isNum() && metricWord(x.tok(i+4).low) == mInjured {
+			c.metric = mKilled
+			c.note = strings.TrimSpace(c.note + " read as killed: the text gives \"a further " + x.tok(i+3).text + " " + x.tok(i+4).text + "\" beside it")
+			return
+		}
+	}
+}
