@@ -316,6 +316,7 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		}
 		c.children = x.childrenLead(s, qstart)
 		x.readMetric(s, c, qstart, last)
+		x.questionMetric(s, c)
 		x.casualtiesMislabelled(s, c)
 		if c.how == "subgroup" {
 			x.warn(k, "%s: a count of a part of the civilians (%s) that casualty keeps no metric for; not reported", t.text, c.note)

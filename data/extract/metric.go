@@ -492,3 +492,28 @@ func (x *extractor) casualtiesMislabelled(s *sentence, c *cand) {
 		}
 	}
 }
+
+// questionMetric gives a bare number the metric its question asks about:
+// "And injured?" — "1,067 civilians, including 43 civilian police."
+func (x *extractor) questionMetric(s *sentence, c *cand) {
+	if c.metric != mNone || s.idx == 0 {
+		return
+	}
+	q := x.sents[s.idx-1]
+	if !x.toks[q.e-1].isPunct("?") {
+		return
+	}
+	m := mNone
+	for i := q.s; i < q.e; i++ {
+		if w := metricWord(x.toks[i].low); w != mNone {
+			if m != mNone && m != w {
+				return // the question asks about two
+			}
+			m = w
+		}
+	}
+	if m != mNone {
+		c.metric, c.how = m, "question"
+		c.note = strings.TrimSpace(c.note + " the metric of the question before (\"" + strings.Join(strings.Fields(x.doc.Text[x.toks[q.s].start:x.toks[q.e-1].end]), " ") + "\")")
+	}
+}

@@ -164,10 +164,11 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 	// forces. A further 1,353 civilians were wounded": a sentence that
 	// goes on from the figures before takes their month.
 	first, second := x.toks[s.s].low, x.tok(s.s+1).low
-	if s.idx > 0 && (first == "another" || first == "further" || first == "a" && second == "further" || inList(first, []string{"of", "among"}) && inList(second, []string{"the", "those"})) {
+	question := s.idx > 0 && x.toks[x.sents[s.idx-1].e-1].isPunct("?") // an interview's answer goes on from the one before
+	if s.idx > 0 && (question || first == "another" || first == "further" || first == "a" && second == "further" || inList(first, []string{"of", "among"}) && inList(second, []string{"the", "those"})) {
 		for i := len(x.cands) - 1; i >= 0; i-- {
 			o := x.cands[i]
-			if o.sent.idx < s.idx-2 {
+			if o.sent.idx < s.idx-3 {
 				break
 			}
 			if o.sent == s || o.sent.cum || o.metric == mNone {
@@ -176,7 +177,7 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 			switch {
 			case o.bound:
 				c.month, c.bound = o.month, true
-				c.note = strings.TrimSpace(c.note + " month of the figures before (\"" + x.toks[s.s].text + "\")")
+				c.note = strings.TrimSpace(c.note + " month of the figures the sentence goes on from")
 				return
 			case o.theMonth:
 				c.theMonth = true // "... 537 civilians killed during the month ... Of the wounded, 925 were civilians"

@@ -21,7 +21,7 @@ var reRunningTotal = regexp.MustCompile(`over the (entire|whole|course of the) (
 // account for 755 of the dead", "Of the killed, 390 were children",
 // "Among those killed were 352 children", "children in that running
 // total", "Серед них".
-var reBackRef = regexp.MustCompile(`\b(account|accounted) for\b|\bof the (dead|killed|injured|wounded)\b|\bamong (those|them|the dead|the killed|the injured|the wounded)\b|\bof them\b|running total|^серед (них|загиблих|поранених)|^з них`)
+var reBackRef = regexp.MustCompile(`\b(account|accounted) for\b|\bof the (dead|killed|injured|wounded)\b|\bamong (those|them|the dead|the killed|the injured|the wounded)\b|\bof them\b|running total|^серед (них|загиблих|поранених)|^з них|^(another|a further|further) \d`)
 
 // reCorrection names a figure the text withdraws: "An earlier version of
 // this story said that 929 civilians were killed".
