@@ -81,7 +81,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt", "aside_pair_uk.txt", "from_paren.txt", "from_paren_uk.txt", "retell_sept_en.txt", "retell_june_en.txt", "retell_iq_en.txt", "retell_iq_april_en.txt", "retell_iq_overall_en.txt", "part_against_en.txt", "qa_iq_en.txt", "unami_dateline_en.txt", "correction_en.txt", "backref_en.txt", "backref_total_en.txt", "mislabel_iq_en.txt", "qa_metric_en.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt", "aside_pair_uk.txt", "from_paren.txt", "from_paren_uk.txt", "retell_sept_en.txt", "retell_june_en.txt", "retell_iq_en.txt", "retell_iq_april_en.txt", "retell_iq_overall_en.txt", "part_against_en.txt", "qa_iq_en.txt", "unami_dateline_en.txt", "correction_en.txt", "backref_en.txt", "backref_total_en.txt", "mislabel_iq_en.txt", "qa_metric_en.txt", "table_en.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -375,6 +375,12 @@ func TestFigures(t *testing.T) {
 		// injured ("And injured?" — "1,067 civilians").
 		{"qa_metric_en.txt", "2015-10", "IQ", data.Killed, Headline, 559, data.Exact},
 		{"qa_metric_en.txt", "2015-10", "IQ", data.Injured, Headline, 1067, data.Exact},
+		// A table written as text (OHCHR's 2023 months as its updates of
+		// 1 May and 5 June 2023 gave them): a month's line, a metric's
+		// column; the year from the caption.
+		{"table_en.txt", "2023-01", "UA", data.Killed, PreviousMonth, 198, data.Exact},
+		{"table_en.txt", "2023-03", "UA", data.Injured, PreviousMonth, 592, data.Exact},
+		{"table_en.txt", "2023-05", "UA", data.Injured, Headline, 684, data.Exact},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
@@ -428,6 +434,8 @@ func TestNoDecoys(t *testing.T) {
 		{"retell_iq_en.txt", 717},          // Iraqis: civilians and security forces
 		{"retell_iq_overall_en.txt", 1119}, // overall: civilians and security forces
 		{"unami_dateline_en.txt", 30},      // civilian police among the killed
+		{"table_en.txt", 520},              // a table's total of three months
+		{"table_en.txt", 1589},             // the same
 		{"retell_iq_overall_en.txt", 331},  // security forces
 	}
 	for _, d := range decoys {

@@ -125,6 +125,7 @@ func (x *extractor) run() (*Result, error) {
 	for _, s := range x.sents {
 		x.scopeOf(s)
 	}
+	x.readTables()
 	var prev *sentence
 	for _, s := range x.sents {
 		n := len(x.cands)
