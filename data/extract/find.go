@@ -69,6 +69,7 @@ type cand struct {
 	cut      cutOff // the day a breakdown's figures run up to ("up to and including 27 November")
 	from, to int    // the days it covers, for a part-month figure (0, 0: the whole month)
 	group    Group  // whom it counts, when not the mission's civilians
+	rel      int    // "the previous month": months before the one reported
 	includes []data.Component
 }
 

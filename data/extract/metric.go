@@ -326,7 +326,7 @@ func (x *extractor) readMetric(s *sentence, c *cand, qstart int, prev *cand) {
 		// qualifier is the linking verb.
 		link, from = "to", qstart-1
 	}
-	if inList(link, []string{"to", "at", "totaled", "totalled", "totalling", "totaling", "reached", "was", "were", "is", "of", "numbered", "comprised", "included", "зазнали", "отримали", "дістали", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "became"}) {
+	if inList(link, []string{"to", "at", "totaled", "totalled", "totalling", "totaling", "reached", "was", "were", "is", "of", "numbered", "comprised", "included", "зазнали", "отримали", "дістали", "до", "сягнула", "становить", "становила", "склала", "склало", "сягнуло", "стала", "стали", "стало", "became"}) {
 		for i := from; i >= s.s && i >= qstart-12; i-- {
 			t := x.toks[i]
 			// The metric word of the figure before is its own: "from 63
@@ -489,6 +489,18 @@ func (x *extractor) casualtiesMislabelled(s *sentence, c *cand) {
 			c.metric = mKilled
 			c.note = strings.TrimSpace(c.note + " read as killed: the text gives \"a further " + x.tok(i+3).text + " " + x.tok(i+4).text + "\" beside it")
 			return
+		}
+		// "Жертвами ... стали щонайменше 232 мирні мешканці, ще 1 343
+		// дістали поранення": the victims beside "another N injured"
+		// are the dead.
+		if t.low == "ще" && x.tok(i+1).isNum() {
+			for j := i + 2; j < s.e && j <= i+4; j++ {
+				if metricWord(x.toks[j].low) == mInjured {
+					c.metric = mKilled
+					c.note = strings.TrimSpace(c.note + " read as killed: the text gives \"ще " + x.tok(i+1).text + "\" injured beside it")
+					return
+				}
+			}
 		}
 	}
 }

@@ -136,6 +136,15 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 			return
 		}
 	}
+	// "the previous month", "попереднього місяця": the month before the
+	// one the update reports, known once every figure is read.
+	for _, mn := range s.near(c.k) {
+		if !mn.ago && mn.rel == -1 && mn.m == 0 && mn.j < c.k && monthAt(x.tok(mn.j+2)) == 0 && !x.comparedBefore(mn) {
+			c.rel = -1
+			c.note = strings.TrimSpace(c.note + " \"" + x.doc.Text[x.toks[mn.i].start:x.toks[mn.j].end] + "\": the month before the one reported")
+			return
+		}
+	}
 	// "during the month", "за місяць": the month the update reports,
 	// known once every figure is read.
 	if s.theMonth {
@@ -214,4 +223,19 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 			}
 		}
 	}
+}
+
+// comparedBefore reports a mention inside a comparison: "lower than in the
+// previous month", "compared with the month before".
+func (x *extractor) comparedBefore(mn mention) bool {
+	for i := mn.i - 1; i >= 0 && i >= mn.i-4; i-- {
+		t := x.toks[i]
+		if t.isNum() || t.isPunct(".;()") {
+			return false
+		}
+		if inList(t.low, []string{"than", "compared", "against", "versus", "from", "ніж", "порівняно", "проти"}) {
+			return true
+		}
+	}
+	return false
 }

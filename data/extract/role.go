@@ -163,6 +163,9 @@ func (x *extractor) place() {
 			continue
 		}
 		t := x.toks[c.k]
+		if c.rel != 0 && !c.bound && !subject.IsZero() {
+			c.month, c.bound = subject.Add(c.rel), true
+		}
 		if c.theMonth && !c.bound && !subject.IsZero() {
 			c.month, c.bound = subject, true
 			c.note = strings.TrimPrefix(c.note+"; the month the update reports", "; ")
