@@ -277,3 +277,33 @@ func TestLexUK(t *testing.T) {
 		t.Error("genitive and locative months read as instrumental")
 	}
 }
+
+// TestChecksNotAgreedUK: two stated percentages HRMMU's own figures do not
+// bear out, in Ukrainian wordings ("на 22,5% більша", "на 66% перевищила
+// показник грудня 2024 року"). July 2025: 286+1388 = 1674 against July
+// 2024's 219+1018 = 1237, (1674-1237)/1237 = +35.3%, not 22.5. December
+// 2025: more than 150 + 888 = 1038 against 105+514 = 619, (1038-619)/619
+// = +67.7%, not 66 (HRMMU's 157 killed gives +68.8%).
+func TestChecksNotAgreedUK(t *testing.T) {
+	r, err := extractFile(t, "checks_wrong_uk.txt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		month, against string
+		value, base    int64
+		change         string
+	}{
+		{"2025-07", "2024-07", 1674, 1237, "+35.3%"},
+		{"2025-12", "2024-12", 1038, 619, "+67.7%"},
+	}
+	if len(r.Checks) != len(want) {
+		t.Fatalf("got %d checks, want %d: %v", len(r.Checks), len(want), r.Checks)
+	}
+	for i, w := range want {
+		c := r.Checks[i]
+		if !c.Checked || c.Agreed || c.Month.String() != w.month || c.Against.String() != w.against || c.Value != w.value || c.Base != w.base || !strings.Contains(c.String(), w.change) {
+			t.Errorf("check %d: %s; want %s against %s, %d against %d, %s, not agreed", i, c, w.month, w.against, w.value, w.base, w.change)
+		}
+	}
+}
