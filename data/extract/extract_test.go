@@ -488,20 +488,7 @@ func TestSeedCheck(t *testing.T) {
 // first published, (1355-1074)/1074 = 0.26164 -> +26.2%: not agreed (March
 // was probably revised up in that update).
 func TestCheckMonthsBefore(t *testing.T) {
-	r, err := extractFile(t, "check_before_en.txt", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(r.Checks) != 1 {
-		t.Fatalf("got %d checks, want 1: %v", len(r.Checks), r.Checks)
-	}
-	c := r.Checks[0]
-	if !c.Checked || c.Value != 1355 || c.Base != 1074 || c.Agreed || c.Month.String() != "2025-04" || c.Against.String() != "2025-03" {
-		t.Errorf("check %+v", c)
-	}
-	if s := c.String(); !strings.Contains(s, "1,355 against 1,074, +26.2%") || !strings.Contains(s, "NOT agreed") {
-		t.Errorf("check reads %q", s)
-	}
+	assertChecks(t, "check_before_en.txt", []checkCase{{"2025-04", "2025-03", 1355, 1074, "", false, "+26.2%"}})
 }
 
 // TestAgrees holds hand-worked verdicts.

@@ -200,27 +200,38 @@ func TestNoDecoysUK(t *testing.T) {
 // 50% більше") or after it with a month of a comparison before it ("…,
 // ніж у лютому, і більш ніж на 70% більше, ніж у березні 2024 року").
 func TestChecksUK(t *testing.T) {
-	r, err := extractFile(t, "checks_uk.txt", Options{})
+	assertChecks(t, "checks_uk.txt", []checkCase{
+		// 164+910 = 1074; 129+588 = 717; (1074-717)/717 = +49.8% -> 50
+		{"2025-03", "2025-02", 1074, 717, "", true, "+49.8%"},
+		// 129+498 = 627; (1074-627)/627 = +71.3% > 70
+		{"2025-03", "2024-03", 1074, 627, "more than", true, "+71.3%"},
+	})
+}
+
+// checkCase is a hand-worked check: the months, both sums, the bound the
+// text states, the verdict and the change as printed.
+type checkCase struct {
+	month, against string
+	value, base    int64
+	bound          string
+	agreed         bool
+	change         string
+}
+
+// assertChecks extracts file and compares its checks, in order, with want.
+func assertChecks(t *testing.T, file string, want []checkCase) {
+	t.Helper()
+	r, err := extractFile(t, file, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []struct {
-		month, against string
-		value, base    int64
-		bound          string
-	}{
-		// 164+910 = 1074; 129+588 = 717; (1074-717)/717 = +49.8% -> 50
-		{"2025-03", "2025-02", 1074, 717, ""},
-		// 129+498 = 627; (1074-627)/627 = +71.3% > 70
-		{"2025-03", "2024-03", 1074, 627, "more than"},
-	}
 	if len(r.Checks) != len(want) {
-		t.Fatalf("got %d checks, want %d: %v", len(r.Checks), len(want), r.Checks)
+		t.Fatalf("%s: got %d checks, want %d: %v", file, len(r.Checks), len(want), r.Checks)
 	}
 	for i, w := range want {
 		c := r.Checks[i]
-		if !c.Checked || !c.Agreed || c.Month.String() != w.month || c.Against.String() != w.against || c.Value != w.value || c.Base != w.base || c.Bound != w.bound {
-			t.Errorf("check %d: %s, want %s against %s, %d against %d, %q, agreed", i, c, w.month, w.against, w.value, w.base, w.bound)
+		if !c.Checked || c.Agreed != w.agreed || c.Month.String() != w.month || c.Against.String() != w.against || c.Value != w.value || c.Base != w.base || c.Bound != w.bound || !strings.Contains(c.String(), w.change) {
+			t.Errorf("%s: check %d: %s; want %s against %s, %d against %d, %q, %s, agreed %v", file, i, c, w.month, w.against, w.value, w.base, w.bound, w.change, w.agreed)
 		}
 	}
 }
@@ -285,25 +296,8 @@ func TestLexUK(t *testing.T) {
 // 2025: more than 150 + 888 = 1038 against 105+514 = 619, (1038-619)/619
 // = +67.7%, not 66 (HRMMU's 157 killed gives +68.8%).
 func TestChecksNotAgreedUK(t *testing.T) {
-	r, err := extractFile(t, "checks_wrong_uk.txt", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []struct {
-		month, against string
-		value, base    int64
-		change         string
-	}{
-		{"2025-07", "2024-07", 1674, 1237, "+35.3%"},
-		{"2025-12", "2024-12", 1038, 619, "+67.7%"},
-	}
-	if len(r.Checks) != len(want) {
-		t.Fatalf("got %d checks, want %d: %v", len(r.Checks), len(want), r.Checks)
-	}
-	for i, w := range want {
-		c := r.Checks[i]
-		if !c.Checked || c.Agreed || c.Month.String() != w.month || c.Against.String() != w.against || c.Value != w.value || c.Base != w.base || !strings.Contains(c.String(), w.change) {
-			t.Errorf("check %d: %s; want %s against %s, %d against %d, %s, not agreed", i, c, w.month, w.against, w.value, w.base, w.change)
-		}
-	}
+	assertChecks(t, "checks_wrong_uk.txt", []checkCase{
+		{"2025-07", "2024-07", 1674, 1237, "", false, "+35.3%"},
+		{"2025-12", "2024-12", 1038, 619, "", false, "+67.7%"},
+	})
 }
