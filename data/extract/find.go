@@ -317,6 +317,11 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 			c.qual, c.wording = data.Approx, t.text
 		}
 		c.children = x.childrenLead(s, qstart)
+		// "children: at least 4 killed, at least 35 injured": the lead
+		// covers the list after it.
+		if !c.children && last != nil && last.children && last.how != "children of" && qstart == last.last+2 && x.toks[last.last+1].isPunct(",") && x.childrenLead(s, x.leadOf(last)) {
+			c.children = true
+		}
 		x.readMetric(s, c, qstart, last)
 		x.questionMetric(s, c)
 		x.casualtiesMislabelled(s, c)

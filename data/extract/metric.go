@@ -87,6 +87,14 @@ func (x *extractor) notACount(s *sentence, k int) bool {
 	if p.low == "aged" || p.low == "of" && pp.low == "age" || p.low == "віком" || p.low == "#" || p.isPunct("#№") {
 		return true
 	}
+	// A time of day: "21.11.2022 14:05".
+	if n.isPunct(":") && x.tok(k+2).isNum() && len(x.tok(k+2).text) == 2 && len(x.toks[k].text) <= 2 {
+		return true
+	}
+	// A page's counters: "Views: 2 318", "Переглядів: 1 204".
+	if counterWords[p.low] || p.isPunct(":") && counterWords[pp.low] {
+		return true
+	}
 	if p.isPunct("-–") && pp.isNum() && unitWords[n.low] {
 		return true
 	}
@@ -529,3 +537,7 @@ func (x *extractor) questionMetric(s *sentence, c *cand) {
 		c.note = strings.TrimSpace(c.note + " the metric of the question before (\"" + strings.Join(strings.Fields(x.doc.Text[x.toks[q.s].start:x.toks[q.e-1].end]), " ") + "\")")
 	}
 }
+
+// counterWords label a page's counters, never casualties.
+var counterWords = map[string]bool{"views": true, "view": true, "reads": true, "comments": true, "likes": true, "shares": true,
+	"переглядів": true, "перегляди": true, "переглядів:": true, "коментарів": true, "коментарі": true}

@@ -207,7 +207,7 @@ var otherPlaces = map[string]bool{"baghdad": true, "ninewa": true, "nineveh": tr
 	"sebha": true, "kufra": true, "ubari": true}
 
 // reTheMonth: the month the update reports, named by reference.
-var reTheMonth = regexp.MustCompile(`during the month|over the month|in the month\b|that month|за місяць|протягом місяця|за цей місяць`)
+var reTheMonth = regexp.MustCompile(`during the month|over the month|in the month\b|that month|\bthis month\b|за місяць|протягом місяця|за цей місяць|цього місяця`)
 
 // reStrongIncident: words that always make a sentence an incident's.
 var reStrongIncident = regexp.MustCompile(`preliminary|single attack|one attack|a strike on|попередніми даними|цього удару|внаслідок удару`)
@@ -383,6 +383,12 @@ func backReference(toks []token) bool {
 // childrenLead reports children named just before a colon that opens the
 // number at k: "Серед них – діти: восьмеро загиблих і 57 поранених",
 // "Children: 8 killed".
+// leadOf is where a figure's words begin: its qualifier, else its number.
+func (x *extractor) leadOf(c *cand) int {
+	_, _, q := x.qualifierBefore(c.k, c.sent.s)
+	return q
+}
+
 func (x *extractor) childrenLead(s *sentence, k int) bool {
 	return k-2 >= s.s && x.toks[k-1].isPunct(":") && childWord(x.toks[k-2].low)
 }
