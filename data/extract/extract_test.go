@@ -81,7 +81,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt", "aside_pair_uk.txt", "from_paren.txt", "from_paren_uk.txt", "retell_sept_en.txt", "retell_june_en.txt", "retell_iq_en.txt", "retell_iq_april_en.txt", "retell_iq_overall_en.txt", "part_against_en.txt", "qa_iq_en.txt", "unami_dateline_en.txt", "correction_en.txt", "backref_en.txt", "backref_total_en.txt", "mislabel_iq_en.txt", "qa_metric_en.txt", "table_en.txt", "victims_uk.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt", "aside_pair_uk.txt", "from_paren.txt", "from_paren_uk.txt", "retell_sept_en.txt", "retell_june_en.txt", "retell_iq_en.txt", "retell_iq_april_en.txt", "retell_iq_overall_en.txt", "part_against_en.txt", "qa_iq_en.txt", "unami_dateline_en.txt", "correction_en.txt", "backref_en.txt", "backref_total_en.txt", "mislabel_iq_en.txt", "qa_metric_en.txt", "table_en.txt", "victims_uk.txt", "page_counters_en.txt", "month_earlier_en.txt", "apposition_uk.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -387,6 +387,17 @@ func TestFigures(t *testing.T) {
 		{"victims_uk.txt", "2025-06", "UA", data.Killed, Headline, 232, data.AtLeast},
 		{"victims_uk.txt", "2025-05", "UA", data.Killed, PreviousMonth, 183, data.Exact},
 		{"victims_uk.txt", "2025-05", "UA", data.Injured, PreviousMonth, 836, data.Exact},
+		// OHCHR's October 2022 (286 killed, 787 injured) under a page's
+		// time and counter ("14:05   Views: 2 318"), "this month's".
+		{"page_counters_en.txt", "2022-10", "UA", data.Killed, Headline, 286, data.Exact},
+		// UNAMI's August 2015 (some 585 killed, 1,103 wounded), "down
+		// from 844 killed and 1,616 wounded a month earlier": July's.
+		{"month_earlier_en.txt", "2015-08", "IQ", data.Killed, Headline, 585, data.Approx},
+		{"month_earlier_en.txt", "2015-07", "IQ", data.Killed, PreviousMonth, 844, data.Exact},
+		{"month_earlier_en.txt", "2015-07", "IQ", data.Injured, PreviousMonth, 1616, data.Exact},
+		// "понад півтори сотні цивільних — щонайменше 157, —": 157 is
+		// the figure (HRMMU's December 2025), 150 its rounded wording.
+		{"apposition_uk.txt", "2025-12", "UA", data.Killed, Headline, 157, data.AtLeast},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
@@ -442,6 +453,8 @@ func TestNoDecoys(t *testing.T) {
 		{"unami_dateline_en.txt", 30},      // civilian police among the killed
 		{"table_en.txt", 520},              // a table's total of three months
 		{"table_en.txt", 1589},             // the same
+		{"page_counters_en.txt", 2318},     // a page counter
+		{"page_counters_en.txt", 14},       // a time of day
 		{"retell_iq_overall_en.txt", 331},  // security forces
 	}
 	for _, d := range decoys {
@@ -669,6 +682,17 @@ func TestWithdrawnAndIncluded(t *testing.T) {
 	}
 	if !warned {
 		t.Errorf("no warning for the withdrawn figure: %v", r.Warnings)
+	}
+	// "The UN: 585 civilian victims in August" over "Some 585 civilians
+	// were killed": the victims are the dead, not killed and injured.
+	r, err = extractFile(t, "month_earlier_en.txt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Figures {
+		if f.Value == 585 && f.Metric == data.Casualties {
+			t.Errorf("585 victims reported as casualties: %+v", f.Observation)
+		}
 	}
 	r, err = extractFile(t, "unami_dateline_en.txt", Options{})
 	if err != nil {

@@ -332,6 +332,9 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		if c.metric == mNone {
 			x.nounBefore(s, c, qstart)
 		}
+		if c.metric == mNone {
+			x.apposition(s, c, qstart, last)
+		}
 		if c.metric == mNone && x.pronounMetric(s, c, qstart) {
 			continue // "їх" with no single noun to point back to: warned
 		}

@@ -158,9 +158,9 @@ func (x *extractor) readMentions(s *sentence) {
 			two := t.low + " " + x.tok(i+1).low
 			three := two + " " + x.tok(i+2).low
 			switch {
-			case two == "last month" || two == "previous month" || three == "the month before" || two == "минулого місяця" || two == "попереднього місяця" || two == "попередній місяць" || two == "минулий місяць":
+			case two == "last month" || two == "previous month" || three == "the month before" || three == "a month earlier" || three == "a month before" || three == "the month earlier" || two == "минулого місяця" || two == "попереднього місяця" || two == "попередній місяць" || two == "минулий місяць":
 				j := i + 1
-				if strings.HasPrefix(three, "the month before") {
+				if strings.HasPrefix(three, "the month before") || three == "a month earlier" || three == "a month before" || three == "the month earlier" {
 					j = i + 2
 				}
 				ago := two == "last month" || two == "минулого місяця" || two == "минулий місяць"

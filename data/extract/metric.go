@@ -541,3 +541,24 @@ func (x *extractor) questionMetric(s *sentence, c *cand) {
 // counterWords label a page's counters, never casualties.
 var counterWords = map[string]bool{"views": true, "view": true, "reads": true, "comments": true, "likes": true, "shares": true,
 	"переглядів": true, "перегляди": true, "переглядів:": true, "коментарів": true, "коментарі": true}
+
+// apposition reads a number set off by dashes right after a figure as the
+// same figure said again: "загинули понад півтори сотні цивільних —
+// щонайменше 157, —": 157 has the metric of the rounded 150 before it
+// (which then gives way to it as its rounded wording).
+func (x *extractor) apposition(s *sentence, c *cand, qstart int, prev *cand) {
+	if prev == nil || prev.metric == mNone || prev.sent != s {
+		return
+	}
+	i := qstart - 1
+	if i <= prev.k || !x.toks[i].isPunct("—–-") {
+		return
+	}
+	for j := prev.last + 1; j < i; j++ {
+		if t := x.toks[j]; t.kind != kWord || metricWord(t.low) != mNone {
+			return // only the figure's own noun may stand between
+		}
+	}
+	c.metric, c.children, c.how = prev.metric, prev.children, "apposition"
+	c.note = strings.TrimSpace(c.note + " the same figure as " + x.toks[prev.k].text + " before it, said again")
+}

@@ -49,6 +49,13 @@ func (x *extractor) readMonth(s *sentence, c *cand, prev *sentence) {
 		c.since = x.spanText(*nearest)
 		return
 	}
+	// "down from 844 killed and 1,616 wounded a month earlier": the
+	// figures compared with, the month before the one reported.
+	if x.comparedRelAfter(s, c) {
+		c.rel, c.takes = -1, -1
+		c.note = strings.TrimSpace(c.note + " compared with the month before the one reported")
+		return
+	}
 	set := func(mn mention, adjacent bool) {
 		c.month = x.year(s, mn)
 		c.bound, c.adjacent = true, adjacent
@@ -234,6 +241,34 @@ func (x *extractor) comparedBefore(mn mention) bool {
 			return false
 		}
 		if inList(t.low, []string{"than", "compared", "against", "versus", "from", "ніж", "порівняно", "проти"}) {
+			return true
+		}
+	}
+	return false
+}
+
+// comparedRelAfter reports a number of a comparison whose month is a
+// relative one after it: "down from 844 killed and 1,616 wounded a month
+// earlier" (844 after "from"; 1,616 coordinated with it).
+func (x *extractor) comparedRelAfter(s *sentence, c *cand) bool {
+	from := false
+	_, _, q := x.qualifierBefore(c.k, s.s)
+	if inList(x.tok(q-1).low, []string{"from", "against", "with"}) {
+		from = true
+	} else if n := len(x.cands); n > 0 {
+		p := x.cands[n-1]
+		from = p.sent == s && p.rel == -1 && strings.Contains(p.note, "compared with the month before") && x.joined(p, q)
+	}
+	if !from {
+		return false
+	}
+	for _, mn := range s.mentions {
+		if mn.i > c.k && mn.i-c.k <= 8 && mn.m == 0 && mn.rel == -1 && !mn.ago {
+			for i := c.k + 1; i < mn.i; i++ {
+				if x.toks[i].isPunct(".;") {
+					return false
+				}
+			}
 			return true
 		}
 	}

@@ -184,6 +184,7 @@ func (x *extractor) place() {
 			x.errs.Add(data.Errorf(pos, "", "figure %s %s for %s, a month after the publication date %s; a wrong year, or a wrong --published?", t.text, c.dataMetric().Label(), c.month.Label(), x.pub.Format("2006-01-02")))
 		}
 	}
+	x.victimsAreDead()
 	x.res.Published = data.Publication{Name: x.opt.Publication, Date: data.Date{Time: x.pub}}
 	if x.res.Published.Name == "" {
 		x.res.Published.Name = x.doc.Name
@@ -277,4 +278,30 @@ func (x *extractor) place() {
 		x.res.Figures = append(x.res.Figures, f)
 	}
 	sortFigures(x.res.Figures)
+}
+
+// victimsAreDead drops a "victims" total that repeats the killed figure of
+// its month: "The UN: 665 civilian victims in May" over "665 civilians
+// lost their lives in May" — the victims are the dead, not the killed and
+// injured together.
+func (x *extractor) victimsAreDead() {
+	for _, c := range x.cands {
+		w := x.toks[c.last].low
+		if c.metric != mCasualties || c.children || c.sent.cum || !c.bound || !(strings.HasPrefix(w, "victim") || strings.HasPrefix(w, "жертв")) {
+			continue
+		}
+		for _, o := range x.cands {
+			if o != c && o.metric == mKilled && !o.children && !o.sent.cum && o.bound && o.month == c.month && o.area == c.area && o.group == c.group && o.val == c.val {
+				x.warn(c.k, "%s %s: the same number as the killed at %s; the text's victims are the dead; not reported", x.toks[c.k].text, x.toks[c.last].text, x.posOf(o.k))
+				c.metric = mNone
+				break
+			}
+		}
+	}
+}
+
+// posOf is where token i stands, for a message.
+func (x *extractor) posOf(i int) string {
+	pos, _ := x.doc.Pos(x.toks[i].start)
+	return pos.String()
 }
