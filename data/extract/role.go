@@ -238,7 +238,13 @@ func (x *extractor) place() {
 		if i, ok := seen[key]; ok {
 			o := &x.res.Figures[i]
 			if o.Value == f.Value {
-				continue // said twice: the title and the text
+				// Said twice (the title and the text): the wording that
+				// qualifies it wins ("KILL 146" and "killed at least 146").
+				if o.Qualifier == data.Exact && f.Qualifier != data.Exact && !f.Rounded {
+					o.Qualifier, o.Wording = f.Qualifier, f.Wording
+					o.Note = strings.TrimPrefix(o.Note+"; "+f.Wording+" "+f.Text+" at "+f.Pos.String(), "; ")
+				}
+				continue
 			}
 			// A round figure and an exact one close to it are one figure
 			// said twice: "nearly 1,000 injured" in the title, "916" in

@@ -24,7 +24,7 @@ var killedWords = []string{"killed", "kill", "killing", "kills", "dead", "deaths
 var killedStems = []string{"загин", "загибл", "вбит", "вбив", "вбил", "убит", "убив", "убил", "смерт", "життя", "полегл", "загибел"}
 var injuredWords = []string{"injured", "injuring", "injuries", "injury", "injure", "injures", "wounded", "wounding", "wounds", "hurt"}
 var injuredStems = []string{"поранен", "поранень", "поранил", "травмован"}
-var casualtyWords = []string{"casualties", "casualty", "victims"}
+var casualtyWords = []string{"casualties", "casualty", "victims", "harmed"}
 var casualtyStems = []string{"жертв", "постраждал"}
 
 // metricWord says which metric a word names, if any.
@@ -551,6 +551,23 @@ func (x *extractor) qualifierOverAside(c, aside *cand, qstart int) {
 func (x *extractor) nounBefore(s *sentence, c *cand, qstart int) {
 	for i, n := qstart-1, 0; i >= s.s && n < 9; i, n = i-1, n+1 {
 		t := x.toks[i]
+		// "Victims (dead): 535": a label's bracket says what it counts.
+		if t.isPunct(")") && n <= 1 {
+			o := i - 1
+			for o > s.s && !x.toks[o].isPunct("(") && i-o < 6 {
+				o--
+			}
+			if o > s.s && x.toks[o].isPunct("(") {
+				for j := o + 1; j < i; j++ {
+					if m := metricWord(x.toks[j].low); m != mNone {
+						c.metric, c.how = m, "noun"
+						return
+					}
+				}
+				i = o
+				continue
+			}
+		}
 		if m := metricWord(t.low); m != mNone && t.kind == kWord {
 			if n == 0 {
 				return // next to the number: readMetric's own case
