@@ -355,7 +355,10 @@ func (x *extractor) readSentence(s *sentence, prev *sentence) {
 		x.qualifierOverAside(c, last, qstart)
 		// "nine children were killed and 76 injured": the second number
 		// counts children too, unless it names its own people.
-		if last != nil && last.children && last.how != "children of" && !c.children && c.how == "after" && !c.aside && !isAsideOpener(x.tok(last.k-1).low) && x.joined(last, qstart) && !x.namesPeople(c.k, c.last) {
+		// An aside's children go on only when nothing closes the aside
+		// first: "including eight children killed and 57 injured", not
+		// "174 killed, including 9 children, and 690 injured".
+		if last != nil && last.children && last.how != "children of" && !c.children && c.how == "after" && !c.aside && (!isAsideOpener(x.tok(last.k-1).low) || x.tok(last.last+1).low == "and") && x.joined(last, qstart) && !x.namesPeople(c.k, c.last) {
 			c.children = true
 		}
 		// "29 were children (7 killed, 22 injured)"

@@ -392,7 +392,7 @@ func (x *extractor) policePart(s *sentence, k int, last *cand) (*cand, bool) {
 		return nil, false
 	}
 	police := false
-	for i := k + 1; i <= k+4 && i < s.e; i++ {
+	for i := k + 1; i <= k+6 && i < s.e; i++ {
 		police = police || inList(x.toks[i].low, []string{"police", "policemen"})
 	}
 	if !police {
