@@ -392,7 +392,9 @@ func (x *extractor) dateline(i int) bool {
 		n++
 	}
 	if x.tok(n).isPunct("—–-") {
-		return true
+		// "Baghdad – 335 killed, 756 injured": a list's line, not a
+		// dateline, when a number follows the dash.
+		return !x.tok(n + 1).isNum()
 	}
 	if !x.tok(n).isPunct(",") {
 		return false

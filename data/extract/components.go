@@ -18,6 +18,8 @@ import (
 // casualties in Anbar", "both figures take in Anbar", "the figure includes
 // 27 civilian police and the casualties in Anbar", "including ... Anbar's
 // casualties".
+var reAnbarIncluded = regexp.MustCompile(`\b(with )?anbar('s)?( \pL+){0,3} (not )?(included|taken in)\b`)
+
 var reIncludesAnbar = regexp.MustCompile(`\b(include|includes|included|including|take in|takes in|cover|covers)\b[^.;]{0,60}?\banbar\b(.{0,25})`)
 
 // includesArea reads the words of parentheses that say a figure includes
@@ -79,6 +81,12 @@ func (x *extractor) anbarIncluded() {
 	}
 	for i, s := range x.sents {
 		m := reIncludesAnbar.FindStringSubmatch(s.low)
+		if m == nil {
+			// "(27 of them civilian police, with Anbar included)"
+			if a := reAnbarIncluded.FindStringSubmatch(s.low); a != nil && !strings.Contains(a[0], "not ") && !strings.Contains(a[0], "operations") {
+				m = []string{a[0], "", ""}
+			}
+		}
 		if m == nil || strings.Contains(m[2], "exclud") || strings.Contains(m[2], "not ") || strings.Contains(m[0], "operations") {
 			continue
 		}

@@ -81,7 +81,7 @@ func extractFile(t *testing.T, name string, opt Options) (*Result, error) {
 // check and warning with its golden file (NAME.want; go test -update
 // rewrites them after a change has been checked by eye).
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt", "aside_pair_uk.txt", "from_paren.txt", "from_paren_uk.txt", "retell_sept_en.txt", "retell_june_en.txt", "retell_iq_en.txt", "retell_iq_april_en.txt", "retell_iq_overall_en.txt", "part_against_en.txt", "qa_iq_en.txt", "unami_dateline_en.txt", "correction_en.txt", "backref_en.txt", "backref_total_en.txt", "mislabel_iq_en.txt", "qa_metric_en.txt", "table_en.txt", "victims_uk.txt", "page_counters_en.txt", "month_earlier_en.txt", "apposition_uk.txt", "labels_en.txt", "title_qualifier_en.txt", "aside_children_en.txt"} {
+	for _, name := range []string{"march2025_en.txt", "unami_list.txt", "chain_cut.txt", "june2024_uk.txt", "missing_noun.txt", "page.html", "update.pdf", "relative_uk.txt", "libya_range.txt", "entities.html", "variants.txt", "may2025_en.txt", "iraqis_part.txt", "region_chain.txt", "region_chain_uk.txt", "mixed_source.txt", "exceeded.txt", "exceeded_uk.txt", "children_part.txt", "children_part_uk.txt", "month_wordings.txt", "pair_aside.txt", "pair_aside_uk.txt", "since_month.txt", "since_month_uk.txt", "span_pairs.txt", "span_pairs_uk.txt", "aside_pair_uk.txt", "from_paren.txt", "from_paren_uk.txt", "retell_sept_en.txt", "retell_june_en.txt", "retell_iq_en.txt", "retell_iq_april_en.txt", "retell_iq_overall_en.txt", "part_against_en.txt", "qa_iq_en.txt", "unami_dateline_en.txt", "correction_en.txt", "backref_en.txt", "backref_total_en.txt", "mislabel_iq_en.txt", "qa_metric_en.txt", "table_en.txt", "victims_uk.txt", "page_counters_en.txt", "month_earlier_en.txt", "apposition_uk.txt", "labels_en.txt", "title_qualifier_en.txt", "aside_children_en.txt", "dash_list_iq.txt"} {
 		t.Run(name, func(t *testing.T) {
 			res, err := extractFile(t, name, Options{})
 			if err != nil {
@@ -410,6 +410,10 @@ func TestFigures(t *testing.T) {
 		// "including eight children killed and 57 injured": the aside's
 		// children go on to the number joined to them (HRMMU, June 2024).
 		{"aside_children_en.txt", "2024-06", "UA", data.ChildrenInjured, Breakdown, 57, data.AtLeast},
+		// A list a governorate a line ("Baghdad – 335 killed, 756
+		// injured"): no dateline; "with Anbar included" (UNAMI, July 2015).
+		{"dash_list_iq.txt", "2015-07", "IQG08", data.Killed, Breakdown, 335, data.Exact},
+		{"dash_list_iq.txt", "2015-07", "IQG10", data.Injured, Breakdown, 284, data.Exact},
 		// PDF text layer.
 		{"update.pdf", "2025-03", "UA", data.Killed, Headline, 164, data.AtLeast},
 		{"update.pdf", "2025-02", "UA", data.Injured, PreviousMonth, 588, data.Exact},
