@@ -213,16 +213,8 @@ var eventCases = []badCase{
 func TestCatalogueEvents(t *testing.T) {
 	for _, c := range eventCases {
 		t.Run(c.golden(), func(t *testing.T) {
-			dir := t.TempDir()
 			f := c.files[0]
-			b, err := os.ReadFile(filepath.Join(badDir, f))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			t.Chdir(dir)
+			dir := inFreshDir(t, c.files[:1])
 			var msgs []string
 			for _, args := range [][]string{{"aggregate", "--out", "out.csv", f}, {"data", "--events", f}} {
 				var out, errb bytes.Buffer

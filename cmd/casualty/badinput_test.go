@@ -183,15 +183,12 @@ var okCases = []badCase{
 	one("ok-aggregate-output.csv"),
 }
 
-// runIn copies the case's files into a fresh folder, runs the command
-// there on them (--data for each), and returns what it printed and its
-// exit status. It fails the test unless the folder then holds exactly the
-// files copied in: data and validate write only to stdout, and a refused
-// run of any command must write nothing, not even a temporary file.
-func runIn(t *testing.T, c badCase, command string) (stdout, stderr string, code int) {
+// inFreshDir copies catalogue files into a fresh folder, makes it the
+// working directory for the rest of the test, and returns it.
+func inFreshDir(t *testing.T, files []string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, f := range c.files {
+	for _, f := range files {
 		b, err := os.ReadFile(filepath.Join(badDir, f))
 		if err != nil {
 			t.Fatalf("catalogue file: %v", err)
@@ -201,6 +198,17 @@ func runIn(t *testing.T, c badCase, command string) (stdout, stderr string, code
 		}
 	}
 	t.Chdir(dir)
+	return dir
+}
+
+// runIn copies the case's files into a fresh folder, runs the command
+// there on them (--data for each), and returns what it printed and its
+// exit status. It fails the test unless the folder then holds exactly the
+// files copied in: data and validate write only to stdout, and a refused
+// run of any command must write nothing, not even a temporary file.
+func runIn(t *testing.T, c badCase, command string) (stdout, stderr string, code int) {
+	t.Helper()
+	dir := inFreshDir(t, c.files)
 	args := []string{command}
 	for _, f := range c.files {
 		args = append(args, "--data", f)

@@ -26,17 +26,7 @@ var extractCases = []badCase{
 // folder and checks that nothing is written there.
 func runExtractIn(t *testing.T, c badCase) (stdout, stderr string, code int) {
 	t.Helper()
-	dir := t.TempDir()
-	for _, f := range c.files {
-		b, err := os.ReadFile(filepath.Join(badDir, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Chdir(dir)
+	dir := inFreshDir(t, c.files)
 	args := append(append([]string{"extract"}, c.args...), c.files...)
 	var out, errOut bytes.Buffer
 	err := run(context.Background(), args, &out, &errOut)

@@ -128,25 +128,11 @@ func (x *extractor) readPercents(s *sentence) {
 		// increase in civilian deaths"), else killed and injured
 		// together.
 		p.metric = mCasualties
-		for i := k - 1; i >= s.s && i >= k-4; i-- {
-			t := x.toks[i]
-			if t.isNum() || t.kind == kPunct {
-				break
-			}
-			if m := metricWord(t.low); m == mKilled || m == mInjured {
-				p.metric = m
-				break
-			}
-		}
-		for i := end + 1; i < s.e && i <= end+5; i++ {
-			t := x.toks[i]
-			if t.isNum() || t.kind == kPunct {
-				break
-			}
-			if m := metricWord(t.low); m == mKilled || m == mInjured {
-				p.metric = m
-				break
-			}
+		// The word after wins, as it names what the change is "in".
+		if m := x.deathsOrInjuries(s, end+1, 1, 5); m != mNone {
+			p.metric = m
+		} else if m := x.deathsOrInjuries(s, k-1, -1, 4); m != mNone {
+			p.metric = m
 		}
 		// The month compared with: the first month or relative month after
 		// the percentage; the month compared: one named before it, not in
@@ -297,4 +283,20 @@ func agrees(change, stated float64, dec int, bound string) bool {
 		return a <= s+0.5/scale && s-a < 2
 	}
 	return math.Round(a*scale)/scale == s
+}
+
+// deathsOrInjuries reads the first word for the killed or the injured
+// from token i on, step by step (-1 back, +1 on), at most n tokens, up to
+// a number or a punctuation mark; mNone when there is none.
+func (x *extractor) deathsOrInjuries(s *sentence, i, step, n int) int {
+	for ; i >= s.s && i < s.e && n > 0; i, n = i+step, n-1 {
+		t := x.toks[i]
+		if t.isNum() || t.kind == kPunct {
+			return mNone
+		}
+		if m := metricWord(t.low); m == mKilled || m == mInjured {
+			return m
+		}
+	}
+	return mNone
 }
